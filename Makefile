@@ -1,0 +1,55 @@
+# One entry point per task. Every target sets up what it needs itself.
+#   make serve   set up, check the content, serve the site with live reload
+#   make test    set up (Python and system packages), run every test
+#   make build   strict build of every language into site/
+#   make check   validate the content only
+#   make status  translation status per language
+#   make bench   the performance benchmark (slow; not part of make test)
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Debian packages the browser and PDF tests need.
+SYSTEM_PACKAGES := chromium poppler-utils
+
+.PHONY: serve test build check status bench system-deps clean
+
+$(STAMP): pyproject.toml requirements.lock
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+serve: $(STAMP)
+	$(BIN)/methodkit check || true
+	$(BIN)/methodkit serve
+
+build: $(STAMP)
+	$(BIN)/methodkit build --strict
+
+check: $(STAMP)
+	$(BIN)/methodkit check
+
+status: $(STAMP)
+	$(BIN)/methodkit status
+
+test: $(STAMP) system-deps
+	$(BIN)/methodkit check
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m methodkit.bench
+
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+clean:
+	rm -rf site .build .pytest_cache

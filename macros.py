@@ -1,0 +1,50 @@
+"""mkdocs-macros module: small macros for the site's own pages in docs/.
+
+Only pages with `render_macros: true` use them; methodology content never
+does. Each macro hands the work to methodkit.listings and returns HTML.
+"""
+
+from methodkit import listings
+
+
+def define_env(env):
+    def catalogue():
+        return env.conf.plugins["methodkit"].catalogue
+
+    def here():
+        return env.page.url
+
+    @env.macro
+    def module_catalogue():
+        """All modules, grouped by phase, with filters."""
+        return listings.module_catalogue(catalogue(), here())
+
+    @env.macro
+    def chapter_list():
+        """The framework chapters in order."""
+        return listings.item_list(catalogue(), "chapter", here())
+
+    @env.macro
+    def practice_library():
+        """All good practices."""
+        return listings.item_list(catalogue(), "practice", here())
+
+    @env.macro
+    def session_list():
+        """Session summaries, newest first."""
+        return listings.item_list(catalogue(), "session", here())
+
+    @env.macro
+    def glossary():
+        """Every vocabulary term with its description."""
+        return listings.glossary(catalogue(), here())
+
+    @env.macro
+    def trajectory():
+        """The year-long track as a timeline."""
+        return listings.trajectory(catalogue(), here())
+
+    @env.macro
+    def translation_status():
+        """Translated, missing and outdated pages per language."""
+        return listings.translation_status(catalogue(), env.conf, here())

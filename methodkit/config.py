@@ -1,0 +1,62 @@
+"""Read the methodkit settings from mkdocs.yml without starting MkDocs.
+
+The command-line tool needs only a few settings (content folder, languages),
+and loading the full MkDocs config costs a second: read the YAML directly,
+ignoring MkDocs' custom tags.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DEFAULT_LANGUAGES = ("nl", "fr", "en")
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    pass
+
+
+def _any_tag(loader, suffix, node):
+    if suffix == "!ENV":
+        # `!ENV VAR` or `!ENV [VAR1, VAR2, default]`, as pyyaml_env_tag reads it.
+        names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+        for name in names[:-1] if len(names) > 1 else names:
+            if name in os.environ:
+                return os.environ[name]
+        return names[-1] if len(names) > 1 else None
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_TolerantLoader.add_multi_constructor("", _any_tag)
+
+
+@dataclass(frozen=True)
+class Settings:
+    content_dir: str = "methodology"
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    docs_dir: str = "docs"
+    site_url: str = "/"
+
+
+def site_settings(root: Path, config_file: str | None = None) -> Settings:
+    path = Path(config_file or os.environ.get("METHODKIT_CONFIG") or root / "mkdocs.yml")
+    if not path.is_absolute():
+        path = root / path
+    try:
+        data = yaml.load(path.read_text("utf-8"), Loader=_TolerantLoader) or {}
+    except (OSError, yaml.YAMLError):
+        return Settings()
+    opts = {}
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and "methodkit" in plugin:
+            opts = plugin["methodkit"] or {}
+    return Settings(opts.get("content_dir", "methodology"), tuple(opts.get("languages", DEFAULT_LANGUAGES)),
+                    data.get("docs_dir", "docs"), (data.get("site_url") or "/").rstrip("/") + "/")

@@ -1,0 +1,54 @@
+"""Interface text: one translation file per language in methodkit/locales/.
+
+Every key exists in every language (a test enforces it). Dates are written the
+way each language writes them, without depending on the machine's locales.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LOCALES = Path(__file__).parent / "locales"
+
+MONTHS = {
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "en": "January February March April May June July August September October November December",
+}
+
+
+@lru_cache(maxsize=None)
+def strings(lang: str) -> dict[str, str]:
+    path = LOCALES / f"{lang}.yml"
+    if not path.exists():
+        # A language without a file of its own speaks English rather than failing.
+        path = LOCALES / "en.yml"
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+def available() -> list[str]:
+    return sorted(p.stem for p in LOCALES.glob("*.yml"))
+
+
+def format_date(value: str | dt.date, lang: str) -> str:
+    d = dt.date.fromisoformat(value) if isinstance(value, str) else value
+    month = MONTHS.get(lang, MONTHS["en"]).split()[d.month - 1]
+    if lang == "en":
+        return f"{d.day} {month} {d.year}"
+    day = "1er" if (lang == "fr" and d.day == 1) else str(d.day)
+    return f"{day} {month} {d.year}"
+
+
+def format_duration(minutes: int, lang: str) -> str:
+    t = strings(lang)
+    if minutes % 240 == 0:
+        n = minutes // 240
+        return t["duration.half_day"] if n == 1 else t["duration.half_days"].format(n=n)
+    h, m = divmod(minutes, 60)
+    if h and m:
+        return t["duration.hours_minutes"].format(h=h, m=m)
+    return t["duration.hours"].format(h=h) if h else t["duration.minutes"].format(m=m)

@@ -1,0 +1,297 @@
+"""Load everything under methodology/ into validated items, collecting every problem.
+
+Data flows one way: files -> this loader -> Content -> one Catalogue per build.
+An item with any problem is reported and left out of Content, so a build never
+renders half-valid data; `mkdocs serve` keeps showing the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import BY_FOLDER, REFERENCE_KINDS, TYPES, Item, Step, Term, Trajectory, Translation
+from .policy import html_problems, personal_data_problems, template_problems, text_field_problems
+from .problems import Problem
+from .schema import Schemas, references
+from .source import Document, parse_yaml, read_text, split_front_matter
+from .translations import source_hash
+
+PRIVATE_KINDS = ("session", "practice")  # where personal data is looked for
+PUBLIC_CONTACT_FIELD = "contact"
+
+
+@dataclass
+class Content:
+    root: Path
+    content_dir: Path
+    languages: tuple[str, ...]
+    schemas: Schemas
+    defaults: dict = field(default_factory=dict)
+    items: dict[str, dict[str, Item]] = field(default_factory=lambda: {k: {} for k in TYPES})
+    vocabularies: dict[str, dict[str, Term]] = field(default_factory=dict)
+    trajectory: Trajectory | None = None
+
+    @property
+    def source_lang(self) -> str:
+        return self.languages[0]
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def all_items(self):
+        for kind in TYPES:
+            yield from self.items[kind].values()
+
+
+class _Loader:
+    def __init__(self, root: Path, content_dir: str, languages):
+        self.problems: list[Problem] = []
+        cdir = root / content_dir
+        self.content = Content(root, cdir, tuple(languages), Schemas(cdir / "schemas"))
+        self.known: dict[str, set[str]] = {k: set() for k in TYPES}  # ids that exist, valid or not
+        self.pending: list[tuple[Path, str, str, str]] = []  # translations: path, kind, id, lang
+
+    # -- helpers ---------------------------------------------------------
+    def report(self, problems):
+        self.problems.extend(problems)
+        return not problems
+
+    def yaml_file(self, path: Path, schema: str):
+        rel = self.content.rel(path)
+        before = len(self.problems)
+        text = read_text(path, rel, self.problems)
+        if text is None:
+            return None, None, rel
+        self.report(template_problems(text, rel))
+        doc = parse_yaml(text, rel, self.problems, what="file")
+        if doc is None:
+            return None, None, rel
+        if not self.report(self.content.schemas.check(schema, doc.data, doc, rel)) or len(self.problems) > before:
+            return None, doc, rel
+        return doc.data, doc, rel
+
+    # -- the parts -------------------------------------------------------
+    def load(self):
+        c = self.content
+        self.load_defaults()
+        for vocab in sorted((c.content_dir / "vocabularies").glob("*.yml")):
+            self.load_vocabulary(vocab)
+        for name in sorted(self.vocabulary_names() - set(c.vocabularies)):
+            path = c.content_dir / "vocabularies" / f"{name}.yml"
+            if not path.exists():
+                self.problems.append(Problem(c.rel(path), 1, "file", f"vocabulary '{name}' is missing", "create it with a 'terms:' list"))
+        for folder, itype in BY_FOLDER.items():
+            for path in sorted((c.content_dir / folder).rglob("*")):
+                if path.is_file() and not path.name.startswith("."):
+                    self.load_item_file(path, itype.kind)
+        for args in self.pending:
+            self.load_translation(*args)
+        self.load_trajectory()
+        self.check_references()
+        return c, sorted(set(self.problems))
+
+    def vocabulary_names(self) -> set[str]:
+        names = set()
+        for schema in self.content.schemas.raw.values():
+            stack = [schema]
+            while stack:
+                node = stack.pop()
+                if isinstance(node, dict):
+                    if "x-vocabulary" in node:
+                        names.add(node["x-vocabulary"])
+                    stack.extend(node.values())
+                elif isinstance(node, list):
+                    stack.extend(node)
+        return names
+
+    def load_defaults(self):
+        path = self.content.content_dir / "defaults.yml"
+        if not path.exists():
+            return
+        rel = self.content.rel(path)
+        text = read_text(path, rel, self.problems)
+        doc = parse_yaml(text, rel, self.problems, what="file") if text is not None else None
+        if doc is None:
+            return
+        data = doc.data or {}
+        if not isinstance(data, dict):
+            self.problems.append(Problem(rel, 1, "file", "must be a set of fields", "write 'license:' and 'authors:'"))
+            return
+        # Defaults may hold only the fields every item type shares.
+        schema = {"type": "object", "additionalProperties": False,
+                  "properties": {k: self.content.schemas.raw["module"]["properties"][k] for k in ("license", "authors")}}
+        for err in self.content.schemas._make(schema).iter_errors(data):
+            key = ".".join(map(str, err.absolute_path)) or next(iter(set(data) - {"license", "authors"}), "file")
+            self.problems.append(Problem(rel, doc.line_of(key), key, err.message.split(" (")[0], "allowed here: license, authors"))
+        if not any(p.path == rel for p in self.problems):
+            self.content.defaults = data
+
+    def load_vocabulary(self, path: Path):
+        data, doc, rel = self.yaml_file(path, "vocabulary")
+        if data is None:
+            return
+        terms, ok = {}, True
+        for i, term in enumerate(data["terms"]):
+            where = f"terms[{i}]"
+            missing = [l for l in self.content.languages if l not in term]
+            extra = [k for k in term if k != "id" and k not in self.content.languages]
+            if missing:
+                ok = self.report([Problem(rel, doc.line_of(where), where, f"term '{term['id']}' has no label in {', '.join(missing)}",
+                                          "add a label and a description for every site language")]) and ok
+            if extra:
+                ok = self.report([Problem(rel, doc.line_of(f"{where}.{extra[0]}"), f"{where}.{extra[0]}",
+                                          f"'{extra[0]}' is not a site language", "site languages: " + ", ".join(self.content.languages))]) and ok
+            if term["id"] in terms:
+                ok = self.report([Problem(rel, doc.line_of(f"{where}.id"), f"{where}.id", f"id '{term['id']}' is used twice",
+                                          f"first on line {terms[term['id']].line}")]) and ok
+            terms[term["id"]] = Term(term["id"], {l: term[l] for l in self.content.languages if l in term}, doc.line_of(where))
+        if ok:
+            self.content.vocabularies[path.stem] = terms
+
+    def load_item_file(self, path: Path, kind: str):
+        c = self.content
+        rel = c.rel(path)
+        if path.suffix != ".md":
+            if path.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif"):
+                self.problems.append(Problem(rel, 1, "file", "is not a Markdown file", f"items in {TYPES[kind].folder}/ are <id>.md files"))
+            return
+        parts = path.name[:-3].split(".")
+        if len(parts) == 2:
+            stem, lang = parts
+            if lang not in c.languages or lang == c.source_lang:
+                self.problems.append(Problem(rel, 1, "file", f"language '{lang}' is not a translation language of this site",
+                                             "translations are named <id>.<lang>.md with lang one of " + ", ".join(c.languages[1:])))
+                return
+            self.pending.append((path, kind, stem, lang))
+            return
+        if len(parts) != 1:
+            self.problems.append(Problem(rel, 1, "file", "has a name with more than one dot", "name it <id>.md, or <id>.<lang>.md for a translation"))
+            return
+        self.known[kind].add(parts[0])
+        before = len(self.problems)
+        text = read_text(path, rel, self.problems)
+        if text is None:
+            return
+        self.report(template_problems(text, rel))
+        src = split_front_matter(text, rel, self.problems)
+        if src is None:
+            return
+        meta, doc = src.meta.data, src.meta
+        self.report(c.schemas.check(kind, meta, doc, rel))
+        if isinstance(meta.get("id"), str) and meta["id"] != parts[0]:
+            self.problems.append(Problem(rel, doc.line_of("id"), "id", f"'{meta['id']}' does not match the file name",
+                                         f"rename the file to {meta['id']}.md or set id: {parts[0]}"))
+        self.content_checks(kind, meta, doc, src.body, src.body_line, rel)
+        dup = c.items[kind].get(parts[0])
+        if dup is not None:
+            self.problems.append(Problem(rel, doc.line_of("id"), "id", f"'{parts[0]}' is already used", f"by {dup.path}; ids are unique"))
+        if len(self.problems) > before:
+            return
+        full = {**c.defaults, **meta}
+        c.items[kind][meta["id"]] = Item(kind, meta["id"], rel, full, src.body, doc, src.body_line)
+
+    def content_checks(self, kind, meta, doc: Document, body, body_line, rel):
+        self.report(html_problems(body, rel, body_line))
+        for key, value in _strings(meta):
+            self.report(text_field_problems(value, key, rel, doc.line_of(key)))
+        if kind in PRIVATE_KINDS:
+            self.report(personal_data_problems(body, rel, body_line, "body"))
+            for key, value in _strings(meta):
+                if key != PUBLIC_CONTACT_FIELD and not key.startswith("links"):
+                    self.report(personal_data_problems(value, rel, doc.line_of(key), key))
+
+    def load_translation(self, path: Path, kind: str, stem: str, lang: str):
+        c = self.content
+        rel = c.rel(path)
+        if stem not in self.known[kind]:
+            self.problems.append(Problem(rel, 1, "file", f"translates '{stem}', which does not exist",
+                                         f"the Dutch source must be {TYPES[kind].folder}/{stem}.md"))
+            return
+        before = len(self.problems)
+        text = read_text(path, rel, self.problems)
+        if text is None:
+            return
+        self.report(template_problems(text, rel))
+        src = split_front_matter(text, rel, self.problems)
+        if src is None:
+            return
+        self.report(c.schemas.check(f"translation:{kind}", src.meta.data, src.meta, rel))
+        self.content_checks(kind, src.meta.data, src.meta, src.body, src.body_line, rel)
+        item = c.items[kind].get(stem)
+        if len(self.problems) > before or item is None:
+            return
+        meta = {k: v for k, v in src.meta.data.items() if k not in ("source_hash", "translators", "draft")}
+        item.translations[lang] = Translation(lang, rel, meta, src.body, src.meta.data["source_hash"],
+                                              src.meta.data.get("translators", []), bool(src.meta.data.get("draft")))
+
+    def load_trajectory(self):
+        path = self.content.content_dir / "trajectory.yml"
+        if not path.exists():
+            return
+        data, doc, rel = self.yaml_file(path, "trajectory")
+        if data is None:
+            return
+        steps = []
+        for i, s in enumerate(data["steps"]):
+            missing = [l for l in self.content.languages if l not in s]
+            if missing:
+                self.problems.append(Problem(rel, doc.line_of(f"steps[{i}]"), f"steps[{i}]", f"has no label in {', '.join(missing)}",
+                                             "add a label and a description for every site language"))
+            if s["end_month"] < s["start_month"] or s["end_month"] > data["months"]:
+                self.problems.append(Problem(rel, doc.line_of(f"steps[{i}].end_month"), f"steps[{i}].end_month",
+                                             f"{s['end_month']} is out of range", f"it must lie between start_month and months ({data['months']})"))
+            steps.append(Step(s["id"], s["phase"], s["format"], s["times"], s["half_days"], s["start_month"], s["end_month"],
+                              s["modules"], {l: s[l] for l in self.content.languages if l in s}))
+        self.content.trajectory = Trajectory(data["months"], steps)
+        self._traj_doc = (doc, rel, data)
+
+    def check_references(self):
+        c = self.content
+        targets = [(item.kind, item.meta, item.doc, item.path, item.id) for item in c.all_items()]
+        if c.trajectory is not None:
+            doc, rel, data = self._traj_doc
+            targets.append(("trajectory", data, doc, rel, None))
+        for kind, meta, doc, rel, own_id in targets:
+            for where, what, target, value in references(c.schemas.raw[kind], meta):
+                if what == "vocabulary":
+                    terms = c.vocabularies.get(target)
+                    if terms is not None and value not in terms:
+                        self.problems.append(Problem(rel, doc.line_of(where), where, f"unknown {target[:-1] if target.endswith('s') else target} '{value}'",
+                                                     "known: " + ", ".join(terms)))
+                else:
+                    ref_kind = REFERENCE_KINDS[target]
+                    if value == own_id and ref_kind == kind:
+                        self.problems.append(Problem(rel, doc.line_of(where), where, "refers to the item itself", "remove it"))
+                    elif value not in self.known[ref_kind]:
+                        self.problems.append(Problem(rel, doc.line_of(where), where, f"unknown {ref_kind} '{value}'",
+                                                     f"no file {TYPES[ref_kind].folder}/{value}.md; known: " + _some(self.known[ref_kind])))
+            adapted = meta.get("adapted_from")
+            if isinstance(adapted, str) and adapted not in self.known.get(kind, set()):
+                self.problems.append(Problem(rel, doc.line_of("adapted_from"), "adapted_from", f"unknown {kind} '{adapted}'",
+                                             "give the id of an item of the same type, or {title, url, license} for an external work"))
+
+
+def _strings(meta, prefix=""):
+    if isinstance(meta, dict):
+        for k, v in meta.items():
+            yield from _strings(v, f"{prefix}.{k}" if prefix else str(k))
+    elif isinstance(meta, list):
+        for i, v in enumerate(meta):
+            yield from _strings(v, f"{prefix}[{i}]")
+    elif isinstance(meta, str):
+        yield prefix, meta
+
+
+def _some(ids, n=8) -> str:
+    ids = sorted(ids)
+    return ", ".join(ids[:n]) + (", ..." if len(ids) > n else "") if ids else "none yet"
+
+
+def load(root: Path, content_dir: str = "methodology", languages=("nl", "fr", "en")):
+    """Load and validate all content. Returns (Content, problems)."""
+    return _Loader(Path(root), content_dir, languages).load()
+
+
+def current_hash(content: Content, item: Item) -> str:
+    return source_hash(item.meta, item.body, content.schemas.translatable(item.kind))

@@ -1,0 +1,153 @@
+"""MkDocs glue: puts methodology/ into the build, one language per build.
+
+The plugin loads and validates the content once (on_config), builds one
+Catalogue, adds a page per item and per facet term, picks the right language
+variant of every docs page, and gives the templates a plain `mk` view.
+A build in one language is selected by METHODKIT_LANG; `methodkit build`
+runs one build per language and puts French at /fr/ and English at /en/.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Section
+from mkdocs.utils import get_relative_url
+
+from .catalogue import FACETS, Catalogue
+from .docs_pages import DocsTranslations
+from .i18n import strings
+from .loader import load
+from .problems import format_problems
+from .views import facet_view, item_view
+
+log = logging.getLogger("mkdocs.plugins.methodkit")
+
+
+class MethodkitConfig(Config):
+    content_dir = c.Type(str, default="methodology")
+    # The first language is the source; the others are translations.
+    languages = c.Type(list, default=["nl", "fr", "en"])
+    # Where a contributor learns how to translate a page (site-relative).
+    translate_help = c.Type(str, default="contribute/")
+
+
+class MethodkitPlugin(BasePlugin[MethodkitConfig]):
+    serving = False
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    # -- configuration ---------------------------------------------------
+    def on_config(self, config):
+        self.root = Path(config.config_file_path).parent
+        self.languages = list(self.config.languages)
+        self.source = self.languages[0]
+        self.lang = os.environ.get("METHODKIT_LANG") or self.source
+        if self.lang not in self.languages:
+            raise PluginError(f"METHODKIT_LANG={self.lang!r} is not one of the site languages {self.languages}")
+        serving = self.serving or os.environ.get("METHODKIT_SERVE") == "1"
+
+        content, self.problems = load(self.root, self.config.content_dir, self.languages)
+        if self.problems and not serving:
+            raise PluginError(f"{len(self.problems)} content problem(s):\n{format_problems(self.problems)}\n"
+                              "Fix them and build again (`make check` lists them too).")
+        for problem in self.problems:
+            log.warning(problem.text())
+        self.catalogue = Catalogue(content, self.lang, include_drafts=serving)
+        if self.catalogue.drafts and not serving:
+            log.warning("Drafts left out of this build: " + ", ".join(i.path for i in self.catalogue.drafts))
+
+        self.base_url = (config.site_url or "/").rstrip("/") + "/"
+        config.theme["language"] = self.lang
+        if self.lang != self.source:
+            config.site_url = f"{self.base_url}{self.lang}/"
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None:
+            search.config["lang"] = [self.lang]
+        config.extra["alternate"] = [{"name": strings(l)["language.name"], "link": "/", "lang": l} for l in self.languages]
+        self.t = strings(self.lang)
+        return config
+
+    # -- files -----------------------------------------------------------
+    def on_files(self, files: Files, config):
+        self.docs = DocsTranslations(files, config, self.source, self.lang, self.languages)
+        self.pages = {}
+        for kind, items in self.catalogue.items.items():
+            for item in items:
+                src = item.url.rstrip("/") + ".md"
+                files.append(File.generated(config, src, content=self.catalogue.body(item)))
+                self.pages[src] = ("item", item)
+        for vocabulary in FACETS:
+            for term in self.catalogue.terms(vocabulary):
+                src = f"{vocabulary}/{term.id}.md"
+                files.append(File.generated(config, src, content=""))
+                self.pages[src] = ("facet", vocabulary, term.id)
+        return files
+
+    def on_nav(self, nav, config, files):
+        # Section titles in mkdocs.yml are interface keys (nav.method), so they translate.
+        stack = list(nav.items)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Section):
+                node.title = self.t.get(node.title, node.title)
+                stack.extend(node.children)
+        return nav
+
+    # -- pages -----------------------------------------------------------
+    def on_page_markdown(self, markdown, page, config, files):
+        info = self.pages.get(page.file.src_uri)
+        if info is None:
+            return markdown
+        if info[0] == "item":
+            item = info[1]
+            title = self.catalogue.text(item, "title")
+            page.meta.update(template="item.html", description=self.catalogue.text(item, "summary"))
+        else:
+            title = self.catalogue.label(info[1], info[2])
+            page.meta.update(template="facet.html", description=self.catalogue.term(info[1], info[2]).description(self.lang))
+        # Material prints titles and descriptions unescaped; they come from contributors.
+        page.meta["title"] = html.escape(title, quote=False)
+        page.meta["description"] = html.escape(page.meta["description"])
+        return markdown
+
+    def on_page_context(self, context, page, config, nav):
+        info = self.pages.get(page.file.src_uri)
+        mk = {"lang": self.lang, "t": self.t, "source_lang": self.source, "content_lang": self.lang,
+              "languages": self.alternates(page), "notice": None, "problems": [p.text() for p in self.problems]}
+        if info and info[0] == "item":
+            item = info[1]
+            mk["item"] = item_view(self.catalogue, item)
+            mk["notice"] = {"missing": "fallback", "outdated": "outdated"}.get(self.catalogue.status[(item.kind, item.id)])
+        elif info:
+            mk["facet"] = facet_view(self.catalogue, info[1], info[2])
+        else:
+            mk["notice"] = self.docs.notice(page)
+        if mk["notice"] == "fallback":
+            mk["content_lang"] = self.source
+        mk["source_url"] = next(l["url"] for l in mk["languages"] if l["lang"] == self.source)
+        mk["translate_url"] = get_relative_url(self.config.translate_help, page.url)
+        context["mk"] = mk
+        return context
+
+    def alternates(self, page) -> list[dict]:
+        """The same page in every language: relative link for the switcher, absolute for hreflang."""
+        here = self._global(page.url, self.lang)
+        out = []
+        for lang in self.languages:
+            there = self._global(page.url, lang)
+            out.append({"lang": lang, "name": strings(lang)["language.name"], "url": get_relative_url(there, here) or "./",
+                        "absolute": self.base_url + there, "current": lang == self.lang})
+        return out
+
+    def _global(self, url: str, lang: str) -> str:
+        return url if lang == self.source else f"{lang}/{url}"

@@ -1,0 +1,140 @@
+"""Plain data for the page templates: labels resolved, links computed, nothing to escape.
+
+Templates in overrides/ only lay these values out (inside autoescape blocks),
+so all the decisions live here, testable without MkDocs.
+"""
+
+from __future__ import annotations
+
+from .catalogue import Catalogue
+from .i18n import format_date, format_duration, strings
+from .licences import LICENCES
+from .model import Item
+
+VOCAB_OF_FIELD = {"phase": "phases", "format": "formats", "levers": "levers", "barriers": "barriers",
+                  "audience": "audiences", "sector": "sectors", "region": "regions"}
+FACET_VOCABS = {"phases", "formats", "levers", "barriers"}
+
+
+def link(text: str, url: str | None = None) -> dict:
+    return {"text": text, "url": url}
+
+
+def item_link(cat: Catalogue, item: Item) -> dict:
+    return {"text": cat.text(item, "title"), "url": item.url, "summary": cat.text(item, "summary")}
+
+
+def term_links(cat: Catalogue, field: str, values) -> list[dict]:
+    vocab = VOCAB_OF_FIELD[field]
+    values = values if isinstance(values, list) else [values]
+    return [link(cat.label(vocab, v), f"{vocab}/{v}/" if vocab in FACET_VOCABS else None) for v in values]
+
+
+def _row(key: str, t: dict, values: list[dict]) -> dict:
+    return {"key": key, "label": t[f"field.{key}"], "values": values}
+
+
+def card(cat: Catalogue, item: Item) -> list[dict]:
+    t, lang, m = strings(cat.lang), cat.lang, item.meta
+    rows = []
+    if item.kind == "module":
+        rows += [_row("phase", t, term_links(cat, "phase", m["phase"])),
+                 _row("format", t, term_links(cat, "format", m["format"])),
+                 _row("duration", t, [link(format_duration(m["duration"], lang))]),
+                 _row("group_size", t, [link(group_size(m["group_size"], t))]),
+                 _row("audience", t, term_links(cat, "audience", m["audience"]))]
+    elif item.kind == "session":
+        rows += [_row("date", t, [link(format_date(m["date"], lang))]),
+                 _row("cohort", t, [link(m["cohort"])]),
+                 _row("format", t, term_links(cat, "format", m["format"])),
+                 _row("participants", t, [link(str(m["participants"]))]),
+                 _row("modules_used", t, [item_link(cat, x) for x in _items(cat, "module", m["modules"])])]
+    elif item.kind == "practice":
+        period = str(m["period"]["start"]) + ("–" + str(m["period"]["end"]) if m["period"].get("end") else "–")
+        rows += [_row("organisations", t, [link(o) for o in m["organisations"]])]
+        if m.get("partners"):
+            rows.append(_row("partners", t, [link(o) for o in m["partners"]]))
+        rows += [_row("sector", t, term_links(cat, "sector", m["sector"])),
+                 _row("region", t, term_links(cat, "region", m["region"])),
+                 _row("period", t, [link(period)])]
+    if item.kind in ("module", "practice"):
+        rows += [_row("levers", t, term_links(cat, "levers", m["levers"])),
+                 _row("barriers", t, term_links(cat, "barriers", m["barriers"]))]
+    return [r for r in rows if r["values"]]
+
+
+def group_size(gs: dict, t: dict) -> str:
+    if gs["min"] == gs["max"]:
+        return t["group.exact"].format(n=gs["min"])
+    return t["group.range"].format(min=gs["min"], max=gs["max"])
+
+
+def sections(cat: Catalogue, item: Item) -> list[dict]:
+    """Lists from the front matter, shown with the body."""
+    t = strings(cat.lang)
+    names = {"module": ("objectives", "materials", "preparation"),
+             "session": ("takeaways", "tips", "follow_ups"),
+             "practice": ("lessons",)}.get(item.kind, ())
+    out = []
+    for name in names:
+        values = cat.text(item, name) or []
+        if values:
+            out.append({"key": name, "title": t[f"section.{name}"], "items": values})
+    return out
+
+
+def _items(cat: Catalogue, kind: str, ids) -> list[Item]:
+    return [x for x in (cat.get(kind, i) for i in ids or []) if x is not None]
+
+
+def backlinks(cat: Catalogue, item: Item) -> list[dict]:
+    t = strings(cat.lang)
+    groups = []
+    if item.kind == "module":
+        groups.append(("related", _items(cat, "module", item.meta.get("related"))))
+        groups.append(("used_in_sessions", cat.refs_to_module.get(item.id, {}).get("session", [])))
+        groups.append(("practices_for_levers", cat.practices_for_levers(item.meta["levers"])))
+    elif item.kind in ("session", "practice"):
+        groups.append(("modules", _items(cat, "module", item.meta.get("modules"))))
+    return [{"key": k, "title": t[f"backlinks.{k}"], "items": [item_link(cat, x) for x in xs]} for k, xs in groups if xs]
+
+
+def licence(cat: Catalogue, item: Item) -> dict:
+    lic = LICENCES[item.meta["license"]]
+    t = strings(cat.lang)
+    authors = ", ".join(item.meta.get("authors", []))
+    title = cat.text(item, "title")
+    credit = t["licence.credit"].format(title=title, authors=authors, licence=lic.name)
+    return {"id": lic.id, "name": lic.name, "url": lic.url, "authors": authors, "credit": credit}
+
+
+def item_view(cat: Catalogue, item: Item) -> dict:
+    prev, nxt = cat.neighbours(item)
+    return {
+        "kind": item.kind,
+        "id": item.id,
+        "title": cat.text(item, "title"),
+        "summary": cat.text(item, "summary"),
+        "example": bool(item.meta.get("example")),
+        "card": card(cat, item),
+        "sections": sections(cat, item),
+        "results": cat.text(item, "results") or [],
+        "links": item.meta.get("links") or [],
+        "backlinks": backlinks(cat, item),
+        "previous": item_link(cat, prev) if prev else None,
+        "next": item_link(cat, nxt) if nxt else None,
+        "licence": licence(cat, item),
+        "draft": item.draft,
+    }
+
+
+def facet_view(cat: Catalogue, vocabulary: str, term_id: str) -> dict:
+    t = strings(cat.lang)
+    term = cat.term(vocabulary, term_id)
+    found = cat.by_term.get((vocabulary, term_id), {})
+    groups = []
+    for kind in ("module", "practice", "session"):
+        items = cat._sorted(kind, found.get(kind, []))
+        groups.append({"key": kind, "title": t[f"kind.{kind}.plural"], "items": [item_link(cat, x) for x in items]})
+    return {"vocabulary": vocabulary, "vocabulary_label": t[f"vocabulary.{vocabulary}"], "id": term_id,
+            "title": term.label(cat.lang), "description": term.description(cat.lang), "groups": groups}
