@@ -24,9 +24,63 @@ def main(argv=None) -> int:
     p.add_argument("--site-dir", default="site")
     p.add_argument("--config-file", default=None)
 
+    p = sub.add_parser("status", help="translation status per language: translated, missing, outdated")
+    p.add_argument("--strict", action="store_true", help="exit 1 when anything is missing or outdated")
+    p.add_argument("--lang", action="append", help="only this language (repeatable)")
+
+    p = sub.add_parser("translate", help="create a translation file prefilled from its Dutch source")
+    p.add_argument("path", help="the Dutch source, e.g. methodology/modules/intakegesprek.md")
+    p.add_argument("--to", required=True, dest="lang", help="language code, e.g. fr")
+
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
-    return {"check": cmd_check, "build": cmd_build}[args.command](root, args)
+    commands = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "translate": cmd_translate}
+    return commands[args.command](root, args)
+
+
+def _content(root: Path):
+    from .config import site_settings
+    from .loader import load
+
+    settings = site_settings(root)
+    content, problems = load(root, settings.content_dir, settings.languages)
+    return settings, content, problems
+
+
+def cmd_status(root: Path, args) -> int:
+    from .status import STATES, report, summary
+
+    settings, content, problems = _content(root)
+    entries = report(content, root / settings.docs_dir)
+    langs = args.lang or list(content.languages[1:])
+    incomplete = False
+    for lang in langs:
+        counts = summary(entries, lang)
+        print(f"{lang}: " + ", ".join(f"{counts[s]} {s}" for s in STATES))
+        for e in entries:
+            if e.lang == lang and e.state != "translated":
+                incomplete = True
+                if e.state == "missing":
+                    print(f"  missing   {e.source}  (methodkit translate {e.source} --to {lang})")
+                else:
+                    print(f"  outdated  {e.translation}  (source changed; after updating, set source_hash: {e.current})")
+    if problems:
+        print(f"note: {len(problems)} content problem(s) left some items out; run `methodkit check`", file=sys.stderr)
+    return 1 if (args.strict and incomplete) else 0
+
+
+def cmd_translate(root: Path, args) -> int:
+    from .scaffold import ScaffoldError, create_translation
+
+    _, content, _ = _content(root)
+    try:
+        target = create_translation(content, Path(args.path).resolve(), args.lang)
+    except ScaffoldError as exc:
+        print(f"methodkit translate: {exc}", file=sys.stderr)
+        return 1
+    print(f"created {target.relative_to(root) if root in target.parents else target}")
+    print("next: translate the text, then run `make check` and `make serve` to see it")
+    return 0
 
 
 def cmd_build(root: Path, args) -> int:
@@ -36,12 +90,9 @@ def cmd_build(root: Path, args) -> int:
 
 
 def cmd_check(root: Path, args) -> int:
-    from .config import site_settings
-    from .loader import load
     from .problems import format_problems
 
-    settings = site_settings(root)
-    content, problems = load(root, settings.content_dir, settings.languages)
+    _, content, problems = _content(root)
     if args.paths:
         wanted = [Path(p).resolve() for p in args.paths]
         problems = [p for p in problems if any(_within(root / p.path, w) for w in wanted)]

@@ -93,6 +93,9 @@ def parse_yaml(text: str, rel: str, problems: list[Problem], line_offset: int = 
         return doc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
+            # An unclosed quote or bracket: where it was opened is what the author needs.
+            mark = exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         problems.append(Problem(rel, line, what, f"is not valid YAML: {exc.problem or exc.context}", _yaml_hint(exc)))
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
@@ -115,7 +118,8 @@ def _yaml_hint(exc: yaml.MarkedYAMLError) -> str:
 
 def _walk(node, path, doc, rel, problems, offset, seen) -> bool:
     if id(node) in seen:
-        problems.append(Problem(rel, node.start_mark.line + 1 + offset, path or "front matter",
+        # The same node twice means an alias: point at the key that uses it.
+        problems.append(Problem(rel, doc.lines.get(path, node.start_mark.line + 1 + offset), path or "front matter",
                                 "uses a YAML alias (*name)", "write the value out in full; anchors and aliases are not supported"))
         return False
     seen.add(id(node))

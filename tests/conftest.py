@@ -1,0 +1,32 @@
+"""Fixture sites, each built once per test session and read by many tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from methodkit.build import build_site
+from sitekit import assemble, methodkit, replace_in
+
+
+@pytest.fixture(scope="session")
+def basic_root(tmp_path_factory):
+    """The basic fixture's sources, with translations made the way a translator makes them."""
+    root = assemble(tmp_path_factory.mktemp("basic"))
+    modules = root / "methodology" / "modules"
+    # alpha: translated into French and current.
+    methodkit(root, "translate", "methodology/modules/alpha-module.md", "--to", "fr", check=True)
+    fr = modules / "alpha-module.fr.md"
+    replace_in(fr, "title: Alfa-module", "title: Module alpha")
+    replace_in(fr, "Alfatekst in het Nederlands.", "Texte alpha en français.")
+    # beta: translated into French, then its Dutch source changes, so the translation is outdated.
+    methodkit(root, "translate", "methodology/modules/beta-module.md", "--to", "fr", check=True)
+    replace_in(modules / "beta-module.fr.md", "Bètatekst in het Nederlands.", "Texte bêta en français.")
+    replace_in(modules / "beta-module.md", "Bètatekst in het Nederlands.", "Bètatekst, herschreven na de vertaling.")
+    return root
+
+
+@pytest.fixture(scope="session")
+def basic_site(basic_root):
+    """The basic fixture built in every language; tests only read it."""
+    assert build_site(basic_root, strict=True, quiet=True) == 0
+    return basic_root / "site"

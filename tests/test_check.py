@@ -1,0 +1,204 @@
+"""`methodkit check`: every class of bad input gives `path:line: field: message (hint)`.
+
+Each case starts from the valid basic fixture, adds or replaces one file, and
+runs the real command. The expected line is the line of the offending key in
+the file written here.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from methodkit.cli import main
+from sitekit import BIN, assemble
+
+MODULE = """---
+id: {id}
+title: Een module
+summary: Korte samenvatting.
+phase: intake
+format: intake
+duration: 120
+group_size: {{min: 1, max: 4}}
+audience: [intrapreneurs]
+levers: [peer-exchange]
+barriers: [isolation]
+objectives: [Een doel.]
+materials: []
+preparation: []
+---
+## Tekst
+
+Gewone tekst.
+"""
+
+
+def module(id="nieuw", **replace) -> str:
+    text = MODULE.format(id=id)
+    for old, new in replace.items():
+        old = old.replace("_", " ") if old.startswith("__") else old
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
+
+
+M = "methodology/modules"
+CASES = [
+    # (name, file, content, expected start of the line)
+    ("empty file", f"{M}/nieuw.md", "", f"{M}/nieuw.md:1: file: is empty"),
+    ("whitespace only", f"{M}/nieuw.md", "\n\n   \n", f"{M}/nieuw.md:1: file: is empty"),
+    ("binary junk", f"{M}/nieuw.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", f"{M}/nieuw.md:1: file: is a binary file"),
+    ("not utf-8", f"{M}/nieuw.md", module().replace("Gewone tekst.", "Caf\xe9").encode("latin-1"), f"{M}/nieuw.md:18: file: is not valid UTF-8"),
+    ("no front matter", f"{M}/nieuw.md", "## Alleen tekst\n", f"{M}/nieuw.md:1: front matter: is missing"),
+    ("front matter not closed", f"{M}/nieuw.md", "---\nid: nieuw\ntitle: Open\n", f"{M}/nieuw.md:1: front matter: is not closed"),
+    ("front matter is a list", f"{M}/nieuw.md", "---\n- id\n- title\n---\nTekst\n", f"{M}/nieuw.md:2: front matter: is a list"),
+    ("front matter is a scalar", f"{M}/nieuw.md", "---\njust text\n---\nTekst\n", f"{M}/nieuw.md:2: front matter: is a text"),
+    ("front matter empty", f"{M}/nieuw.md", "---\n---\nTekst\n", f"{M}/nieuw.md:2: front matter: is empty"),
+    ("unclosed quote", f"{M}/nieuw.md", module(**{"title: Een module": 'title: "Een module'}), f"{M}/nieuw.md:3: front matter: is not valid YAML"),
+    ("tab indentation", f"{M}/nieuw.md", module(**{"objectives: [Een doel.]": "objectives:\n\t- Een doel."}), f"{M}/nieuw.md:13: front matter: is not valid YAML"),
+    ("duplicated key", f"{M}/nieuw.md", module(**{"duration: 120": "duration: 120\nduration: 90"}), f"{M}/nieuw.md:8: duration: is given twice (first on line 7)"),
+    ("yaml alias", f"{M}/nieuw.md", module(**{"materials: []": "materials: &m [a]", "preparation: []": "preparation: *m"}), f"{M}/nieuw.md:14: preparation: uses a YAML alias"),
+    ("missing required field", f"{M}/nieuw.md", module(**{"summary: Korte samenvatting.\n": ""}), f"{M}/nieuw.md:1: summary: is required but missing"),
+    ("wrong type", f"{M}/nieuw.md", module(**{"duration: 120": "duration: twee uur"}), f"{M}/nieuw.md:7: duration: must be a whole number, not text"),
+    ("list expected", f"{M}/nieuw.md", module(**{"levers: [peer-exchange]": "levers: peer-exchange"}), f"{M}/nieuw.md:10: levers: must be a list, not text"),
+    ("colon in list item", f"{M}/nieuw.md", module(**{"objectives: [Een doel.]": "objectives:\n  - Doel: iets leren"}), f"{M}/nieuw.md:13: objectives[0]: must be text, not a set of fields"),
+    ("value not allowed", f"{M}/nieuw.md", module(**{"duration: 120": "duration: 120\nlicense: CC-BY-XYZ"}), f"{M}/nieuw.md:8: license: unknown value 'CC-BY-XYZ'"),
+    ("out of range", f"{M}/nieuw.md", module(**{"duration: 120": "duration: 0"}), f"{M}/nieuw.md:7: duration: 0 is out of range"),
+    ("unknown key", f"{M}/nieuw.md", module(**{"levers: [peer-exchange]": "levrs: [peer-exchange]"}), f"{M}/nieuw.md:10: levrs: is not a known field (did you mean 'levers'?)"),
+    ("unknown lever", f"{M}/nieuw.md", module(**{"levers: [peer-exchange]": "levers: [peer-exchange, netwerk]"}), f"{M}/nieuw.md:10: levers[1]: unknown lever 'netwerk'"),
+    ("unknown phase", f"{M}/nieuw.md", module(**{"phase: intake": "phase: start"}), f"{M}/nieuw.md:5: phase: unknown phase 'start'"),
+    ("unknown related module", f"{M}/nieuw.md", module(**{"preparation: []": "preparation: []\nrelated: [alpha-module, bestaat-niet]"}), f"{M}/nieuw.md:15: related[1]: unknown module 'bestaat-niet'"),
+    ("related to itself", f"{M}/nieuw.md", module(**{"preparation: []": "preparation: []\nrelated: [nieuw]"}), f"{M}/nieuw.md:15: related[0]: refers to the item itself"),
+    ("bad id", f"{M}/Nieuw.md", module(id="Nieuw"), f"{M}/Nieuw.md:2: id: 'Nieuw' is not a valid id"),
+    ("id does not match file", f"{M}/nieuw.md", module(id="anders"), f"{M}/nieuw.md:2: id: 'anders' does not match the file name"),
+    ("duplicate id", f"{M}/extra/alpha-module.md", module(id="alpha-module"), f"{M}/extra/alpha-module.md:2: id: 'alpha-module' is already used"),
+    ("unknown file language", f"{M}/alpha-module.de.md", "---\nsource_hash: 000000000000\ntitle: Alpha\n---\n", f"{M}/alpha-module.de.md:1: file: language 'de' is not a translation language"),
+    ("translation without source", f"{M}/bestaat-niet.fr.md", "---\nsource_hash: 000000000000\ntitle: X\n---\n", f"{M}/bestaat-niet.fr.md:1: file: translates 'bestaat-niet', which does not exist"),
+    ("translation with a non-translatable field", f"{M}/alpha-module.en.md", "---\nsource_hash: 000000000000\ntitle: Alpha\nphase: intake\n---\n", f"{M}/alpha-module.en.md:4: phase: is not a known field"),
+    ("jinja in body", f"{M}/nieuw.md", module(**{"Gewone tekst.": "Hallo {{ config.extra }}"}), f"{M}/nieuw.md:18: content: contains template syntax '{{{{'"),
+    ("jinja statement in front matter", f"{M}/nieuw.md", module(**{"title: Een module": "title: Een {% raw %}module"}), f"{M}/nieuw.md:3: content: contains template syntax '{{%'"),
+    ("render_macros", f"{M}/nieuw.md", module(**{"duration: 120": "duration: 120\nrender_macros: true"}), f"{M}/nieuw.md:8: render_macros: is not allowed in methodology content"),
+    ("script tag", f"{M}/nieuw.md", module(**{"Gewone tekst.": "Tekst\n\n<script>alert(1)</script>"}), f"{M}/nieuw.md:20: body: HTML tag <script> is not allowed"),
+    ("event handler", f"{M}/nieuw.md", module(**{"Gewone tekst.": '<img src="x.png" onerror="alert(1)">'}), f"{M}/nieuw.md:18: body: event-handler attribute 'onerror'"),
+    ("javascript link", f"{M}/nieuw.md", module(**{"Gewone tekst.": "[klik](javascript:alert(1))"}), f"{M}/nieuw.md:18: body: link 'javascript:alert(1' uses a forbidden scheme"),
+    ("html in a field", f"{M}/nieuw.md", module(**{"title: Een module": "title: Een <b>module</b>"}), f"{M}/nieuw.md:3: title: contains HTML"),
+    ("invalid date", "methodology/sessions/2019-02-sessie.md", None, "methodology/sessions/2019-02-sessie.md:5: date: '2019-02-30' is not a valid date"),
+    ("unknown module in session", "methodology/sessions/2019-06-sessie.md", None, "methodology/sessions/2019-06-sessie.md:7: modules[1]: unknown module 'weg'"),
+    ("unknown lever in practice", "methodology/practices/voorbeeldpraktijk.md", None, "methodology/practices/voorbeeldpraktijk.md:9: levers[0]: unknown lever 'bestaat-niet'"),
+    ("e-mail in a session", "methodology/sessions/2019-02-sessie.md", None, "methodology/sessions/2019-02-sessie.md:11: takeaways[0]: contains an e-mail address"),
+    ("phone in a practice body", "methodology/practices/voorbeeldpraktijk.md", None, "methodology/practices/voorbeeldpraktijk.md:22: body: contains a phone number"),
+    ("unknown vocabulary term field", "methodology/vocabularies/levers.yml", None, "methodology/vocabularies/levers.yml:4: terms[0].de: 'de' is not a site language"),
+]
+# Edits of existing fixture files, for the cases above whose content is None.
+EDITS = {
+    "invalid date": ("date: 2019-02-14", "date: 2019-02-30"),
+    "unknown module in session": ("modules: [alpha-module, beta-module]", "modules: [alpha-module, weg]"),
+    "unknown lever in practice": ("levers: [peer-exchange]", "levers: [bestaat-niet]"),
+    "e-mail in a session": ("  - Een inzicht.", "  - Mail jan.peeters@voorbeeld.be voor meer."),
+    "phone in a practice body": ("Praktijktekst.", "Bel 09 123 45 67 voor meer."),
+    "unknown vocabulary term field": ("  - id: peer-exchange\n", "  - id: peer-exchange\n    de: {label: Austausch, description: Etwas.}\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory):
+    return assemble(tmp_path_factory.mktemp("check"), docs=False)
+
+
+@pytest.fixture
+def root(pristine, tmp_path):
+    target = tmp_path / "site"
+    shutil.copytree(pristine, target)
+    return target
+
+
+def run_check(root, capsys, *args):
+    code = main(["--root", str(root), "check", *args])
+    out = capsys.readouterr()
+    return code, out.out
+
+
+def test_fixture_is_valid(root, capsys):
+    code, out = run_check(root, capsys)
+    assert code == 0, out
+    assert out == ""
+
+
+@pytest.mark.parametrize("name,rel,content,expected", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_is_reported_with_path_line_and_field(root, capsys, name, rel, content, expected):
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if content is None:
+        old, new = EDITS[name]
+        text = path.read_text("utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), "utf-8")
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, "utf-8")
+    code, out = run_check(root, capsys)
+    assert code == 1
+    assert any(line.startswith(expected) for line in out.splitlines()), f"expected a line starting with\n  {expected}\ngot:\n{out}"
+    # Every line has the promised shape, with a hint in brackets.
+    for line in out.splitlines():
+        loc, field, rest = line.split(": ", 2)
+        assert loc.count(":") == 1 and loc.split(":")[1].isdigit(), line
+        assert rest.endswith(")"), line
+
+
+def test_valid_file_with_crlf_and_bom_is_valid(root, capsys):
+    (root / M / "nieuw.md").write_bytes(b"\xef\xbb\xbf" + module().replace("\n", "\r\n").encode("utf-8"))
+    code, out = run_check(root, capsys)
+    assert (code, out) == (0, "")
+
+
+def test_crlf_file_reports_the_right_line(root, capsys):
+    text = module(**{"levers: [peer-exchange]": "levers: [netwerk]"}).replace("\n", "\r\n")
+    (root / M / "nieuw.md").write_bytes(text.encode("utf-8"))
+    code, out = run_check(root, capsys)
+    assert out.startswith(f"{M}/nieuw.md:10: levers[0]: unknown lever 'netwerk'")
+
+
+def test_all_problems_in_one_run(root, capsys):
+    for i, (name, rel, content, expected) in enumerate(c for c in CASES if c[2] is not None and c[1] == f"{M}/nieuw.md"):
+        target = root / M / f"geval-{i}.md"
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content.replace("id: nieuw", f"id: geval-{i}").replace("[nieuw]", f"[geval-{i}]"), "utf-8")
+    code, out = run_check(root, capsys)
+    assert code == 1
+    files = {line.split(":")[0] for line in out.splitlines()}
+    assert len(files) >= 25, out
+
+
+def test_paths_limit_the_report(root, capsys):
+    (root / M / "nieuw.md").write_text("", "utf-8")
+    (root / "methodology/sessions/2019-02-sessie.md").write_text("", "utf-8")
+    code, out = run_check(root, capsys, str(root / "methodology/sessions"))
+    assert code == 1
+    assert out.splitlines() == ["methodology/sessions/2019-02-sessie.md:1: file: is empty (start with front matter between two '---' lines)"]
+
+
+def test_json_and_github_formats(root, capsys):
+    (root / M / "nieuw.md").write_text(module(**{"phase: intake": "phase: start"}), "utf-8")
+    code, out = run_check(root, capsys, "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and data[0]["path"] == f"{M}/nieuw.md" and data[0]["line"] == 5 and data[0]["field"] == "phase"
+    code, out = run_check(root, capsys, "--format", "github")
+    assert out.startswith(f"::error file={M}/nieuw.md,line=5,title=methodkit check::phase: unknown phase 'start'")
+
+
+def test_command_line_exit_codes_and_no_traceback(root):
+    ok = subprocess.run([str(BIN / "methodkit"), "check"], cwd=root, capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    (root / M / "nieuw.md").write_bytes(b"---\n\xff\xfe: [\n---\n")
+    bad = subprocess.run([str(BIN / "methodkit"), "check"], cwd=root, capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert "Traceback" not in bad.stdout + bad.stderr
+    assert bad.stdout.startswith(f"{M}/nieuw.md:2: file: is not valid UTF-8")
