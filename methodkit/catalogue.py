@@ -34,7 +34,7 @@ class Catalogue:
                 elif target == "modules" and item.kind != "module":
                     self.refs_to_module[value][item.kind].append(item)
         self.module_order = self._module_order(included)
-        self.items = {kind: self._sorted(kind, [i for i in included if i.kind == kind]) for kind in TYPES}
+        self.items = {kind: self.sort(kind, [i for i in included if i.kind == kind]) for kind in TYPES}
         self.status = {(i.kind, i.id): self._status(i) for i in included}
 
     # -- order -----------------------------------------------------------
@@ -50,7 +50,7 @@ class Catalogue:
                       key=lambda i: (phases.index(i.meta["phase"]) if i.meta["phase"] in phases else 99, i.get("title", self.lang)))
         return order + [i.id for i in rest]
 
-    def _sorted(self, kind: str, items: list[Item]) -> list[Item]:
+    def sort(self, kind: str, items: list[Item]) -> list[Item]:
         if kind == "module":
             pos = {m: n for n, m in enumerate(self.module_order)}
             return sorted(items, key=lambda i: pos[i.id])

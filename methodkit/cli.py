@@ -32,9 +32,13 @@ def main(argv=None) -> int:
     p.add_argument("path", help="the Dutch source, e.g. methodology/modules/intakegesprek.md")
     p.add_argument("--to", required=True, dest="lang", help="language code, e.g. fr")
 
+    p = sub.add_parser("serve", help="serve every language with live reload; content problems show in the page")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
+    p.add_argument("--config-file", default=None)
+
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
-    commands = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "translate": cmd_translate}
+    commands = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "translate": cmd_translate, "serve": cmd_serve}
     return commands[args.command](root, args)
 
 
@@ -107,6 +111,13 @@ def cmd_check(root: Path, args) -> int:
 
 def _within(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
+
+
+def cmd_serve(root: Path, args) -> int:
+    from .serve import serve
+
+    host, _, port = args.dev_addr.rpartition(":")
+    return serve(root, host or "127.0.0.1", int(port), args.config_file)
 
 
 if __name__ == "__main__":

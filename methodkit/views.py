@@ -92,7 +92,7 @@ def backlinks(cat: Catalogue, item: Item) -> list[dict]:
     groups = []
     if item.kind == "module":
         groups.append(("related", _items(cat, "module", item.meta.get("related"))))
-        groups.append(("used_in_sessions", cat.refs_to_module.get(item.id, {}).get("session", [])))
+        groups.append(("used_in_sessions", cat.sort("session", cat.refs_to_module.get(item.id, {}).get("session", []))))
         groups.append(("practices_for_levers", cat.practices_for_levers(item.meta["levers"])))
     elif item.kind in ("session", "practice"):
         groups.append(("modules", _items(cat, "module", item.meta.get("modules"))))
@@ -134,7 +134,7 @@ def facet_view(cat: Catalogue, vocabulary: str, term_id: str) -> dict:
     found = cat.by_term.get((vocabulary, term_id), {})
     groups = []
     for kind in ("module", "practice", "session"):
-        items = cat._sorted(kind, found.get(kind, []))
+        items = cat.sort(kind, found.get(kind, []))
         groups.append({"key": kind, "title": t[f"kind.{kind}.plural"], "items": [item_link(cat, x) for x in items]})
     return {"vocabulary": vocabulary, "vocabulary_label": t[f"vocabulary.{vocabulary}"], "id": term_id,
             "title": term.label(cat.lang), "description": term.description(cat.lang), "groups": groups}

@@ -59,3 +59,20 @@ def page(site: Path, url: str) -> BeautifulSoup:
 
 def built_paths(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def resolve(site: Path, page_url: str, href: str) -> Path:
+    """The file a relative link on `page_url` points to (anchors and queries dropped)."""
+    from urllib.parse import urljoin, urlsplit
+
+    target = urlsplit(urljoin("http://site/" + page_url, href)).path.lstrip("/")
+    path = site / target
+    return path / "index.html" if target.endswith("/") or target == "" else path
+
+
+def label(root: Path, vocabulary: str, term: str, lang: str = "nl") -> str:
+    """A term's label, read straight from the vocabulary file."""
+    import yaml
+
+    data = yaml.safe_load((root / "methodology" / "vocabularies" / f"{vocabulary}.yml").read_text("utf-8"))
+    return next(t[lang]["label"] for t in data["terms"] if t["id"] == term)

@@ -1,0 +1,136 @@
+"""How builds and the dev server behave with bad content, templates and drafts."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from methodkit.build import build_site
+from sitekit import BIN, assemble, methodkit, page, replace_in
+
+BAD_LEVER = ("levers: [stakeholder-mapping]", "levers: [stakeholder-mapping, netwerk]")
+BETA = "methodology/modules/beta-module.md"
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory):
+    return assemble(tmp_path_factory.mktemp("behaviour"))
+
+
+@pytest.fixture
+def root(pristine, tmp_path):
+    return shutil.copytree(pristine, tmp_path / "site-root")
+
+
+def mkdocs(root, *args, env=None, timeout=300):
+    return subprocess.run([str(BIN / "mkdocs"), *args], cwd=root, capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})})
+
+
+def test_strict_build_fails_with_the_checkers_messages(root):
+    replace_in(root / BETA, *BAD_LEVER)
+    (root / "methodology/modules/leeg.md").write_text("", "utf-8")
+    expected = methodkit(root, "check").stdout.splitlines()
+    assert len(expected) == 2
+    proc = mkdocs(root, "build", "--strict")
+    assert proc.returncode != 0
+    for line in expected:
+        assert line in proc.stderr
+    assert "Traceback" not in proc.stderr
+    # Not only in strict mode: invalid content never builds.
+    assert mkdocs(root, "build").returncode != 0
+
+
+def test_failed_build_leaves_the_site_as_it_was(root):
+    assert build_site(root, quiet=True) == 0
+    marker = root / "site" / "index.html"
+    before = marker.read_bytes()
+    replace_in(root / BETA, *BAD_LEVER)
+    assert build_site(root, quiet=True) == 1
+    assert marker.read_bytes() == before
+    assert not any(p.name.endswith(".building") for p in root.iterdir())
+
+
+def test_template_syntax_in_docs_needs_opt_in(root):
+    (root / "docs/letterlijk.md").write_text("# Letterlijk\n\nWaarde: {{ 7 * 7 }}\n", "utf-8")
+    assert mkdocs(root, "build", "--strict").returncode == 0
+    text = page(root / "site", "letterlijk/").get_text()
+    assert "{{ 7 * 7 }}" in text and "49" not in text
+
+
+def test_undefined_name_in_a_macro_page_fails_the_build(root):
+    (root / "docs/macro.md").write_text("---\nrender_macros: true\n---\n# M\n\n{{ bestaat_niet() }}\n", "utf-8")
+    proc = mkdocs(root, "build")
+    assert proc.returncode != 0
+    assert "bestaat_niet" in proc.stderr + proc.stdout
+
+
+def test_jinja_in_content_is_refused_and_never_run(root, tmp_path):
+    canary = tmp_path / "ran"
+    payload = "{{ self.__init__.__globals__.__builtins__.__import__('os').system('touch " + str(canary) + "') }}"
+    replace_in(root / BETA, "Bètatekst in het Nederlands.", payload)
+    proc = mkdocs(root, "build", env={"METHODKIT_SERVE": "1"})  # serve mode: problems do not stop the build
+    assert "contains template syntax" in proc.stderr
+    assert not canary.exists()
+    assert not (root / "site/modules/beta-module/index.html").exists()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(url: str, predicate, timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            last = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+            if predicate(last):
+                return last
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never matched; last page:\n{last[:2000]}")
+
+
+@pytest.mark.parametrize("command", ["mkdocs", "methodkit"])
+def test_serve_shows_problems_in_the_page_and_recovers(root, command):
+    replace_in(root / BETA, *BAD_LEVER)
+    port = _free_port()
+    args = ["serve", "--dev-addr", f"127.0.0.1:{port}"]
+    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/"}  # served at the root, not under a sub-path
+    server = subprocess.Popen([str(BIN / command), *args], cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        home = f"http://127.0.0.1:{port}/"
+        html = _wait_for(home, lambda t: "mk-problems" in t)
+        assert "methodology/modules/beta-module.md:10: levers[1]: unknown lever" in html
+        replace_in(root / BETA, BAD_LEVER[1], BAD_LEVER[0])
+        _wait_for(home, lambda t: "mk-problems" not in t and "md-header" in t)
+        assert server.poll() is None, "the server stopped"
+        # The fixed module is back on the site.
+        _wait_for(home + "modules/beta-module/", lambda t: "Bèta-module" in t)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_drafts_are_served_but_not_built(root):
+    replace_in(root / BETA, "duration: 480", "duration: 480\ndraft: true")
+    proc = methodkit(root, "build")
+    assert proc.returncode == 0
+    assert "Drafts left out of this build: methodology/modules/beta-module.md" in proc.stderr
+    assert not (root / "site/modules/beta-module").exists()
+    assert "Bèta-module" not in page(root / "site", "modules/").get_text()
+    # Links to the draft from published pages disappear with it.
+    assert "beta-module" not in (root / "site/modules/alpha-module/index.html").read_text("utf-8")
+    env = {"METHODKIT_SERVE": "1"}
+    assert mkdocs(root, "build", env=env).returncode == 0
+    assert "Ontwerp" in page(root / "site", "modules/beta-module/").select_one(".mk-flag--draft").get_text()

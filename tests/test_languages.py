@@ -1,0 +1,136 @@
+"""Three languages: lang attributes, switcher, hreflang, fallbacks, outdated translations, status."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+
+from methodkit.i18n import LOCALES
+from sitekit import methodkit, page, resolve, replace_in
+
+
+def test_html_lang_per_language(basic_site):
+    for prefix, lang in (("", "nl"), ("fr/", "fr"), ("en/", "en")):
+        assert page(basic_site, prefix + "modules/alpha-module/").html["lang"] == lang
+
+
+def test_translated_item_shows_the_translation(basic_site):
+    soup = page(basic_site, "fr/modules/alpha-module/")
+    assert soup.h1.get_text() == "Module alpha"
+    assert "Texte alpha en français." in soup.get_text()
+    assert soup.select_one(".mk-notice") is None
+    assert soup.select_one("article.mk-item")["lang"] == "fr"
+    # Interface and vocabulary in French, whatever the text's language.
+    assert soup.select_one(".mk-card__row--levers dt").get_text() == "Leviers"
+
+
+def test_fallback_shows_dutch_with_a_notice_in_the_readers_language(basic_site):
+    soup = page(basic_site, "fr/modules/gamma-module/")
+    notice = soup.select_one(".mk-notice--fallback")
+    assert notice["lang"] == "fr" and "Pas encore traduit" in notice.get_text()
+    assert resolve(basic_site, "fr/modules/gamma-module/", notice.a["href"]) == basic_site / "fr/contribute/index.html"
+    article = soup.select_one("article.mk-item")
+    assert article["lang"] == "nl" and "GAMMATEKST-NL" in article.get_text()
+    assert soup.html["lang"] == "fr"
+    en = page(basic_site, "en/modules/gamma-module/")
+    assert "Not translated yet" in en.select_one(".mk-notice--fallback").get_text()
+
+
+def test_outdated_translation_says_so_and_links_the_dutch_page(basic_site):
+    soup = page(basic_site, "fr/modules/beta-module/")
+    notice = soup.select_one(".mk-notice--outdated")
+    assert notice is not None and "dépassée" in notice.get_text()
+    assert resolve(basic_site, "fr/modules/beta-module/", notice.a["href"]) == basic_site / "modules/beta-module/index.html"
+    assert "Texte bêta en français." in soup.get_text()
+
+
+def test_docs_pages_translate_and_fall_back(basic_site):
+    en = page(basic_site, "en/proef/")
+    assert "TRIAL-TEXT-EN" in en.get_text() and en.select_one(".mk-notice") is None
+    fr = page(basic_site, "fr/proef/")
+    assert "PROEFTEKST-NL" in fr.get_text()
+    assert fr.select_one(".mk-notice--fallback") is not None
+    assert fr.select_one(".mk-content")["lang"] == "nl"
+
+
+def test_switcher_lands_on_the_same_page(basic_site):
+    for here in ("modules/alpha-module/", "fr/modules/gamma-module/", "en/", "fr/levers/peer-exchange/"):
+        soup = page(basic_site, here)
+        links = {a["hreflang"]: a["href"] for a in soup.select("a.mk-lang-link")}
+        assert set(links) == {"nl", "fr", "en"}
+        bare = here[3:] if here[:3] in ("fr/", "en/") else here
+        for lang, href in links.items():
+            expected = basic_site / (("" if lang == "nl" else lang + "/") + bare) / "index.html"
+            assert resolve(basic_site, here, href) == expected, (here, lang, href)
+
+
+def test_hreflang_in_head_and_sitemap(basic_site):
+    soup = page(basic_site, "en/modules/alpha-module/")
+    alternates = {l["hreflang"]: l["href"] for l in soup.select('head link[rel="alternate"][hreflang]')}
+    assert alternates["fr"].endswith("/fr/modules/alpha-module/")
+    assert alternates["nl"].endswith("/modules/alpha-module/") and "/fr/" not in alternates["nl"]
+    assert alternates["x-default"] == alternates["nl"]
+    sitemap = (basic_site / "sitemap.xml").read_text("utf-8")
+    assert sitemap.count("<url>") == 3 * len(list(basic_site.glob("**/index.html"))) // 3
+    assert 'hreflang="fr" href="https://example.org/samenzweerders/fr/modules/alpha-module/"' in sitemap
+    assert not (basic_site / "fr" / "sitemap.xml").exists()
+
+
+def test_search_index_per_language(basic_site):
+    def docs(prefix):
+        index = json.loads((basic_site / prefix / "search" / "search_index.json").read_text("utf-8"))
+        return index["config"]["lang"], " ".join(d["text"] + d["title"] for d in index["docs"])
+
+    lang, fr = docs("fr")
+    assert lang == ["fr"] and "Texte alpha en français" in fr and "GAMMATEKST-NL" in fr
+    assert "Alfatekst" not in fr and "TRIAL-TEXT-EN" not in fr
+    lang, nl = docs("")
+    assert lang == ["nl"] and "Alfatekst" in nl and "Texte alpha" not in nl
+
+
+def test_dates_are_written_per_locale(basic_site):
+    for prefix, text in (("", "14 februari 2019"), ("fr/", "14 février 2019"), ("en/", "14 February 2019")):
+        assert text in page(basic_site, prefix + "sessions/").get_text()
+
+
+def test_status_command(basic_root):
+    proc = methodkit(basic_root, "status")
+    assert proc.returncode == 0
+    lines = proc.stdout.splitlines()
+    fr = next(l for l in lines if l.startswith("fr:"))
+    assert "1 outdated" in fr
+    assert any(l.strip().startswith("outdated  methodology/modules/beta-module.fr.md") for l in lines)
+    assert any(l.strip().startswith("missing   methodology/modules/gamma-module.md") for l in lines)
+    assert methodkit(basic_root, "status", "--strict").returncode == 1
+
+
+def test_status_page_shows_the_same(basic_site):
+    soup = page(basic_site, "translations/")
+    fr_rows = {r.td.get_text(): r["class"][0] for r in soup.find(id="status-fr").find_next("table").select("tbody tr")}
+    assert fr_rows["methodology/modules/alpha-module.md"] == "mk-status--translated"
+    assert fr_rows["methodology/modules/beta-module.md"] == "mk-status--outdated"
+    assert fr_rows["methodology/modules/gamma-module.md"] == "mk-status--missing"
+
+
+def test_translate_never_overwrites(basic_root):
+    target = basic_root / "methodology/modules/alpha-module.fr.md"
+    before = target.read_bytes()
+    proc = methodkit(basic_root, "translate", "methodology/modules/alpha-module.md", "--to", "fr")
+    assert proc.returncode == 1 and "already exists" in proc.stderr
+    assert target.read_bytes() == before
+
+
+def test_translate_refuses_unknown_language(basic_root):
+    proc = methodkit(basic_root, "translate", "methodology/modules/gamma-module.md", "--to", "de")
+    assert proc.returncode == 1 and "not a translation language" in proc.stderr
+    assert not (basic_root / "methodology/modules/gamma-module.de.md").exists()
+
+
+def test_every_interface_key_exists_in_every_language():
+    tables = {p.stem: yaml.safe_load(p.read_text("utf-8")) for p in LOCALES.glob("*.yml")}
+    assert set(tables) == {"nl", "fr", "en"}
+    keys = set().union(*tables.values())
+    for lang, table in tables.items():
+        assert keys - set(table) == set(), f"{lang}.yml lacks keys"
+        assert all(isinstance(v, str) and v.strip() for v in table.values()), lang
