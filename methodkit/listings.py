@@ -21,9 +21,49 @@ def _url(target: str, here: str) -> str:
     return get_relative_url(target, here)
 
 
-def _card(cat: Catalogue, item: Item, here: str, extra: str = "") -> str:
-    return (f'<li class="mk-tile" data-id="{h(item.id)}"><a class="mk-tile__title" href="{h(_url(item.url, here))}">'
+# Facets a list can be filtered on: (filter name, field, vocabulary or None for computed values).
+MODULE_FILTERS = (("phase", "phase", "phases"), ("format", "format", "formats"), ("lever", "levers", "levers"),
+                  ("barrier", "barriers", "barriers"), ("audience", "audience", "audiences"), ("duration", "duration", None))
+PRACTICE_FILTERS = (("sector", "sector", "sectors"), ("region", "region", "regions"), ("lever", "levers", "levers"))
+DURATION_BUCKETS = (("short", 120), ("half-day", 240), ("long", 10**9))  # up to 2 h, up to half a day, longer
+
+
+def duration_bucket(minutes: int) -> str:
+    return next(name for name, limit in DURATION_BUCKETS if minutes <= limit)
+
+
+def _facet_values(item: Item, field: str) -> list[str]:
+    if field == "duration":
+        return [duration_bucket(item.meta["duration"])]
+    value = item.meta[field]
+    return value if isinstance(value, list) else [value]
+
+
+def _card(cat: Catalogue, item: Item, here: str, extra: str = "", filters=()) -> str:
+    data = "".join(f' data-{name}="{h(" ".join(_facet_values(item, field)))}"' for name, field, _ in filters)
+    return (f'<li class="mk-tile" data-id="{h(item.id)}"{data}><a class="mk-tile__title" href="{h(_url(item.url, here))}">'
             f'{h(cat.text(item, "title"))}</a>{extra}<p class="mk-tile__summary">{h(cat.text(item, "summary"))}</p></li>')
+
+
+def filter_form(cat: Catalogue, items: list[Item], filters, total: int) -> str:
+    """Selects for each facet, offering only values that occur. Hidden until the script runs,
+    so that without JavaScript the reader simply gets the whole list."""
+    t = strings(cat.lang)
+    fields = []
+    for name, field, vocab in filters:
+        present = {v for item in items for v in _facet_values(item, field)}
+        if vocab:
+            options = [(term.id, term.label(cat.lang)) for term in cat.terms(vocab) if term.id in present]
+        else:
+            options = [(b, t[f"filter.duration.{b}"]) for b, _ in DURATION_BUCKETS if b in present]
+        opts = "".join(f'<option value="{h(v)}">{h(label)}</option>' for v, label in options)
+        fields.append(f'<label class="mk-filter"><span>{h(t["filter." + name])}</span>'
+                      f'<select name="{h(name)}"><option value="">{h(t["filter.all"])}</option>{opts}</select></label>')
+    return (f'<form class="mk-filters" data-mk-filters hidden role="search" aria-label="{h(t["filter.label"])}">'
+            + "".join(fields)
+            + f'<button type="reset" class="md-button">{h(t["filter.reset"])}</button>'
+            f'<p class="mk-filters__count" aria-live="polite" data-total="{total}" data-one="{h(t["filter.count.one"])}" '
+            f'data-other="{h(t["filter.count.other"])}" data-none="{h(t["filter.count.none"])}"></p></form>')
 
 
 def _chips(cat: Catalogue, vocab: str, ids, here: str) -> str:
@@ -46,15 +86,21 @@ def item_list(cat: Catalogue, kind: str, here: str) -> str:
             m = item.meta
             extra = (f'<p class="mk-tile__meta">{h(", ".join(m["organisations"]))} · {_chips(cat, "sectors", m["sector"], here)} · '
                      f'{_chips(cat, "regions", m["region"], here)}</p><p class="mk-tile__meta">{_chips(cat, "levers", m["levers"], here)}</p>')
-        rows.append(_card(cat, item, here, extra))
+        rows.append(_card(cat, item, here, extra, PRACTICE_FILTERS if kind == "practice" else ()))
     if not rows:
         return f'<p class="mk-empty">{h(t["facet.none"])}</p>'
-    return f'<ul class="mk-tiles mk-tiles--{kind}">' + "".join(rows) + "</ul>"
+    tiles = f'<ul class="mk-tiles mk-tiles--{kind}">' + "".join(rows) + "</ul>"
+    if kind == "session":
+        feed = f'<p class="mk-feed"><a href="{h(_url("feed.xml", here))}" type="application/atom+xml">{h(t["feed.link"])}</a></p>'
+        return feed + tiles
+    if kind == "practice":
+        return f'<div class="mk-filterable">{filter_form(cat, cat.items[kind], PRACTICE_FILTERS, len(rows))}{tiles}</div>'
+    return tiles
 
 
 def module_catalogue(cat: Catalogue, here: str) -> str:
-    """Every module grouped by phase: complete without JavaScript."""
-    parts = []
+    """Every module grouped by phase: complete without JavaScript; filters added by script."""
+    parts = [filter_form(cat, cat.items["module"], MODULE_FILTERS, len(cat.items["module"]))]
     for phase in cat.terms("phases"):
         modules = [m for m in cat.items["module"] if m.meta["phase"] == phase.id]
         if not modules:
@@ -64,10 +110,10 @@ def module_catalogue(cat: Catalogue, here: str) -> str:
             meta = (f'<p class="mk-tile__meta">{_chips(cat, "formats", m.meta["format"], here)} · '
                     f'{h(format_duration(m.meta["duration"], cat.lang))}</p>'
                     f'<p class="mk-tile__meta">{_chips(cat, "levers", m.meta["levers"], here)}</p>')
-            tiles.append(_card(cat, m, here, meta))
+            tiles.append(_card(cat, m, here, meta, MODULE_FILTERS))
         parts.append(f'<section class="mk-phase" data-phase="{h(phase.id)}"><h2 id="phase-{h(phase.id)}">{h(phase.label(cat.lang))}</h2>'
                      f'<p>{h(phase.description(cat.lang))}</p><ul class="mk-tiles">{"".join(tiles)}</ul></section>')
-    return "".join(parts)
+    return '<div class="mk-filterable">' + "".join(parts) + "</div>"
 
 
 def glossary(cat: Catalogue, here: str) -> str:

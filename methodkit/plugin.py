@@ -24,6 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from .catalogue import FACETS, Catalogue
 from .docs_pages import DocsTranslations
+from .feeds import FEED_NAME, write_feed
 from .i18n import strings
 from .loader import load
 from .problems import format_problems
@@ -134,10 +135,14 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             mk["notice"] = self.docs.notice(page)
         if mk["notice"] == "fallback":
             mk["content_lang"] = self.source
+        mk["feed_url"] = get_relative_url(FEED_NAME, page.url)
         mk["source_url"] = next(l["url"] for l in mk["languages"] if l["lang"] == self.source)
         mk["translate_url"] = get_relative_url(self.config.translate_help, page.url)
         context["mk"] = mk
         return context
+
+    def on_post_build(self, config):
+        write_feed(self.catalogue, Path(config.site_dir), config.site_url.rstrip("/") + "/")
 
     def alternates(self, page) -> list[dict]:
         """The same page in every language: relative link for the switcher, absolute for hreflang."""

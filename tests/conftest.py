@@ -35,3 +35,12 @@ def basic_site(basic_root):
     """The basic fixture built in every language; tests only read it."""
     assert build_site(basic_root, strict=True, quiet=True) == 0
     return basic_root / "site"
+
+
+@pytest.fixture(scope="session")
+def basic_browser(basic_site):
+    """Chromium on the basic fixture site, shared by the browser tests."""
+    from browser import browse
+
+    with browse(basic_site) as b:
+        yield b
