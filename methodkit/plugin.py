@@ -28,7 +28,7 @@ from .feeds import FEED_NAME, write_feed
 from .i18n import strings
 from .loader import load
 from .problems import format_problems
-from .views import facet_view, item_view
+from .views import facet_view, home_view, item_view
 
 log = logging.getLogger("mkdocs.plugins.methodkit")
 
@@ -133,6 +133,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             mk["facet"] = facet_view(self.catalogue, info[1], info[2])
         else:
             mk["notice"] = self.docs.notice(page)
+            if page.is_homepage:
+                mk["home"] = home_view(self.catalogue)
         if mk["notice"] == "fallback":
             mk["content_lang"] = self.source
         mk["feed_url"] = get_relative_url(FEED_NAME, page.url)

@@ -138,3 +138,12 @@ def facet_view(cat: Catalogue, vocabulary: str, term_id: str) -> dict:
         groups.append({"key": kind, "title": t[f"kind.{kind}.plural"], "items": [item_link(cat, x) for x in items]})
     return {"vocabulary": vocabulary, "vocabulary_label": t[f"vocabulary.{vocabulary}"], "id": term_id,
             "title": term.label(cat.lang), "description": term.description(cat.lang), "groups": groups}
+
+
+def home_view(cat: Catalogue) -> dict:
+    """Figures and the newest session summaries for the home page."""
+    t = strings(cat.lang)
+    figures = [{"count": len(cat.items[kind]), "label": t[f"kind.{kind}.plural"].lower(), "url": url}
+               for kind, url in (("module", "modules/"), ("practice", "practices/"), ("session", "sessions/"))]
+    sessions = [{**item_link(cat, s), "date": format_date(s.meta["date"], cat.lang)} for s in cat.items["session"][:3]]
+    return {"figures": figures, "sessions": sessions}

@@ -138,3 +138,23 @@ def test_a_new_module_appears_everywhere_it_belongs(grown_site):
         assert (grown_site / prefix / "modules/delta-module/index.html").exists()
     beta = page(grown_site, "modules/beta-module/")
     assert "Delta-module" in beta.select_one(".mk-next").get_text()
+
+
+def test_home_page_offers_three_paths_and_figures(basic_site):
+    for prefix in ("", "fr/", "en/"):
+        soup = page(basic_site, prefix)
+        paths = soup.select(".mk-path")
+        assert len(paths) == 3
+        for a in soup.select(".mk-path a"):
+            assert resolve(basic_site, prefix, a["href"]).exists(), a["href"]
+        figures = [li.strong.get_text() for li in soup.select(".mk-figures li")]
+        assert figures == ["3", "1", "2"]  # modules, practices, sessions in the fixture
+    assert [a.get_text() for a in page(basic_site, "").select(".mk-home__latest a")] == ["Latere sessie", "Voorbeeldsessie"]
+
+
+def test_home_page_is_responsive(basic_browser):
+    for width, columns in ((1280, 3), (390, 1)):
+        pg = basic_browser.page("", viewport={"width": width, "height": 900})
+        tops = pg.eval_on_selector_all(".mk-path", "els => els.map(e => Math.round(e.getBoundingClientRect().top))")
+        assert len(set(tops)) == 3 // columns, (width, tops)
+        assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"horizontal scroll at {width}px"
