@@ -2,6 +2,7 @@
 #   make serve   set up, check the content, serve the site with live reload
 #   make test    set up (Python and system packages), run every test
 #   make build   strict build of every language into site/
+#   make pdf     the same, plus the PDF downloads (what gets published; about a minute)
 #   make check   validate the content only
 #   make status  translation status per language
 #   make bench   the performance benchmark (slow; not part of make test)
@@ -11,9 +12,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages the browser and PDF tests need.
-SYSTEM_PACKAGES := chromium poppler-utils
+# (chromium, poppler-utils, fonts-dejavu-core; installed only when missing)
 
-.PHONY: serve test build check status bench system-deps clean
+.PHONY: serve test build pdf check status bench system-deps clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +28,9 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/methodkit build --strict
+
+pdf: $(STAMP) system-deps
+	$(BIN)/methodkit build --strict --pdf
 
 check: $(STAMP)
 	$(BIN)/methodkit check
@@ -45,6 +49,7 @@ system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

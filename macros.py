@@ -45,6 +45,12 @@ def define_env(env):
         return listings.trajectory(catalogue(), here())
 
     @env.macro
+    def downloads():
+        """The PDF downloads: trainer pack and each module's two versions."""
+        plugin = env.conf.plugins["methodkit"]
+        return listings.downloads(plugin.catalogue, plugin.pdf, here())
+
+    @env.macro
     def translation_status():
         """Translated, missing and outdated pages per language."""
         return listings.translation_status(catalogue(), env.conf, here())

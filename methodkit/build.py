@@ -21,10 +21,12 @@ from .config import site_settings
 from .sitemap import write_sitemap
 
 
-def _build_one(config_file: str, lang: str, site_dir: str, strict: bool, serve: bool) -> tuple[str, bool, str]:
+def _build_one(config_file: str, lang: str, site_dir: str, strict: bool, serve: bool, pdf: bool) -> tuple[str, bool, str]:
     os.environ["METHODKIT_LANG"] = lang
     if serve:
         os.environ["METHODKIT_SERVE"] = "1"
+    if pdf:
+        os.environ["METHODKIT_PDF"] = "1"
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -48,7 +50,7 @@ def _build_one(config_file: str, lang: str, site_dir: str, strict: bool, serve: 
 
 
 def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", config_file: str | None = None,
-               serve: bool = False, jobs: int | None = None, quiet: bool = False) -> int:
+               serve: bool = False, pdf: bool = False, jobs: int | None = None, quiet: bool = False) -> int:
     root = root.resolve()
     config_file = str(Path(config_file or root / "mkdocs.yml").resolve())
     settings = site_settings(root, config_file)
@@ -58,7 +60,7 @@ def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", confi
     started = time.perf_counter()
     jobs = jobs or min(len(settings.languages), os.cpu_count() or 1)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
-        futures = [pool.submit(_build_one, config_file, lang, str(scratch / lang), strict, serve) for lang in settings.languages]
+        futures = [pool.submit(_build_one, config_file, lang, str(scratch / lang), strict, serve, pdf) for lang in settings.languages]
         results = [f.result() for f in futures]
     failed = [(lang, msg) for lang, ok, msg in results if not ok]
     if failed:

@@ -23,6 +23,7 @@ def main(argv=None) -> int:
     p.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
     p.add_argument("--site-dir", default="site")
     p.add_argument("--config-file", default=None)
+    p.add_argument("--pdf", action="store_true", help="also write the PDF downloads (coach, participant, trainer pack)")
 
     p = sub.add_parser("status", help="translation status per language: translated, missing, outdated")
     p.add_argument("--strict", action="store_true", help="exit 1 when anything is missing or outdated")
@@ -90,7 +91,7 @@ def cmd_translate(root: Path, args) -> int:
 def cmd_build(root: Path, args) -> int:
     from .build import build_site
 
-    return build_site(root, strict=args.strict, site_dir=args.site_dir, config_file=args.config_file)
+    return build_site(root, strict=args.strict, site_dir=args.site_dir, config_file=args.config_file, pdf=args.pdf)
 
 
 def cmd_check(root: Path, args) -> int:

@@ -14,6 +14,7 @@ from mkdocs.utils import get_relative_url
 from .catalogue import FACETS, Catalogue
 from .i18n import format_date, format_duration, strings
 from .model import Item
+from .pdf_names import module_pdf, trainer_pack
 from .status import STATES, report, summary
 
 
@@ -179,3 +180,17 @@ def translation_status(cat: Catalogue, conf, here: str) -> str:
                      f'<table><thead><tr><th>{h(t["status.source"])}</th><th>{h(t["status.state"])}</th>'
                      f'<th>{h(t["status.file"])}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
     return "".join(parts)
+
+
+def downloads(cat: Catalogue, pdf: bool, here: str) -> str:
+    """The trainer pack and every module's two PDFs, when this build made them."""
+    t = strings(cat.lang)
+    if not pdf:
+        return f'<p class="mk-empty">{h(t["downloads.none"])}</p>'
+    rows = [f'<p><a class="md-button md-button--primary" href="{h(_url(trainer_pack(cat.lang), here))}" download>'
+            f'{h(t["pack.title"])} (PDF)</a></p><table><thead><tr><th>{h(t["kind.module"])}</th>'
+            f'<th>{h(t["print.coach_pdf"])}</th><th>{h(t["print.participant_pdf"])}</th></tr></thead><tbody>']
+    for m in cat.items["module"]:
+        cells = "".join(f'<td><a href="{h(_url(module_pdf(m.id, v, cat.lang), here))}" download>PDF</a></td>' for v in ("coach", "participant"))
+        rows.append(f'<tr><td><a href="{h(_url(m.url, here))}">{h(cat.text(m, "title"))}</a></td>{cells}</tr>')
+    return "".join(rows) + "</tbody></table>"

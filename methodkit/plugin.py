@@ -25,6 +25,7 @@ from mkdocs.utils import get_relative_url
 from .catalogue import FACETS, Catalogue
 from .docs_pages import DocsTranslations
 from .feeds import FEED_NAME, write_feed
+from .handouts import HANDOUT_SLUG, without_coach_notes
 from .i18n import strings
 from .loader import load
 from .problems import format_problems
@@ -39,6 +40,8 @@ class MethodkitConfig(Config):
     languages = c.Type(list, default=["nl", "fr", "en"])
     # Where a contributor learns how to translate a page (site-relative).
     translate_help = c.Type(str, default="contribute/")
+    # Write PDF downloads after the build (slow; `methodkit build --pdf` sets it for one run).
+    pdf = c.Type(bool, default=False)
 
 
 class MethodkitPlugin(BasePlugin[MethodkitConfig]):
@@ -76,6 +79,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             search.config["lang"] = [self.lang]
         config.extra["alternate"] = [{"name": strings(l)["language.name"], "link": "/", "lang": l} for l in self.languages]
         self.t = strings(self.lang)
+        self.pdf = bool(self.config.pdf) or os.environ.get("METHODKIT_PDF") == "1"
         return config
 
     # -- files -----------------------------------------------------------
@@ -87,6 +91,10 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
                 src = item.url.rstrip("/") + ".md"
                 files.append(File.generated(config, src, content=self.catalogue.body(item)))
                 self.pages[src] = ("item", item)
+                if kind == "module":
+                    handout = f"{item.url}{HANDOUT_SLUG}.md"
+                    files.append(File.generated(config, handout, content=without_coach_notes(self.catalogue.body(item))))
+                    self.pages[handout] = ("handout", item)
         for vocabulary in FACETS:
             for term in self.catalogue.terms(vocabulary):
                 src = f"{vocabulary}/{term.id}.md"
@@ -109,9 +117,11 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         info = self.pages.get(page.file.src_uri)
         if info is None:
             return markdown
-        if info[0] == "item":
+        if info[0] in ("item", "handout"):
             item = info[1]
             title = self.catalogue.text(item, "title")
+            if info[0] == "handout":
+                title = f'{title} ({self.t["handout.label"]})'
             page.meta.update(template="item.html", description=self.catalogue.text(item, "summary"))
         else:
             title = self.catalogue.label(info[1], info[2])
@@ -125,9 +135,9 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         info = self.pages.get(page.file.src_uri)
         mk = {"lang": self.lang, "t": self.t, "source_lang": self.source, "content_lang": self.lang,
               "languages": self.alternates(page), "notice": None, "problems": [p.text() for p in self.problems]}
-        if info and info[0] == "item":
+        if info and info[0] in ("item", "handout"):
             item = info[1]
-            mk["item"] = item_view(self.catalogue, item)
+            mk["item"] = item_view(self.catalogue, item, handout=info[0] == "handout", pdf=self.pdf)
             mk["notice"] = {"missing": "fallback", "outdated": "outdated"}.get(self.catalogue.status[(item.kind, item.id)])
         elif info:
             mk["facet"] = facet_view(self.catalogue, info[1], info[2])
@@ -144,7 +154,12 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         return context
 
     def on_post_build(self, config):
-        write_feed(self.catalogue, Path(config.site_dir), config.site_url.rstrip("/") + "/")
+        base = config.site_url.rstrip("/") + "/"
+        write_feed(self.catalogue, Path(config.site_dir), base)
+        if self.pdf:
+            from .pdf import write_pdfs
+
+            write_pdfs(self.catalogue, Path(config.site_dir), base)
 
     def alternates(self, page) -> list[dict]:
         """The same page in every language: relative link for the switcher, absolute for hreflang."""

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from .catalogue import Catalogue
 from .i18n import format_date, format_duration, strings
+from .handouts import COACH_ONLY_SECTIONS, HANDOUT_SLUG
 from .licences import LICENCES
+from .pdf_names import module_pdf
 from .model import Item
 
 VOCAB_OF_FIELD = {"phase": "phases", "format": "formats", "levers": "levers", "barriers": "barriers",
@@ -69,14 +71,16 @@ def group_size(gs: dict, t: dict) -> str:
     return t["group.range"].format(min=gs["min"], max=gs["max"])
 
 
-def sections(cat: Catalogue, item: Item) -> list[dict]:
-    """Lists from the front matter, shown with the body."""
+def sections(cat: Catalogue, item: Item, handout: bool = False) -> list[dict]:
+    """Lists from the front matter, shown with the body (the coach's preparation not in a handout)."""
     t = strings(cat.lang)
     names = {"module": ("objectives", "materials", "preparation"),
              "session": ("takeaways", "tips", "follow_ups"),
              "practice": ("lessons",)}.get(item.kind, ())
     out = []
     for name in names:
+        if handout and name in COACH_ONLY_SECTIONS:
+            continue
         values = cat.text(item, name) or []
         if values:
             out.append({"key": name, "title": t[f"section.{name}"], "items": values})
@@ -108,16 +112,31 @@ def licence(cat: Catalogue, item: Item) -> dict:
     return {"id": lic.id, "name": lic.name, "url": lic.url, "authors": authors, "credit": credit}
 
 
-def item_view(cat: Catalogue, item: Item) -> dict:
+def downloads(cat: Catalogue, item: Item, pdf: bool) -> list[dict]:
+    """The two versions of a module, as pages and (when built) as PDFs."""
+    if item.kind != "module":
+        return []
+    t = strings(cat.lang)
+    out = [{"text": t["print.coach"], "url": item.url, "kind": "coach"},
+           {"text": t["print.participant"], "url": f"{item.url}{HANDOUT_SLUG}/", "kind": "participant"}]
+    if pdf:
+        out += [{"text": t["print.coach_pdf"], "url": module_pdf(item.id, "coach", cat.lang), "kind": "pdf"},
+                {"text": t["print.participant_pdf"], "url": module_pdf(item.id, "participant", cat.lang), "kind": "pdf"}]
+    return out
+
+
+def item_view(cat: Catalogue, item: Item, handout: bool = False, pdf: bool = False) -> dict:
     prev, nxt = cat.neighbours(item)
     return {
+        "handout": handout,
+        "downloads": downloads(cat, item, pdf),
         "kind": item.kind,
         "id": item.id,
         "title": cat.text(item, "title"),
         "summary": cat.text(item, "summary"),
         "example": bool(item.meta.get("example")),
         "card": card(cat, item),
-        "sections": sections(cat, item),
+        "sections": sections(cat, item, handout),
         "results": cat.text(item, "results") or [],
         "links": item.meta.get("links") or [],
         "backlinks": backlinks(cat, item),

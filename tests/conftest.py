@@ -32,8 +32,8 @@ def basic_root(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def basic_site(basic_root):
-    """The basic fixture built in every language; tests only read it."""
-    assert build_site(basic_root, strict=True, quiet=True) == 0
+    """The basic fixture built in every language, with PDFs; tests only read it."""
+    assert build_site(basic_root, strict=True, pdf=True, quiet=True) == 0
     return basic_root / "site"
 
 

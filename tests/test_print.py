@@ -1,0 +1,117 @@
+"""Printing: the browser's print of a module page and the PDF downloads, read back from real PDFs."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from methodkit.pdf_names import module_pdf, trainer_pack
+from sitekit import page, resolve
+
+A4 = (595, 842)  # points, rounded
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def pdf_info(path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in out.splitlines() if ":" in line)}
+
+
+def page_size(info) -> tuple[int, int]:
+    w, h = re.match(r"([\d.]+) x ([\d.]+)", info["Page size"]).groups()
+    return round(float(w)), round(float(h))
+
+
+@pytest.fixture(scope="module")
+def printed(basic_browser, tmp_path_factory):
+    """The browser's print (Ctrl+P) of a module's coach and participant pages."""
+    out = tmp_path_factory.mktemp("print")
+    files = {}
+    for version, path in (("coach", "modules/alpha-module/"), ("participant", "modules/alpha-module/handout/")):
+        pg = basic_browser.page(path)
+        pg.emulate_media(media="print")
+        files[version] = out / f"{version}.pdf"
+        pg.pdf(path=str(files[version]), format="A4", prefer_css_page_size=True)
+    return files
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("version", ["coach", "participant"])
+def test_browser_print_is_clean_a4(printed, version):
+    info = pdf_info(printed[version])
+    assert page_size(info) == A4
+    assert 1 <= int(info["Pages"]) <= 6
+    text = pdf_text(printed[version])
+    assert "Alfa-module" in text and "CC BY-SA 4.0" in text
+    assert "Naamsvermelding" in text  # the credit line
+    assert "https://example.org/samenzweerders/modules/alpha-module/" in text  # where the page lives
+    assert "(https://creativecommons.org/licenses/)" in text  # external link addresses
+    for chrome in ("Zoeken", "Woordenlijst", "Made with", "Vorige module", "Volgende module", "Afdrukken"):
+        assert chrome not in text, chrome
+    assert ("ALFA-COACHNOTITIE" in text) == (version == "coach")
+
+
+def test_module_page_offers_both_versions_and_pdfs(basic_site):
+    soup = page(basic_site, "modules/alpha-module/")
+    links = {a["class"][-1]: a["href"] for a in soup.select(".mk-downloads a")}
+    assert resolve(basic_site, "modules/alpha-module/", links["mk-download--participant"]) == basic_site / "modules/alpha-module/handout/index.html"
+    pdfs = [a["href"] for a in soup.select(".mk-downloads a.mk-download--pdf")]
+    assert [resolve(basic_site, "modules/alpha-module/", h) for h in pdfs] == [
+        basic_site / module_pdf("alpha-module", "coach", "nl"), basic_site / module_pdf("alpha-module", "participant", "nl")]
+    handout = page(basic_site, "modules/alpha-module/handout/")
+    assert handout.select_one(".admonition.coach") is None
+    assert "Voorbereiding" not in [h.get_text() for h in handout.select(".mk-section h2")]
+
+
+@pytest.mark.parametrize("lang", ["nl", "fr", "en"])
+def test_pdf_downloads_per_module_and_version(basic_site, lang):
+    root = basic_site if lang == "nl" else basic_site / lang
+    for module in ("alpha-module", "beta-module", "gamma-module"):
+        for version in ("coach", "participant"):
+            path = root / module_pdf(module, version, lang)
+            info = pdf_info(path)
+            assert page_size(info) == A4 and 1 <= int(info["Pages"]) <= 6
+            text = pdf_text(path)
+            assert "CC BY-SA 4.0" in text
+            assert ("COACHNOTITIE" in text) == (version == "coach" and module in ("alpha-module", "beta-module"))
+    alpha = pdf_text(root / module_pdf("alpha-module", "coach", lang))
+    assert ("Module alpha" if lang == "fr" else "Alfa-module") in alpha
+
+
+def test_trainer_pack_contents_list_every_module_with_its_page(basic_site):
+    path = basic_site / trainer_pack("nl")
+    assert page_size(pdf_info(path)) == A4
+    pages = pdf_text(path).split("\f")
+    contents = pages[1]
+    assert "Inhoud" in contents
+    for title in ("Het kader", "Alfa-module", "Bèta-module", "Gamma-module < 2 uur & klein"):
+        match = re.search(re.escape(title) + r"[ .]*?(\d+)\s*$", contents, re.M)
+        assert match, f"{title} not in the contents:\n{contents}"
+        number = int(match.group(1))
+        assert title in pages[number - 1], f"{title} is not on page {number}"
+    assert "CC BY-SA 4.0" in pages[-2] or "CC BY-SA 4.0" in pages[-1]
+
+
+def test_downloads_page_links_every_pdf(basic_site):
+    for prefix, lang in (("", "nl"), ("fr/", "fr")):
+        soup = page(basic_site, prefix + "downloads/")
+        hrefs = [a["href"] for a in soup.select(".md-content a[download]")]
+        assert len(hrefs) == 1 + 2 * 3
+        for href in hrefs:
+            assert resolve(basic_site, prefix + "downloads/", href).exists(), href
+
+
+def test_pdfs_are_reproducible(basic_root, basic_site, tmp_path):
+    """The same content gives the same PDF bytes (no clock time inside)."""
+    from methodkit.build import build_site
+    import shutil
+
+    copy = shutil.copytree(basic_root, tmp_path / "again", ignore=shutil.ignore_patterns("site"))
+    assert build_site(copy, pdf=True, quiet=True) == 0
+    for rel in (module_pdf("alpha-module", "coach", "nl"), "fr/" + trainer_pack("fr")):
+        assert (copy / "site" / rel).read_bytes() == (basic_site / rel).read_bytes(), rel
