@@ -37,6 +37,7 @@ def _build_one(config_file: str, lang: str, site_dir: str, strict: bool, serve: 
     mk_log = logging.getLogger("mkdocs")
     mk_log.addHandler(handler)
     mk_log.setLevel(logging.INFO)
+    logging.getLogger("methodkit").addHandler(handler)
     try:
         config = load_config(config_file, site_dir=site_dir, strict=strict)
         build(config)

@@ -33,13 +33,20 @@ def main(argv=None) -> int:
     p.add_argument("path", help="the Dutch source, e.g. methodology/modules/intakegesprek.md")
     p.add_argument("--to", required=True, dest="lang", help="language code, e.g. fr")
 
+    p = sub.add_parser("new", help="create a new item (a draft) with every field present and explained")
+    p.add_argument("kind", choices=("module", "session", "practice", "chapter"))
+    p.add_argument("--title", required=True)
+    p.add_argument("--lang", default="nl", help="language of the explanations in the file: nl (default) or en")
+    p.add_argument("--date", default=None, help="a session's date, YYYY-MM-DD (default: today)")
+
     p = sub.add_parser("serve", help="serve every language with live reload; content problems show in the page")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
     p.add_argument("--config-file", default=None)
 
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
-    commands = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "translate": cmd_translate, "serve": cmd_serve}
+    commands = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "translate": cmd_translate, "serve": cmd_serve,
+                "new": cmd_new}
     return commands[args.command](root, args)
 
 
@@ -119,6 +126,28 @@ def cmd_serve(root: Path, args) -> int:
 
     host, _, port = args.dev_addr.rpartition(":")
     return serve(root, host or "127.0.0.1", int(port), args.config_file)
+
+
+def cmd_new(root: Path, args) -> int:
+    import datetime as dt
+
+    from .scaffold import ScaffoldError, create_item
+
+    _, content, _ = _content(root)
+    try:
+        today = dt.date.fromisoformat(args.date) if args.date else None
+        target = create_item(content, args.kind, args.title, args.lang, today)
+    except (ScaffoldError, ValueError) as exc:
+        print(f"methodkit new: {exc}", file=sys.stderr)
+        return 1
+    rel = target.relative_to(root) if root in target.parents else target
+    print(f"created {rel} (a draft)")
+    print("next steps:")
+    print(f"  1. fill in the fields and the text of {rel} (each field is explained in the file)")
+    print("  2. make check    # lists anything that still needs fixing")
+    print("  3. make serve    # see it at http://127.0.0.1:8000 (drafts show there)")
+    print("  4. remove `draft: true` when it is ready, and open a pull request")
+    return 0
 
 
 if __name__ == "__main__":

@@ -32,6 +32,9 @@ from .problems import format_problems
 from .views import facet_view, home_view, item_view
 
 log = logging.getLogger("mkdocs.plugins.methodkit")
+# Notes for the reader of the build output that must not fail a strict build
+# (MkDocs counts every warning of its own loggers in strict mode).
+notes = logging.getLogger("methodkit")
 
 
 class MethodkitConfig(Config):
@@ -68,7 +71,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             log.warning(problem.text())
         self.catalogue = Catalogue(content, self.lang, include_drafts=serving)
         if self.catalogue.drafts and not serving:
-            log.warning("Drafts left out of this build: " + ", ".join(i.path for i in self.catalogue.drafts))
+            notes.warning("Drafts left out of this build: " + ", ".join(i.path for i in self.catalogue.drafts))
 
         self.base_url = (config.site_url or "/").rstrip("/") + "/"
         config.theme["language"] = self.lang

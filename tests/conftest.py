@@ -44,3 +44,25 @@ def basic_browser(basic_site):
 
     with browse(basic_site) as b:
         yield b
+
+
+@pytest.fixture(scope="session")
+def real_root(tmp_path_factory):
+    """A copy of the repository's own content and pages."""
+    return assemble(tmp_path_factory.mktemp("real"), content=None)
+
+
+@pytest.fixture(scope="session")
+def real_site(real_root):
+    """The real methodology built in every language (without PDFs); tests only read it."""
+    assert build_site(real_root, strict=True, quiet=True) == 0
+    return real_root / "site"
+
+
+@pytest.fixture(scope="session")
+def real_browser(real_site):
+    """Chromium on the real site, with every request recorded."""
+    from browser import browse
+
+    with browse(real_site) as b:
+        yield b

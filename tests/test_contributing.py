@@ -1,0 +1,94 @@
+"""Contributing: `methodkit new` for every item type, scaffold -> check -> build round trip."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from methodkit.build import build_site
+from methodkit.scaffold import FIELD_HELP, HELP_LANGS, slugify
+from methodkit.schema import Schemas
+from sitekit import REPO, assemble, methodkit
+
+KINDS = {"module": "modules", "session": "sessions", "practice": "practices", "chapter": "framework"}
+URLS = {"module": "modules", "session": "sessions", "practice": "practices", "chapter": "method"}
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Het intakegesprek", "het-intakegesprek"),
+    ("Çà et là: één ëerste stap!", "ca-et-la-een-eerste-stap"),
+    ("Collega's  &  managers", "collegas-en-managers"),
+    ("Façade, naïef, coöperatie", "facade-naief-cooperatie"),
+])
+def test_ids_from_titles(title, expected):
+    assert slugify(title) == expected
+
+
+def test_every_field_is_explained_in_every_help_language():
+    help_text = yaml.safe_load(FIELD_HELP.read_text("utf-8"))
+    schemas = Schemas(REPO / "methodology" / "schemas")
+    for kind in KINDS:
+        for field in schemas.raw[kind]["properties"]:
+            for lang in HELP_LANGS:
+                assert help_text.get(field, {}).get(lang), (kind, field, lang)
+
+
+@pytest.fixture(scope="module")
+def scaffolded(tmp_path_factory):
+    root = assemble(tmp_path_factory.mktemp("contrib"))
+    created = {}
+    for kind in KINDS:
+        for lang in HELP_LANGS:
+            proc = methodkit(root, "new", kind, "--title", f"Nieuwe {kind} ({lang})", "--lang", lang, "--date", "2024-05-02")
+            assert proc.returncode == 0, proc.stderr
+            path = re.search(r"created (\S+)", proc.stdout).group(1)
+            assert "next steps" in proc.stdout
+            created[(kind, lang)] = root / path
+    return root, created
+
+
+def test_new_files_have_every_field_and_are_valid_drafts(scaffolded):
+    root, created = scaffolded
+    schemas = Schemas(root / "methodology" / "schemas")
+    for (kind, lang), path in created.items():
+        assert path.parent.name == KINDS[kind]
+        text = path.read_text("utf-8")
+        for field in schemas.raw[kind]["properties"]:
+            assert re.search(rf"^(# )?{field}:", text, re.M), (path.name, field)
+        assert re.search(r"^draft: true$", text, re.M)
+        assert text.count("\n# ") >= len(schemas.raw[kind]["properties"])  # an explanation per field
+    proc = methodkit(root, "check")
+    assert proc.returncode == 0, proc.stdout
+    session = created[("session", "nl")]
+    assert session.name == "2024-05-nieuwe-session-nl.md"
+
+
+def test_new_never_overwrites(scaffolded):
+    root, created = scaffolded
+    path = created[("module", "nl")]
+    path.write_text(path.read_text("utf-8") + "\nMijn eigen tekst.\n", "utf-8")
+    before = path.read_bytes()
+    proc = methodkit(root, "new", "module", "--title", "Nieuwe module (nl)")
+    assert proc.returncode == 1 and "already exists" in proc.stderr
+    assert path.read_bytes() == before
+
+
+def test_drafts_serve_then_publish(scaffolded, tmp_path):
+    root, created = scaffolded
+    site = tmp_path / "served"
+    assert build_site(root, site_dir=str(site), serve=True, quiet=True) == 0
+    for (kind, lang), path in created.items():
+        for prefix in ("", "fr/", "en/"):
+            assert (site / prefix / URLS[kind] / path.stem / "index.html").exists(), (kind, lang, prefix)
+    published = tmp_path / "published"
+    assert build_site(root, site_dir=str(published), strict=True, quiet=True) == 0
+    assert not any((published / URLS[kind] / p.stem).exists() for (kind, _), p in created.items())
+    # Ready: the contributor removes the draft line, and the item is published.
+    for path in created.values():
+        path.write_text(path.read_text("utf-8").replace("draft: true\n", ""), "utf-8")
+    assert methodkit(root, "check").returncode == 0
+    assert build_site(root, site_dir=str(published), strict=True, quiet=True) == 0
+    for (kind, lang), path in created.items():
+        assert (published / URLS[kind] / path.stem / "index.html").exists(), (kind, lang)
