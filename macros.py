@@ -5,6 +5,7 @@ does. Each macro hands the work to methodkit.listings and returns HTML.
 """
 
 from methodkit import listings
+from methodkit.citation import citation_html
 
 
 def define_env(env):
@@ -49,6 +50,17 @@ def define_env(env):
         """The PDF downloads: trainer pack and each module's two versions."""
         plugin = env.conf.plugins["methodkit"]
         return listings.downloads(plugin.catalogue, plugin.pdf, here())
+
+    @env.macro
+    def citation():
+        """How to cite the methodology, from CITATION.cff."""
+        plugin = env.conf.plugins["methodkit"]
+        return citation_html(plugin.root, plugin.lang, plugin.base_url)
+
+    @env.macro
+    def sources_zip():
+        """Link to the zip of the methodology's sources."""
+        return listings.sources_zip(catalogue(), here())
 
     @env.macro
     def translation_status():

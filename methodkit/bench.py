@@ -238,7 +238,8 @@ class Corpus:
         r, w = self.rng(kind, i, "text"), WORDS[lang]
         sentences = lambda k: [sentence(r, lang) for _ in range(k)]
         fields = {"title": title(kind, i, lang), "summary": " ".join(sentences(2))}
-        link = lambda mid, prefix="": f"[{title('module', int(mid[-4:]) - 1, lang)}]({prefix}{mid}.md)"
+        # Real modules name related modules in the front matter only; other items link to modules in their text.
+        link = lambda mid: f"[{title('module', int(mid[-4:]) - 1, lang)}](../modules/{mid}.md)"
         if kind == "module":
             fields.update(objectives=sentences(r.randint(3, 5)), materials=r.sample(MATERIALS[lang], r.randint(3, 6)),
                           preparation=sentences(r.randint(2, 4)))
@@ -252,19 +253,19 @@ class Corpus:
                     f"## {w['steps']}\n\n" + "\n".join(steps) + f"\n\n## {w['variations']}\n\n"
                     + "\n".join(f"- {s}" for s in sentences(4)) + f"\n\n!!! coach \"{w['coach']}\"\n{indent(paragraph(r, lang))}\n\n"
                     f"{indent(paragraph(r, lang, (3, 5)))}\n\n## {w['worksheet']}\n\n!!! worksheet \"{w['worksheet']}: {fields['title']}\"\n"
-                    f"{indent(questions)}\n\n## {w['see']}\n\n" + "\n".join(f"- {link(m)}" for m in struct["related"]) + "\n")
+                    f"{indent(questions)}\n\n{w['see']}: " + ", ".join(f"*{title('module', int(m[-4:]) - 1, lang)}*" for m in struct["related"]) + ".\n")
         elif kind == "session":
             fields.update(takeaways=sentences(r.randint(2, 4)), tips=sentences(r.randint(2, 4)), follow_ups=sentences(r.randint(1, 2)))
-            body = (f"## {w['did']}\n\n{w['used']} " + f" {w['and_']} ".join(link(m, "../modules/") for m in struct["modules"])
+            body = (f"## {w['did']}\n\n{w['used']} " + f" {w['and_']} ".join(link(m) for m in struct["modules"])
                     + f". {paragraph(r, lang)}\n\n{paragraph(r, lang)}\n\n## {w['stuck']}\n\n{paragraph(r, lang)}\n")
         elif kind == "practice":
             fields.update(results=[{"text": s, "source": f"{w['source']} {struct['period']['start']}, {struct['organisations'][0]}"} for s in sentences(3)],
                           lessons=sentences(r.randint(2, 4)))
             body = (f"## {w['context']}\n\n{paragraph(r, lang)}\n\n## {w['happened']}\n\n{paragraph(r, lang)}\n\n{paragraph(r, lang)}\n\n"
-                    f"## {w['learn']}\n\n{paragraph(r, lang)} " + ", ".join(link(m, "../modules/") for m in struct["modules"]) + ".\n")
+                    f"## {w['learn']}\n\n{paragraph(r, lang)} " + ", ".join(link(m) for m in struct["modules"]) + ".\n")
         else:
             body = "".join(f"## {STEP_TITLES[lang][k]}\n\n{paragraph(r, lang)}\n\n" for k in range(4))
-            body += f"{w['see']}: " + ", ".join(link(item_id("module", m), "../modules/") for m in r.sample(range(self.n), min(3, self.n))) + ".\n"
+            body += f"{w['see']}: " + ", ".join(link(item_id("module", m)) for m in r.sample(range(self.n), min(3, self.n))) + ".\n"
         return fields, body
 
     def items(self):
@@ -437,8 +438,9 @@ def measure_serve(root: Path, timeout: float = 600) -> dict:
         edited = time.perf_counter()
         path.write_text(path.read_text("utf-8") + f"\n{marker}\n", "utf-8")
         while marker not in (fetch(url) or ""):
-            if time.perf_counter() - edited > timeout:
-                raise SystemExit("bench: the edited page was never rewritten")
+            if proc.poll() is not None or time.perf_counter() - edited > timeout:
+                tail = (root / "serve.log").read_text("utf-8", "replace").splitlines()[-15:]
+                raise SystemExit("bench: the edited page was never rewritten; the server said:\n" + "\n".join(tail))
             time.sleep(0.02)
         return {"serve_s": time.perf_counter() - edited, "serve_first_s": first}
     finally:
@@ -451,22 +453,26 @@ def measure_serve(root: Path, timeout: float = 600) -> dict:
         log.close()
 
 
-def profile(n: int, lang: str = "nl", top: int = 25) -> None:
-    """One language's build under cProfile: where the time of a build goes."""
+def profile(n: int, lang: str = "nl", top: int = 30) -> None:
+    """One language's build under cProfile, in this process: where a build's time goes."""
     import cProfile
+    import logging
     import pstats
 
-    from .build import _build_one
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
 
+    os.environ["METHODKIT_LANG"] = lang
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory(prefix="methodkit-bench-") as tmp:
         root = write_corpus(Path(tmp) / f"n{n}", n)
         prof = cProfile.Profile()
         prof.enable()
-        _, ok, msg = _build_one(str(root / "mkdocs.yml"), lang, str(root / "site"), False, False)
+        build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
         prof.disable()
-        stats = pstats.Stats(prof, stream=sys.stdout).strip_dirs()
-        stats.sort_stats("cumulative").print_stats(top)
-        stats.sort_stats("tottime").print_stats(top)
+    stats = pstats.Stats(prof, stream=sys.stdout)
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
 
 
 # -- report ----------------------------------------------------------------------------------------------------
@@ -475,16 +481,18 @@ def report(rows: dict, plain: dict, serve: dict, sizes: list[int], mid: int) -> 
             "overhead < {overhead}, serve_s < {serve_s}, page_kb < {page_kb}").format(mid=mid, **TARGETS)
     cols = ["N/lang", "check_s", "build_s", "ms_per_page", "site_MiB", "largest_page_KiB",
             *[f"search_{l}_KiB" for l in LANGS], "peak_MiB", "pages", "warnings"]
-    lines = [head, "  ".join(f"{c:>{max(len(c), 7)}}" for c in cols)]
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    lines = [head, f"machine: {os.cpu_count()} cores, load average now {load}; build workers: min(3, cores)", "  ".join(f"{c:>{max(len(c), 7)}}" for c in cols)]
     for n in sizes:
         r = rows[n]
         values = [f"3x{n}", f"{r['check_s']:.2f}", f"{r['build_s']:.2f}", f"{r['ms_per_page']:.2f}", f"{r['site_mib']:.1f}",
                   f"{r['largest_page_kib']:.1f}", *[f"{r['search_kib'].get(l, 0):.0f}" for l in LANGS], f"{r['peak_mib']:.0f}",
                   str(r["pages"]), str(r["warnings"])]
         lines.append("  ".join(f"{v:>{max(len(c), 7)}}" for v, c in zip(values, cols)))
-    lines.append(f"plain Material at 3x{mid}: {plain['plain_s']:.2f} s for {plain['plain_pages']} pages "
-                 f"({plain['plain_s'] * 1000 / plain['plain_pages']:.2f} ms/page, {plain['plain_mib']:.1f} MiB); "
-                 f"ours: {rows[mid]['build_s']:.2f} s for {rows[mid]['pages']} pages")
+    plain_ms = plain["plain_s"] * 1000 / plain["plain_pages"]
+    lines.append(f"plain Material at 3x{mid}: {plain['plain_s']:.2f} s for {plain['plain_pages']} pages ({plain_ms:.2f} ms/page, "
+                 f"{plain['plain_mib']:.1f} MiB); ours: {rows[mid]['build_s']:.2f} s for {rows[mid]['pages']} pages "
+                 f"({rows[mid]['ms_per_page']:.2f} ms/page, {rows[mid]['ms_per_page'] / plain_ms:.2f}x per page)")
     lines.append(f"serve at 3x{serve['n']}: first build served after {serve['serve_first_s']:.2f} s; "
                  f"edit to page rewritten {serve['serve_s']:.2f} s")
     small, big = sizes[0], sizes[-1]

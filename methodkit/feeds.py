@@ -19,7 +19,7 @@ def _attr(value: str) -> str:
     return escape(value, {'"': "&quot;"})
 
 
-def atom_feed(cat: Catalogue, base_url: str) -> str:
+def atom_feed(cat: Catalogue, base_url: str, site_name: str) -> str:
     """`base_url` is this language's root address, ending in '/'."""
     t = strings(cat.lang)
     sessions = cat.items["session"]
@@ -28,7 +28,7 @@ def atom_feed(cat: Catalogue, base_url: str) -> str:
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{cat.lang}">',
         f"<id>{escape(base_url + FEED_NAME)}</id>",
-        f"<title>{escape(t['feed.title'])}</title>",
+        f"<title>{escape(site_name)}: {escape(t['feed.title'])}</title>",
         f"<subtitle>{escape(t['feed.subtitle'])}</subtitle>",
         f'<link rel="self" type="application/atom+xml" href="{_attr(base_url + FEED_NAME)}"/>',
         f'<link rel="alternate" type="text/html" href="{_attr(base_url + "sessions/")}"/>',
@@ -36,7 +36,7 @@ def atom_feed(cat: Catalogue, base_url: str) -> str:
     ]
     for s in sessions:
         url = base_url + s.url
-        authors = s.meta.get("authors") or ["De Nieuwe Samenzweerders"]
+        authors = s.meta.get("authors") or [site_name]
         # A summary not yet translated is the Dutch text: say so.
         lang = cat.content.source_lang if cat.status[(s.kind, s.id)] == "missing" else cat.lang
         lines += [
@@ -55,5 +55,5 @@ def atom_feed(cat: Catalogue, base_url: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_feed(cat: Catalogue, site_dir: Path, base_url: str) -> None:
-    (site_dir / FEED_NAME).write_text(atom_feed(cat, base_url), "utf-8")
+def write_feed(cat: Catalogue, site_dir: Path, base_url: str, site_name: str) -> None:
+    (site_dir / FEED_NAME).write_text(atom_feed(cat, base_url, site_name), "utf-8")

@@ -27,3 +27,14 @@ LICENCES = {
         Licence("CC-BY-NC-ND-4.0", "CC BY-NC-ND 4.0", "https://creativecommons.org/licenses/by-nc-nd/4.0/", False, False, True),
     )
 }
+
+
+def adaptation_problem(source: Licence, adapted: Licence) -> str | None:
+    """Why an item under `adapted` may not be adapted from one under `source`, or None."""
+    if not source.derivatives:
+        return f"is under {source.name}, which allows no adaptations (ND)"
+    if source.non_commercial and not adapted.non_commercial:
+        return f"is under {source.name} (non-commercial), so the adaptation must be NC too, not {adapted.name}"
+    if source.share_alike and adapted.id != source.id:
+        return f"is under {source.name} (ShareAlike), so the adaptation must use the same licence, not {adapted.name}"
+    return None

@@ -194,3 +194,13 @@ def downloads(cat: Catalogue, pdf: bool, here: str) -> str:
         cells = "".join(f'<td><a href="{h(_url(module_pdf(m.id, v, cat.lang), here))}" download>PDF</a></td>' for v in ("coach", "participant"))
         rows.append(f'<tr><td><a href="{h(_url(m.url, here))}">{h(cat.text(m, "title"))}</a></td>{cells}</tr>')
     return "".join(rows) + "</tbody></table>"
+
+
+def sources_zip(cat: Catalogue, here: str) -> str:
+    """Links to the zip of the sources and to catalog.json: made once, at the root of the whole site."""
+    from .exports import CATALOG, SOURCES_ZIP
+
+    t = strings(cat.lang)
+    up = "../" * (here.count("/") + (0 if cat.lang == cat.content.source_lang else 1))
+    return (f'<p><a class="md-button md-button--primary" href="{h(up + SOURCES_ZIP)}" download>{h(t["reuse.zip"])}</a> '
+            f'<a class="md-button" href="{h(up + CATALOG)}">{h(t["reuse.catalog"])}</a></p>')

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .licences import LICENCES, adaptation_problem
 from .model import BY_FOLDER, REFERENCE_KINDS, TYPES, Item, Step, Term, Trajectory, Translation
 from .policy import html_problems, personal_data_problems, template_problems, text_field_problems
 from .problems import Problem
@@ -266,10 +267,31 @@ class _Loader:
                     elif value not in self.known[ref_kind]:
                         self.problems.append(Problem(rel, doc.line_of(where), where, f"unknown {ref_kind} '{value}'",
                                                      f"no file {TYPES[ref_kind].folder}/{value}.md; known: " + _some(self.known[ref_kind])))
-            adapted = meta.get("adapted_from")
-            if isinstance(adapted, str) and adapted not in self.known.get(kind, set()):
-                self.problems.append(Problem(rel, doc.line_of("adapted_from"), "adapted_from", f"unknown {kind} '{adapted}'",
+            self.check_adaptation(kind, meta, doc, rel)
+
+
+    def check_adaptation(self, kind, meta, doc, rel):
+        """An adaptation must exist, and its source's licence must allow it."""
+        adapted = meta.get("adapted_from")
+        if adapted is None:
+            return
+        line = doc.line_of("adapted_from")
+        if isinstance(adapted, str):
+            if adapted not in self.known.get(kind, set()):
+                self.problems.append(Problem(rel, line, "adapted_from", f"unknown {kind} '{adapted}'",
                                              "give the id of an item of the same type, or {title, url, license} for an external work"))
+                return
+            source = self.content.items[kind].get(adapted)
+            if source is None:
+                return  # the source has problems of its own, reported there
+            source_licence, name = source.meta["license"], f"'{adapted}'"
+        else:
+            source_licence, name = adapted["license"], f"'{adapted['title']}'"
+        own = meta.get("license") or self.content.defaults.get("license", "CC-BY-SA-4.0")
+        why = adaptation_problem(LICENCES[source_licence], LICENCES[own])
+        if why:
+            self.problems.append(Problem(rel, line, "adapted_from", f"{name} {why}",
+                                         "choose a compatible licence in 'license:', or adapt another source"))
 
 
 def _strings(meta, prefix=""):

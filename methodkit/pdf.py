@@ -40,10 +40,10 @@ def document(body: str, lang: str, title: str, running: str) -> str:
 
 
 class PdfWriter:
-    def __init__(self, cat: Catalogue, site_dir: Path, site_url: str):
+    def __init__(self, cat: Catalogue, site_dir: Path, site_url: str, site_name: str):
         from weasyprint import CSS  # imported here: only builds with PDFs need it
 
-        self.cat, self.site_dir, self.site_url = cat, site_dir, site_url
+        self.cat, self.site_dir, self.site_url, self.site_name = cat, site_dir, site_url, site_name
         self.t = strings(cat.lang)
         self.css = [CSS(filename=str(STYLESHEET))]
 
@@ -83,19 +83,19 @@ class PdfWriter:
                 parts.append(f'<section class="mk-pack-part" id="{anchor}">{article(self.site_dir / item.url / "index.html")}</section>')
             toc.append("</ol></li>")
         licence = LICENCES["CC-BY-SA-4.0"]
-        body = (f'<section class="mk-cover"><p class="mk-cover__kind">{h(t["pack.title"])}</p><h1>{h(t["site.name"])}</h1>'
+        body = (f'<section class="mk-cover"><p class="mk-cover__kind">{h(t["pack.title"])}</p><h1>{h(self.site_name)}</h1>'
                 f'<p>{h(t["pack.subtitle"])}</p><p class="mk-cover__meta">{h(t["language.name"])} · {h(licence.name)} · '
                 f'{h(self.site_url)}</p></section>'
                 f'<nav class="mk-toc"><h2>{h(t["pack.contents"])}</h2><ol>{"".join(toc)}</ol></nav>'
                 + "".join(parts)
                 + f'<section class="mk-pack-licence"><h2>{h(t["licence.title"])}</h2><p>{h(t["pack.licence"])}</p>'
                 f'<p><a href="{h(licence.url)}">{h(licence.url)}</a></p></section>')
-        self.write(document(body, cat.lang, t["pack.title"], f'{t["site.name"]} · {t["pack.title"]}'), "",
+        self.write(document(body, cat.lang, t["pack.title"], f'{self.site_name} · {t["pack.title"]}'), "",
                    self.site_dir / trainer_pack(cat.lang))
 
 
-def write_pdfs(cat: Catalogue, site_dir: Path, site_url: str) -> None:
-    writer = PdfWriter(cat, site_dir, site_url)
+def write_pdfs(cat: Catalogue, site_dir: Path, site_url: str, site_name: str) -> None:
+    writer = PdfWriter(cat, site_dir, site_url, site_name)
     for item in cat.items["module"]:
         writer.module(item, "coach")
         writer.module(item, "participant")

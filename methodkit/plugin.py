@@ -23,7 +23,10 @@ from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 
 from .catalogue import FACETS, Catalogue
+from .branding import apply_branding
 from .docs_pages import DocsTranslations
+from .exports import content_version, write_catalog, write_sources_zip
+from .metadata import adaptation_chain, jsonld, open_graph
 from .feeds import FEED_NAME, write_feed
 from .handouts import HANDOUT_SLUG, without_coach_notes
 from .i18n import strings
@@ -74,6 +77,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             notes.warning("Drafts left out of this build: " + ", ".join(i.path for i in self.catalogue.drafts))
 
         self.base_url = (config.site_url or "/").rstrip("/") + "/"
+        self.brand = apply_branding(config, self.lang)
         config.theme["language"] = self.lang
         if self.lang != self.source:
             config.site_url = f"{self.base_url}{self.lang}/"
@@ -136,11 +140,16 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
 
     def on_page_context(self, context, page, config, nav):
         info = self.pages.get(page.file.src_uri)
-        mk = {"lang": self.lang, "t": self.t, "source_lang": self.source, "content_lang": self.lang,
+        mk = {"lang": self.lang, "t": self.t, "brand": self.brand, "source_lang": self.source, "content_lang": self.lang,
               "languages": self.alternates(page), "notice": None, "problems": [p.text() for p in self.problems]}
         if info and info[0] in ("item", "handout"):
             item = info[1]
-            mk["item"] = item_view(self.catalogue, item, handout=info[0] == "handout", pdf=self.pdf)
+            here = self.base_url + self._global(page.url, self.lang)
+            mk["item"] = item_view(self.catalogue, item, handout=info[0] == "handout", pdf=self.pdf, url=here)
+            mk["item"]["adapted_from"] = adaptation_chain(self.catalogue, item)
+            source = self.base_url + page.url
+            mk["jsonld"] = jsonld(self.catalogue, item, here, source, config.site_name, self.base_url)
+            mk["open_graph"] = open_graph(self.catalogue, item, here, config.site_name, self.languages)
             mk["notice"] = {"missing": "fallback", "outdated": "outdated"}.get(self.catalogue.status[(item.kind, item.id)])
         elif info:
             mk["facet"] = facet_view(self.catalogue, info[1], info[2])
@@ -158,11 +167,17 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
 
     def on_post_build(self, config):
         base = config.site_url.rstrip("/") + "/"
-        write_feed(self.catalogue, Path(config.site_dir), base)
+        site_dir = Path(config.site_dir)
+        write_feed(self.catalogue, site_dir, base, config.site_name)
+        if self.lang == self.source:
+            # Language-independent exports, once per site.
+            write_catalog(self.catalogue, site_dir, self.base_url, config.site_name, content_version(self.root))
+            write_sources_zip(self.root, self.catalogue.content.content_dir, site_dir, config.site_name,
+                              self.catalogue.content.defaults.get("authors", []), self.base_url)
         if self.pdf:
             from .pdf import write_pdfs
 
-            write_pdfs(self.catalogue, Path(config.site_dir), base)
+            write_pdfs(self.catalogue, site_dir, base, config.site_name)
 
     def alternates(self, page) -> list[dict]:
         """The same page in every language: relative link for the switcher, absolute for hreflang."""

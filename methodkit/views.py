@@ -103,13 +103,18 @@ def backlinks(cat: Catalogue, item: Item) -> list[dict]:
     return [{"key": k, "title": t[f"backlinks.{k}"], "items": [item_link(cat, x) for x in xs]} for k, xs in groups if xs]
 
 
-def licence(cat: Catalogue, item: Item) -> dict:
+def licence(cat: Catalogue, item: Item, url: str) -> dict:
+    """Licence and credit line; `url` is the page's public address (the source to credit)."""
     lic = LICENCES[item.meta["license"]]
     t = strings(cat.lang)
     authors = ", ".join(item.meta.get("authors", []))
     title = cat.text(item, "title")
-    credit = t["licence.credit"].format(title=title, authors=authors, licence=lic.name)
-    return {"id": lic.id, "name": lic.name, "url": lic.url, "authors": authors, "credit": credit}
+    credit = t["licence.credit"].format(title=title, authors=authors, licence=lic.name, url=url)
+    tr = item.translations.get(cat.lang)
+    translators = ", ".join(tr.translators) if tr is not None and cat.status[(item.kind, item.id)] != "missing" else ""
+    badge = lic.id.removeprefix("CC-").removesuffix("-4.0").removesuffix("-1.0").lower().replace("-", " ")
+    return {"id": lic.id, "name": lic.name, "url": lic.url, "authors": authors, "credit": credit,
+            "badge": badge, "translators": translators}
 
 
 def downloads(cat: Catalogue, item: Item, pdf: bool) -> list[dict]:
@@ -125,7 +130,7 @@ def downloads(cat: Catalogue, item: Item, pdf: bool) -> list[dict]:
     return out
 
 
-def item_view(cat: Catalogue, item: Item, handout: bool = False, pdf: bool = False) -> dict:
+def item_view(cat: Catalogue, item: Item, handout: bool = False, pdf: bool = False, url: str = "") -> dict:
     prev, nxt = cat.neighbours(item)
     return {
         "handout": handout,
@@ -142,7 +147,7 @@ def item_view(cat: Catalogue, item: Item, handout: bool = False, pdf: bool = Fal
         "backlinks": backlinks(cat, item),
         "previous": item_link(cat, prev) if prev else None,
         "next": item_link(cat, nxt) if nxt else None,
-        "licence": licence(cat, item),
+        "licence": licence(cat, item, url),
         "draft": item.draft,
     }
 

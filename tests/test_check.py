@@ -202,3 +202,31 @@ def test_command_line_exit_codes_and_no_traceback(root):
     assert bad.returncode == 1
     assert "Traceback" not in bad.stdout + bad.stderr
     assert bad.stdout.startswith(f"{M}/nieuw.md:2: file: is not valid UTF-8")
+
+
+ADAPTED = module(id="aanpassing", **{"duration: 120": "duration: 120\nadapted_from: {adapted}\nlicense: {license}"})
+
+
+@pytest.mark.parametrize("source,license,problem", [
+    ("{title: Bron, url: 'https://example.org/bron', license: CC-BY-ND-4.0}", "CC-BY-SA-4.0", "allows no adaptations (ND)"),
+    ("{title: Bron, url: 'https://example.org/bron', license: CC-BY-NC-4.0}", "CC-BY-SA-4.0", "the adaptation must be NC too"),
+    ("{title: Bron, url: 'https://example.org/bron', license: CC-BY-NC-SA-4.0}", "CC-BY-NC-4.0", "must use the same licence"),
+    ("alpha-module", "CC-BY-4.0", "'alpha-module' is under CC BY-SA 4.0 (ShareAlike)"),
+    ("bestaat-niet", "CC-BY-SA-4.0", "unknown module 'bestaat-niet'"),
+])
+def test_adaptations_must_respect_the_source_licence(root, capsys, source, license, problem):
+    (root / M / "aanpassing.md").write_text(ADAPTED.replace("{adapted}", source).replace("{license}", license), "utf-8")
+    code, out = run_check(root, capsys)
+    assert code == 1
+    assert out.startswith(f"{M}/aanpassing.md:8: adapted_from: "), out
+    assert problem in out
+
+
+@pytest.mark.parametrize("source,license", [
+    ("{title: Bron, url: 'https://example.org/bron', license: CC-BY-4.0}", "CC-BY-NC-SA-4.0"),
+    ("{title: Bron, url: 'https://example.org/bron', license: CC-BY-NC-SA-4.0}", "CC-BY-NC-SA-4.0"),
+    ("alpha-module", "CC-BY-SA-4.0"),
+])
+def test_compatible_adaptations_pass(root, capsys, source, license):
+    (root / M / "aanpassing.md").write_text(ADAPTED.replace("{adapted}", source).replace("{license}", license), "utf-8")
+    assert run_check(root, capsys) == (0, "")
