@@ -18,6 +18,7 @@ def main(argv=None) -> int:
     p = sub.add_parser("check", help="validate all content; report every problem as path:line: field: message")
     p.add_argument("paths", nargs="*", help="only report problems in these files or folders")
     p.add_argument("--format", choices=("text", "github", "json"), default="text")
+    p.add_argument("--lang", choices=("en", "nl"), default="en", help="language of the messages (en or nl)")
 
     p = sub.add_parser("build", help="build every language into site/ (Dutch at /, others at /<lang>/)")
     p.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
@@ -108,6 +109,10 @@ def cmd_check(root: Path, args) -> int:
     if args.paths:
         wanted = [Path(p).resolve() for p in args.paths]
         problems = [p for p in problems if any(_within(root / p.path, w) for w in wanted)]
+    if args.lang == "nl":
+        from .messages import to_dutch
+
+        problems = [to_dutch(p) for p in problems]
     out = format_problems(problems, args.format)
     if out:
         print(out)

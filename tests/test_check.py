@@ -230,3 +230,28 @@ def test_adaptations_must_respect_the_source_licence(root, capsys, source, licen
 def test_compatible_adaptations_pass(root, capsys, source, license):
     (root / M / "aanpassing.md").write_text(ADAPTED.replace("{adapted}", source).replace("{license}", license), "utf-8")
     assert run_check(root, capsys) == (0, "")
+
+
+@pytest.mark.parametrize("name,rel,content,expected", CASES, ids=[c[0] for c in CASES])
+def test_messages_in_dutch(root, capsys, name, rel, content, expected):
+    """Every message and hint of every class of bad input exists in Dutch too."""
+    from methodkit.messages import MESSAGES_NL, _translate
+
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if content is None:
+        old, new = EDITS[name]
+        path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, "utf-8")
+    code, english = run_check(root, capsys, "--format", "json")
+    code_nl, dutch = run_check(root, capsys, "--format", "json", "--lang", "nl")
+    assert code == code_nl == 1
+    for en, nl in zip(json.loads(english), json.loads(dutch)):
+        assert (en["path"], en["line"], en["field"]) == (nl["path"], nl["line"], nl["field"])
+        assert _translate(en["message"], MESSAGES_NL) != en["message"], f"no Dutch for message: {en['message']}"
+        assert nl["message"] != en["message"]
+        if en["hint"]:
+            assert nl["hint"] and nl["hint"] != en["hint"], f"no Dutch for hint: {en['hint']}"
