@@ -128,8 +128,8 @@ def test_fixture_is_valid(root, capsys):
     assert out == ""
 
 
-@pytest.mark.parametrize("name,rel,content,expected", CASES, ids=[c[0] for c in CASES])
-def test_bad_input_is_reported_with_path_line_and_field(root, capsys, name, rel, content, expected):
+def write_case(root, name, rel, content) -> None:
+    """Put one case's bad file in place: new content, or an edit of a fixture file."""
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)
     if content is None:
@@ -141,6 +141,11 @@ def test_bad_input_is_reported_with_path_line_and_field(root, capsys, name, rel,
         path.write_bytes(content)
     else:
         path.write_text(content, "utf-8")
+
+
+@pytest.mark.parametrize("name,rel,content,expected", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_is_reported_with_path_line_and_field(root, capsys, name, rel, content, expected):
+    write_case(root, name, rel, content)
     code, out = run_check(root, capsys)
     assert code == 1
     assert any(line.startswith(expected) for line in out.splitlines()), f"expected a line starting with\n  {expected}\ngot:\n{out}"
@@ -237,15 +242,7 @@ def test_messages_in_dutch(root, capsys, name, rel, content, expected):
     """Every message and hint of every class of bad input exists in Dutch too."""
     from methodkit.messages import MESSAGES_NL, _translate
 
-    path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if content is None:
-        old, new = EDITS[name]
-        path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
-    elif isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, "utf-8")
+    write_case(root, name, rel, content)
     code, english = run_check(root, capsys, "--format", "json")
     code_nl, dutch = run_check(root, capsys, "--format", "json", "--lang", "nl")
     assert code == code_nl == 1
