@@ -212,6 +212,8 @@ class Corpus:
             common["adapted_from"] = item_id(kind, (i + 1) % self.counts[kind]) if i % 2 else {
                 "title": f"Handboek lerende netwerken {i}", "url": f"https://example.org/handboek/{i}", "license": "CC-BY-4.0",
                 "authors": ["Flanders Synergy"]}
+            if i % 2:  # an adaptation of a ShareAlike item keeps its licence
+                common["license"] = "CC-BY-SA-4.0"
         if i % 13 == 5:
             common["draft"] = False
         if kind == "module":

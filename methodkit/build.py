@@ -51,7 +51,9 @@ def _build_one(config_file: str, lang: str, site_dir: str, strict: bool, serve: 
 
 
 def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", config_file: str | None = None,
-               serve: bool = False, pdf: bool = False, jobs: int | None = None, quiet: bool = False) -> int:
+               serve: bool = False, pdf: bool = False, jobs: int | None = None, quiet: bool = False,
+               pool: ProcessPoolExecutor | None = None) -> int:
+    """Build every language; `pool` lets a caller that builds often (serve) keep its workers warm."""
     root = root.resolve()
     config_file = str(Path(config_file or root / "mkdocs.yml").resolve())
     settings = site_settings(root, config_file)
@@ -59,10 +61,15 @@ def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", confi
     scratch = out.parent / f".{out.name}.building"
     shutil.rmtree(scratch, ignore_errors=True)
     started = time.perf_counter()
-    jobs = jobs or min(len(settings.languages), os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+    own_pool = pool is None
+    if own_pool:
+        pool = new_pool(len(settings.languages), jobs)
+    try:
         futures = [pool.submit(_build_one, config_file, lang, str(scratch / lang), strict, serve, pdf) for lang in settings.languages]
         results = [f.result() for f in futures]
+    finally:
+        if own_pool:
+            pool.shutdown()
     failed = [(lang, msg) for lang, ok, msg in results if not ok]
     if failed:
         # Content problems are the same in every language: say them once.
@@ -79,6 +86,11 @@ def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", confi
     if not quiet:
         print(f"built {', '.join(settings.languages)} into {out} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0
+
+
+def new_pool(languages: int, jobs: int | None = None) -> ProcessPoolExecutor:
+    # spawn, not fork: workers start clean, whatever threads the caller runs.
+    return ProcessPoolExecutor(max_workers=jobs or min(languages, os.cpu_count() or 1), mp_context=get_context("spawn"))
 
 
 def assemble(scratch: Path, out: Path, languages) -> None:

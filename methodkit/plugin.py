@@ -14,6 +14,7 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -38,6 +39,28 @@ log = logging.getLogger("mkdocs.plugins.methodkit")
 # Notes for the reader of the build output that must not fail a strict build
 # (MkDocs counts every warning of its own loggers in strict mode).
 notes = logging.getLogger("methodkit")
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept for the life of the process.
+
+    MkDocs makes a new Jinja environment for every build; a worker that builds
+    again (while serving) would compile every theme template again. Jinja checks
+    each template's source checksum, so an edited template is compiled anew.
+    """
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _MemoryBytecodeCache()
 
 
 class MethodkitConfig(Config):
@@ -88,6 +111,10 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         self.t = strings(self.lang)
         self.pdf = bool(self.config.pdf) or os.environ.get("METHODKIT_PDF") == "1"
         return config
+
+    def on_env(self, env, config, files):
+        env.bytecode_cache = _TEMPLATES
+        return env
 
     # -- files -----------------------------------------------------------
     def on_files(self, files: Files, config):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
-from .build import build_site
+from .build import build_site, new_pool
 from .config import site_settings
 
 log = logging.getLogger("methodkit")
@@ -32,8 +32,11 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, config_file: st
     # Absolute links (hreflang, feeds) point at this server while serving.
     os.environ["SITE_URL"] = f"http://{host}:{port}/"
 
+    # Workers stay alive between rebuilds: MkDocs and Material are imported once.
+    pool = new_pool(len(settings.languages))
+
     def builder():
-        build_site(root, strict=False, site_dir=str(out), config_file=config_file, serve=True)
+        build_site(root, strict=False, site_dir=str(out), config_file=config_file, serve=True, pool=pool)
 
     builder()
     server = LiveReloadServer(builder=builder, host=host, port=port, root=str(out), mount_path="/")
@@ -48,5 +51,6 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, config_file: st
         pass
     finally:
         server.shutdown()
+        pool.shutdown(cancel_futures=True)
         shutil.rmtree(scratch, ignore_errors=True)
     return 0
