@@ -92,7 +92,7 @@ def cmd_translate(root: Path, args) -> int:
         print(f"methodkit translate: {exc}", file=sys.stderr)
         return 1
     print(f"created {target.relative_to(root) if root in target.parents else target}")
-    print("next: translate the text, then run `make check` and `make serve` to see it")
+    print("next: translate the text and remove `draft: true`, then run `make check` and `make serve` to see it")
     return 0
 
 

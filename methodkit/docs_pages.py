@@ -42,14 +42,24 @@ def page_hash(path: Path) -> str | None:
 
 
 def recorded_hash(path: Path) -> str | None:
+    """The source version a docs translation records; None for a draft (not done yet)."""
     problems: list[Problem] = []
     text = read_text(path, path.name, problems)
     src = split_front_matter(text, path.name, problems) if text and text.startswith("---") else None
-    return src.meta.data.get("source_hash") if src else None
+    if src is None or src.meta.data.get("draft"):
+        return None
+    return src.meta.data.get("source_hash")
+
+
+def is_draft(path: Path) -> bool:
+    problems: list[Problem] = []
+    text = read_text(path, path.name, problems)
+    src = split_front_matter(text, path.name, problems) if text and text.startswith("---") else None
+    return bool(src and src.meta.data.get("draft"))
 
 
 class DocsTranslations:
-    def __init__(self, files: Files, config, source: str, lang: str, languages):
+    def __init__(self, files: Files, config, source: str, lang: str, languages, serving: bool = False):
         self.source, self.lang = source, lang
         self.state: dict[str, str | None] = {}  # src_uri -> notice
         variants: dict[str, dict[str, File]] = {}
@@ -67,7 +77,7 @@ class DocsTranslations:
             if src is None:
                 continue
             tr = by_lang.get(lang)
-            if tr is None:
+            if tr is None or (is_draft(Path(tr.abs_src_path)) and not serving):
                 self.state[base] = "fallback"
                 continue
             files.remove(src)

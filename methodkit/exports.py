@@ -52,7 +52,7 @@ def catalog(cat: Catalogue, base_url: str, site_name: str, version: str) -> dict
             langs = {}
             for lang in content.languages:
                 tr = item.translations.get(lang)
-                state = "source" if lang == source else ("missing" if tr is None else ("translated" if tr.source_hash == now else "outdated"))
+                state = "source" if lang == source else ("missing" if tr is None or tr.draft else ("translated" if tr.source_hash == now else "outdated"))
                 text = item.meta if state in ("source", "missing") else {**item.meta, **tr.meta}
                 langs[lang] = {"url": _lang_url(base_url, source, lang, item.url), "status": state,
                                "title": text["title"], "summary": text.get("summary", "")}

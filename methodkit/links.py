@@ -233,7 +233,7 @@ def check_external(urls, timeout: float = 10, workers: int = 8, limit: int = 200
     Never raises: any error becomes a line of the result.
     """
     try:
-        todo = sorted(set(urls))
+        todo = sorted({u for u in urls if isinstance(u, str)})
     except Exception as exc:
         return [f"cannot read the list of URLs: {exc}"]
     out: list[str] = []

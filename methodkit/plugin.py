@@ -118,7 +118,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
 
     # -- files -----------------------------------------------------------
     def on_files(self, files: Files, config):
-        self.docs = DocsTranslations(files, config, self.source, self.lang, self.languages)
+        self.docs = DocsTranslations(files, config, self.source, self.lang, self.languages, self.catalogue.include_drafts)
         self.pages = {}
         for kind, items in self.catalogue.items.items():
             for item in items:

@@ -44,13 +44,14 @@ def translation_text(content: Content, source: Path, lang: str) -> str:
     folder = source.parent.relative_to(content.content_dir).as_posix().split("/")[0] if content.content_dir in source.parents else None
     header = (f"# Translation into '{lang}' of {rel}.\n"
               "# Translate the values below and the text after the closing '---'.\n"
-              "# Keep source_hash: it records which version of the Dutch text you translated.\n")
+              "# Keep source_hash: it records which version of the Dutch text you translated.\n"
+              "# Remove 'draft: true' when the translation is done; until then readers get the Dutch text.\n")
     if folder in BY_FOLDER:
         kind = BY_FOLDER[folder].kind
         item = content.items[kind].get(source.stem)
         if item is None:
             raise ScaffoldError(f"{rel} has problems; run `methodkit check` and fix them first")
-        fields = {"source_hash": current_hash(content, item), "translators": []}
+        fields = {"source_hash": current_hash(content, item), "draft": True, "translators": []}
         fields.update({k: item.meta[k] for k in content.schemas.translatable(kind) if k in item.meta})
         return f"---\n{header}{_yaml_block(fields)}\n---\n{item.body.lstrip(chr(10))}"
     # A page of the site itself in docs/.
@@ -58,8 +59,8 @@ def translation_text(content: Content, source: Path, lang: str) -> str:
     h = page_hash(source)
     if text.startswith("---\n"):
         end = text.index("\n---", 4)
-        return f"---\n{header}source_hash: {h}\n{text[4:end + 1]}---{text[end + 4:]}"
-    return f"---\n{header}source_hash: {h}\n---\n{text}"
+        return f"---\n{header}source_hash: {h}\ndraft: true\n{text[4:end + 1]}---{text[end + 4:]}"
+    return f"---\n{header}source_hash: {h}\ndraft: true\n---\n{text}"
 
 
 def create_translation(content: Content, source: Path, lang: str) -> Path:

@@ -29,7 +29,7 @@ def report(content: Content, docs_dir: Path) -> list[Entry]:
         now = current_hash(content, item)
         for lang in content.languages[1:]:
             tr = item.translations.get(lang)
-            state = "missing" if tr is None else ("translated" if tr.source_hash == now else "outdated")
+            state = "missing" if tr is None or tr.draft else ("translated" if tr.source_hash == now else "outdated")
             out.append(Entry(item.path, lang, state, tr.path if tr else None, item.url, now))
     pages = sorted(p for p in docs_dir.rglob("*.md") if split_suffix(p.relative_to(docs_dir).as_posix(), content.languages)[1] is None)
     for page in pages:
@@ -38,7 +38,8 @@ def report(content: Content, docs_dir: Path) -> list[Entry]:
         url = rel[:-3] + "/" if not rel.endswith("index.md") else rel[: -len("index.md")]
         for lang in content.languages[1:]:
             tr = page.with_name(f"{page.stem}.{lang}.md")
-            state = "missing" if not tr.exists() else ("translated" if recorded_hash(tr) == now else "outdated")
+            recorded = recorded_hash(tr) if tr.exists() else None
+            state = "missing" if recorded is None else ("translated" if recorded == now else "outdated")
             out.append(Entry(content.rel(page), lang, state, content.rel(tr) if tr.exists() else None, url, now or ""))
     return out
 

@@ -16,15 +16,18 @@ def basic_root(tmp_path_factory):
     # alpha: translated into French and current.
     methodkit(root, "translate", "methodology/modules/alpha-module.md", "--to", "fr", check=True)
     fr = modules / "alpha-module.fr.md"
+    replace_in(fr, "draft: true\n", "")  # the translator is done
     replace_in(fr, "title: Alfa-module", "title: Module alpha")
     replace_in(fr, "Alfatekst in het Nederlands.", "Texte alpha en français.")
     # beta: translated into French, then its Dutch source changes, so the translation is outdated.
     methodkit(root, "translate", "methodology/modules/beta-module.md", "--to", "fr", check=True)
+    replace_in(modules / "beta-module.fr.md", "draft: true\n", "")
     replace_in(modules / "beta-module.fr.md", "Bètatekst in het Nederlands.", "Texte bêta en français.")
     replace_in(modules / "beta-module.md", "Bètatekst in het Nederlands.", "Bètatekst, herschreven na de vertaling.")
     # A page of the site itself, translated into English only.
     (root / "docs" / "proef.md").write_text("---\ntitle: Proefpagina\n---\n# Proefpagina\n\nPROEFTEKST-NL\n", "utf-8")
     methodkit(root, "translate", "docs/proef.md", "--to", "en", check=True)
+    replace_in(root / "docs" / "proef.en.md", "draft: true\n", "")
     replace_in(root / "docs" / "proef.en.md", "PROEFTEKST-NL", "TRIAL-TEXT-EN")
     replace_in(root / "docs" / "proef.en.md", "title: Proefpagina", "title: Trial page")
     return root

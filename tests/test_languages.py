@@ -134,3 +134,15 @@ def test_every_interface_key_exists_in_every_language():
     for lang, table in tables.items():
         assert keys - set(table) == set(), f"{lang}.yml lacks keys"
         assert all(isinstance(v, str) and v.strip() for v in table.values()), lang
+
+
+def test_a_new_translation_is_a_draft_until_the_translator_is_done(tmp_path):
+    from sitekit import assemble
+
+    root = assemble(tmp_path / "site", docs=False)
+    src = "methodology/modules/gamma-module.md"
+    methodkit(root, "translate", src, "--to", "en", check=True)
+    assert f"missing   {src}" in methodkit(root, "status", "--lang", "en").stdout
+    replace_in(root / "methodology/modules/gamma-module.en.md", "draft: true\n", "")
+    out = methodkit(root, "status", "--lang", "en").stdout
+    assert f"missing   {src}" not in out and "en: 1 translated" in out
