@@ -193,10 +193,9 @@ class Corpus:
     def __init__(self, n: int, seed: int = SEED):
         self.n, self.seed = n, seed
         self.counts = {"module": n, "session": max(1, n // 5), "practice": max(1, n // 5), "chapter": 6}
-        self.vocab = {p.stem: [t["id"] for t in yaml.safe_load(p.read_text("utf-8"))["terms"]]
-                      for p in sorted((REPO / "methodology" / "vocabularies").glob("*.yml"))}
-        self.labels = {p.stem: {t["id"]: {l: t[l]["label"] for l in LANGS} for t in yaml.safe_load(p.read_text("utf-8"))["terms"]}
-                       for p in sorted((REPO / "methodology" / "vocabularies").glob("*.yml"))}
+        terms = {p.stem: yaml.safe_load(p.read_text("utf-8"))["terms"] for p in sorted((REPO / "methodology" / "vocabularies").glob("*.yml"))}
+        self.vocab = {name: [t["id"] for t in ts] for name, ts in terms.items()}
+        self.labels = {name: {t["id"]: {l: t[l]["label"] for l in LANGS} for t in ts} for name, ts in terms.items()}
 
     def rng(self, *key) -> random.Random:
         return random.Random(":".join(map(str, (self.seed, *key))))
@@ -336,9 +335,12 @@ def site_numbers(site: Path) -> dict:
             "search_kib": {l: p.stat().st_size / 1024 for l, p in search.items() if p.exists()}}
 
 
-def peak_mib() -> float:
-    """Largest resident set of this process plus that of its largest child (Linux: KiB)."""
-    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+def usage() -> dict:
+    """Peak memory: the largest resident set of this process plus that of its largest child (Linux counts KiB).
+    CPU seconds of this process and its children: unlike wall time, barely moved by other work on the machine."""
+    me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"peak_mib": (me.ru_maxrss + children.ru_maxrss) / 1024,
+            "cpu_s": me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime}
 
 
 def worker_build(root: Path) -> dict:
@@ -347,7 +349,7 @@ def worker_build(root: Path) -> dict:
     started = time.perf_counter()
     if build_site(root, strict=False, quiet=True) != 0:
         raise SystemExit("bench: the build failed")
-    return {"build_s": time.perf_counter() - started, **site_numbers(root / "site"), "peak_mib": peak_mib()}
+    return {"build_s": time.perf_counter() - started, **site_numbers(root / "site"), **usage()}
 
 
 def _plain_one(config_file: str, site_dir: str) -> None:
@@ -380,7 +382,7 @@ def worker_plain(root: Path) -> dict:
         for f in futures:
             f.result()
     site = root / "plain-site"
-    return {"plain_s": time.perf_counter() - started, "plain_pages": len(list(site.rglob("*.html"))),
+    return {"plain_s": time.perf_counter() - started, "plain_cpu_s": usage()["cpu_s"], "plain_pages": len(list(site.rglob("*.html"))),
             "plain_mib": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20}
 
 
@@ -485,20 +487,21 @@ def profile(n: int, lang: str = "nl", top: int = 30) -> None:
 def report(rows: dict, plain: dict, serve: dict, sizes: list[int], mid: int) -> str:
     head = ("targets: check_s < {check_s}, build_s < {build_s} (3x{mid}), per_page_growth < {per_page_growth}, "
             "overhead < {overhead}, serve_s < {serve_s}, page_kb < {page_kb}").format(mid=mid, **TARGETS)
-    cols = ["N/lang", "check_s", "build_s", "ms_per_page", "site_MiB", "largest_page_KiB",
+    cols = ["N/lang", "check_s", "build_s", "build_cpu_s", "ms_per_page", "site_MiB", "largest_page_KiB",
             *[f"search_{l}_KiB" for l in LANGS], "peak_MiB", "pages", "warnings"]
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     lines = [head, f"machine: {os.cpu_count()} cores, load average now {load}; build workers: min(3, cores)", "  ".join(f"{c:>{max(len(c), 7)}}" for c in cols)]
     for n in sizes:
         r = rows[n]
-        values = [f"3x{n}", f"{r['check_s']:.2f}", f"{r['build_s']:.2f}", f"{r['ms_per_page']:.2f}", f"{r['site_mib']:.1f}",
+        values = [f"3x{n}", f"{r['check_s']:.2f}", f"{r['build_s']:.2f}", f"{r['cpu_s']:.1f}", f"{r['ms_per_page']:.2f}", f"{r['site_mib']:.1f}",
                   f"{r['largest_page_kib']:.1f}", *[f"{r['search_kib'].get(l, 0):.0f}" for l in LANGS], f"{r['peak_mib']:.0f}",
                   str(r["pages"]), str(r["warnings"])]
         lines.append("  ".join(f"{v:>{max(len(c), 7)}}" for v, c in zip(values, cols)))
     plain_ms = plain["plain_s"] * 1000 / plain["plain_pages"]
     lines.append(f"plain Material at 3x{mid}: {plain['plain_s']:.2f} s for {plain['plain_pages']} pages ({plain_ms:.2f} ms/page, "
                  f"{plain['plain_mib']:.1f} MiB); ours: {rows[mid]['build_s']:.2f} s for {rows[mid]['pages']} pages "
-                 f"({rows[mid]['ms_per_page']:.2f} ms/page, {rows[mid]['ms_per_page'] / plain_ms:.2f}x per page)")
+                 f"({rows[mid]['ms_per_page']:.2f} ms/page, {rows[mid]['ms_per_page'] / plain_ms:.2f}x per page); "
+                 f"CPU time ours/plain: {rows[mid]['cpu_s']:.1f} / {plain['plain_cpu_s']:.1f} s = {rows[mid]['cpu_s'] / plain['plain_cpu_s']:.2f}")
     runs = lambda xs: " / ".join(f"{x:.2f}" for x in xs)
     lines.append("build runs (s; the fastest counts): " + "; ".join(f"3x{n}: {runs(rows[n]['build_runs'])}" for n in sizes)
                  + f"; plain 3x{mid}: {runs(plain['plain_runs'])}")
