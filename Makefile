@@ -5,6 +5,7 @@
 #   make pdf     the same, plus the PDF downloads (what gets published; about a minute)
 #   make check   validate the content only
 #   make status  translation status per language
+#   make linkcheck  build, then check every link; external ones too (needs the network; advice, never fails)
 #   make bench   the performance benchmark (slow; not part of make test)
 
 PYTHON ?= python3
@@ -14,7 +15,7 @@ STAMP := $(VENV)/.installed
 # Debian packages the browser and PDF tests need.
 # (chromium, poppler-utils, fonts-dejavu-core; installed only when missing)
 
-.PHONY: serve test build pdf check status bench system-deps clean
+.PHONY: serve test build pdf check status linkcheck bench system-deps clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +42,11 @@ status: $(STAMP)
 test: $(STAMP) system-deps
 	$(BIN)/methodkit check
 	$(BIN)/python -m pytest
+
+# Internal links are also tested by `make test`; external sites come and go, so
+# their report is advice and the target never fails on it.
+linkcheck: build
+	-$(BIN)/python -m methodkit.links --external site
 
 bench: $(STAMP)
 	$(BIN)/python -m methodkit.bench

@@ -46,14 +46,30 @@ class Settings:
     site_url: str = "/"
 
 
-def site_settings(root: Path, config_file: str | None = None) -> Settings:
+def _read(root: Path, config_file: str | None = None) -> dict:
     path = Path(config_file or os.environ.get("METHODKIT_CONFIG") or root / "mkdocs.yml")
     if not path.is_absolute():
         path = root / path
     try:
-        data = yaml.load(path.read_text("utf-8"), Loader=_TolerantLoader) or {}
+        return yaml.load(path.read_text("utf-8"), Loader=_TolerantLoader) or {}
     except (OSError, yaml.YAMLError):
-        return Settings()
+        return {}
+
+
+def markdown_extensions(root: Path, config_file: str | None = None) -> tuple:
+    """The site's Markdown extensions as ((name, ((option, value), ...)), ...), hashable for caching.
+
+    `methodkit check` renders bodies with them to see what a reader's browser would get.
+    """
+    out = []
+    for ext in _read(root, config_file).get("markdown_extensions") or []:
+        name, cfg = next(iter(ext.items())) if isinstance(ext, dict) else (ext, None)
+        out.append((str(name), tuple(sorted((k, v) for k, v in (cfg or {}).items() if isinstance(v, (str, int, float, bool))))))
+    return tuple(out)
+
+
+def site_settings(root: Path, config_file: str | None = None) -> Settings:
+    data = _read(root, config_file)
     opts = {}
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and "methodkit" in plugin:

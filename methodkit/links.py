@@ -15,6 +15,8 @@ a build failure.
 
 from __future__ import annotations
 
+import os
+import posixpath
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
@@ -104,36 +106,41 @@ def internal_link_problems(site: Path, base_path: str = "/") -> list[str]:
     `base_path` is the path the site is served under (see `detect_base_path`):
     root-relative links ("/x/") are read relative to it.
     """
-    site = Path(site).resolve()
+    site = Path(site)
     if not base_path.startswith("/"):
         base_path = "/" + base_path
     if not base_path.endswith("/"):
         base_path += "/"
-    pages: dict[Path, _Page] = {}
+    files: set[str] = set()
+    dirs: set[str] = {"."}
+    for folder, subdirs, names in os.walk(site):
+        here = Path(folder).relative_to(site).as_posix()
+        dirs.update(posixpath.normpath(posixpath.join(here, d)) for d in subdirs)
+        files.update(posixpath.normpath(posixpath.join(here, n)) for n in names)
+    pages: dict[str, _Page] = {}
 
-    def parsed(path: Path) -> _Page:
-        if path not in pages:
-            pages[path] = _parse(path)
-        return pages[path]
+    def parsed(rel: str) -> _Page:
+        if rel not in pages:
+            pages[rel] = _parse(site / rel)
+        return pages[rel]
 
     problems: list[str] = []
-    for file in _html_files(site):
-        rel = file.relative_to(site).as_posix()
-        page = parsed(file)
+    for rel in sorted(f for f in files if f.endswith((".html", ".htm"))):
+        page = parsed(rel)
         page_url = base_path + rel
         base_url = urljoin(page_url, page.base) if page.base else page_url
         seen: set[str] = set()
-        for tag, attr, url in page.urls:
+        for _tag, _attr, url in page.urls:
             if url in seen:
                 continue
             seen.add(url)
-            problem = _check_one(site, base_path, file, base_url, url, parsed)
+            problem = _check_one(files, dirs, base_path, rel, base_url, url, parsed)
             if problem:
                 problems.append(f"{rel}: {url} -> {problem}")
     return problems
 
 
-def _check_one(site: Path, base_path: str, file: Path, base_url: str, url: str, parsed) -> str | None:
+def _check_one(files: set[str], dirs: set[str], base_path: str, here: str, base_url: str, url: str, parsed) -> str | None:
     if not url:
         return None  # href="" is the page itself
     if url.startswith("//"):
@@ -145,31 +152,27 @@ def _check_one(site: Path, base_path: str, file: Path, base_url: str, url: str, 
         return f"uses the scheme '{scheme}:'"
     if "\\" in url:
         return "contains a backslash"
-    absolute = urljoin(base_url, url)
-    parts = urlsplit(absolute)
+    parts = urlsplit(urljoin(base_url, url))
     path = unquote(parts.path)
     if not path.startswith(base_path):
         return f"points outside the site (above {base_path})"
     relative = path[len(base_path):]
-    target = (site / relative).resolve() if relative else site
-    try:
-        target.relative_to(site)
-    except ValueError:
+    target = posixpath.normpath(relative) if relative else "."
+    if target == ".." or target.startswith("../") or target.startswith("/"):
         return "points outside the site"
-    if target.is_dir():
-        index = target / "index.html"
-        if not index.is_file():
-            return f"folder {target.relative_to(site).as_posix() or '.'}/ has no index.html"
-        if not path.endswith("/") and relative:
-            pass  # a folder without a trailing slash: the server redirects; still resolves
+    if target in dirs:
+        index = "index.html" if target == "." else target + "/index.html"
+        if index not in files:
+            return f"folder {target}/ has no index.html"
         target = index
-    elif not target.is_file():
-        return "no such file" + (f" ({target.relative_to(site).as_posix()})" if relative else "")
+    elif target not in files:
+        return f"no such file ({target})"
+    elif relative.endswith("/"):
+        return f"{target} is a file, not a folder"
     fragment = unquote(parts.fragment)
-    if fragment and target.suffix in (".html", ".htm"):
+    if fragment and target.endswith((".html", ".htm")):
         if fragment not in parsed(target).ids:
-            where = "this page" if target == file else target.relative_to(site).as_posix()
-            return f"no id '{fragment}' in {where}"
+            return f"no id '{fragment}' in " + ("this page" if target == here else target)
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .config import markdown_extensions
 from .licences import LICENCES, adaptation_problem
 from .model import BY_FOLDER, REFERENCE_KINDS, TYPES, Item, Step, Term, Trajectory, Translation
 from .policy import html_problems, personal_data_problems, template_problems, text_field_problems
@@ -52,6 +53,7 @@ class _Loader:
         self.content = Content(root, cdir, tuple(languages), Schemas(cdir / "schemas"))
         self.known: dict[str, set[str]] = {k: set() for k in TYPES}  # ids that exist, valid or not
         self.pending: list[tuple[Path, str, str, str]] = []  # translations: path, kind, id, lang
+        self.extensions = markdown_extensions(root)  # bodies are checked as the site renders them
 
     # -- helpers ---------------------------------------------------------
     def report(self, problems):
@@ -193,7 +195,7 @@ class _Loader:
         c.items[kind][meta["id"]] = Item(kind, meta["id"], rel, full, src.body, doc, src.body_line)
 
     def content_checks(self, kind, meta, doc: Document, body, body_line, rel):
-        self.report(html_problems(body, rel, body_line))
+        self.report(html_problems(body, rel, body_line, extensions=self.extensions))
         for key, value in _strings(meta):
             self.report(text_field_problems(value, key, rel, doc.line_of(key)))
         if kind in PRIVATE_KINDS:

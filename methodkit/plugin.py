@@ -29,7 +29,7 @@ from .docs_pages import DocsTranslations
 from .exports import content_version, write_catalog, write_sources_zip
 from .metadata import adaptation_chain, jsonld, open_graph
 from .feeds import FEED_NAME, write_feed
-from .handouts import HANDOUT_SLUG, without_coach_notes
+from .handouts import HANDOUT_SLUG, handout_markdown
 from .i18n import strings
 from .loader import load
 from .problems import format_problems
@@ -127,7 +127,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
                 self.pages[src] = ("item", item)
                 if kind == "module":
                     handout = f"{item.url}{HANDOUT_SLUG}.md"
-                    files.append(File.generated(config, handout, content=without_coach_notes(self.catalogue.body(item))))
+                    files.append(File.generated(config, handout, content=handout_markdown(self.catalogue.body(item))))
                     self.pages[handout] = ("handout", item)
         for vocabulary in FACETS:
             for term in self.catalogue.terms(vocabulary):
@@ -156,6 +156,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             title = self.catalogue.text(item, "title")
             if info[0] == "handout":
                 title = f'{title} ({self.t["handout.label"]})'
+                # The module page already carries this text: one search hit per module, and a smaller index.
+                page.meta["search"] = {"exclude": True}
             page.meta.update(template="item.html", description=self.catalogue.text(item, "summary"))
         else:
             title = self.catalogue.label(info[1], info[2])

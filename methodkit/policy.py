@@ -2,12 +2,24 @@
 
 Content under methodology/ is data. It is never rendered as a template, but a
 fork could switch mkdocs-macros to render every page, so template syntax is
-refused outright. Raw HTML is limited to an allow-list of harmless tags.
+refused outright. Raw HTML is limited to an allow-list of harmless tags, and
+images come from the repository, never from another host (a reader's browser
+would contact it).
+
+Two passes, because Markdown is too rich to police with patterns alone: the
+source pass finds raw HTML and links with their line; the rendered pass turns
+the body into HTML with the site's own Markdown extensions and looks at what a
+browser would get. The second catches what the first cannot see (attribute
+lists, entity-encoded schemes, code spans that are not code), and is reported
+only when the first found nothing, so one mistake is not reported twice.
 """
 
 from __future__ import annotations
 
+import html
 import re
+from functools import lru_cache
+from html.parser import HTMLParser
 
 from .problems import Problem
 
@@ -21,25 +33,59 @@ ALLOWED_TAGS = {
     "q": set(), "s": set(), "small": set(), "span": {"class"}, "strong": set(), "sub": set(), "summary": set(),
     "sup": set(), "u": set(), "a": {"href", "title"},
 }
-_CODE_FENCE = re.compile(r"^(\s*)(```|~~~).*?^\1\2[^\n]*$", re.M | re.S)
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.S)
-_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+# What Python-Markdown and the site's extensions write themselves, on top of the above.
+RENDERED_TAGS = set(ALLOWED_TAGS) | {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "pre", "code",
+                                     "blockquote", "hr", "table", "thead", "tbody", "tr", "th", "td"}
+RENDERED_ATTRS = {"id", "class", "href", "title", "src", "alt", "width", "height", "open", "lang"}
+URL_ATTRS = {"href", "src"}
+# Tables align cells with a style attribute; no other style may reach the page.
+_TABLE_STYLE = re.compile(r"text-align:\s*(left|right|center);?")
+
+# A fence opens with up to three spaces of indent and closes with the same; code spans stay on one line.
+# Both are generous to the writer only where Markdown itself would show the text as code.
+_CODE_FENCE = re.compile(r"^( {0,3})(```|~~~)[^\n]*\n.*?^\1\2[^\n]*$", re.M | re.S)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
+_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:.-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>?")
+_FIELD_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _ATTR = re.compile(r"([^\s=/]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
-_MD_URL = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
-_BAD_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file)\s*:", re.I)
+_MD_URL = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\n>]+)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_BAD_SCHEME = re.compile(r"(javascript|vbscript|data|file)\s*:", re.I)
+_REMOTE = re.compile(r"([a-z][a-z0-9+.-]*:|//)", re.I)
+_C0 = "".join(map(chr, range(0x21)))
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w/.-])(?:\+|00)\d{2}[\s./-]?(?:\(0\)\s?)?\d(?:[\s./-]?\d){6,10}(?!\d)|(?<![\w/.+-])0\d{1,3}[\s./-]\d{2,3}(?:[\s./-]?\d{2}){2}(?!\d)")
 
+SCHEME_HINT = "use an https:// address or a relative link"
+IMAGE_HINT = "put the image in the repository next to the page and link it relatively: pages may not load anything from other hosts"
 
-def _blank(match: re.Match) -> str:
-    # Keep newlines so line numbers of what follows stay right.
-    return re.sub(r"[^\n]", " ", match.group(0))
+# The extensions of this site's mkdocs.yml, for a site that names none; the loader passes the configured ones.
+DEFAULT_EXTENSIONS = (("admonition", ()), ("attr_list", ()), ("def_list", ()), ("footnotes", ()), ("tables", ()),
+                      ("toc", (("permalink", True),)), ("pymdownx.details", ()), ("pymdownx.superfences", ()))
+
+
+def _blank(match: re.Match, fill: str = " ") -> str:
+    # Keep newlines so line numbers of what follows stay right. Code spans become
+    # letters, not spaces, so `alt=`x` onerror=...` still reads as two attributes.
+    return re.sub(r"[^\n]", fill, match.group(0))
 
 
 def _line(text: str, pos: int, first_line: int) -> int:
     return first_line + text.count("\n", 0, pos)
+
+
+def _url_as_browser_reads(value: str) -> str:
+    # Browsers decode entities, drop tabs and newlines anywhere and leading controls and spaces.
+    return re.sub(r"[\t\n\r]", "", html.unescape(value)).lstrip(_C0)
+
+
+def _bad_scheme(value: str) -> bool:
+    return bool(_BAD_SCHEME.match(_url_as_browser_reads(value)))
+
+
+def _remote(value: str) -> bool:
+    return bool(_REMOTE.match(_url_as_browser_reads(value)))
 
 
 def template_problems(text: str, rel: str) -> list[Problem]:
@@ -51,9 +97,16 @@ def template_problems(text: str, rel: str) -> list[Problem]:
     return out
 
 
-def html_problems(body: str, rel: str, first_line: int, field: str = "body") -> list[Problem]:
+def html_problems(body: str, rel: str, first_line: int, field: str = "body", extensions=()) -> list[Problem]:
+    out = _source_problems(body, rel, first_line, field)
+    if not out:
+        out = _rendered_problems(body, rel, first_line, field, extensions or DEFAULT_EXTENSIONS)
+    return out
+
+
+def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
     text = _CODE_FENCE.sub(_blank, body)
-    text = _CODE_SPAN.sub(_blank, text)
+    text = _CODE_SPAN.sub(lambda m: _blank(m, "x"), text)
     text = _COMMENT.sub(_blank, text)
     out = []
     for m in _TAG.finditer(text):
@@ -71,19 +124,88 @@ def html_problems(body: str, rel: str, first_line: int, field: str = "body") -> 
             elif name not in ALLOWED_TAGS[tag] and name != "/":
                 out.append(Problem(rel, line, field, f"attribute '{name}' on <{tag}> is not allowed",
                                    "allowed: " + (", ".join(sorted(ALLOWED_TAGS[tag])) or "none")))
-            elif _BAD_SCHEME.match(value):
-                out.append(Problem(rel, line, field, f"link '{value[:40]}' uses a forbidden scheme", "use an https:// address or a relative link"))
+            elif _bad_scheme(value):
+                out.append(Problem(rel, line, field, f"link '{value[:40]}' uses a forbidden scheme", SCHEME_HINT))
+            elif tag == "img" and name == "src" and _remote(value):
+                out.append(Problem(rel, line, field, f"image '{value[:40]}' comes from another site", IMAGE_HINT))
     for m in _MD_URL.finditer(text):
-        url = m.group(1) or m.group(2) or ""
-        if _BAD_SCHEME.match(url):
-            out.append(Problem(rel, _line(text, m.start(), first_line), field, f"link '{url[:40]}' uses a forbidden scheme",
-                               "use an https:// address or a relative link"))
+        url = (m.group(2) or m.group(3) or "").strip()
+        line = _line(text, m.start(), first_line)
+        if _bad_scheme(url):
+            out.append(Problem(rel, line, field, f"link '{url[:40]}' uses a forbidden scheme", SCHEME_HINT))
+        elif m.group(1) and _remote(url):
+            out.append(Problem(rel, line, field, f"image '{url[:40]}' comes from another site", IMAGE_HINT))
     return out
+
+
+# -- the rendered pass ----------------------------------------------------------
+
+@lru_cache(maxsize=4)
+def _markdown(extensions):
+    import markdown
+
+    return markdown.Markdown(extensions=[name for name, _ in extensions],
+                             extension_configs={name: dict(cfg) for name, cfg in extensions if cfg})
+
+
+class _Active(HTMLParser):
+    """Collects (tag, attribute or None, value) for whatever the policy does not allow."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str | None, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in RENDERED_TAGS:
+            self.found.append((tag, None, ""))
+            return
+        for name, value in attrs:
+            value = value or ""
+            if name == "style" and tag in ("th", "td") and _TABLE_STYLE.fullmatch(value.strip()):
+                continue
+            if name not in RENDERED_ATTRS or (name in URL_ATTRS and _bad_scheme(value)) or (tag == "img" and name == "src" and _remote(value)):
+                self.found.append((tag, name, value))
+
+    handle_startendtag = handle_starttag
+
+
+def _rendered_problems(body: str, rel: str, first_line: int, field: str, extensions) -> list[Problem]:
+    if not re.search(r"[<{&]|\]\(|\]:", body):
+        return []  # without these, Markdown writes no attribute, tag or URL a contributor chose
+    try:
+        rendered = _markdown(extensions).reset().convert(body)
+    except Exception:  # noqa: BLE001 - a body the renderer chokes on is refused, not a crash
+        return [Problem(rel, first_line, field, "cannot be read as Markdown", "simplify the text around unusual characters")]
+    parser = _Active()
+    parser.feed(rendered)
+    parser.close()
+    out = []
+    for tag, attr, value in parser.found:
+        line = _where(body, attr or tag, first_line)
+        if attr is None:
+            out.append(Problem(rel, line, field, f"HTML tag <{tag}> is not allowed",
+                               "write Markdown instead; allowed tags: " + ", ".join(sorted(ALLOWED_TAGS))))
+        elif attr.startswith("on"):
+            out.append(Problem(rel, line, field, f"event-handler attribute '{attr}' on <{tag}> is not allowed", "remove it: content may not run scripts"))
+        elif attr in URL_ATTRS and _bad_scheme(value):
+            out.append(Problem(rel, line, field, f"link '{value[:40]}' uses a forbidden scheme", SCHEME_HINT))
+        elif attr == "src" and _remote(value):
+            out.append(Problem(rel, line, field, f"image '{value[:40]}' comes from another site", IMAGE_HINT))
+        else:
+            out.append(Problem(rel, line, field, f"attribute '{attr}' on <{tag}> is not allowed",
+                               "allowed: " + ", ".join(sorted(RENDERED_ATTRS - {"lang"}))))
+    return out
+
+
+def _where(body: str, word: str, first_line: int) -> int:
+    """The line of the body where `word` first appears, or its first line."""
+    pos = body.lower().find(word.lower())
+    return first_line + body.count("\n", 0, pos) if pos >= 0 else first_line
 
 
 def text_field_problems(value, field: str, rel: str, line: int) -> list[Problem]:
     """Front-matter text is shown as plain text: HTML in it is a mistake or an attack."""
-    if isinstance(value, str) and _TAG.search(value):
+    if isinstance(value, str) and _FIELD_TAG.search(value):
         return [Problem(rel, line, field, "contains HTML", "front-matter fields are plain text; remove the tags")]
     return []
 

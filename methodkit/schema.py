@@ -96,7 +96,7 @@ def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
     if v == "additionalProperties":
         allowed = sorted(err.schema.get("properties", {}))
         extra = [k for k in err.instance if k not in allowed]
-        key = extra[0] if extra else "?"
+        key = str(extra[0]) if extra else "?"  # YAML keys may be numbers or booleans
         full = field_path(path + [key])
         close = difflib.get_close_matches(key, allowed, n=1)
         if key == "render_macros":

@@ -83,9 +83,14 @@ def read_text(abs_path: Path, rel: str, problems: list[Problem]) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_YAML_ONLY_BREAKS = {0x85: " ", 0x2028: " ", 0x2029: " "}
+
+
 def parse_yaml(text: str, rel: str, problems: list[Problem], line_offset: int = 0, what: str = "front matter") -> Document | None:
     """Parse one YAML document; record the line of every key and list item."""
-    loader = _Loader(text)
+    # YAML counts NEL, LS and PS as line breaks where editors do not, which would shift
+    # every line number after them; in front matter they are never meant, so read them as spaces.
+    loader = _Loader(text.translate(_YAML_ONLY_BREAKS))
     try:
         node = loader.get_single_node()
         if node is None:
@@ -93,7 +98,14 @@ def parse_yaml(text: str, rel: str, problems: list[Problem], line_offset: int = 
         doc = Document()
         if not _walk(node, "", doc, rel, problems, line_offset, set()):
             return None
-        doc.data = loader.construct_document(node)
+        try:
+            doc.data = loader.construct_document(node)
+        except (yaml.YAMLError, ValueError, RecursionError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise anything on malformed tagged values
+            problems.append(Problem(rel, 1 + line_offset, what, f"is not valid YAML: a value cannot be read ({type(exc).__name__})",
+                                    "check values with a tag such as !!int, !!bool or !!timestamp"))
+            return None
         return doc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

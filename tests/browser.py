@@ -58,9 +58,16 @@ class Browser:
 
 
 @contextmanager
-def browse(site: Path):
-    with serve_dir(site) as base, sync_playwright() as p:
-        b = Browser(p, base)
+def playwright_driver():
+    """One Playwright driver per test session: a second sync driver in the same thread refuses to start."""
+    with sync_playwright() as p:
+        yield p
+
+
+@contextmanager
+def browse(site: Path, playwright):
+    with serve_dir(site) as base:
+        b = Browser(playwright, base)
         try:
             yield b
         finally:

@@ -41,11 +41,19 @@ def basic_site(basic_root):
 
 
 @pytest.fixture(scope="session")
-def basic_browser(basic_site):
+def playwright():
+    from browser import playwright_driver
+
+    with playwright_driver() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def basic_browser(basic_site, playwright):
     """Chromium on the basic fixture site, shared by the browser tests."""
     from browser import browse
 
-    with browse(basic_site) as b:
+    with browse(basic_site, playwright) as b:
         yield b
 
 
@@ -63,9 +71,9 @@ def real_site(real_root):
 
 
 @pytest.fixture(scope="session")
-def real_browser(real_site):
+def real_browser(real_site, playwright):
     """Chromium on the real site, with every request recorded."""
     from browser import browse
 
-    with browse(real_site) as b:
+    with browse(real_site, playwright) as b:
         yield b

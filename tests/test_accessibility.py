@@ -14,6 +14,8 @@ PAGES = ["home", "modules", "module", "practice", "trajectory"]
 SCHEMES = {"light": ("light", "default"), "dark": ("dark", "slate")}  # prefers-color-scheme -> Material's scheme
 BLOCKING = ("serious", "critical")
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture(scope="module")
 def axe():

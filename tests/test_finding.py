@@ -8,7 +8,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser import browse
 from methodkit.build import build_site
 from sitekit import page, resolve
 

@@ -87,6 +87,9 @@ def test_search_index_per_language(basic_site):
     assert "Alfatekst" not in fr and "TRIAL-TEXT-EN" not in fr
     lang, nl = docs("")
     assert lang == ["nl"] and "Alfatekst" in nl and "Texte alpha" not in nl
+    locations = [d["location"] for d in json.loads((basic_site / "search/search_index.json").read_text("utf-8"))["docs"]]
+    assert any(l.startswith("modules/alpha-module/") for l in locations)
+    assert not [l for l in locations if "/handout/" in l], "handouts repeat their module's text in search"
 
 
 def test_dates_are_written_per_locale(basic_site):

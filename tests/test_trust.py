@@ -3,8 +3,8 @@
 The promises of ARCHITECTURE.md ("Trust") checked on the built sites: every
 internal link and anchor resolves; no page, stylesheet or script loads anything
 from another host, neither in the files nor in a real browser; the same sources
-give the same bytes; and `methodkit check` catches e-mail addresses and phone
-numbers where they do not belong.
+give the same bytes; `methodkit check` catches e-mail addresses and phone
+numbers where they do not belong, and refuses Markdown that would run a script.
 """
 
 from __future__ import annotations
@@ -171,6 +171,7 @@ def _first_tile(site: Path, prefix: str, listing: str) -> str:
     return target.parent.relative_to(site).as_posix() + "/"
 
 
+@pytest.mark.browser
 def test_no_third_party_requests_in_a_browser(real_site, real_browser):
     results = {}
     for prefix, lang, word in LANGS:
@@ -208,7 +209,8 @@ def test_two_builds_give_the_same_bytes(real_root, tmp_path):
     assert build_site(real_root, site_dir=str(a), quiet=True) == 0
     assert build_site(real_root, site_dir=str(b), quiet=True) == 0
     files_a, files_b = _files(a), _files(b)
-    assert files_a == files_b, f"only in the first: {sorted(set(files_a) - set(files_b))[:10]}, only in the second: {sorted(set(files_b) - set(files_a))[:10]}"
+    assert files_a == files_b, (f"only in the first: {sorted(set(files_a) - set(files_b))[:10]}, "
+                                f"only in the second: {sorted(set(files_b) - set(files_a))[:10]}")
     assert len(files_a) > 100
     for rel in files_a:
         x, y = (a / rel).read_bytes(), (b / rel).read_bytes()
