@@ -84,11 +84,14 @@ class Catalogue:
         return term.label(self.lang) if term else id
 
     def practices_for_levers(self, levers: list[str]) -> list[Item]:
-        seen: dict[str, Item] = {}
+        """Practices sharing a lever, those sharing the most first, then by title."""
+        shared: dict[str, int] = {}
+        found: dict[str, Item] = {}
         for lever in levers:
             for p in self.by_term.get(("levers", lever), {}).get("practice", []):
-                seen.setdefault(p.id, p)
-        return sorted(seen.values(), key=lambda i: i.get("title", self.lang).casefold())
+                found.setdefault(p.id, p)
+                shared[p.id] = shared.get(p.id, 0) + 1
+        return sorted(found.values(), key=lambda i: (-shared[i.id], i.get("title", self.lang).casefold()))
 
     # -- translation state -----------------------------------------------
     def _status(self, item: Item) -> str:

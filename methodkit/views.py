@@ -91,16 +91,26 @@ def _items(cat: Catalogue, kind: str, ids) -> list[Item]:
     return [x for x in (cat.get(kind, i) for i in ids or []) if x is not None]
 
 
+# A module page lists at most this many practices; the lever pages list them all.
+# (Unbounded, the list grew with the library and made every module page heavier.)
+MAX_PRACTICES = 8
+
+
 def backlinks(cat: Catalogue, item: Item) -> list[dict]:
     t = strings(cat.lang)
     groups = []
+    more: dict[str, list[dict]] = {}
     if item.kind == "module":
         groups.append(("related", _items(cat, "module", item.meta.get("related"))))
         groups.append(("used_in_sessions", cat.sort("session", cat.refs_to_module.get(item.id, {}).get("session", []))))
-        groups.append(("practices_for_levers", cat.practices_for_levers(item.meta["levers"])))
+        practices = cat.practices_for_levers(item.meta["levers"])
+        groups.append(("practices_for_levers", practices[:MAX_PRACTICES]))
+        if len(practices) > MAX_PRACTICES:
+            more["practices_for_levers"] = term_links(cat, "levers", item.meta["levers"])
     elif item.kind in ("session", "practice"):
         groups.append(("modules", _items(cat, "module", item.meta.get("modules"))))
-    return [{"key": k, "title": t[f"backlinks.{k}"], "items": [item_link(cat, x) for x in xs]} for k, xs in groups if xs]
+    return [{"key": k, "title": t[f"backlinks.{k}"], "items": [item_link(cat, x) for x in xs], "more": more.get(k)}
+            for k, xs in groups if xs]
 
 
 def licence(cat: Catalogue, item: Item, url: str) -> dict:

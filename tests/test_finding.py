@@ -157,3 +157,26 @@ def test_home_page_is_responsive(basic_browser):
         tops = pg.eval_on_selector_all(".mk-path", "els => els.map(e => Math.round(e.getBoundingClientRect().top))")
         assert len(set(tops)) == 3 // columns, (width, tops)
         assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"horizontal scroll at {width}px"
+
+
+def test_a_module_page_lists_the_closest_practices_and_links_the_rest(tmp_path):
+    # A library larger than a module page should list: the synthetic corpus of `make bench`.
+    from methodkit.bench import write_corpus
+    from methodkit.catalogue import Catalogue
+    from methodkit.loader import load
+    from methodkit.views import MAX_PRACTICES, backlinks
+
+    content, problems = load(write_corpus(tmp_path / "corpus", 60))
+    assert problems == []
+    cat = Catalogue(content, "fr")
+    crowded = [m for m in content.items["module"].values() if len(cat.practices_for_levers(m.meta["levers"])) > MAX_PRACTICES]
+    assert crowded, "the corpus should have a module with more practices than a page lists"
+    module = crowded[0]
+    group = next(g for g in backlinks(cat, module) if g["key"] == "practices_for_levers")
+    assert len(group["items"]) == MAX_PRACTICES
+    shared = {p.id: len(set(p.meta["levers"]) & set(module.meta["levers"])) for p in content.items["practice"].values()}
+    listed = [url.rstrip("/").rsplit("/", 1)[-1] for url in (x["url"] for x in group["items"])]
+    counts = [shared[i] for i in listed]
+    assert counts == sorted(counts, reverse=True) and min(counts) >= max(n for i, n in shared.items() if i not in listed)
+    assert [l["url"] for l in group["more"]] == [f"levers/{lever}/" for lever in module.meta["levers"]]
+    assert all(l["text"] for l in group["more"])
