@@ -41,7 +41,26 @@ class Schemas:
         return out
 
     def _make(self, schema) -> Draft202012Validator:
-        return Draft202012Validator(schema, registry=self.registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+        # References are replaced by what they point to once, here: resolving them
+        # while validating cost a lookup per field of every file.
+        return Draft202012Validator(self._inline(schema, schema), registry=self.registry,
+                                    format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+    def _inline(self, node, home: dict):
+        if isinstance(node, list):
+            return [self._inline(x, home) for x in node]
+        if not isinstance(node, dict):
+            return node
+        out = {k: self._inline(v, home) for k, v in node.items() if k != "$ref"}
+        ref = node.get("$ref")
+        if isinstance(ref, str) and "#/$defs/" in ref:
+            name, _, pointer = ref.partition("#/$defs/")
+            target_home = self.raw[name.removesuffix(".schema.json")] if name else home
+            target = self._inline(target_home["$defs"][pointer], target_home)
+            if not set(target) & set(out):  # keywords beside a $ref apply too: merge when they do not clash
+                return {**target, **out}
+            out["$ref"] = ref
+        return out
 
     def translatable(self, kind: str) -> list[str]:
         props = self.raw[kind]["properties"]
