@@ -11,7 +11,7 @@ import re
 
 from mkdocs.exceptions import PluginError
 
-from .i18n import strings
+from .i18n import format_names, strings
 
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -27,7 +27,7 @@ def apply_branding(config, lang: str) -> dict:
     if publisher.get("logo"):
         config.theme["logo"] = publisher["logo"]
         config.theme["favicon"] = publisher.get("favicon", publisher["logo"])
-    holder = publisher.get("licence_holder") or publisher.get("name") or config.site_name
+    holder = format_names(publisher.get("licence_holder") or publisher.get("name") or config.site_name, lang)
     config.copyright = strings(lang)["footer.copyright"].format(holder=holder, publisher=publisher.get("name", holder))
     return {
         "name": publisher.get("name", ""),

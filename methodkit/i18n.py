@@ -34,6 +34,16 @@ def available() -> list[str]:
     return sorted(p.stem for p in LOCALES.glob("*.yml"))
 
 
+def format_names(names, lang: str) -> str:
+    """'A', 'A and B', 'A, B and C' in the reader's language; a plain string stays as it is."""
+    if isinstance(names, str):
+        return names
+    names = [str(n) for n in names]
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {strings(lang)['list.and']} {names[-1]}"
+
+
 def format_date(value: str | dt.date, lang: str) -> str:
     d = dt.date.fromisoformat(value) if isinstance(value, str) else value
     month = MONTHS.get(lang, MONTHS["en"]).split()[d.month - 1]

@@ -149,3 +149,11 @@ def test_a_new_translation_is_a_draft_until_the_translator_is_done(tmp_path):
     replace_in(root / "methodology/modules/gamma-module.en.md", "draft: true\n", "")
     out = methodkit(root, "status", "--lang", "en").stdout
     assert f"missing   {src}" not in out and "en: 1 translated" in out
+
+
+def test_the_copyright_line_joins_the_rights_holders_in_the_readers_language(real_site):
+    # mkdocs.yml lists the holders; each language joins them with its own word.
+    for prefix, expected in (("", "Reset.Vlaanderen en HOWEST"), ("fr/", "Reset.Vlaanderen et HOWEST"),
+                             ("en/", "Reset.Vlaanderen and HOWEST")):
+        footer = page(real_site, prefix).select_one(".md-copyright").get_text(" ", strip=True)
+        assert f"© {expected}," in footer, (prefix, footer)
