@@ -60,12 +60,26 @@ _C0 = "".join(map(chr, range(0x21)))
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w/.-])(?:\+|00)\d{2}[\s./-]?(?:\(0\)\s?)?\d(?:[\s./-]?\d){6,10}(?!\d)|(?<![\w/.+-])0\d{1,3}[\s./-]\d{2,3}(?:[\s./-]?\d{2}){2}(?!\d)")
 
-SCHEME_HINT = "use an https:// address or a relative link"
-IMAGE_HINT = "put the image in the repository next to the page and link it relatively: pages may not load anything from other hosts"
+# What each kind of finding says, and how to mend it.
+MESSAGES = {
+    "tag": ("HTML tag <{tag}> is not allowed", "write Markdown instead; allowed tags: " + ", ".join(sorted(ALLOWED_TAGS))),
+    "handler": ("event-handler attribute '{attr}' on <{tag}> is not allowed", "remove it: content may not run scripts"),
+    "attr": ("attribute '{attr}' on <{tag}> is not allowed", "allowed: {allowed}"),
+    "scheme": ("link '{url}' uses a forbidden scheme", "use an https:// address or a relative link"),
+    "image": ("image '{url}' comes from another site",
+              "put the image in the repository next to the page and link it relatively: pages may not load anything from other hosts"),
+}
 
 # The extensions of this site's mkdocs.yml, for a site that names none; the loader passes the configured ones.
 DEFAULT_EXTENSIONS = (("admonition", ()), ("attr_list", ()), ("def_list", ()), ("footnotes", ()), ("tables", ()),
                       ("toc", (("permalink", True),)), ("pymdownx.details", ()), ("pymdownx.superfences", ()))
+
+
+def _problem(rel: str, line: int, field: str, what: str, **values) -> Problem:
+    message, hint = MESSAGES[what]
+    if "url" in values:
+        values["url"] = values["url"][:40]
+    return Problem(rel, line, field, message.format(**values), hint.format(**values))
 
 
 def _blank(match: re.Match, fill: str = " ") -> str:
@@ -116,28 +130,26 @@ def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[P
         line = _line(text, m.start(), first_line)
         tag = m.group(2).lower()
         if tag not in ALLOWED_TAGS:
-            out.append(Problem(rel, line, field, f"HTML tag <{tag}> is not allowed",
-                               "write Markdown instead; allowed tags: " + ", ".join(sorted(ALLOWED_TAGS))))
+            out.append(_problem(rel, line, field, "tag", tag=tag))
             continue
         for am in _ATTR.finditer(m.group(3)):
             name = am.group(1).lower()
             value = (am.group(2) or "").strip("\"'")
             if name.startswith("on"):
-                out.append(Problem(rel, line, field, f"event-handler attribute '{name}' on <{tag}> is not allowed", "remove it: content may not run scripts"))
+                out.append(_problem(rel, line, field, "handler", attr=name, tag=tag))
             elif name not in ALLOWED_TAGS[tag] and name != "/":
-                out.append(Problem(rel, line, field, f"attribute '{name}' on <{tag}> is not allowed",
-                                   "allowed: " + (", ".join(sorted(ALLOWED_TAGS[tag])) or "none")))
+                out.append(_problem(rel, line, field, "attr", attr=name, tag=tag, allowed=", ".join(sorted(ALLOWED_TAGS[tag])) or "none"))
             elif _bad_scheme(value):
-                out.append(Problem(rel, line, field, f"link '{value[:40]}' uses a forbidden scheme", SCHEME_HINT))
+                out.append(_problem(rel, line, field, "scheme", url=value))
             elif tag == "img" and name == "src" and _remote(value):
-                out.append(Problem(rel, line, field, f"image '{value[:40]}' comes from another site", IMAGE_HINT))
+                out.append(_problem(rel, line, field, "image", url=value))
     for m in _MD_URL.finditer(text):
         url = (m.group(2) or m.group(3) or "").strip()
         line = _line(text, m.start(), first_line)
         if _bad_scheme(url):
-            out.append(Problem(rel, line, field, f"link '{url[:40]}' uses a forbidden scheme", SCHEME_HINT))
+            out.append(_problem(rel, line, field, "scheme", url=url))
         elif m.group(1) and _remote(url):
-            out.append(Problem(rel, line, field, f"image '{url[:40]}' comes from another site", IMAGE_HINT))
+            out.append(_problem(rel, line, field, "image", url=url))
     return out
 
 
@@ -186,17 +198,15 @@ def _rendered_problems(body: str, rel: str, first_line: int, field: str, extensi
     for tag, attr, value in parser.found:
         line = _where(body, attr or tag, first_line)
         if attr is None:
-            out.append(Problem(rel, line, field, f"HTML tag <{tag}> is not allowed",
-                               "write Markdown instead; allowed tags: " + ", ".join(sorted(ALLOWED_TAGS))))
+            out.append(_problem(rel, line, field, "tag", tag=tag))
         elif attr.startswith("on"):
-            out.append(Problem(rel, line, field, f"event-handler attribute '{attr}' on <{tag}> is not allowed", "remove it: content may not run scripts"))
+            out.append(_problem(rel, line, field, "handler", attr=attr, tag=tag))
         elif attr in URL_ATTRS and _bad_scheme(value):
-            out.append(Problem(rel, line, field, f"link '{value[:40]}' uses a forbidden scheme", SCHEME_HINT))
+            out.append(_problem(rel, line, field, "scheme", url=value))
         elif attr == "src" and _remote(value):
-            out.append(Problem(rel, line, field, f"image '{value[:40]}' comes from another site", IMAGE_HINT))
+            out.append(_problem(rel, line, field, "image", url=value))
         else:
-            out.append(Problem(rel, line, field, f"attribute '{attr}' on <{tag}> is not allowed",
-                               "allowed: " + ", ".join(sorted(RENDERED_ATTRS - {"lang"}))))
+            out.append(_problem(rel, line, field, "attr", attr=attr, tag=tag, allowed=", ".join(sorted(RENDERED_ATTRS - {"lang"}))))
     return out
 
 
