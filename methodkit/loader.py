@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import CheckCache
 from .config import markdown_extensions
 from .licences import LICENCES, adaptation_problem
 from .model import BY_FOLDER, REFERENCE_KINDS, TYPES, Item, Step, Term, Trajectory, Translation
 from .policy import html_problems, personal_data_problems, template_problems, text_field_problems
 from .problems import Problem
 from .schema import Schemas, references
-from .source import Document, parse_yaml, read_text, split_front_matter
+from .source import Document, SourceFile, decode_text, parse_yaml, read_bytes, read_text, split_front_matter
 from .translations import source_hash
 
 PRIVATE_KINDS = ("session", "practice")  # where personal data is looked for
@@ -54,6 +55,7 @@ class _Loader:
         self.known: dict[str, set[str]] = {k: set() for k in TYPES}  # ids that exist, valid or not
         self.pending: list[tuple[Path, str, str, str]] = []  # translations: path, kind, id, lang
         self.extensions = markdown_extensions(root)  # bodies are checked as the site renders them
+        self.cache = CheckCache(root, cdir / "schemas", self.extensions)
 
     # -- helpers ---------------------------------------------------------
     def report(self, problems):
@@ -92,6 +94,7 @@ class _Loader:
             self.load_translation(*args)
         self.load_trajectory()
         self.check_references()
+        self.cache.save()
         return c, sorted(set(self.problems))
 
     def vocabulary_names(self) -> set[str]:
@@ -172,27 +175,47 @@ class _Loader:
             self.problems.append(Problem(rel, 1, "file", "has a name with more than one dot", "name it <id>.md, or <id>.<lang>.md for a translation"))
             return
         self.known[kind].add(parts[0])
-        before = len(self.problems)
-        text = read_text(path, rel, self.problems)
-        if text is None:
+        src, ok = self.checked_source(path, rel, kind, kind, parts[0])
+        if src is None:
             return
+        dup = c.items[kind].get(parts[0])
+        if dup is not None:
+            self.problems.append(Problem(rel, src.meta.line_of("id"), "id", f"'{parts[0]}' is already used", f"by {dup.path}; ids are unique"))
+        if not ok or dup is not None:
+            return
+        meta = src.meta.data
+        c.items[kind][meta["id"]] = Item(kind, meta["id"], rel, {**c.defaults, **meta}, src.body, src.meta, src.body_line)
+
+    def checked_source(self, path: Path, rel: str, schema: str, kind: str, stem: str | None) -> tuple[SourceFile | None, bool]:
+        """Read one file and run every check that needs no other file: (the parsed file or None, whether it passed).
+
+        A file that passed before, with the same bytes, is taken from the cache unchecked.
+        """
+        raw = read_bytes(path, rel, self.problems)
+        if raw is None:
+            return None, False
+        key = self.cache.key(rel, schema, raw)
+        hit = self.cache.get(key)
+        if hit is not None:
+            return SourceFile(rel, None, Document(hit["meta"], hit["lines"]), hit["body"], hit["body_line"]), True
+        before = len(self.problems)
+        text = decode_text(raw, rel, self.problems)
+        if text is None:
+            return None, False
         self.report(template_problems(text, rel))
         src = split_front_matter(text, rel, self.problems)
         if src is None:
-            return
+            return None, False
         meta, doc = src.meta.data, src.meta
-        self.report(c.schemas.check(kind, meta, doc, rel))
-        if isinstance(meta.get("id"), str) and meta["id"] != parts[0]:
+        self.report(self.content.schemas.check(schema, meta, doc, rel))
+        if stem is not None and isinstance(meta.get("id"), str) and meta["id"] != stem:
             self.problems.append(Problem(rel, doc.line_of("id"), "id", f"'{meta['id']}' does not match the file name",
-                                         f"rename the file to {meta['id']}.md or set id: {parts[0]}"))
+                                         f"rename the file to {meta['id']}.md or set id: {stem}"))
         self.content_checks(kind, meta, doc, src.body, src.body_line, rel)
-        dup = c.items[kind].get(parts[0])
-        if dup is not None:
-            self.problems.append(Problem(rel, doc.line_of("id"), "id", f"'{parts[0]}' is already used", f"by {dup.path}; ids are unique"))
         if len(self.problems) > before:
-            return
-        full = {**c.defaults, **meta}
-        c.items[kind][meta["id"]] = Item(kind, meta["id"], rel, full, src.body, doc, src.body_line)
+            return src, False
+        self.cache.put(key, {"meta": meta, "lines": doc.lines, "body": src.body, "body_line": src.body_line})
+        return src, True
 
     def content_checks(self, kind, meta, doc: Document, body, body_line, rel):
         self.report(html_problems(body, rel, body_line, extensions=self.extensions))
@@ -211,18 +234,9 @@ class _Loader:
             self.problems.append(Problem(rel, 1, "file", f"translates '{stem}', which does not exist",
                                          f"the Dutch source must be {TYPES[kind].folder}/{stem}.md"))
             return
-        before = len(self.problems)
-        text = read_text(path, rel, self.problems)
-        if text is None:
-            return
-        self.report(template_problems(text, rel))
-        src = split_front_matter(text, rel, self.problems)
-        if src is None:
-            return
-        self.report(c.schemas.check(f"translation:{kind}", src.meta.data, src.meta, rel))
-        self.content_checks(kind, src.meta.data, src.meta, src.body, src.body_line, rel)
+        src, ok = self.checked_source(path, rel, f"translation:{kind}", kind, None)
         item = c.items[kind].get(stem)
-        if len(self.problems) > before or item is None:
+        if not ok or item is None:
             return
         meta = {k: v for k, v in src.meta.data.items() if k not in ("source_hash", "translators", "draft")}
         item.translations[lang] = Translation(lang, rel, meta, src.body, src.meta.data["source_hash"],

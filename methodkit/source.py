@@ -65,12 +65,20 @@ def field_path(parts) -> str:
     return out
 
 
-def read_text(abs_path: Path, rel: str, problems: list[Problem]) -> str | None:
+def read_bytes(abs_path: Path, rel: str, problems: list[Problem]) -> bytes | None:
     try:
-        raw = abs_path.read_bytes()
+        return abs_path.read_bytes()
     except OSError as exc:
         problems.append(Problem(rel, 1, "file", f"cannot be read: {exc.strerror}", "check the file's permissions"))
         return None
+
+
+def read_text(abs_path: Path, rel: str, problems: list[Problem]) -> str | None:
+    raw = read_bytes(abs_path, rel, problems)
+    return None if raw is None else decode_text(raw, rel, problems)
+
+
+def decode_text(raw: bytes, rel: str, problems: list[Problem]) -> str | None:
     if b"\x00" in raw:
         problems.append(Problem(rel, 1, "file", "is a binary file, not text", "save it as UTF-8 text, or remove it"))
         return None

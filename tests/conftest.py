@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from methodkit.build import build_site
 from sitekit import assemble, methodkit, replace_in
+
+
+@pytest.fixture(scope="session", autouse=True)
+def check_cache(tmp_path_factory):
+    """The check cache of this session's many fixture roots, kept out of the user's cache folder."""
+    folder = tmp_path_factory.mktemp("check-cache")
+    os.environ["METHODKIT_CACHE_DIR"] = str(folder)  # the commands the tests start inherit it
+    return folder
 
 
 @pytest.fixture(scope="session")
