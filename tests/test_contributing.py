@@ -92,3 +92,18 @@ def test_drafts_serve_then_publish(scaffolded, tmp_path):
     assert build_site(root, site_dir=str(published), strict=True, quiet=True) == 0
     for (kind, lang), path in created.items():
         assert (published / URLS[kind] / path.stem / "index.html").exists(), (kind, lang)
+
+
+def test_the_workflow_checks_builds_tests_and_publishes_only_main():
+    workflow = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text("utf-8"))
+    assert "pull_request" in workflow[True] and "push" in workflow[True]  # YAML 1.1 reads the key `on` as true
+    jobs = workflow["jobs"]
+    build = next(job for job in jobs.values() if any("make test" in str(s.get("run", "")) for s in job["steps"]))
+    runs = [str(s.get("run", "")) for s in build["steps"]]
+    order = [next(i for i, r in enumerate(runs) if needle in r)
+             for needle in ("methodkit check --format github", "make pdf", "make test")]
+    assert order == sorted(order), runs
+    assert "methodkit build --strict --pdf" in (REPO / "Makefile").read_text("utf-8")  # what `make pdf` runs
+    assert any("upload-artifact" in str(s.get("uses", "")) for s in build["steps"])
+    deploy = next(job for job in jobs.values() if any("deploy-pages" in str(s.get("uses", "")) for s in job["steps"]))
+    assert "refs/heads/main" in deploy["if"] and "push" in deploy["if"]
