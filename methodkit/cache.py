@@ -28,7 +28,10 @@ def cache_folder() -> Path | None:
         return None
     if os.environ.get("METHODKIT_CACHE_DIR"):
         return Path(os.environ["METHODKIT_CACHE_DIR"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "methodkit"
+    try:
+        return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "methodkit"
+    except RuntimeError:  # no home folder to be found: check everything, every time
+        return None
 
 
 class CheckCache:
