@@ -29,7 +29,7 @@ from .docs_pages import DocsTranslations
 from .exports import content_version, write_catalog, write_sources_zip
 from .metadata import adaptation_chain, jsonld, open_graph
 from .feeds import FEED_NAME, write_feed
-from .handouts import HANDOUT_SLUG, handout_markdown
+from .handouts import HANDOUT_SLUG, participant_html
 from .i18n import strings
 from .loader import load
 from .problems import format_problems
@@ -120,6 +120,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     def on_files(self, files: Files, config):
         self.docs = DocsTranslations(files, config, self.source, self.lang, self.languages, self.catalogue.include_drafts)
         self.pages = {}
+        self.module_pages = {}
         for kind, items in self.catalogue.items.items():
             for item in items:
                 src = item.url.rstrip("/") + ".md"
@@ -127,7 +128,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
                 self.pages[src] = ("item", item)
                 if kind == "module":
                     handout = f"{item.url}{HANDOUT_SLUG}.md"
-                    files.append(File.generated(config, handout, content=handout_markdown(self.catalogue.body(item))))
+                    # Its content is the module page's, made in on_page_context: nothing to convert here.
+                    files.append(File.generated(config, handout, content=""))
                     self.pages[handout] = ("handout", item)
         for vocabulary in FACETS:
             for term in self.catalogue.terms(vocabulary):
@@ -167,8 +169,18 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         page.meta["description"] = html.escape(page.meta["description"])
         return markdown
 
+    def on_page_content(self, html, page, config, files):
+        info = self.pages.get(page.file.src_uri)
+        if info and info[0] == "item" and info[1].kind == "module":
+            self.module_pages[info[1].id] = page  # its handout is made from it
+        return html
+
     def on_page_context(self, context, page, config, nav):
         info = self.pages.get(page.file.src_uri)
+        if info and info[0] == "handout":
+            # Every page's Markdown is converted before any page is rendered, so the module's is ready.
+            module = self.module_pages[info[1].id]
+            page.content, page.toc = participant_html(module.content), module.toc
         mk = {"lang": self.lang, "t": self.t, "brand": self.brand, "source_lang": self.source, "content_lang": self.lang,
               "languages": self.alternates(page), "notice": None, "problems": [p.text() for p in self.problems]}
         if info and info[0] in ("item", "handout"):

@@ -66,6 +66,12 @@ def test_module_page_offers_both_versions_and_pdfs(basic_site):
     handout = page(basic_site, "modules/alpha-module/handout/")
     assert handout.select_one(".admonition.coach") is None
     assert "Voorbereiding" not in [h.get_text() for h in handout.select(".mk-section h2")]
+    # A collapsible coach note with a block inside it goes as a whole; what follows it stays.
+    module, handout = page(basic_site, "modules/gamma-module/"), page(basic_site, "modules/gamma-module/handout/")
+    assert "GAMMA-COACHDETAIL" in module.get_text() and "GAMMA-COACHDETAIL" not in handout.get_text()
+    assert "GAMMA-NA-DE-NOTITIE" in handout.get_text() and "Een blok in het blok" not in handout.get_text()
+    link = handout.find("a", string="de alfamodule")["href"]
+    assert resolve(basic_site, "modules/gamma-module/handout/", link) == basic_site / "modules/alpha-module/index.html"
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr", "en"])
