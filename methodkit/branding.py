@@ -24,6 +24,11 @@ def apply_branding(config, lang: str) -> dict:
             raise PluginError(f"mkdocs.yml: extra.publisher.colours.{key}: '{value}' is not a colour (write it as #rrggbb)")
     if publisher.get("site_name"):
         config.site_name = publisher["site_name"]
+    description = publisher.get("description")
+    if isinstance(description, dict) and description:
+        config.site_description = description.get(lang) or next(iter(description.values()))
+    elif description:
+        config.site_description = str(description)
     if publisher.get("logo"):
         config.theme["logo"] = publisher["logo"]
         config.theme["favicon"] = publisher.get("favicon", publisher["logo"])

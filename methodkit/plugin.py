@@ -109,6 +109,10 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             search.config["lang"] = [self.lang]
         config.extra["alternate"] = [{"name": strings(l)["language.name"], "link": "/", "lang": l} for l in self.languages]
         self.t = strings(self.lang)
+        for scheme in config.theme.get("palette") or []:
+            # The colour-scheme toggle speaks the reader's language, like the rest of the interface.
+            if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
+                scheme["toggle"]["name"] = self.t["palette.to_light" if scheme.get("scheme") == "slate" else "palette.to_dark"]
         self.pdf = bool(self.config.pdf) or os.environ.get("METHODKIT_PDF") == "1"
         return config
 

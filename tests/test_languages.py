@@ -157,3 +157,16 @@ def test_the_copyright_line_joins_the_rights_holders_in_the_readers_language(rea
                              ("en/", "Reset.Vlaanderen and HOWEST")):
         footer = page(real_site, prefix).select_one(".md-copyright").get_text(" ", strip=True)
         assert f"© {expected}," in footer, (prefix, footer)
+
+
+def test_the_scheme_toggle_and_site_description_speak_the_readers_language(basic_site, basic_root):
+    descriptions = yaml.load((basic_root / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)["extra"]["publisher"]["description"]
+    seen = set()
+    for prefix, lang in (("", "nl"), ("fr/", "fr"), ("en/", "en")):
+        t = yaml.safe_load((LOCALES / f"{lang}.yml").read_text("utf-8"))
+        soup = page(basic_site, prefix + "trajectory/")
+        labels = [i["aria-label"] for i in soup.select('input[name="__palette"]')]
+        assert labels == [t["palette.to_dark"], t["palette.to_light"]], (lang, labels)
+        assert soup.select_one('meta[name="description"]')["content"] == descriptions[lang]
+        seen.add(tuple(labels))
+    assert len(seen) == 3
