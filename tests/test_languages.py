@@ -33,6 +33,10 @@ def test_fallback_shows_dutch_with_a_notice_in_the_readers_language(basic_site):
     article = soup.select_one("article.mk-item")
     assert article["lang"] == "nl" and "GAMMATEKST-NL" in article.get_text()
     assert soup.html["lang"] == "fr"
+    # The table of contents lists the Dutch headings, so it says it is Dutch too.
+    toc = soup.select_one('[data-md-component="toc"]')
+    assert toc["lang"] == "nl" and "Waarom" in toc.get_text()
+    assert not page(basic_site, "fr/modules/alpha-module/").select_one('[data-md-component="toc"]').has_attr("lang")
     en = page(basic_site, "en/modules/gamma-module/")
     assert "Not translated yet" in en.select_one(".mk-notice--fallback").get_text()
 
