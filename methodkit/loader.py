@@ -48,13 +48,13 @@ class Content:
 
 
 class _Loader:
-    def __init__(self, root: Path, content_dir: str, languages):
+    def __init__(self, root: Path, content_dir: str, languages, config_file: str | None):
         self.problems: list[Problem] = []
         cdir = root / content_dir
         self.content = Content(root, cdir, tuple(languages), Schemas(cdir / "schemas"))
         self.known: dict[str, set[str]] = {k: set() for k in TYPES}  # ids that exist, valid or not
         self.pending: list[tuple[Path, str, str, str]] = []  # translations: path, kind, id, lang
-        self.extensions = markdown_extensions(root)  # bodies are checked as the site renders them
+        self.extensions = markdown_extensions(root, config_file)  # bodies are checked as the site renders them
         self.cache = CheckCache(root, cdir / "schemas", self.extensions)
 
     # -- helpers ---------------------------------------------------------
@@ -326,9 +326,12 @@ def _some(ids, n=8) -> str:
     return ", ".join(ids[:n]) + (", ..." if len(ids) > n else "") if ids else "none yet"
 
 
-def load(root: Path, content_dir: str = "methodology", languages=("nl", "fr", "en")):
-    """Load and validate all content. Returns (Content, problems)."""
-    return _Loader(Path(root), content_dir, languages).load()
+def load(root: Path, content_dir: str = "methodology", languages=("nl", "fr", "en"), config_file: str | None = None):
+    """Load and validate all content. Returns (Content, problems).
+
+    `config_file` is the site's configuration (default: mkdocs.yml in `root`), for its Markdown extensions.
+    """
+    return _Loader(Path(root), content_dir, languages, config_file).load()
 
 
 def current_hash(content: Content, item: Item) -> str:

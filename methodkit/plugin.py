@@ -89,7 +89,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             raise PluginError(f"METHODKIT_LANG={self.lang!r} is not one of the site languages {self.languages}")
         serving = self.serving or os.environ.get("METHODKIT_SERVE") == "1"
 
-        content, self.problems = load(self.root, self.config.content_dir, self.languages)
+        content, self.problems = load(self.root, self.config.content_dir, self.languages, config.config_file_path)
         if self.problems and not serving:
             raise PluginError(f"{len(self.problems)} content problem(s):\n{format_problems(self.problems)}\n"
                               "Fix them and build again (`make check` lists them too).")

@@ -70,11 +70,6 @@ MESSAGES = {
               "put the image in the repository next to the page and link it relatively: pages may not load anything from other hosts"),
 }
 
-# The extensions of this site's mkdocs.yml, for a site that names none; the loader passes the configured ones.
-DEFAULT_EXTENSIONS = (("admonition", ()), ("attr_list", ()), ("def_list", ()), ("footnotes", ()), ("tables", ()),
-                      ("toc", (("permalink", True),)), ("pymdownx.details", ()), ("pymdownx.superfences", ()))
-
-
 def _problem(rel: str, line: int, field: str, what: str, **values) -> Problem:
     message, hint = MESSAGES[what]
     if "url" in values:
@@ -115,9 +110,10 @@ def template_problems(text: str, rel: str) -> list[Problem]:
 
 
 def html_problems(body: str, rel: str, first_line: int, field: str = "body", extensions=()) -> list[Problem]:
+    """`extensions` as `config.markdown_extensions` gives them: the body is rendered as the site renders it."""
     out = _source_problems(body, rel, first_line, field)
     if not out:
-        out = _rendered_problems(body, rel, first_line, field, extensions or DEFAULT_EXTENSIONS)
+        out = _rendered_problems(body, rel, first_line, field, extensions)
     return out
 
 

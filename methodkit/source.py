@@ -106,14 +106,7 @@ def parse_yaml(text: str, rel: str, problems: list[Problem], line_offset: int = 
         doc = Document()
         if not _walk(node, "", doc, rel, problems, line_offset, set()):
             return None
-        try:
-            doc.data = loader.construct_document(node)
-        except (yaml.YAMLError, ValueError, RecursionError):
-            raise
-        except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise anything on malformed tagged values
-            problems.append(Problem(rel, 1 + line_offset, what, f"is not valid YAML: a value cannot be read ({type(exc).__name__})",
-                                    "check values with a tag such as !!int, !!bool or !!timestamp"))
-            return None
+        doc.data = loader.construct_document(node)
         return doc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -124,6 +117,9 @@ def parse_yaml(text: str, rel: str, problems: list[Problem], line_offset: int = 
         problems.append(Problem(rel, line, what, f"is not valid YAML: {exc.problem or exc.context}", _yaml_hint(exc)))
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         problems.append(Problem(rel, 1 + line_offset, what, f"is not valid YAML: {exc}", "check quotes, colons and indentation"))
+    except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise anything on malformed tagged values
+        problems.append(Problem(rel, 1 + line_offset, what, f"is not valid YAML: a value cannot be read ({type(exc).__name__})",
+                                "check values with a tag such as !!int, !!bool or !!timestamp"))
     finally:
         loader.dispose()
     return None

@@ -20,10 +20,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from methodkit.config import markdown_extensions
 from methodkit.loader import load
 from methodkit.policy import ALLOWED_TAGS, html_problems, template_problems
 from methodkit.problems import Problem, format_problems
@@ -32,6 +32,7 @@ from sitekit import FIXTURES, REPO, assemble
 
 # On CI the examples are the same every run (a pull request must not fail on a case its
 # change did not touch); locally every run explores new ones.
+EXTENSIONS = markdown_extensions(REPO)  # the site's, as `methodkit check` reads them
 FUZZ = settings(max_examples=200, deadline=None, derandomize=bool(os.environ.get("CI")),
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 MODULES = "methodology/modules"
@@ -343,7 +344,7 @@ def test_split_front_matter_never_raises(text):
 @FUZZ
 @given(body=st.one_of(MARKDOWN, st.text(max_size=300)), first_line=st.integers(1, 10_000))
 def test_html_problems_never_raises(body, first_line):
-    problems = html_problems(body, "methodology/modules/x.md", first_line)
+    problems = html_problems(body, "methodology/modules/x.md", first_line, extensions=EXTENSIONS)
     last = first_line + body.count("\n")
     for p in problems:
         assert p.path == "methodology/modules/x.md" and p.field == "body" and p.message and p.hint, p
@@ -356,20 +357,8 @@ def _markdown():
     """Python-Markdown with the extensions and settings of the site's mkdocs.yml."""
     import markdown
 
-    class _Any(yaml.SafeLoader):
-        pass
-
-    _Any.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((REPO / "mkdocs.yml").read_text("utf-8"), Loader=_Any)
-    names, configs = [], {}
-    for ext in config.get("markdown_extensions", []):
-        if isinstance(ext, dict):
-            (name, cfg), = ext.items()
-            names.append(name)
-            configs[name] = cfg or {}
-        else:
-            names.append(ext)
-    return markdown.Markdown(extensions=names, extension_configs=configs)
+    return markdown.Markdown(extensions=[name for name, _ in EXTENSIONS],
+                             extension_configs={name: dict(cfg) for name, cfg in EXTENSIONS})
 
 
 # Tags Python-Markdown and the extensions write themselves, besides those a contributor may write.
@@ -426,7 +415,7 @@ MD = _markdown()
 @example(body="[a](java&#115;cript:alert(1))\n")
 @example(body="[a](jav\tascript:alert(1))\n")
 def test_what_the_policy_accepts_renders_inert(body):
-    if html_problems(body, "methodology/modules/x.md", 1) or template_problems(body, "methodology/modules/x.md"):
+    if html_problems(body, "methodology/modules/x.md", 1, extensions=EXTENSIONS) or template_problems(body, "methodology/modules/x.md"):
         return  # refused: `methodkit check` fails and the build stops
     MD.reset()
     html = MD.convert(body)
