@@ -21,7 +21,12 @@ from .config import site_settings
 from .sitemap import write_sitemap
 
 
-def _build_one(config_file: str, lang: str, site_dir: str, strict: bool, serve: bool, pdf: bool) -> tuple[str, bool, str]:
+def _build_one(config_file: str, lang: str, site_dir: str, strict: bool, serve: bool, pdf: bool,
+               served_dir: str | None = None) -> tuple[str, bool, str]:
+    """Build one language into `site_dir`; with `served_dir` (serve), keep the build for incremental rebuilds there."""
+    from . import live
+
+    live.forget(lang)
     os.environ["METHODKIT_LANG"] = lang
     if serve:
         os.environ["METHODKIT_SERVE"] = "1"
@@ -41,6 +46,8 @@ def _build_one(config_file: str, lang: str, site_dir: str, strict: bool, serve: 
     try:
         config = load_config(config_file, site_dir=site_dir, strict=strict)
         build(config)
+        if served_dir:
+            live.remember(lang, config, served_dir)
         return lang, True, ""
     except PluginError as exc:
         return lang, False, str(exc)
@@ -52,8 +59,12 @@ def _build_one(config_file: str, lang: str, site_dir: str, strict: bool, serve: 
 
 def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", config_file: str | None = None,
                serve: bool = False, pdf: bool = False, jobs: int | None = None, quiet: bool = False,
-               pool: ProcessPoolExecutor | None = None) -> int:
-    """Build every language; `pool` lets a caller that builds often (serve) keep its workers warm."""
+               pools: dict[str, ProcessPoolExecutor] | None = None) -> int:
+    """Build every language.
+
+    `pools` (serve) gives each language a worker of its own that stays alive: MkDocs and Material are
+    imported once, and the worker keeps its build for incremental rebuilds (methodkit.live).
+    """
     root = root.resolve()
     config_file = str(Path(config_file or root / "mkdocs.yml").resolve())
     settings = site_settings(root, config_file)
@@ -61,14 +72,14 @@ def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", confi
     scratch = out.parent / f".{out.name}.building"
     shutil.rmtree(scratch, ignore_errors=True)
     started = time.perf_counter()
-    own_pool = pool is None
-    if own_pool:
-        pool = new_pool(len(settings.languages), jobs)
+    pool = None if pools else new_pool(len(settings.languages), jobs)
     try:
-        futures = [pool.submit(_build_one, config_file, lang, str(scratch / lang), strict, serve, pdf) for lang in settings.languages]
+        futures = [(pools[lang] if pools else pool).submit(_build_one, config_file, lang, str(scratch / lang), strict, serve, pdf,
+                                                           str(served_dir(out, lang, settings.languages)) if pools else None)
+                   for lang in settings.languages]
         results = [f.result() for f in futures]
     finally:
-        if own_pool:
+        if pool:
             pool.shutdown()
     failed = [(lang, msg) for lang, ok, msg in results if not ok]
     if failed:
@@ -91,6 +102,11 @@ def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", confi
 def new_pool(languages: int, jobs: int | None = None) -> ProcessPoolExecutor:
     # spawn, not fork: workers start clean, whatever threads the caller runs.
     return ProcessPoolExecutor(max_workers=jobs or min(languages, os.cpu_count() or 1), mp_context=get_context("spawn"))
+
+
+def served_dir(out: Path, lang: str, languages) -> Path:
+    """Where a language's pages end up: the source at the root, the others in a sub-folder."""
+    return out if lang == languages[0] else out / lang
 
 
 def assemble(scratch: Path, out: Path, languages) -> None:

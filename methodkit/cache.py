@@ -9,7 +9,9 @@ problems are never kept: their report is always fresh.
 
 The cache lives in the user's cache folder, never in the repository, where a
 pull request could plant an entry that passes a file unchecked. Set
-METHODKIT_CACHE_DIR to move it, or METHODKIT_CACHE=0 to do without.
+METHODKIT_CACHE_DIR to move it, or METHODKIT_CACHE=0 to do without. A process
+that loads the content again and again (a serve worker) keeps its entries in
+memory too, and need not write them after every edit.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import tempfile
 from pathlib import Path
 
 PACKAGE = Path(__file__).parent
+# cache file -> (salt, entries) of this process's last load
+_memory: dict[Path, tuple[str, dict[str, dict]]] = {}
 
 
 def cache_folder() -> Path | None:
@@ -44,7 +48,9 @@ class CheckCache:
         self.salt = salt.hexdigest()
         self.old: dict[str, dict] = {}
         self.new: dict[str, dict] = {}
-        if self.path is not None:
+        if self.path in _memory and _memory[self.path][0] == self.salt:
+            self.old = _memory[self.path][1]
+        elif self.path is not None:
             try:
                 stored = json.loads(self.path.read_text("utf-8"))
                 if stored.get("salt") == self.salt:
@@ -70,9 +76,12 @@ class CheckCache:
         except (TypeError, ValueError):
             pass
 
-    def save(self) -> None:
+    def save(self, to_disk: bool = True) -> None:
         """Keep the entries of this run only; written atomically, as build workers save at once."""
-        if self.path is None or self.new.keys() == self.old.keys():
+        if self.path is None:
+            return
+        _memory[self.path] = (self.salt, self.new)
+        if not to_disk or self.new.keys() == self.old.keys():
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

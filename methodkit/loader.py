@@ -77,7 +77,7 @@ class _Loader:
         return doc.data, doc, rel
 
     # -- the parts -------------------------------------------------------
-    def load(self):
+    def load(self, save_cache: bool = True):
         c = self.content
         self.load_defaults()
         for vocab in sorted((c.content_dir / "vocabularies").glob("*.yml")):
@@ -94,7 +94,7 @@ class _Loader:
             self.load_translation(*args)
         self.load_trajectory()
         self.check_references()
-        self.cache.save()
+        self.cache.save(to_disk=save_cache)
         return c, sorted(set(self.problems))
 
     def vocabulary_names(self) -> set[str]:
@@ -326,12 +326,14 @@ def _some(ids, n=8) -> str:
     return ", ".join(ids[:n]) + (", ..." if len(ids) > n else "") if ids else "none yet"
 
 
-def load(root: Path, content_dir: str = "methodology", languages=("nl", "fr", "en"), config_file: str | None = None):
+def load(root: Path, content_dir: str = "methodology", languages=("nl", "fr", "en"), config_file: str | None = None,
+         save_cache: bool = True):
     """Load and validate all content. Returns (Content, problems).
 
     `config_file` is the site's configuration (default: mkdocs.yml in `root`), for its Markdown extensions.
+    `save_cache=False` keeps this run's check results in the process only (serve, which loads after every edit).
     """
-    return _Loader(Path(root), content_dir, languages, config_file).load()
+    return _Loader(Path(root), content_dir, languages, config_file).load(save_cache)
 
 
 def current_hash(content: Content, item: Item) -> str:

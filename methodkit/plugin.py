@@ -118,29 +118,36 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
 
     def on_env(self, env, config, files):
         env.bytecode_cache = _TEMPLATES
+        self.env = env
         return env
 
     # -- files -----------------------------------------------------------
     def on_files(self, files: Files, config):
         self.docs = DocsTranslations(files, config, self.source, self.lang, self.languages, self.catalogue.include_drafts)
-        self.pages = {}
+        self.files = files  # kept, like nav and env, for serve's incremental rebuilds (methodkit.live)
         self.module_pages = {}
+        self.pages = dict(self.page_plan())
+        for src, info in self.pages.items():
+            # Handout and facet pages get their content in on_page_context: nothing to convert here.
+            files.append(File.generated(config, src, content=self.catalogue.body(info[1]) if info[0] == "item" else ""))
+        return files
+
+    def page_plan(self):
+        """Every page the catalogue adds: (source path, what it shows)."""
         for kind, items in self.catalogue.items.items():
             for item in items:
-                src = item.url.rstrip("/") + ".md"
-                files.append(File.generated(config, src, content=self.catalogue.body(item)))
-                self.pages[src] = ("item", item)
+                yield item.url.rstrip("/") + ".md", ("item", item)
                 if kind == "module":
-                    handout = f"{item.url}{HANDOUT_SLUG}.md"
-                    # Its content is the module page's, made in on_page_context: nothing to convert here.
-                    files.append(File.generated(config, handout, content=""))
-                    self.pages[handout] = ("handout", item)
+                    yield f"{item.url}{HANDOUT_SLUG}.md", ("handout", item)
         for vocabulary in FACETS:
             for term in self.catalogue.terms(vocabulary):
-                src = f"{vocabulary}/{term.id}.md"
-                files.append(File.generated(config, src, content=""))
-                self.pages[src] = ("facet", vocabulary, term.id)
-        return files
+                yield f"{vocabulary}/{term.id}.md", ("facet", vocabulary, term.id)
+
+    def refresh(self, content, problems) -> None:
+        """Take content loaded again whose pages are the same ones (serve's incremental rebuild)."""
+        self.catalogue = Catalogue(content, self.lang, include_drafts=self.catalogue.include_drafts)
+        self.problems = problems
+        self.pages = dict(self.page_plan())
 
     def on_nav(self, nav, config, files):
         # Section titles in mkdocs.yml are interface keys (nav.method), so they translate.
@@ -150,6 +157,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             if isinstance(node, Section):
                 node.title = self.t.get(node.title, node.title)
                 stack.extend(node.children)
+        self.nav = nav
         return nav
 
     # -- pages -----------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -10,6 +11,7 @@ import time
 import urllib.request
 
 import pytest
+from bs4 import BeautifulSoup
 
 from methodkit.build import build_site
 from sitekit import BIN, assemble, methodkit, page, replace_in
@@ -136,3 +138,70 @@ def test_drafts_are_served_but_not_built(root):
     env = {"METHODKIT_SERVE": "1"}
     assert mkdocs(root, "build", env=env).returncode == 0
     assert "Ontwerp" in page(root / "site", "modules/beta-module/").select_one(".mk-flag--draft").get_text()
+
+
+ALPHA = "methodology/modules/alpha-module.md"
+
+
+def _log_count(log, text: str, n: int, timeout: float = 120) -> None:
+    """Wait until the server's log says `text` `n` times (it logs once a rebuild is complete)."""
+    deadline = time.monotonic() + timeout
+    while log.read_text("utf-8").count(text) < n:
+        assert time.monotonic() < deadline, f"{text!r} not logged {n} times:\n{log.read_text('utf-8')[-3000:]}"
+        time.sleep(0.1)
+
+
+def _tree(site) -> dict:
+    """Every file of a built site; the search indexes as sets of entries (a re-rendered page's move to the end)."""
+    out = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if path.name == "search_index.json":
+            index = json.loads(data)
+            data = (index["config"], sorted(json.dumps(d, sort_keys=True) for d in index["docs"]))
+        out[path.relative_to(site).as_posix()] = data
+    return out
+
+
+def test_serve_re_renders_what_an_edit_changed_as_a_full_build_would(basic_root, tmp_path, monkeypatch):
+    root = shutil.copytree(basic_root, tmp_path / "root", ignore=shutil.ignore_patterns("site"))
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "TMPDIR": str(tmp_path)}  # where the server keeps the site it serves
+    with log.open("w") as err:
+        server = subprocess.Popen([str(BIN / "methodkit"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=root, env=env,
+                                  stdout=subprocess.DEVNULL, stderr=err)
+    try:
+        _log_count(log, "Serving every language", 1)
+        # The body of a module whose French translation was current: re-rendered, not rebuilt.
+        replace_in(root / ALPHA, "Alfatekst in het Nederlands.", "Alfatekst, herschreven tijdens het serveren.")
+        _wait_for(base + "modules/alpha-module/", lambda t: "herschreven tijdens het serveren" in t)
+        _log_count(log, "re-rendered", 1)
+        fr_alpha = BeautifulSoup(urllib.request.urlopen(base + "fr/modules/alpha-module/").read(), "html.parser")
+        assert fr_alpha.select_one(".mk-notice--outdated"), "the French page still says it is current"
+        status = BeautifulSoup(urllib.request.urlopen(base + "en/translations/").read(), "html.parser")
+        rows = {r.td.get_text(): r["class"][0] for r in status.find(id="status-fr").find_next("table").select("tbody tr")}
+        assert rows[ALPHA] == "mk-status--outdated"
+        index = json.loads(urllib.request.urlopen(base + "search/search_index.json").read())
+        hits = [d["location"] for d in index["docs"] if "Alfatekst" in d["text"]]
+        assert hits == ["modules/alpha-module/#waarom"]  # once: the page's old entries were replaced
+        # The French body: its pages only.
+        replace_in(root / "methodology/modules/alpha-module.fr.md", "Texte alpha en français.", "Texte alpha, revu en direct.")
+        _wait_for(base + "fr/modules/alpha-module/", lambda t: "revu en direct" in t)
+        _log_count(log, "re-rendered", 2)
+        # After these edits, the served site is what a full build of the same sources makes.
+        monkeypatch.setenv("SITE_URL", base)
+        assert build_site(root, strict=False, serve=True, site_dir=str(tmp_path / "full"), quiet=True) == 0
+        full, live = _tree(tmp_path / "full"), _tree(next(tmp_path.glob("methodkit-serve-*/site")))
+        assert full.keys() == live.keys()
+        assert [name for name in full if full[name] != live[name]] == []
+        # A title shows in lists, facet pages and other modules' pages: everything is built again.
+        replace_in(root / ALPHA, "title: Alfa-module", "title: Alfa-module herdoopt")
+        _log_count(log, "built nl, fr, en", 2)
+        assert "Alfa-module herdoopt" in urllib.request.urlopen(base + "modules/").read().decode("utf-8")
+        assert log.read_text("utf-8").count("re-rendered") == 2
+        assert server.poll() is None, "the server stopped"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
