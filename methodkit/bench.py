@@ -363,10 +363,8 @@ def _plain_one(config_file: str, site_dir: str) -> None:
 
 def worker_plain(root: Path) -> dict:
     """The same pages with plain Material: theme, search, our Markdown extensions, nothing of ours.
-    One build per language folder, as many in parallel as `build_site` runs (min(3, cores))."""
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
+    One build per language folder, in parallel as `build_site` runs them (a worker per language)."""
+    from .build import new_pool
     from .config import _TolerantLoader
 
     ours = yaml.load((root / "mkdocs.yml").read_text("utf-8"), Loader=_TolerantLoader)
@@ -379,7 +377,7 @@ def worker_plain(root: Path) -> dict:
                   "nav": ["index.md", {"Modules": f"modules/{item_id('module', 0)}.md"}]}
         (root / f"plain-{lang}.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     started = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=min(len(LANGS), os.cpu_count() or 1), mp_context=get_context("spawn")) as pool:
+    with new_pool(len(LANGS)) as pool:
         futures = [pool.submit(_plain_one, str(root / f"plain-{lang}.yml"), str(root / "plain-site" / lang)) for lang in LANGS]
         for f in futures:
             f.result()
@@ -392,9 +390,10 @@ def run_worker(kind: str, root: Path) -> dict:
     """Run a measurement in a fresh interpreter, so its peak memory is its own."""
     for old in ("site", "plain-site"):  # every run starts from nothing, as the first did
         shutil.rmtree(root / old, ignore_errors=True)
-    # Builds validate everything, as on a fresh CI machine: no check cache.
-    proc = subprocess.run([sys.executable, "-m", "methodkit.bench", "--worker", kind, str(root)],
-                          capture_output=True, text=True, cwd=root, env={**os.environ, "METHODKIT_CACHE": "0"})
+    # Builds validate everything, as on a fresh CI machine: an empty check cache.
+    with tempfile.TemporaryDirectory(prefix="methodkit-bench-cache-") as cache:
+        proc = subprocess.run([sys.executable, "-m", "methodkit.bench", "--worker", kind, str(root)],
+                              capture_output=True, text=True, cwd=root, env={**os.environ, "METHODKIT_CACHE_DIR": cache})
     if proc.returncode != 0:
         raise SystemExit(f"bench: {kind} worker failed:\n{proc.stderr[-4000:]}")
     result = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -493,7 +492,7 @@ def report(rows: dict, plain: dict, serve: dict, sizes: list[int], mid: int) -> 
     cols = ["N/lang", "check_s", "check_cold_s", "build_s", "build_cpu_s", "ms_per_page", "cpu_ms_per_page", "site_MiB", "largest_page_KiB",
             *[f"search_{l}_KiB" for l in LANGS], "peak_MiB", "pages", "warnings"]
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    lines = [head, f"machine: {os.cpu_count()} cores, load average now {load}; build workers: min(3, cores)", "  ".join(f"{c:>{max(len(c), 7)}}" for c in cols)]
+    lines = [head, f"machine: {os.cpu_count()} cores, load average now {load}; build workers: one per language", "  ".join(f"{c:>{max(len(c), 7)}}" for c in cols)]
     for n in sizes:
         r = rows[n]
         values = [f"3x{n}", f"{r['check_s']:.2f}", f"{r['check_cold_s']:.2f}", f"{r['build_s']:.2f}", f"{r['cpu_s']:.1f}", f"{r['ms_per_page']:.2f}", f"{r['cpu_s'] * 1000 / r['pages']:.2f}", f"{r['site_mib']:.1f}",

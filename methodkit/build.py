@@ -17,7 +17,9 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
+from .cache import cache_folder
 from .config import site_settings
+from .loader import load
 from .sitemap import write_sitemap
 
 
@@ -72,6 +74,10 @@ def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", confi
     scratch = out.parent / f".{out.name}.building"
     shutil.rmtree(scratch, ignore_errors=True)
     started = time.perf_counter()
+    if cache_folder() is not None:
+        # Check the content once, here, while no worker runs: each worker then finds every clean file
+        # in the check cache, instead of every worker checking all of it (three languages, three times).
+        load(root, settings.content_dir, settings.languages, config_file)
     pool = None if pools else new_pool(len(settings.languages), jobs)
     try:
         futures = [(pools[lang] if pools else pool).submit(_build_one, config_file, lang, str(scratch / lang), strict, serve, pdf,
@@ -100,8 +106,10 @@ def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", confi
 
 
 def new_pool(languages: int, jobs: int | None = None) -> ProcessPoolExecutor:
+    """A worker per language, even on fewer cores: the system shares the cores among them and all finish
+    together, where two workers for three languages would leave one core idle while the third builds."""
     # spawn, not fork: workers start clean, whatever threads the caller runs.
-    return ProcessPoolExecutor(max_workers=jobs or min(languages, os.cpu_count() or 1), mp_context=get_context("spawn"))
+    return ProcessPoolExecutor(max_workers=jobs or languages, mp_context=get_context("spawn"))
 
 
 def served_dir(out: Path, lang: str, languages) -> Path:

@@ -163,6 +163,10 @@ def _num(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
 
+# Page metadata set by the pages that show translation states (see methodkit.live).
+SHOWS_STATES = "mk_shows_translation_states"
+
+
 def translation_status(cat: Catalogue, conf, here: str) -> str:
     content = cat.content
     t = strings(cat.lang)

@@ -8,7 +8,8 @@ cache makes that cheap) and compares it with what it built:
 - the body of an item or of one of its translations changed: its page and its
   handout are converted and rendered again, and its entries in the search index
   replaced; when that changes whether a translation is up to date, the pages
-  that list translation states (the site pages that use macros) are rendered too;
+  that list translation states (marked by their macro, listings.SHOWS_STATES)
+  are rendered too;
 - anything else changed (front matter, vocabularies, the trajectory, files
   added or removed, content problems): titles, lists, facet pages and the
   navigation may all show it, so the caller builds everything again.
@@ -26,6 +27,7 @@ import logging
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.structure.files import InclusionLevel
 
+from .listings import SHOWS_STATES
 from .loader import Content, current_hash, load
 
 log = logging.getLogger("methodkit")
@@ -63,7 +65,7 @@ def update(lang: str) -> int | None:
 def _update(config) -> int | None:
     plugin = config.plugins["methodkit"]
     old = plugin.catalogue.content
-    content, problems = load(plugin.root, plugin.config.content_dir, plugin.languages, config.config_file_path, save_cache=False)
+    content, problems = load(plugin.root, plugin.config.content_dir, plugin.languages, config.config_file_path, in_memory=True)
     if [p.text() for p in problems] != [p.text() for p in plugin.problems] or _shape(content) != _shape(old):
         return None
     search = config.plugins.get("material/search") or config.plugins.get("search")
@@ -85,7 +87,7 @@ def _update(config) -> int | None:
     pages = [plugin.files.get_file_from_path(src).page for src in srcs]
     _render(config, pages, index)  # the edited pages first: the reader is waiting for them
     if states[0] != states[1]:
-        lists = [f.page for f in plugin.files.documentation_pages() if f.page is not None and f.page.meta.get("render_macros")]
+        lists = [f.page for f in plugin.files.documentation_pages() if f.page is not None and f.page.meta.get(SHOWS_STATES)]
         _render(config, lists, index)
         pages += lists
     config.plugins.on_post_build(config=config)

@@ -48,14 +48,14 @@ class Content:
 
 
 class _Loader:
-    def __init__(self, root: Path, content_dir: str, languages, config_file: str | None):
+    def __init__(self, root: Path, content_dir: str, languages, config_file: str | None, in_memory: bool = False):
         self.problems: list[Problem] = []
         cdir = root / content_dir
         self.content = Content(root, cdir, tuple(languages), Schemas(cdir / "schemas"))
         self.known: dict[str, set[str]] = {k: set() for k in TYPES}  # ids that exist, valid or not
         self.pending: list[tuple[Path, str, str, str]] = []  # translations: path, kind, id, lang
         self.extensions = markdown_extensions(root, config_file)  # bodies are checked as the site renders them
-        self.cache = CheckCache(root, cdir / "schemas", self.extensions)
+        self.cache = CheckCache(root, cdir / "schemas", self.extensions, in_memory)
 
     # -- helpers ---------------------------------------------------------
     def report(self, problems):
@@ -77,7 +77,7 @@ class _Loader:
         return doc.data, doc, rel
 
     # -- the parts -------------------------------------------------------
-    def load(self, save_cache: bool = True):
+    def load(self):
         c = self.content
         self.load_defaults()
         for vocab in sorted((c.content_dir / "vocabularies").glob("*.yml")):
@@ -94,7 +94,7 @@ class _Loader:
             self.load_translation(*args)
         self.load_trajectory()
         self.check_references()
-        self.cache.save(to_disk=save_cache)
+        self.cache.save()
         return c, sorted(set(self.problems))
 
     def vocabulary_names(self) -> set[str]:
@@ -327,13 +327,13 @@ def _some(ids, n=8) -> str:
 
 
 def load(root: Path, content_dir: str = "methodology", languages=("nl", "fr", "en"), config_file: str | None = None,
-         save_cache: bool = True):
+         in_memory: bool = False):
     """Load and validate all content. Returns (Content, problems).
 
     `config_file` is the site's configuration (default: mkdocs.yml in `root`), for its Markdown extensions.
-    `save_cache=False` keeps this run's check results in the process only (serve, which loads after every edit).
+    `in_memory` keeps the check cache in this process, not on disk (serve, which loads after every edit).
     """
-    return _Loader(Path(root), content_dir, languages, config_file).load(save_cache)
+    return _Loader(Path(root), content_dir, languages, config_file, in_memory).load()
 
 
 def current_hash(content: Content, item: Item) -> str:

@@ -77,3 +77,21 @@ def test_the_cache_lives_outside_the_repository(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "off"))
     load(root)
     assert not (tmp_path / "off").exists()
+
+
+def test_serve_keeps_the_cache_in_memory_and_leaves_the_file_alone(tmp_path, monkeypatch):
+    root, folder = _root(tmp_path, monkeypatch)
+    load(root)
+    on_disk = _cache_file(folder).read_bytes()
+    replace_in(root / ALPHA, "Alfatekst in het Nederlands.", "Alfatekst, bewerkt tijdens het serveren.")
+    first, problems = load(root, in_memory=True)
+    assert problems == [] and "bewerkt tijdens het serveren" in first.items["module"]["alpha-module"].body
+    assert _cache_file(folder).read_bytes() == on_disk  # no 10 MB write per edit
+    # The next in-memory load takes alpha from memory: a forged disk entry is not even read.
+    stored = json.loads(on_disk)
+    for entry in stored["entries"].values():
+        entry["body"] = "FROM THE FILE"
+    _cache_file(folder).write_text(json.dumps(stored), "utf-8")
+    again, _ = load(root, in_memory=True)
+    assert "bewerkt tijdens het serveren" in again.items["module"]["alpha-module"].body
+    assert "FROM THE FILE" not in {i.body for i in again.all_items()}
