@@ -15,7 +15,8 @@ cache makes that cheap) and compares it with what it built:
   navigation may all show it, so the caller builds everything again.
 
 The exports (feed, catalogue, sources zip) and the search index are written
-again after every incremental rebuild. What a page shows of another item comes
+again after every incremental rebuild, even when no page changed (the sources
+zip holds every file of the content folder). What a page shows of another item comes
 from front matter only, never from a body, which is why a body edit can leave
 every other page as it was.
 """
@@ -77,14 +78,12 @@ def _update(config) -> int | None:
     # An item's own pages show its body and whether its translations are current.
     changed = {key for key, item in after.items() if _bodies(item) != _bodies(before[key])}
     changed |= {key[:2] for key, current in states[1].items() if current != states[0][key]}
-    if not changed:
-        return 0
     plugin.refresh(content, problems)
     srcs = [src for src, info in plugin.pages.items() if info[0] in ("item", "handout") and (info[1].kind, info[1].id) in changed]
     for src in srcs:
         if plugin.pages[src][0] == "item":
             plugin.files.get_file_from_path(src).content_string = plugin.catalogue.body(plugin.pages[src][1])
-    pages = [plugin.files.get_file_from_path(src).page for src in srcs]
+    pages = [plugin.files.get_file_from_path(src).page for src in srcs]  # none when only, say, a README changed
     _render(config, pages, index)  # the edited pages first: the reader is waiting for them
     if states[0] != states[1]:
         lists = [f.page for f in plugin.files.documentation_pages() if f.page is not None and f.page.meta.get(SHOWS_STATES)]
@@ -119,7 +118,7 @@ def _shape(content: Content):
     items = {key: (item.path, item.meta,
                    {lang: (tr.path, tr.meta, tr.translators, tr.draft) for lang, tr in item.translations.items()})
              for key, item in _items(content).items()}
-    return content.defaults, content.vocabularies, content.trajectory, items
+    return content.schemas.raw, content.defaults, content.vocabularies, content.trajectory, items
 
 
 def _states(content: Content) -> dict:

@@ -190,6 +190,9 @@ def test_serve_re_renders_what_an_edit_changed_as_a_full_build_would(basic_root,
         replace_in(root / "methodology/modules/alpha-module.fr.md", "Texte alpha en français.", "Texte alpha, revu en direct.")
         _wait_for(base + "fr/modules/alpha-module/", lambda t: "revu en direct" in t)
         _log_count(log, "re-rendered", 2)
+        # No page shows the content folder's README, but the sources zip holds it.
+        (root / "methodology/README.md").write_text("# Bronnen\n\nBijgewerkt tijdens het serveren.\n", "utf-8")
+        _log_count(log, "re-rendered", 3)
         # After these edits, the served site is what a full build of the same sources makes.
         monkeypatch.setenv("SITE_URL", base)
         assert build_site(root, strict=False, serve=True, site_dir=str(tmp_path / "full"), quiet=True) == 0
@@ -200,7 +203,11 @@ def test_serve_re_renders_what_an_edit_changed_as_a_full_build_would(basic_root,
         replace_in(root / ALPHA, "title: Alfa-module", "title: Alfa-module herdoopt")
         _log_count(log, "built nl, fr, en", 2)
         assert "Alfa-module herdoopt" in urllib.request.urlopen(base + "modules/").read().decode("utf-8")
-        assert log.read_text("utf-8").count("re-rendered") == 2
+        # A page of the site itself (docs/) is outside what a worker compares: everything is built again.
+        replace_in(root / "docs/proef.md", "PROEFTEKST-NL", "PROEFTEKST-NL, herschreven")
+        _log_count(log, "built nl, fr, en", 3)
+        assert "PROEFTEKST-NL, herschreven" in urllib.request.urlopen(base + "proef/").read().decode("utf-8")
+        assert log.read_text("utf-8").count("re-rendered") == 3
         assert server.poll() is None, "the server stopped"
     finally:
         server.terminate()
