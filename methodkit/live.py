@@ -1,24 +1,27 @@
-"""Serve's incremental rebuilds: after an edit in the content, re-render only the pages it changed.
+"""Serve's incremental rebuilds: after an edit in the content, render again only the pages it changed.
 
 While serving, each language has a worker process of its own that keeps the
 MkDocs build it made (configuration, files, navigation, templates, pages, the
-search index). When the content changes, the worker loads it again (the check
-cache makes that cheap) and compares it with what it built:
+search index, and what each page showed). When the content changes, the worker
+loads it again (the check cache makes that cheap) and compares it with what it
+built:
 
-- the body of an item or of one of its translations changed: its page and its
-  handout are converted and rendered again, and its entries in the search index
-  replaced; when that changes whether a translation is up to date, the pages
-  that list translation states (marked by their macro, listings.SHOWS_STATES)
-  are rendered too;
-- anything else changed (front matter, vocabularies, the trajectory, files
-  added or removed, content problems): titles, lists, facet pages and the
-  navigation may all show it, so the caller builds everything again.
+- an item's body, front matter or translations changed: its page and handout
+  are converted and rendered again and their search entries replaced;
+- front matter changed: titles, terms and order show up on other pages too, so
+  every page whose view (`MethodkitPlugin.view`: all a template shows from the
+  catalogue) is no longer the same is rendered again, and so is every site page
+  that uses macros (its lists come from the catalogue, not from the view);
+- only whether a translation is current changed: the pages that list translation
+  states (marked by their macro, listings.SHOWS_STATES) are rendered again;
+- anything else (files added, removed or renamed, vocabularies, the trajectory,
+  defaults, schemas, content problems): the caller builds everything again.
 
 The exports (feed, catalogue, sources zip) and the search index are written
 again after every incremental rebuild, even when no page changed (the sources
-zip holds every file of the content folder). What a page shows of another item comes
-from front matter only, never from a body, which is why a body edit can leave
-every other page as it was.
+zip holds every file of the content folder). This rests on one rule: a page
+shows other items only through its view or a macro, never through its own
+Markdown, so an item's Markdown body matters to its own pages alone.
 """
 
 from __future__ import annotations
@@ -67,7 +70,7 @@ def _update(config) -> int | None:
     plugin = config.plugins["methodkit"]
     old = plugin.catalogue.content
     content, problems = load(plugin.root, plugin.config.content_dir, plugin.languages, config.config_file_path, in_memory=True)
-    if [p.text() for p in problems] != [p.text() for p in plugin.problems] or _shape(content) != _shape(old):
+    if [p.text() for p in problems] != [p.text() for p in plugin.problems] or _frame(content) != _frame(old):
         return None
     search = config.plugins.get("material/search") or config.plugins.get("search")
     index = getattr(getattr(search, "search_index", None), "entries", None)
@@ -75,22 +78,27 @@ def _update(config) -> int | None:
         return None  # a search plugin whose index we cannot update in place
     before, after = _items(old), _items(content)
     states = _states(old), _states(content)
-    # An item's own pages show its body and whether its translations are current.
-    changed = {key for key, item in after.items() if _bodies(item) != _bodies(before[key])}
-    changed |= {key[:2] for key, current in states[1].items() if current != states[0][key]}
+    fronts = {key for key, item in after.items() if _front(item) != _front(before[key])}
+    own = fronts | {key for key, item in after.items() if _bodies(item) != _bodies(before[key])}
+    own |= {key[:2] for key, current in states[1].items() if current != states[0][key]}
     plugin.refresh(content, problems)
-    srcs = [src for src, info in plugin.pages.items() if info[0] in ("item", "handout") and (info[1].kind, info[1].id) in changed]
+    srcs = [src for src, info in plugin.pages.items() if info[0] in ("item", "handout") and (info[1].kind, info[1].id) in own]
     for src in srcs:
         if plugin.pages[src][0] == "item":
             plugin.files.get_file_from_path(src).content_string = plugin.catalogue.body(plugin.pages[src][1])
     pages = [plugin.files.get_file_from_path(src).page for src in srcs]  # none when only, say, a README changed
     _render(config, pages, index)  # the edited pages first: the reader is waiting for them
-    if states[0] != states[1]:
-        lists = [f.page for f in plugin.files.documentation_pages() if f.page is not None and f.page.meta.get(SHOWS_STATES)]
-        _render(config, lists, index)
-        pages += lists
+    done = {page.file.src_uri for page in pages}
+    rest = [f.page for f in plugin.files.documentation_pages() if f.page is not None and f.src_uri not in done]
+    if fronts:
+        rest = [page for page in rest if page.meta.get("render_macros") or plugin.view(page, config) != plugin.views.get(page.file.src_uri)]
+    elif states[0] != states[1]:
+        rest = [page for page in rest if page.meta.get(SHOWS_STATES)]
+    else:
+        rest = []
+    _render(config, rest, index)
     config.plugins.on_post_build(config=config)
-    return len(pages)
+    return len(pages) + len(rest)
 
 
 def _render(config, pages: list, index: list | None) -> None:
@@ -113,12 +121,14 @@ def _bodies(item) -> tuple:
     return item.body, {lang: tr.body for lang, tr in item.translations.items()}
 
 
-def _shape(content: Content):
-    """Everything other pages may show: all of the content except bodies and translation states."""
-    items = {key: (item.path, item.meta,
-                   {lang: (tr.path, tr.meta, tr.translators, tr.draft) for lang, tr in item.translations.items()})
-             for key, item in _items(content).items()}
-    return content.schemas.raw, content.defaults, content.vocabularies, content.trajectory, items
+def _front(item) -> tuple:
+    return item.meta, {lang: (tr.meta, tr.translators, tr.draft) for lang, tr in item.translations.items()}
+
+
+def _frame(content: Content):
+    """What every page may depend on, and which pages there are: any change to it builds everything."""
+    files = {key: (item.path, {lang: tr.path for lang, tr in item.translations.items()}) for key, item in _items(content).items()}
+    return content.schemas.raw, content.defaults, content.vocabularies, content.trajectory, files
 
 
 def _states(content: Content) -> dict:

@@ -126,6 +126,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         self.docs = DocsTranslations(files, config, self.source, self.lang, self.languages, self.catalogue.include_drafts)
         self.files = files  # kept, like nav and env, for serve's incremental rebuilds (methodkit.live)
         self.module_pages = {}
+        self.views = {}
         self.pages = dict(self.page_plan())
         for src, info in self.pages.items():
             # Handout and facet pages get their content in on_page_context: nothing to convert here.
@@ -193,6 +194,13 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             # Every page's Markdown is converted before any page is rendered, so the module's is ready.
             module = self.module_pages[info[1].id]
             page.content, page.toc = participant_html(module.content), module.toc
+        # Kept: serve renders a page again when what it shows changed (methodkit.live).
+        context["mk"] = self.views[page.file.src_uri] = self.view(page, config)
+        return context
+
+    def view(self, page, config) -> dict:
+        """The `mk` of a page's template context: everything it shows from the catalogue, as plain data."""
+        info = self.pages.get(page.file.src_uri)
         mk = {"lang": self.lang, "t": self.t, "brand": self.brand, "source_lang": self.source, "content_lang": self.lang,
               "languages": self.alternates(page), "notice": None, "problems": [p.text() for p in self.problems]}
         if info and info[0] in ("item", "handout"):
@@ -215,8 +223,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         mk["feed_url"] = get_relative_url(FEED_NAME, page.url)
         mk["source_url"] = next(l["url"] for l in mk["languages"] if l["lang"] == self.source)
         mk["translate_url"] = get_relative_url(self.config.translate_help, page.url)
-        context["mk"] = mk
-        return context
+        return mk
 
     def on_post_build(self, config):
         base = config.site_url.rstrip("/") + "/"

@@ -2,9 +2,9 @@
 
 MkDocs' own `mkdocs serve` builds one language; this serves the whole site as
 it will be published (Dutch at /, the others at /<lang>/). Each language has a
-worker process of its own that keeps its build: an edit to the body of an item
-re-renders only the pages it changed (methodkit.live); any other edit, and any
-change to docs/, overrides/, macros.py or the configuration, builds every
+worker process of its own that keeps its build: an edit to an item renders
+again only the pages it changed (methodkit.live); files added or removed, and
+any change to docs/, overrides/, macros.py or the configuration, build every
 language again. Problems in the content do not stop the server: the pages show
 them in a banner until the file is fixed.
 """

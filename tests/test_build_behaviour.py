@@ -193,21 +193,26 @@ def test_serve_re_renders_what_an_edit_changed_as_a_full_build_would(basic_root,
         # No page shows the content folder's README, but the sources zip holds it.
         (root / "methodology/README.md").write_text("# Bronnen\n\nBijgewerkt tijdens het serveren.\n", "utf-8")
         _log_count(log, "re-rendered", 3)
-        # After these edits, the served site is what a full build of the same sources makes.
+        # A title shows in lists, on facet pages and on the pages that link the module.
+        replace_in(root / ALPHA, "title: Alfa-module", "title: Alfa-module herdoopt")
+        _log_count(log, "re-rendered", 4)
+        assert "Alfa-module herdoopt" in urllib.request.urlopen(base + "modules/").read().decode("utf-8")
+        assert "Alfa-module herdoopt" in urllib.request.urlopen(base + "modules/beta-module/").read().decode("utf-8")
+        # A lever moves a module from one facet page to another.
+        replace_in(root / BETA, *BAD_LEVER[:1], "levers: [stakeholder-mapping, peer-exchange]")
+        _log_count(log, "re-rendered", 5)
+        # After all these edits, the served site is what a full build of the same sources makes.
         monkeypatch.setenv("SITE_URL", base)
         assert build_site(root, strict=False, serve=True, site_dir=str(tmp_path / "full"), quiet=True) == 0
         full, live = _tree(tmp_path / "full"), _tree(next(tmp_path.glob("methodkit-serve-*/site")))
         assert full.keys() == live.keys()
         assert [name for name in full if full[name] != live[name]] == []
-        # A title shows in lists, facet pages and other modules' pages: everything is built again.
-        replace_in(root / ALPHA, "title: Alfa-module", "title: Alfa-module herdoopt")
-        _log_count(log, "built nl, fr, en", 2)
-        assert "Alfa-module herdoopt" in urllib.request.urlopen(base + "modules/").read().decode("utf-8")
+        assert log.read_text("utf-8").count("built nl, fr, en") == 1  # all of it without building everything again
         # A page of the site itself (docs/) is outside what a worker compares: everything is built again.
         replace_in(root / "docs/proef.md", "PROEFTEKST-NL", "PROEFTEKST-NL, herschreven")
-        _log_count(log, "built nl, fr, en", 3)
+        _log_count(log, "built nl, fr, en", 2)
         assert "PROEFTEKST-NL, herschreven" in urllib.request.urlopen(base + "proef/").read().decode("utf-8")
-        assert log.read_text("utf-8").count("re-rendered") == 3
+        assert log.read_text("utf-8").count("re-rendered") == 5
         assert server.poll() is None, "the server stopped"
     finally:
         server.terminate()
