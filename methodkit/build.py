@@ -60,7 +60,7 @@ def _build_one(config_file: str, lang: str, site_dir: str, strict: bool, serve: 
 
 
 def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", config_file: str | None = None,
-               serve: bool = False, pdf: bool = False, jobs: int | None = None, quiet: bool = False,
+               serve: bool = False, pdf: bool = False, quiet: bool = False,
                pools: dict[str, ProcessPoolExecutor] | None = None) -> int:
     """Build every language.
 
@@ -78,10 +78,11 @@ def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", confi
         # Check the content once, here, while no worker runs: each worker then finds every clean file
         # in the check cache, instead of every worker checking all of it (three languages, three times).
         load(root, settings.content_dir, settings.languages, config_file)
-    pool = None if pools else new_pool(len(settings.languages), jobs)
+    pool = None if pools else new_pool(len(settings.languages))
+    workers = pools or dict.fromkeys(settings.languages, pool)
     try:
-        futures = [(pools[lang] if pools else pool).submit(_build_one, config_file, lang, str(scratch / lang), strict, serve, pdf,
-                                                           str(served_dir(out, lang, settings.languages)) if pools else None)
+        futures = [workers[lang].submit(_build_one, config_file, lang, str(scratch / lang), strict, serve, pdf,
+                                        str(served_dir(out, lang, settings.languages)) if pools else None)
                    for lang in settings.languages]
         results = [f.result() for f in futures]
     finally:
@@ -105,11 +106,12 @@ def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", confi
     return 0
 
 
-def new_pool(languages: int, jobs: int | None = None) -> ProcessPoolExecutor:
-    """A worker per language, even on fewer cores: the system shares the cores among them and all finish
-    together, where two workers for three languages would leave one core idle while the third builds."""
+def new_pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes; builds take one per language, even on fewer cores: the system shares the cores
+    among them and all finish together, where two workers for three languages would leave a core idle
+    while the third language builds."""
     # spawn, not fork: workers start clean, whatever threads the caller runs.
-    return ProcessPoolExecutor(max_workers=jobs or languages, mp_context=get_context("spawn"))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
 
 
 def served_dir(out: Path, lang: str, languages) -> Path:

@@ -41,17 +41,18 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, config_file: st
     watched = [root / p for p in (settings.docs_dir, settings.content_dir, "overrides", "macros.py", config_file or "mkdocs.yml")]
     # What an incremental rebuild cannot take in: everything watched but the content.
     site_files = [p for p in watched if p != root / settings.content_dir]
-    stamp = [_stamp(site_files)]
+    stamp = _stamp(site_files)
 
     def builder():
+        nonlocal stamp
         started, now = time.perf_counter(), _stamp(site_files)
-        if now == stamp[0]:
+        if now == stamp:
             counts = [pools[lang].submit(live.update, lang) for lang in settings.languages]
             counts = [f.result() for f in counts]
             if None not in counts:
                 log.info("re-rendered %d page(s) in %.1f s", sum(counts), time.perf_counter() - started)
                 return
-        stamp[0] = now
+        stamp = now
         build_site(root, strict=False, site_dir=str(out), config_file=config_file, serve=True, pools=pools)
 
     build_site(root, strict=False, site_dir=str(out), config_file=config_file, serve=True, pools=pools)
