@@ -106,10 +106,11 @@ def _render(config, pages: list, index: list | None) -> None:
     plugin = config.plugins["methodkit"]
     for page in pages:
         _populate_page(page, config, plugin.files)
+    if index is not None:  # entries are "<page url>" and "<page url>#<section>"
+        urls = {page.url for page in pages}
+        index[:] = [e for e in index if e["location"].partition("#")[0] not in urls]
     doc_files = plugin.files.documentation_pages(inclusion=InclusionLevel.is_included)
     for page in pages:
-        if index is not None:
-            index[:] = [e for e in index if e["location"] != page.url and not e["location"].startswith(page.url + "#")]
         _build_page(page, config, doc_files, plugin.nav, plugin.env, excluded=page.file.inclusion.is_excluded())
 
 
