@@ -14,8 +14,9 @@ built:
   that uses macros (its lists come from the catalogue, not from the view);
 - only whether a translation is current changed: the pages that list translation
   states (marked by their macro, listings.SHOWS_STATES) are rendered again;
-- anything else (files added, removed or renamed, vocabularies, the trajectory,
-  defaults, schemas, content problems): the caller builds everything again.
+- anything else (files added, removed or renamed, images, vocabularies, the
+  trajectory, defaults, schemas, content problems): the caller builds everything
+  again.
 
 The exports (feed, catalogue, sources zip) and the search index are written
 again after every incremental rebuild, even when no page changed (the sources
@@ -129,7 +130,7 @@ def _front(item) -> tuple:
 def _frame(content: Content):
     """What every page may depend on, and which pages there are: any change to it builds everything."""
     files = {key: (item.path, {lang: tr.path for lang, tr in item.translations.items()}) for key, item in _items(content).items()}
-    return content.schemas.raw, content.defaults, content.vocabularies, content.trajectory, files
+    return content.schemas.raw, content.defaults, content.vocabularies, content.trajectory, content.media, files
 
 
 def _states(content: Content) -> dict:

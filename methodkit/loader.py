@@ -7,20 +7,23 @@ renders half-valid data; `mkdocs serve` keeps showing the rest.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from .cache import CheckCache
 from .config import markdown_extensions
 from .licences import LICENCES, adaptation_problem
 from .model import BY_FOLDER, REFERENCE_KINDS, TYPES, Item, Step, Term, Trajectory, Translation
-from .policy import html_problems, personal_data_problems, template_problems, text_field_problems
+from .policy import html_problems, local_images, personal_data_problems, template_problems, text_field_problems
 from .problems import Problem
 from .schema import Schemas, references
 from .source import Document, SourceFile, decode_text, parse_yaml, read_bytes, read_text, split_front_matter
 from .translations import source_hash
 
 PRIVATE_KINDS = ("session", "practice")  # where personal data is looked for
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif")  # files an item folder may hold beside Markdown
 PUBLIC_CONTACT_FIELD = "contact"
 
 
@@ -34,6 +37,8 @@ class Content:
     items: dict[str, dict[str, Item]] = field(default_factory=lambda: {k: {} for k in TYPES})
     vocabularies: dict[str, dict[str, Term]] = field(default_factory=dict)
     trajectory: Trajectory | None = None
+    # images in the item folders (path from the root -> size and modification time): the build copies them
+    media: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def source_lang(self) -> str:
@@ -94,6 +99,7 @@ class _Loader:
             self.load_translation(*args)
         self.load_trajectory()
         self.check_references()
+        self.check_images()
         self.cache.save()
         return c, sorted(set(self.problems))
 
@@ -159,7 +165,10 @@ class _Loader:
         c = self.content
         rel = c.rel(path)
         if path.suffix != ".md":
-            if path.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif"):
+            if path.suffix.lower() in IMAGE_SUFFIXES:
+                st = path.stat()
+                c.media[rel] = (st.st_size, st.st_mtime_ns)
+            else:
                 self.problems.append(Problem(rel, 1, "file", "is not a Markdown file", f"items in {TYPES[kind].folder}/ are <id>.md files"))
             return
         parts = path.name[:-3].split(".")
@@ -240,7 +249,7 @@ class _Loader:
             return
         meta = {k: v for k, v in src.meta.data.items() if k not in ("source_hash", "translators", "draft")}
         item.translations[lang] = Translation(lang, rel, meta, src.body, src.meta.data["source_hash"],
-                                              src.meta.data.get("translators", []), bool(src.meta.data.get("draft")))
+                                              src.meta.data.get("translators", []), bool(src.meta.data.get("draft")), src.body_line)
 
     def load_trajectory(self):
         path = self.content.content_dir / "trajectory.yml"
@@ -285,6 +294,22 @@ class _Loader:
                                                      f"no file {TYPES[ref_kind].folder}/{value}.md; known: " + _some(self.known[ref_kind])))
             self.check_adaptation(kind, meta, doc, rel)
 
+
+    def check_images(self):
+        """An image a body shows must be a file of an item folder, which the build copies: the site loads nothing else."""
+        c = self.content
+        for item in c.all_items():
+            for rel, body, first in [(item.path, item.body, item.body_line)] + [
+                    (tr.path, tr.body, tr.body_line) for tr in item.translations.values()]:
+                folder = posixpath.dirname(rel)
+                for url, line, markdown in local_images(body, first):
+                    target = posixpath.normpath(posixpath.join(folder, unquote(url.split("#")[0].split("?")[0])))
+                    if target not in c.media:
+                        self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is not in the repository",
+                                                     f"put the file in {folder}/ or correct the address"))
+                    elif not markdown:  # MkDocs adjusts the addresses of Markdown images to the page's, not those of HTML
+                        self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is in HTML",
+                                                     "write it in Markdown, ![description](file), so its address works on every page"))
 
     def check_adaptation(self, kind, meta, doc, rel):
         """An adaptation must exist, and its source's licence must allow it."""

@@ -38,6 +38,7 @@ class Translation:
     source_hash: str
     translators: list[str] = field(default_factory=list)
     draft: bool = False
+    body_line: int = 1
 
 
 @dataclass

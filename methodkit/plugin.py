@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import posixpath
 from pathlib import Path
 
 from jinja2 import BytecodeCache
@@ -32,6 +33,7 @@ from .feeds import FEED_NAME, write_feed
 from .handouts import HANDOUT_SLUG, participant_html
 from .i18n import strings
 from .loader import load
+from .model import BY_FOLDER
 from .problems import format_problems
 from .views import facet_view, home_view, item_view
 
@@ -131,6 +133,12 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         for src, info in self.pages.items():
             # Handout and facet pages get their content in on_page_context: nothing to convert here.
             files.append(File.generated(config, src, content=self.catalogue.body(info[1]) if info[0] == "item" else ""))
+        content = self.catalogue.content
+        for rel in content.media:
+            # An image beside an item sits beside its page, so the body's relative address finds it.
+            folder, _, rest = Path(rel).relative_to(content.content_dir.relative_to(content.root)).as_posix().partition("/")
+            src = f"{posixpath.dirname(BY_FOLDER[folder].url.rstrip('/'))}/{rest}"
+            files.append(File.generated(config, src, abs_src_path=str(content.root / rel)))
         return files
 
     def page_plan(self):

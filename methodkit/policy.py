@@ -117,10 +117,15 @@ def html_problems(body: str, rel: str, first_line: int, field: str = "body", ext
     return out
 
 
-def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
+def _prose(body: str) -> str:
+    """The body with code and comments blanked out: what a browser would read as markup."""
     text = _CODE_FENCE.sub(_blank, body)
     text = _CODE_SPAN.sub(lambda m: _blank(m, "x"), text)
-    text = _COMMENT.sub(_blank, text)
+    return _COMMENT.sub(_blank, text)
+
+
+def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
+    text = _prose(body)
     out = []
     for m in _TAG.finditer(text):
         line = _line(text, m.start(), first_line)
@@ -147,6 +152,23 @@ def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[P
         elif m.group(1) and _remote(url):
             out.append(_problem(rel, line, field, "image", url=url))
     return out
+
+
+def local_images(body: str, first_line: int) -> list[tuple[str, int, bool]]:
+    """The images a body loads from the repository: (relative address, line, written in Markdown)."""
+    if "![" not in body and "<img" not in body.lower():
+        return []
+    text, found = _prose(body), []
+    for m in _MD_URL.finditer(text):
+        if m.group(1) and m.group(2).split():
+            found.append((m.group(2).split()[0], m.start(), True))
+    for m in _TAG.finditer(text):
+        if m.group(2).lower() == "img":
+            for am in _ATTR.finditer(m.group(3)):
+                if am.group(1).lower() == "src":
+                    found.append(((am.group(2) or "").strip("\"'"), m.start(), False))
+    return [(url, _line(text, pos, first_line), markdown) for url, pos, markdown in found
+            if url and not _remote(url) and not url.startswith(("/", "#"))]
 
 
 # -- the rendered pass ----------------------------------------------------------

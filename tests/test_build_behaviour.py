@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from methodkit.build import build_site
-from sitekit import BIN, assemble, methodkit, page, replace_in
+from sitekit import BIN, assemble, methodkit, page, replace_in, resolve
 
 BAD_LEVER = ("levers: [stakeholder-mapping]", "levers: [stakeholder-mapping, netwerk]")
 BETA = "methodology/modules/beta-module.md"
@@ -217,3 +217,36 @@ def test_serve_re_renders_what_an_edit_changed_as_a_full_build_would(basic_root,
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>\n'
+
+
+def test_images_beside_an_item_are_published_beside_its_page(root):
+    modules = root / "methodology/modules"
+    (modules / "schema.svg").write_text(SVG, "utf-8")
+    (modules / "plannen").mkdir()
+    (modules / "plannen" / "plan.svg").write_text(SVG, "utf-8")
+    replace_in(root / BETA, "Bètatekst in het Nederlands.",
+               "Bètatekst in het Nederlands.\n\n![Een schema](schema.svg)\n\n![Een plan](plannen/plan.svg)")
+    assert methodkit(root, "check").returncode == 0
+    proc = methodkit(root, "build", "--strict")
+    assert proc.returncode == 0, proc.stderr
+    site = root / "site"
+    # The module page, its handout one folder deeper, and the French page that shows the Dutch text.
+    for url in ("modules/beta-module/", "modules/beta-module/handout/", "fr/modules/beta-module/"):
+        sources = [img["src"] for img in page(site, url).select(".mk-body img")]
+        assert len(sources) == 2, url
+        assert all(resolve(site, url, src).read_text("utf-8") == SVG for src in sources), (url, sources)
+
+
+def test_an_image_the_site_cannot_show_is_refused_with_its_line(root):
+    (root / "methodology/modules/schema.svg").write_text(SVG, "utf-8")
+    replace_in(root / BETA, "Bètatekst in het Nederlands.",
+               'Bètatekst in het Nederlands.\n\n![Een schema](schema.png)\n\n<img src="schema.svg" alt="Een schema">')
+    proc = methodkit(root, "check")
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines() == [
+        f"{BETA}:23: body: image 'schema.png' is not in the repository (put the file in methodology/modules/ or correct the address)",
+        f"{BETA}:25: body: image 'schema.svg' is in HTML (write it in Markdown, ![description](file), so its address works on every page)",
+    ]
