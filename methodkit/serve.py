@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -60,6 +61,10 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, config_file: st
     for path in watched:
         if path.exists():
             server.watch(str(path))
+    # Stopped any way (Ctrl+C, kill, a closed terminal), the server takes its workers with it.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _interrupt)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     print(f"Serving every language at http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
     try:
@@ -72,6 +77,10 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, config_file: st
             pool.shutdown(cancel_futures=True)
         shutil.rmtree(scratch, ignore_errors=True)
     return 0
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _stamp(paths: list[Path]) -> list[tuple[str, int, int]]:

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -214,9 +215,32 @@ def test_serve_re_renders_what_an_edit_changed_as_a_full_build_would(basic_root,
         assert "PROEFTEKST-NL, herschreven" in urllib.request.urlopen(base + "proef/").read().decode("utf-8")
         assert log.read_text("utf-8").count("re-rendered") == 5
         assert server.poll() is None, "the server stopped"
-    finally:
+        # Stopped, the server takes its workers (one per language) with it.
+        workers = _children(server.pid)
+        assert len(workers) >= 3
         server.terminate()
-        server.wait(timeout=20)
+        server.wait(timeout=60)
+        deadline = time.monotonic() + 30
+        while [w for w in workers if Path(f"/proc/{w}").exists()]:
+            assert time.monotonic() < deadline, "worker processes outlived the server"
+            time.sleep(0.2)
+    finally:
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=20)
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (Linux)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:
+            continue  # ended meanwhile
+        if fields.get("PPid", "").strip() == str(pid):
+            found.append(int(status.parent.name))
+    return found
 
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>\n'
