@@ -93,6 +93,17 @@ class Catalogue:
                 shared[p.id] = shared.get(p.id, 0) + 1
         return sorted(found.values(), key=lambda i: (-shared[i.id], i.get("title", self.lang).casefold()))
 
+    def unpublished(self) -> set[str]:
+        """The files this build leaves out: draft items with their translations, and draft translations."""
+        if self.include_drafts:
+            return set()
+        out = set()
+        for item in self.content.all_items():
+            out |= {tr.path for tr in item.translations.values() if tr.draft or item.draft}
+            if item.draft:
+                out.add(item.path)
+        return out
+
     # -- translation state -----------------------------------------------
     def _status(self, item: Item) -> str:
         """'source', 'translated', 'outdated' or 'missing' for this build's language."""

@@ -44,6 +44,7 @@ class Settings:
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     docs_dir: str = "docs"
     site_url: str = "/"
+    macros_module: str | None = None  # mkdocs-macros' module (a .py file or package beside mkdocs.yml), if the site uses it
 
 
 def _read(root: Path, config_file: str | None = None) -> dict:
@@ -70,9 +71,11 @@ def markdown_extensions(root: Path, config_file: str | None = None) -> tuple:
 
 def site_settings(root: Path, config_file: str | None = None) -> Settings:
     data = _read(root, config_file)
-    opts = {}
+    opts, macros = {}, None
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and "methodkit" in plugin:
             opts = plugin["methodkit"] or {}
+        if plugin == "macros" or isinstance(plugin, dict) and "macros" in plugin:
+            macros = ((plugin.get("macros") if isinstance(plugin, dict) else None) or {}).get("module_name", "main")
     return Settings(opts.get("content_dir", "methodology"), tuple(opts.get("languages", DEFAULT_LANGUAGES)),
-                    data.get("docs_dir", "docs"), (data.get("site_url") or "/").rstrip("/") + "/")
+                    data.get("docs_dir", "docs"), (data.get("site_url") or "/").rstrip("/") + "/", macros)

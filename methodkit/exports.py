@@ -16,7 +16,7 @@ from . import __version__
 from .catalogue import Catalogue
 from .licences import LICENCES
 from .loader import current_hash
-from .model import TYPES
+from .model import REFERENCE_KINDS, TYPES
 from .schema import references
 
 CATALOG = "catalog.json"
@@ -40,6 +40,21 @@ def _lang_url(base: str, source: str, lang: str, path: str) -> str:
     return base + ("" if lang == source else f"{lang}/") + path
 
 
+_GONE = object()
+
+
+def _published(cat: Catalogue, schema: dict, value):
+    """`value` without its references to items this build leaves out (drafts)."""
+    if isinstance(value, dict) and "properties" in schema:
+        out = {k: _published(cat, schema["properties"].get(k, {}), v) for k, v in value.items()}
+        return {k: v for k, v in out.items() if v is not _GONE}
+    if isinstance(value, list) and isinstance(schema.get("items"), dict):
+        return [v for v in (_published(cat, schema["items"], v) for v in value) if v is not _GONE]
+    if isinstance(value, str) and "x-reference" in schema and cat.get(REFERENCE_KINDS[schema["x-reference"]], value) is None:
+        return _GONE
+    return value
+
+
 def catalog(cat: Catalogue, base_url: str, site_name: str, version: str) -> dict:
     content = cat.content
     source = content.source_lang
@@ -57,7 +72,7 @@ def catalog(cat: Catalogue, base_url: str, site_name: str, version: str) -> dict
                 langs[lang] = {"url": _lang_url(base_url, source, lang, item.url), "status": state,
                                "title": text["title"], "summary": text.get("summary", "")}
             lic = LICENCES[item.meta["license"]]
-            metadata = {k: v for k, v in item.meta.items()
+            metadata = {k: v for k, v in _published(cat, schema, item.meta).items()
                         if k in schema["properties"] and k not in translatable and k not in ("id", "license", "authors", "adapted_from", "draft")}
             items.append({
                 "type": kind, "id": item.id, "version": now,
@@ -65,7 +80,7 @@ def catalog(cat: Catalogue, base_url: str, site_name: str, version: str) -> dict
                 "authors": item.meta.get("authors", []),
                 "adapted_from": item.meta.get("adapted_from"),
                 "metadata": metadata,
-                "references": sorted({f"{target}:{value}" for _, _, target, value in references(schema, item.meta)}),
+                "references": sorted({f"{target}:{value}" for _, _, target, value in references(schema, _published(cat, schema, item.meta))}),
                 "languages": langs,
             })
     vocabularies = {name: [{"id": t.id, "labels": t.labels} for t in terms.values()]
@@ -91,12 +106,17 @@ def attribution_text(site_name: str, authors: list[str], base_url: str) -> str:
             f"and share your adaptation under the same licence. Say what you changed.\n")
 
 
-def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, site_name: str, authors: list[str], base_url: str) -> None:
-    """The methodology's sources (Markdown, YAML, schemas), its licence and an attribution file."""
+def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, site_name: str, authors: list[str], base_url: str,
+                      leave_out: set[str] = frozenset()) -> None:
+    """The methodology's sources (Markdown, YAML, schemas), its licence and an attribution file.
+
+    `leave_out`: files (from the root) the site does not publish, such as drafts.
+    """
     target = site_dir / SOURCES_ZIP
     target.parent.mkdir(parents=True, exist_ok=True)
     entries = [(p, "methodology/" + p.relative_to(content_dir).as_posix())
-               for p in sorted(content_dir.rglob("*")) if p.is_file() and not p.name.startswith(".")]
+               for p in sorted(content_dir.rglob("*"))
+               if p.is_file() and not p.name.startswith(".") and p.relative_to(root).as_posix() not in leave_out]
     licence = root / "LICENSES" / "CC-BY-SA-4.0.txt"
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
         def add(name: str, data: bytes):

@@ -13,12 +13,13 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .cache import CheckCache
-from .config import markdown_extensions
+from .config import markdown_extensions, site_settings
 from .licences import LICENCES, adaptation_problem
 from .model import BY_FOLDER, REFERENCE_KINDS, TYPES, Item, Step, Term, Trajectory, Translation
-from .policy import html_problems, local_images, personal_data_problems, template_problems, text_field_problems
+from .policy import html_problems, local_images, personal_data_problems, svg_problems, template_problems, text_field_problems
 from .problems import Problem
 from .schema import Schemas, references
+from .site_pages import macro_names, site_page_problems
 from .source import Document, SourceFile, decode_text, parse_yaml, read_bytes, read_text, split_front_matter
 from .translations import source_hash
 
@@ -60,6 +61,7 @@ class _Loader:
         self.known: dict[str, set[str]] = {k: set() for k in TYPES}  # ids that exist, valid or not
         self.pending: list[tuple[Path, str, str, str]] = []  # translations: path, kind, id, lang
         self.extensions = markdown_extensions(root, config_file)  # bodies are checked as the site renders them
+        self.settings = site_settings(root, config_file)
         self.cache = CheckCache(root, cdir / "schemas", self.extensions, in_memory)
 
     # -- helpers ---------------------------------------------------------
@@ -100,6 +102,9 @@ class _Loader:
         self.load_trajectory()
         self.check_references()
         self.check_images()
+        # The site's own pages: a translation of one comes in by pull request too.
+        macros = macro_names(c.root, self.settings.macros_module)
+        self.report(site_page_problems(c.root, self.settings.docs_dir, macros, self.extensions))
         self.cache.save()
         return c, sorted(set(self.problems))
 
@@ -165,6 +170,10 @@ class _Loader:
         c = self.content
         rel = c.rel(path)
         if path.suffix != ".md":
+            if path.suffix.lower() == ".svg":
+                text = read_text(path, rel, self.problems)
+                if text is None or not self.report(svg_problems(text, rel)):
+                    return
             if path.suffix.lower() in IMAGE_SUFFIXES:
                 st = path.stat()
                 c.media[rel] = (st.st_size, st.st_mtime_ns)

@@ -173,6 +173,11 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         info = self.pages.get(page.file.src_uri)
         if info is None:
+            if self._source_of(page) in {p.path for p in self.problems}:
+                # A site page with problems is neither shown nor run as a template (only while serving:
+                # a build stops on problems); the banner says what is wrong.
+                page.meta["render_macros"] = False
+                return ""
             return markdown
         if info[0] in ("item", "handout"):
             item = info[1]
@@ -241,11 +246,18 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             # Language-independent exports, once per site.
             write_catalog(self.catalogue, site_dir, self.base_url, config.site_name, content_version(self.root))
             write_sources_zip(self.root, self.catalogue.content.content_dir, site_dir, config.site_name,
-                              self.catalogue.content.defaults.get("authors", []), self.base_url)
+                              self.catalogue.content.defaults.get("authors", []), self.base_url, self.catalogue.unpublished())
         if self.pdf:
             from .pdf import write_pdfs
 
             write_pdfs(self.catalogue, site_dir, base, config.site_name)
+
+    def _source_of(self, page) -> str | None:
+        """The file a page's Markdown comes from (for a translated site page, the translation), from the root."""
+        if page.file.abs_src_path is None:
+            return None
+        path = Path(page.file.abs_src_path).resolve()
+        return path.relative_to(self.root.resolve()).as_posix() if path.is_relative_to(self.root.resolve()) else None
 
     def alternates(self, page) -> list[dict]:
         """The same page in every language: relative link for the switcher, absolute for hreflang."""

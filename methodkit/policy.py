@@ -57,8 +57,15 @@ _REMOTE = re.compile(r"([a-z][a-z0-9+.-]*:|//)", re.I)
 _MAY_HIDE = re.compile(r"[<{]|&#?\w+;")
 _C0 = "".join(map(chr, range(0x21)))
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?<![\w/.-])(?:\+|00)\d{2}[\s./-]?(?:\(0\)\s?)?\d(?:[\s./-]?\d){6,10}(?!\d)|(?<![\w/.+-])0\d{1,3}[\s./-]\d{2,3}(?:[\s./-]?\d{2}){2}(?!\d)")
+# E-mail addresses, also written to dodge harvesters: jan [at] bedrijf.be, jan(at)bedrijf(dot)be.
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                   r"|[\w.+-]+\s*[\[(]\s*(?:at|@)\s*[\])]\s*[\w-]+(?:\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[\w-]+)+", re.I)
+# International (+32 …, 0032 …) and national numbers: 0470 12 34 56, 09/123.45.67, and also 0476123456 or
+# 0476 123 456 (a 0 and eight or nine digits, with at most spaces, slashes or dashes between them; not dots,
+# so that an enterprise number like 0123.456.789 is not taken for one).
+PHONE = re.compile(r"(?<![\w/.-])(?:\+|00)\d{2}[\s./-]?(?:\(0\)\s?)?\d(?:[\s./-]?\d){6,10}(?!\d)"
+                   r"|(?<![\w/.+-])0\d{1,3}[\s./-]\d{2,3}(?:[\s./-]?\d{2}){2}(?!\d)"
+                   r"|(?<![\w/.+-])0\d(?:[ /-]?\d){7,8}(?!\d|\.\d)")
 
 # What each kind of finding says, and how to mend it.
 MESSAGES = {
@@ -239,6 +246,20 @@ def text_field_problems(value, field: str, rel: str, line: int) -> list[Problem]
     if isinstance(value, str) and _FIELD_TAG.search(value):
         return [Problem(rel, line, field, "contains HTML", "front-matter fields are plain text; remove the tags")]
     return []
+
+
+# What makes an SVG file more than a drawing: scripts, event handlers, and anything it would load.
+_SVG_ACTIVE = re.compile(r"<\s*script|<\s*foreignObject|\son[a-z]+\s*=|javascript:|@import|"
+                         r"\bhref\s*=\s*[\"']?\s*(?!#)[^\s\"'>]|url\(\s*[\"']?\s*(?!#)", re.I)
+
+
+def svg_problems(text: str, rel: str) -> list[Problem]:
+    """An SVG opened from the site runs its scripts there; one that loads other files may contact other hosts."""
+    m = _SVG_ACTIVE.search(text)
+    if m is None:
+        return []
+    return [Problem(rel, _line(text, m.start(), 1), "file", "an SVG image with a script, an event handler or a link to another file or host",
+                    "save the drawing as plain SVG, or as PNG")]
 
 
 def personal_data_problems(text: str, rel: str, first_line: int, field: str) -> list[Problem]:

@@ -6,6 +6,8 @@ so all the decisions live here, testable without MkDocs.
 
 from __future__ import annotations
 
+import re
+
 from .catalogue import Catalogue
 from .i18n import format_date, format_duration, strings
 from .handouts import COACH_ONLY_SECTIONS, HANDOUT_SLUG
@@ -59,10 +61,21 @@ def card(cat: Catalogue, item: Item) -> list[dict]:
         rows += [_row("sector", t, term_links(cat, "sector", m["sector"])),
                  _row("region", t, term_links(cat, "region", m["region"])),
                  _row("period", t, [link(period)])]
+    if item.kind == "practice" and m.get("contact"):
+        rows.append(_row("contact", t, [contact_link(m["contact"])]))
     if item.kind in ("module", "practice"):
         rows += [_row("levers", t, term_links(cat, "levers", m["levers"])),
                  _row("barriers", t, term_links(cat, "barriers", m["barriers"]))]
     return [r for r in rows if r["values"]]
+
+
+def contact_link(contact: str) -> dict:
+    """A practice's general contact: a web address or an e-mail address becomes a link, anything else stays text."""
+    if re.fullmatch(r"https?://\S+", contact):
+        return link(contact, contact)
+    if re.fullmatch(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", contact):
+        return link(contact, f"mailto:{contact}")
+    return link(contact)
 
 
 def group_size(gs: dict, t: dict) -> str:

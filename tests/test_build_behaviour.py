@@ -9,6 +9,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -136,6 +137,11 @@ def test_drafts_are_served_but_not_built(root):
     assert "Bèta-module" not in page(root / "site", "modules/").get_text()
     # Links to the draft from published pages disappear with it.
     assert "beta-module" not in (root / "site/modules/alpha-module/index.html").read_text("utf-8")
+    # Nor is it in the downloads: the sources zip and the catalogue (alpha names it as related).
+    with zipfile.ZipFile(root / "site/downloads/methodology-sources.zip") as zf:
+        names = zf.namelist()
+    assert "methodology/modules/alpha-module.md" in names and "methodology/modules/beta-module.md" not in names
+    assert "beta-module" not in (root / "site/catalog.json").read_text("utf-8")
     env = {"METHODKIT_SERVE": "1"}
     assert mkdocs(root, "build", env=env).returncode == 0
     assert "Ontwerp" in page(root / "site", "modules/beta-module/").select_one(".mk-flag--draft").get_text()

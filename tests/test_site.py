@@ -81,6 +81,9 @@ def test_session_and_practice_pages(basic_site):
     practice = page(basic_site, "practices/voorbeeldpraktijk/")
     assert "Een bron" in practice.select_one(".mk-results").get_text()
     assert card(practice)["Periode"] == ["2018–2019"]
+    # The organisation's general contact, as a link readers can use.
+    assert card(practice)["Contact"] == ["info@voorbeeld.example"]
+    assert practice.select_one('.mk-card a[href="mailto:info@voorbeeld.example"]') is not None
 
 
 def test_titles_from_content_are_escaped(basic_site):

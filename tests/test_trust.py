@@ -269,6 +269,21 @@ def test_check_flags_personal_data_in_a_session_summary(tmp_path):
     assert f"{SESSION}:{mail_line + 1}: body: contains a phone number (0470 12 34 56)" in out, out
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Bel 0476123456.", "a phone number (0476123456)"),
+    ("Bel 0476 123 456.", "a phone number (0476 123 456)"),
+    ("Bel +32 476 12 34 56.", "a phone number (+32 476 12 34 56)"),
+    ("Mail jan [at] bedrijf.be.", "an e-mail address (jan [at] bedrijf.be)"),
+    ("Mail jan (at) bedrijf (dot) be.", "an e-mail address (jan (at) bedrijf (dot) be)"),
+])
+def test_check_flags_personal_data_written_in_other_ways(tmp_path, text, found):
+    root = assemble(tmp_path / "root", docs=False)
+    path = root / SESSION
+    path.write_text(path.read_text("utf-8").rstrip("\n") + f"\n\n{text}\n", "utf-8")
+    proc = methodkit(root, "check")
+    assert f"body: contains {found}" in proc.stdout, proc.stdout
+
+
 def test_check_allows_a_practices_contact_field(tmp_path):
     root = assemble(tmp_path / "root", docs=False)
     path = root / PRACTICE
@@ -309,3 +324,46 @@ def test_check_refuses_content_that_runs_scripts(name, tmp_path):
     _, problems = load(root)
     mine = [p.text() for p in problems if p.path.endswith("alpha-module.md")]
     assert mine, f"`methodkit check` accepts {name}: {ACTIVE_BODIES[name]!r}"
+
+
+SVG_SCRIPT = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.domain)</script></svg>\n'
+
+
+def test_a_site_page_translation_may_call_the_macros_and_nothing_else(tmp_path):
+    """A translation of a page in docs/ comes by pull request; with render_macros it is a Jinja template."""
+    root = assemble(tmp_path / "root")
+    (root / "docs/proef.md").write_text("---\ntitle: Proef\nrender_macros: true\n---\n# Proef\n\n{{ sources_zip() }}\n", "utf-8")
+    methodkit(root, "translate", "docs/proef.md", "--to", "fr", check=True)
+    fr = root / "docs/proef.fr.md"
+    assert "render_macros: true" in fr.read_text("utf-8")
+    probe, script = '{{ "abc".__class__.__mro__ }}', "<script>alert(1)</script>"
+    fr.write_text(fr.read_text("utf-8").replace("draft: true\n", "") + f"\n{probe}\n\n{script}\n", "utf-8")
+    lines = fr.read_text("utf-8").splitlines()
+    proc = methodkit(root, "check")
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines() == [
+        f"docs/proef.fr.md:{lines.index(probe) + 1}: content: contains template syntax '{probe}'"
+        " that is not a macro call (a site page may only call the site's macros, written as {{ name() }}: chapter_list,"
+        " citation, downloads, glossary, module_catalogue, practice_library, session_list, sources_zip, trajectory,"
+        " translation_status)",
+        f"docs/proef.fr.md:{lines.index(script) + 1}: body: HTML tag <script> is not allowed"
+        " (write Markdown instead; allowed tags: a, abbr, b, br, cite, dd, del, details, dfn, div, dl, dt, em, figcaption,"
+        " figure, i, img, ins, kbd, mark, q, s, small, span, strong, sub, summary, sup, u)",
+    ]
+    # A build stops before any page is rendered; serving shows the problems, not the page, and runs nothing.
+    assert methodkit(root, "build").returncode == 1
+    served = build_site(root, strict=False, serve=True, site_dir="preview", quiet=True)
+    assert served == 0
+    html = (root / "preview/fr/proef/index.html").read_text("utf-8")
+    assert "mk-problems" in html
+    assert "<script>alert(1)" not in html and "class 'str'" not in html and "class &#39;str" not in html
+
+
+def test_an_svg_image_that_runs_a_script_is_refused(tmp_path):
+    root = assemble(tmp_path / "root", docs=False)
+    (root / "methodology/modules/schema.svg").write_text(SVG_SCRIPT, "utf-8")
+    proc = methodkit(root, "check")
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines() == [
+        "methodology/modules/schema.svg:1: file: an SVG image with a script, an event handler or a link to another file"
+        " or host (save the drawing as plain SVG, or as PNG)"]
