@@ -16,7 +16,7 @@ from .cache import CheckCache
 from .config import markdown_extensions, site_settings
 from .licences import LICENCES, adaptation_problem
 from .model import BY_FOLDER, REFERENCE_KINDS, TYPES, Item, Step, Term, Trajectory, Translation
-from .policy import html_problems, local_images, personal_data_problems, svg_problems, template_problems, text_field_problems
+from .policy import html_problems, local_images, local_links, personal_data_problems, svg_problems, template_problems, text_field_problems
 from .problems import Problem
 from .schema import Schemas, references
 from .site_pages import macro_names, site_page_problems
@@ -60,6 +60,9 @@ class _Loader:
         self.content = Content(root, cdir, tuple(languages), Schemas(cdir / "schemas"))
         self.known: dict[str, set[str]] = {k: set() for k in TYPES}  # ids that exist, valid or not
         self.pending: list[tuple[Path, str, str, str]] = []  # translations: path, kind, id, lang
+        # items left out for a problem: (kind, front matter, document, path, id), so that a run reports
+        # their unknown terms and ids too, not only after the first problem is mended
+        self.rejected: list[tuple] = []
         self.extensions = markdown_extensions(root, config_file)  # bodies are checked as the site renders them
         self.settings = site_settings(root, config_file)
         self.cache = CheckCache(root, cdir / "schemas", self.extensions, in_memory)
@@ -102,6 +105,7 @@ class _Loader:
         self.load_trajectory()
         self.check_references()
         self.check_images()
+        self.check_links()
         # The site's own pages: a translation of one comes in by pull request too.
         macros = macro_names(c.root, self.settings.macros_module)
         self.report(site_page_problems(c.root, self.settings.docs_dir, macros, self.extensions))
@@ -200,6 +204,8 @@ class _Loader:
         if dup is not None:
             self.problems.append(Problem(rel, src.meta.line_of("id"), "id", f"'{parts[0]}' is already used", f"by {dup.path}; ids are unique"))
         if not ok or dup is not None:
+            if src.meta is not None and isinstance(src.meta.data, dict):
+                self.rejected.append((kind, src.meta.data, src.meta, rel, parts[0]))  # its references are checked all the same
             return
         meta = src.meta.data
         c.items[kind][meta["id"]] = Item(kind, meta["id"], rel, {**c.defaults, **meta}, src.body, src.meta, src.body_line)
@@ -287,7 +293,8 @@ class _Loader:
         if c.trajectory is not None:
             doc, rel, data = self._traj_doc
             targets.append(("trajectory", data, doc, rel, None))
-        for kind, meta, doc, rel, own_id in targets:
+        valid = len(targets)
+        for n, (kind, meta, doc, rel, own_id) in enumerate(targets + self.rejected):
             for where, what, target, value in references(c.schemas.raw[kind], meta):
                 if what == "vocabulary":
                     terms = c.vocabularies.get(target)
@@ -301,24 +308,48 @@ class _Loader:
                     elif value not in self.known[ref_kind]:
                         self.problems.append(Problem(rel, doc.line_of(where), where, f"unknown {ref_kind} '{value}'",
                                                      f"no file {TYPES[ref_kind].folder}/{value}.md; known: " + _some(self.known[ref_kind])))
-            self.check_adaptation(kind, meta, doc, rel)
+            if n < valid:  # an adaptation's checks need the whole, valid front matter
+                self.check_adaptation(kind, meta, doc, rel)
 
+
+    def bodies(self):
+        """(item, file, body, line of its first line) for every source and translation."""
+        for item in self.content.all_items():
+            yield item, item.path, item.body, item.body_line
+            for tr in item.translations.values():
+                yield item, tr.path, tr.body, tr.body_line
 
     def check_images(self):
         """An image a body shows must be a file of an item folder, which the build copies: the site loads nothing else."""
-        c = self.content
-        for item in c.all_items():
-            for rel, body, first in [(item.path, item.body, item.body_line)] + [
-                    (tr.path, tr.body, tr.body_line) for tr in item.translations.values()]:
-                folder = posixpath.dirname(rel)
-                for url, line, markdown in local_images(body, first):
-                    target = posixpath.normpath(posixpath.join(folder, unquote(url.split("#")[0].split("?")[0])))
-                    if target not in c.media:
-                        self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is not in the repository",
-                                                     f"put the file in {folder}/ or correct the address"))
-                    elif not markdown:  # MkDocs adjusts the addresses of Markdown images to the page's, not those of HTML
-                        self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is in HTML",
-                                                     "write it in Markdown, ![description](file), so its address works on every page"))
+        for _, rel, body, first in self.bodies():
+            folder = posixpath.dirname(rel)
+            for url, line, markdown in local_images(body, first):
+                target = posixpath.normpath(posixpath.join(folder, unquote(url.split("#")[0].split("?")[0])))
+                if target not in self.content.media:
+                    self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is not in the repository",
+                                                 f"put the file in {folder}/ or correct the address"))
+                elif not markdown:  # MkDocs adjusts the addresses of Markdown images to the page's, not those of HTML
+                    self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is in HTML",
+                                                 "write it in Markdown, ![description](file), so its address works on every page"))
+
+    def check_links(self):
+        """A link to another page (`../modules/<id>.md`) must find it in the built site, as a strict build requires."""
+        c, docs = self.content, self.content.root / self.settings.docs_dir
+        pages = {i.url.rstrip("/") + ".md": i for i in c.all_items()}
+        for item, rel, body, first in self.bodies():
+            here = posixpath.dirname(item.url.rstrip("/"))  # the page's folder in the site, as MkDocs resolves links
+            for url, line in local_links(body, first):
+                path = unquote(url.split("#")[0].split("?")[0])
+                if not path.endswith(".md"):
+                    continue
+                target = posixpath.normpath(posixpath.join(here, path))
+                other = pages.get(target)
+                if other is None and not (docs / target).is_file():
+                    self.problems.append(Problem(rel, line, "body", f"link '{url[:40]}' leads to no page",
+                                                 "link to an item as ../modules/<id>.md (or name it in related:)"))
+                elif other is not None and other.draft and not item.draft:
+                    self.problems.append(Problem(rel, line, "body", f"link '{url[:40]}' leads to a draft",
+                                                 f"the site leaves {other.path} out until it is ready: remove the link or publish the draft"))
 
     def check_adaptation(self, kind, meta, doc, rel):
         """An adaptation must exist, and its source's licence must allow it."""

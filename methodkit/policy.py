@@ -174,8 +174,23 @@ def local_images(body: str, first_line: int) -> list[tuple[str, int, bool]]:
             for am in _ATTR.finditer(m.group(3)):
                 if am.group(1).lower() == "src":
                     found.append(((am.group(2) or "").strip("\"'"), m.start(), False))
-    return [(url, _line(text, pos, first_line), markdown) for url, pos, markdown in found
-            if url and not _remote(url) and not url.startswith(("/", "#"))]
+    return [(url, _line(text, pos, first_line), markdown) for url, pos, markdown in found if _relative(url)]
+
+
+def local_links(body: str, first_line: int) -> list[tuple[str, int]]:
+    """The Markdown links of a body to other files of the site: (relative address, line)."""
+    if "](" not in body and "]:" not in body:
+        return []
+    text, out = _prose(body), []
+    for m in _MD_URL.finditer(text):
+        parts = (m.group(2) or m.group(3) or "").split()
+        if not m.group(1) and parts and _relative(parts[0]):
+            out.append((parts[0], _line(text, m.start(), first_line)))
+    return out
+
+
+def _relative(url: str) -> bool:
+    return bool(url) and not _remote(url) and not url.startswith(("/", "#"))
 
 
 # -- the rendered pass ----------------------------------------------------------

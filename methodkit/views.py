@@ -31,7 +31,8 @@ def item_link(cat: Catalogue, item: Item) -> dict:
 def term_links(cat: Catalogue, field: str, values) -> list[dict]:
     vocab = VOCAB_OF_FIELD[field]
     values = values if isinstance(values, list) else [values]
-    return [link(cat.label(vocab, v), f"{vocab}/{v}/" if vocab in FACET_VOCABS else None) for v in values]
+    # An unknown term (while serving, beside its problem in the banner) has no facet page to link to.
+    return [link(cat.label(vocab, v), f"{vocab}/{v}/" if vocab in FACET_VOCABS and cat.term(vocab, v) else None) for v in values]
 
 
 def _row(key: str, t: dict, values: list[dict]) -> dict:

@@ -116,6 +116,10 @@ def test_serve_shows_problems_in_the_page_and_recovers(root, command):
         home = f"http://127.0.0.1:{port}/"
         html = _wait_for(home, lambda t: "mk-problems" in t)
         assert "methodology/modules/beta-module.md:10: levers[1]: unknown lever" in html
+        # The module is shown with its unknown lever, which links nowhere (there is no page for it).
+        beta = BeautifulSoup(urllib.request.urlopen(home + "modules/beta-module/").read(), "html.parser")
+        chips = {a.get_text(): a.get("href") for a in beta.select(".mk-card__row--levers .mk-chip")}
+        assert chips["netwerk"] is None and chips[next(k for k in chips if k != "netwerk")]
         replace_in(root / BETA, BAD_LEVER[1], BAD_LEVER[0])
         _wait_for(home, lambda t: "mk-problems" not in t and "md-header" in t)
         assert server.poll() is None, "the server stopped"

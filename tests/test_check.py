@@ -91,6 +91,12 @@ CASES = [
      f"{M}/nieuw.md:20: body: attribute 'style' on <h2> is not allowed"),
     ("image from another host", f"{M}/nieuw.md", module(**{"Gewone tekst.": "Tekst.\n\n![foto](https://example.org/foto.png)"}),
      f"{M}/nieuw.md:20: body: image 'https://example.org/foto.png' comes from another site"),
+    ("image not in the repository", f"{M}/nieuw.md", module(**{"Gewone tekst.": "![schema](schema.png)"}),
+     f"{M}/nieuw.md:18: body: image 'schema.png' is not in the repository"),
+    ("svg image with a script", f"{M}/schema.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+     f"{M}/schema.svg:1: file: an SVG image with a script, an event handler or a link to another file or host"),
+    ("link to no page", f"{M}/nieuw.md", module(**{"Gewone tekst.": "Zie [de module](../modules/bestaat-niet.md)."}),
+     f"{M}/nieuw.md:18: body: link '../modules/bestaat-niet.md' leads to no page"),
     ("html in a field", f"{M}/nieuw.md", module(**{"title: Een module": "title: Een <b>module</b>"}), f"{M}/nieuw.md:3: title: contains HTML"),
     ("invalid date", "methodology/sessions/2019-02-sessie.md", None, "methodology/sessions/2019-02-sessie.md:5: date: '2019-02-30' is not a valid date"),
     ("unknown module in session", "methodology/sessions/2019-06-sessie.md", None, "methodology/sessions/2019-06-sessie.md:7: modules[1]: unknown module 'weg'"),
@@ -162,6 +168,17 @@ def test_bad_input_is_reported_with_path_line_and_field(root, capsys, name, rel,
         assert rest.endswith(")"), line
 
 
+def test_a_link_to_a_draft_is_reported_as_a_build_would_fail_on_it(root, capsys):
+    gamma, alpha = root / f"{M}/gamma-module.md", root / f"{M}/alpha-module.md"
+    gamma.write_text(gamma.read_text("utf-8").replace("\nduration:", "\ndraft: true\nduration:", 1), "utf-8")
+    alpha.write_text(alpha.read_text("utf-8").replace("Alfatekst in het Nederlands.", "Zie [gamma](gamma-module.md)."), "utf-8")
+    line = next(n for n, text in enumerate(alpha.read_text("utf-8").splitlines(), 1) if "(gamma-module.md)" in text)
+    code, out = run_check(root, capsys)
+    assert code == 1
+    assert out.splitlines() == [f"{M}/alpha-module.md:{line}: body: link 'gamma-module.md' leads to a draft "
+                                f"(the site leaves {M}/gamma-module.md out until it is ready: remove the link or publish the draft)"]
+
+
 def test_valid_file_with_crlf_and_bom_is_valid(root, capsys):
     (root / M / "nieuw.md").write_bytes(b"\xef\xbb\xbf" + module().replace("\n", "\r\n").encode("utf-8"))
     code, out = run_check(root, capsys)
@@ -186,6 +203,16 @@ def test_all_problems_in_one_run(root, capsys):
     assert code == 1
     files = {line.split(":")[0] for line in out.splitlines()}
     assert len(files) >= 25, out
+
+
+def test_a_file_with_a_missing_field_still_has_its_terms_checked(root, capsys):
+    beta = root / f"{M}/beta-module.md"
+    text = beta.read_text("utf-8")
+    beta.write_text(text.replace("duration: 480\n", "").replace("levers: [stakeholder-mapping]", "levers: [stakeholder-mapping, netwerk]"), "utf-8")
+    code, out = run_check(root, capsys)
+    assert code == 1
+    fields = [line.split(": ")[1] for line in out.splitlines()]
+    assert fields == ["duration", "levers[1]"], out  # both in one run, not one after the other
 
 
 def test_paths_limit_the_report(root, capsys):
