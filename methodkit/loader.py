@@ -16,7 +16,7 @@ from .cache import CheckCache
 from .config import markdown_extensions, site_settings
 from .licences import LICENCES, adaptation_problem
 from .model import BY_FOLDER, REFERENCE_KINDS, TYPES, Item, Step, Term, Trajectory, Translation
-from .policy import html_problems, local_images, local_links, personal_data_problems, svg_problems, template_problems, text_field_problems
+from .policy import html_problems, page_references, personal_data_problems, svg_problems, template_problems, text_field_problems
 from .problems import Problem
 from .schema import Schemas, references
 from .site_pages import macro_names, site_page_problems
@@ -63,6 +63,8 @@ class _Loader:
         # items left out for a problem: (kind, front matter, document, path, id), so that a run reports
         # their unknown terms and ids too, not only after the first problem is mended
         self.rejected: list[tuple] = []
+        # what each clean body uses of the repository (file -> images, links), for the checks across files
+        self.refs: dict[str, tuple[list, list]] = {}
         self.extensions = markdown_extensions(root, config_file)  # bodies are checked as the site renders them
         self.settings = site_settings(root, config_file)
         self.cache = CheckCache(root, cdir / "schemas", self.extensions, in_memory)
@@ -108,7 +110,7 @@ class _Loader:
         self.check_links()
         # The site's own pages: a translation of one comes in by pull request too.
         macros = macro_names(c.root, self.settings.macros_module)
-        self.report(site_page_problems(c.root, self.settings.docs_dir, macros, self.extensions))
+        self.report(site_page_problems(c.root, self.settings.docs_dir, macros, self.extensions, self.cache))
         self.cache.save()
         return c, sorted(set(self.problems))
 
@@ -221,6 +223,7 @@ class _Loader:
         key = self.cache.key(rel, schema, raw)
         hit = self.cache.get(key)
         if hit is not None:
+            self.refs[rel] = hit["images"], hit["links"]
             return SourceFile(rel, None, Document(hit["meta"], hit["lines"]), hit["body"], hit["body_line"]), True
         before = len(self.problems)
         text = decode_text(raw, rel, self.problems)
@@ -238,7 +241,10 @@ class _Loader:
         self.content_checks(kind, meta, doc, src.body, src.body_line, rel)
         if len(self.problems) > before:
             return src, False
-        self.cache.put(key, {"meta": meta, "lines": doc.lines, "body": src.body, "body_line": src.body_line})
+        images, links = ([list(ref) for ref in refs] for refs in page_references(src.body, src.body_line))  # as JSON keeps them
+        self.refs[rel] = images, links
+        self.cache.put(key, {"meta": meta, "lines": doc.lines, "body": src.body, "body_line": src.body_line,
+                             "images": images, "links": links})
         return src, True
 
     def content_checks(self, kind, meta, doc: Document, body, body_line, rel):
@@ -312,18 +318,18 @@ class _Loader:
                 self.check_adaptation(kind, meta, doc, rel)
 
 
-    def bodies(self):
-        """(item, file, body, line of its first line) for every source and translation."""
+    def sources(self):
+        """(item, file) for every source and translation."""
         for item in self.content.all_items():
-            yield item, item.path, item.body, item.body_line
+            yield item, item.path
             for tr in item.translations.values():
-                yield item, tr.path, tr.body, tr.body_line
+                yield item, tr.path
 
     def check_images(self):
         """An image a body shows must be a file of an item folder, which the build copies: the site loads nothing else."""
-        for _, rel, body, first in self.bodies():
+        for _, rel in self.sources():
             folder = posixpath.dirname(rel)
-            for url, line, markdown in local_images(body, first):
+            for url, line, markdown in self.refs[rel][0]:
                 target = posixpath.normpath(posixpath.join(folder, unquote(url.split("#")[0].split("?")[0])))
                 if target not in self.content.media:
                     self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is not in the repository",
@@ -336,9 +342,9 @@ class _Loader:
         """A link to another page (`../modules/<id>.md`) must find it in the built site, as a strict build requires."""
         c, docs = self.content, self.content.root / self.settings.docs_dir
         pages = {i.url.rstrip("/") + ".md": i for i in c.all_items()}
-        for item, rel, body, first in self.bodies():
+        for item, rel in self.sources():
             here = posixpath.dirname(item.url.rstrip("/"))  # the page's folder in the site, as MkDocs resolves links
-            for url, line in local_links(body, first):
+            for url, line in self.refs[rel][1]:
                 path = unquote(url.split("#")[0].split("?")[0])
                 if not path.endswith(".md"):
                     continue

@@ -161,32 +161,28 @@ def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[P
     return out
 
 
-def local_images(body: str, first_line: int) -> list[tuple[str, int, bool]]:
-    """The images a body loads from the repository: (relative address, line, written in Markdown)."""
-    if "![" not in body and "<img" not in body.lower():
-        return []
-    text, found = _prose(body), []
-    for m in _MD_URL.finditer(text):
-        if m.group(1) and m.group(2).split():
-            found.append((m.group(2).split()[0], m.start(), True))
-    for m in _TAG.finditer(text):
-        if m.group(2).lower() == "img":
-            for am in _ATTR.finditer(m.group(3)):
-                if am.group(1).lower() == "src":
-                    found.append(((am.group(2) or "").strip("\"'"), m.start(), False))
-    return [(url, _line(text, pos, first_line), markdown) for url, pos, markdown in found if _relative(url)]
-
-
-def local_links(body: str, first_line: int) -> list[tuple[str, int]]:
-    """The Markdown links of a body to other files of the site: (relative address, line)."""
-    if "](" not in body and "]:" not in body:
-        return []
-    text, out = _prose(body), []
+def page_references(body: str, first_line: int) -> tuple[list, list]:
+    """What a body uses of the repository: its images, as (relative address, line, written in Markdown),
+    and its Markdown links to other files, as (relative address, line)."""
+    html_img = "<img" in body.lower()
+    if "](" not in body and "]:" not in body and not html_img:
+        return [], []
+    text, images, links = _prose(body), [], []
     for m in _MD_URL.finditer(text):
         parts = (m.group(2) or m.group(3) or "").split()
-        if not m.group(1) and parts and _relative(parts[0]):
-            out.append((parts[0], _line(text, m.start(), first_line)))
-    return out
+        if parts and _relative(parts[0]):
+            line = _line(text, m.start(), first_line)
+            if m.group(1):
+                images.append((parts[0], line, True))
+            else:
+                links.append((parts[0], line))
+    for m in _TAG.finditer(text) if html_img else ():
+        if m.group(2).lower() == "img":
+            for am in _ATTR.finditer(m.group(3)):
+                src = (am.group(2) or "").strip("\"'")
+                if am.group(1).lower() == "src" and _relative(src):
+                    images.append((src, _line(text, m.start(), first_line), False))
+    return images, links
 
 
 def _relative(url: str) -> bool:

@@ -14,9 +14,10 @@ import ast
 import re
 from pathlib import Path
 
+from .cache import CheckCache
 from .policy import TEMPLATE_SYNTAX, html_problems
 from .problems import Problem
-from .source import SourceFile, read_text, split_front_matter
+from .source import SourceFile, decode_text, read_bytes, split_front_matter
 
 _CALL = re.compile(r"\{\{\s*([A-Za-z_]\w*)\(\)\s*\}\}")
 
@@ -34,19 +35,25 @@ def macro_names(root: Path, module: str | None) -> set[str]:
             and any(isinstance(d, ast.Attribute) and d.attr == "macro" for d in node.decorator_list)}
 
 
-def site_page_problems(root: Path, docs_dir: str, macros: set[str], extensions) -> list[Problem]:
+def site_page_problems(root: Path, docs_dir: str, macros: set[str], extensions, cache: CheckCache) -> list[Problem]:
+    """Problems of every page in `docs_dir`; a page that passed before with the same bytes (and macros) is skipped."""
     problems: list[Problem] = []
     for path in sorted((root / docs_dir).rglob("*.md")):
         rel = path.relative_to(root).as_posix()
-        text = read_text(path, rel, problems)
-        if text is None:
+        raw = read_bytes(path, rel, problems)
+        key = cache.key(rel, "site page, macros: " + ",".join(sorted(macros)), raw or b"")
+        if raw is None or cache.get(key) is not None:
             continue
-        src = split_front_matter(text, rel, problems) if text.startswith("---") else SourceFile(rel, text, body=text)
-        if src is None:
-            continue
-        problems += html_problems(src.body, rel, src.body_line, extensions=extensions)
-        if src.meta is not None and src.meta.data.get("render_macros") is True:
-            problems += _template_problems(text, rel, macros)
+        mine: list[Problem] = []
+        text = decode_text(raw, rel, mine)
+        src = None if text is None else split_front_matter(text, rel, mine) if text.startswith("---") else SourceFile(rel, text, body=text)
+        if src is not None:
+            mine += html_problems(src.body, rel, src.body_line, extensions=extensions)
+            if src.meta is not None and src.meta.data.get("render_macros") is True:
+                mine += _template_problems(text, rel, macros)
+        if not mine:
+            cache.put(key, {})
+        problems += mine
     return problems
 
 
