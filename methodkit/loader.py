@@ -317,7 +317,6 @@ class _Loader:
             if n < valid:  # an adaptation's checks need the whole, valid front matter
                 self.check_adaptation(kind, meta, doc, rel)
 
-
     def sources(self):
         """(item, file) for every source and translation."""
         for item in self.content.all_items():
