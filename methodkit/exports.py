@@ -72,7 +72,8 @@ def catalog(cat: Catalogue, base_url: str, site_name: str, version: str) -> dict
                 langs[lang] = {"url": _lang_url(base_url, source, lang, item.url), "status": state,
                                "title": text["title"], "summary": text.get("summary", "")}
             lic = LICENCES[item.meta["license"]]
-            metadata = {k: v for k, v in _published(cat, schema, item.meta).items()
+            published = _published(cat, schema, item.meta)
+            metadata = {k: v for k, v in published.items()
                         if k in schema["properties"] and k not in translatable and k not in ("id", "license", "authors", "adapted_from", "draft")}
             items.append({
                 "type": kind, "id": item.id, "version": now,
@@ -80,7 +81,7 @@ def catalog(cat: Catalogue, base_url: str, site_name: str, version: str) -> dict
                 "authors": item.meta.get("authors", []),
                 "adapted_from": item.meta.get("adapted_from"),
                 "metadata": metadata,
-                "references": sorted({f"{target}:{value}" for _, _, target, value in references(schema, _published(cat, schema, item.meta))}),
+                "references": sorted({f"{target}:{value}" for _, _, target, value in references(schema, published)}),
                 "languages": langs,
             })
     vocabularies = {name: [{"id": t.id, "labels": t.labels} for t in terms.values()]

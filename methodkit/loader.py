@@ -329,7 +329,7 @@ class _Loader:
         for _, rel in self.sources():
             folder = posixpath.dirname(rel)
             for url, line, markdown in self.refs[rel][0]:
-                target = posixpath.normpath(posixpath.join(folder, unquote(url.split("#")[0].split("?")[0])))
+                target = posixpath.normpath(posixpath.join(folder, _file_of(url)))
                 if target not in self.content.media:
                     self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is not in the repository",
                                                  f"put the file in {folder}/ or correct the address"))
@@ -344,7 +344,7 @@ class _Loader:
         for item, rel in self.sources():
             here = posixpath.dirname(item.url.rstrip("/"))  # the page's folder in the site, as MkDocs resolves links
             for url, line in self.refs[rel][1]:
-                path = unquote(url.split("#")[0].split("?")[0])
+                path = _file_of(url)
                 if not path.endswith(".md"):
                     continue
                 target = posixpath.normpath(posixpath.join(here, path))
@@ -389,6 +389,11 @@ def _strings(meta, prefix=""):
             yield from _strings(v, f"{prefix}[{i}]")
     elif isinstance(meta, str):
         yield prefix, meta
+
+
+def _file_of(url: str) -> str:
+    """The file a relative address names: without its anchor or query, %-escapes decoded."""
+    return unquote(url.split("#")[0].split("?")[0])
 
 
 def _some(ids, n=8) -> str:

@@ -92,6 +92,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         serving = self.serving or os.environ.get("METHODKIT_SERVE") == "1"
 
         content, self.problems = load(self.root, self.config.content_dir, self.languages, config.config_file_path)
+        self.problem_files = {p.path for p in self.problems}
         if self.problems and not serving:
             raise PluginError(f"{len(self.problems)} content problem(s):\n{format_problems(self.problems)}\n"
                               "Fix them and build again (`make check` lists them too).")
@@ -156,6 +157,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         """Take content loaded again whose pages are the same ones (serve's incremental rebuild)."""
         self.catalogue = Catalogue(content, self.lang, include_drafts=self.catalogue.include_drafts)
         self.problems = problems
+        self.problem_files = {p.path for p in problems}
         self.pages = dict(self.page_plan())
 
     def on_nav(self, nav, config, files):
@@ -173,7 +175,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         info = self.pages.get(page.file.src_uri)
         if info is None:
-            if self._source_of(page) in {p.path for p in self.problems}:
+            if self._source_of(page) in self.problem_files:
                 # A site page with problems is neither shown nor run as a template (only while serving:
                 # a build stops on problems); the banner says what is wrong.
                 page.meta["render_macros"] = False

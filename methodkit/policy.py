@@ -58,7 +58,8 @@ _MAY_HIDE = re.compile(r"[<{]|&#?\w+;")
 _C0 = "".join(map(chr, range(0x21)))
 
 # E-mail addresses, also written to dodge harvesters: jan [at] bedrijf.be, jan(at)bedrijf(dot)be.
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+PLAIN_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+EMAIL = re.compile(PLAIN_EMAIL +
                    r"|[\w.+-]+\s*[\[(]\s*(?:at|@)\s*[\])]\s*[\w-]+(?:\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[\w-]+)+", re.I)
 # International (+32 …, 0032 …) and national numbers: 0470 12 34 56, 09/123.45.67, and also 0476123456 or
 # 0476 123 456 (a 0 and eight or nine digits, with at most spaces, slashes or dashes between them; not dots,
@@ -124,6 +125,7 @@ def html_problems(body: str, rel: str, first_line: int, field: str = "body", ext
     return out
 
 
+@lru_cache(maxsize=4)  # the loader asks for the same body's problems, then its references
 def _prose(body: str) -> str:
     """The body with code and comments blanked out: what a browser would read as markup."""
     text = _CODE_FENCE.sub(_blank, body)

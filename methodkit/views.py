@@ -13,6 +13,7 @@ from .i18n import format_date, format_duration, strings
 from .handouts import COACH_ONLY_SECTIONS, HANDOUT_SLUG
 from .licences import LICENCES
 from .pdf_names import module_pdf
+from .policy import PLAIN_EMAIL
 from .model import Item
 
 VOCAB_OF_FIELD = {"phase": "phases", "format": "formats", "levers": "levers", "barriers": "barriers",
@@ -74,7 +75,7 @@ def contact_link(contact: str) -> dict:
     """A practice's general contact: a web address or an e-mail address becomes a link, anything else stays text."""
     if re.fullmatch(r"https?://\S+", contact):
         return link(contact, contact)
-    if re.fullmatch(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", contact):
+    if re.fullmatch(PLAIN_EMAIL, contact):
         return link(contact, f"mailto:{contact}")
     return link(contact)
 
