@@ -100,10 +100,15 @@ def _follow_source(template: str, source: Source, src_text: str, src_units: list
                         "PO file (export again first, so that it carries them)")
     body_start = split_file(template)[2]
     rebuilt = template[:body_start] + src_text[split_file(src_text)[2]:]
-    fuzzy = {u.key: messages[u.key][1] for u in src_units if u.key in messages and messages[u.key][2]}
-    place = dict(zip([u.key for u in src_units if u.key.startswith("body ")],
-                     [u for u in units(rebuilt, source.translatable) if u.key.startswith("body ")]))
-    edits = [(place[k].start, place[k].end, write_unit(place[k], v)) for k, v in fuzzy.items() if k in place]
+    # A text the translation already had keeps its own line breaks when its indent is the same.
+    kept = {(t.kind, t.text, t.indent): template[t.start:t.end] for t in tr_units if t.key.startswith("body ")}
+    texts = {u.key: messages[u.key][1] for u in src_units if u.key in messages}
+    edits = []
+    for key, place in zip([u.key for u in src_units if u.key.startswith("body ")],
+                          [u for u in units(rebuilt, source.translatable) if u.key.startswith("body ")]):
+        if key in texts:
+            raw = kept.get((place.kind, " ".join(texts[key].split()), place.indent))
+            edits.append((place.start, place.end, raw if raw is not None else write_unit(place, texts[key])))
     return splice(rebuilt, edits), True
 
 
