@@ -34,6 +34,11 @@ def main(argv=None) -> int:
     p.add_argument("path", help="the Dutch source, e.g. methodology/modules/intakegesprek.md")
     p.add_argument("--to", required=True, dest="lang", help="language code, e.g. fr")
 
+    p = sub.add_parser("po", help="translate in PO files: export them for a platform or an editor, import them back")
+    p.add_argument("action", choices=("export", "import"))
+    p.add_argument("--lang", required=True, help="language code, e.g. fr")
+    p.add_argument("--dir", default="po", help="folder of the PO files (default: po), one sub-folder per language")
+
     p = sub.add_parser("new", help="create a new item (a draft) with every field present and explained")
     p.add_argument("kind", choices=("module", "session", "practice", "chapter"))
     p.add_argument("--title", required=True)
@@ -47,7 +52,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
     commands = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "translate": cmd_translate, "serve": cmd_serve,
-                "new": cmd_new}
+                "new": cmd_new, "po": cmd_po}
     return commands[args.command](root, args)
 
 
@@ -94,6 +99,19 @@ def cmd_translate(root: Path, args) -> int:
     print(f"created {target.relative_to(root) if root in target.parents else target}")
     print("next: translate the text and remove `draft: true`, then run `make check` and `make serve` to see it")
     return 0
+
+
+def cmd_po(root: Path, args) -> int:
+    from .po.command import run
+
+    settings, content, problems = _content(root)
+    if args.lang not in content.languages[1:]:
+        print(f"methodkit po: '{args.lang}' is not a translation language of this site "
+              f"(languages: {', '.join(content.languages[1:])})", file=sys.stderr)
+        return 1
+    if problems:
+        print(f"note: {len(problems)} content problem(s) left some items out; run `methodkit check`", file=sys.stderr)
+    return run(root, content, root / settings.docs_dir, args.action, args.lang, root / args.dir)
 
 
 def cmd_build(root: Path, args) -> int:

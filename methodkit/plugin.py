@@ -29,6 +29,8 @@ from .branding import apply_branding
 from .docs_pages import DocsTranslations
 from .exports import content_version, write_catalog, write_sources_zip
 from .metadata import adaptation_chain, jsonld, open_graph
+from . import history
+from .changelog import item_changes, write_changes_feed
 from .feeds import FEED_NAME, write_feed
 from .handouts import HANDOUT_SLUG, participant_html
 from .i18n import strings
@@ -84,6 +86,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     # -- configuration ---------------------------------------------------
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
+        history.forget()  # a commit since the last build while serving
         self.languages = list(self.config.languages)
         self.source = self.languages[0]
         self.lang = os.environ.get("METHODKIT_LANG") or self.source
@@ -223,6 +226,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             here = self.base_url + self._global(page.url, self.lang)
             mk["item"] = item_view(self.catalogue, item, handout=info[0] == "handout", pdf=self.pdf, url=here)
             mk["item"]["adapted_from"] = adaptation_chain(self.catalogue, item)
+            mk["item"].update(item_changes(self.catalogue, item))
             source = self.base_url + page.url
             mk["jsonld"] = jsonld(self.catalogue, item, here, source, config.site_name, self.base_url)
             mk["open_graph"] = open_graph(self.catalogue, item, here, config.site_name, self.languages)
@@ -244,6 +248,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         base = config.site_url.rstrip("/") + "/"
         site_dir = Path(config.site_dir)
         write_feed(self.catalogue, site_dir, base, config.site_name)
+        write_changes_feed(self.catalogue, site_dir, base, config.site_name)
         if self.lang == self.source:
             # Language-independent exports, once per site.
             write_catalog(self.catalogue, site_dir, self.base_url, config.site_name, content_version(self.root))
