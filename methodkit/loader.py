@@ -21,6 +21,7 @@ from .problems import Problem
 from .schema import Schemas, references
 from .site_pages import macro_names, site_page_problems
 from .source import Document, SourceFile, decode_text, parse_yaml, read_bytes, read_text, split_front_matter
+from .timings import HALF_DAY_MINUTES, step_problems, trajectory_problems
 from .translations import source_hash
 
 PRIVATE_KINDS = ("session", "practice")  # where personal data is looked for
@@ -108,6 +109,7 @@ class _Loader:
         self.check_references()
         self.check_images()
         self.check_links()
+        self.check_timings()
         # The site's own pages: a translation of one comes in by pull request too.
         macros = macro_names(c.root, self.settings.macros_module)
         self.report(site_page_problems(c.root, self.settings.docs_dir, macros, self.extensions, self.cache))
@@ -355,6 +357,20 @@ class _Loader:
                 elif other is not None and other.draft and not item.draft:
                     self.problems.append(Problem(rel, line, "body", f"link '{url[:40]}' leads to a draft",
                                                  f"the site leaves {other.path} out until it is ready: remove the link or publish the draft"))
+
+    def check_timings(self):
+        """Minutes that must add up: each module's steps (source and translations), each trajectory step."""
+        modules = self.content.items["module"]
+        for item in modules.values():
+            duration = item.meta["duration"]
+            self.report(step_problems(item.path, item.body, item.body_line, duration))
+            for tr in item.translations.values():
+                self.report(step_problems(tr.path, tr.body, tr.body_line, duration, source=item.path))
+        if self.content.trajectory is not None:
+            doc, rel, data = self._traj_doc
+            durations = {m.id: m.meta["duration"] for m in modules.values()}
+            self.report(trajectory_problems(rel, doc, data["steps"], durations,
+                                            data.get("half_day_minutes", HALF_DAY_MINUTES)))
 
     def check_adaptation(self, kind, meta, doc, rel):
         """An adaptation must exist, and its source's licence must allow it."""
