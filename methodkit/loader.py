@@ -28,6 +28,7 @@ from .translations import source_hash
 PRIVATE_KINDS = ("session", "practice")  # where personal data is looked for
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif")  # files an item folder may hold beside Markdown
 PUBLIC_CONTACT_FIELD = "contact"
+DEFAULT_FIELDS = ("license", "authors", "based_on", "provenance")  # what methodology/defaults.yml may set
 
 
 @dataclass
@@ -145,14 +146,15 @@ class _Loader:
             return
         data = doc.data or {}
         if not isinstance(data, dict):
-            self.problems.append(Problem(rel, 1, "file", "must be a set of fields", "write 'license:' and 'authors:'"))
+            self.problems.append(Problem(rel, 1, "file", "must be a set of fields", "write 'license:' and 'based_on:'"))
             return
         # Defaults may hold only the fields every item type shares.
         schema = {"type": "object", "additionalProperties": False,
-                  "properties": {k: self.content.schemas.raw["module"]["properties"][k] for k in ("license", "authors")}}
+                  "properties": {k: self.content.schemas.raw["module"]["properties"][k] for k in DEFAULT_FIELDS}}
         for err in self.content.schemas._make(schema).iter_errors(data):
-            key = ".".join(map(str, err.absolute_path)) or next(iter(set(data) - {"license", "authors"}), "file")
-            self.problems.append(Problem(rel, doc.line_of(key), key, err.message.split(" (")[0], "allowed here: license, authors"))
+            key = ".".join(map(str, err.absolute_path)) or next(iter(set(data) - set(DEFAULT_FIELDS)), "file")
+            self.problems.append(Problem(rel, doc.line_of(key), key, err.message.split(" (")[0],
+                                         "allowed here: " + ", ".join(DEFAULT_FIELDS)))
         if not any(p.path == rel for p in self.problems):
             self.content.defaults = data
 

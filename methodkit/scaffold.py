@@ -84,7 +84,9 @@ def slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
-OPTIONAL_EXAMPLES = {"authors": ["Reset.Vlaanderen", "HOWEST"], "license": "CC-BY-SA-4.0", "adapted_from": "intakegesprek",
+OPTIONAL_EXAMPLES = {"authors": ["..."], "license": "CC-BY-SA-4.0", "adapted_from": "intakegesprek",
+                     "based_on": [{"title": "...", "by": ["..."], "url": "https://..."}], "provenance": "reconstruction",
+                     "provenance_note": "...",
                      "partners": ["..."], "links": [{"title": "...", "url": "https://..."}], "contact": "info@organisatie.example",
                      "follow_ups": ["..."], "example": True}
 
