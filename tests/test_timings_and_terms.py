@@ -181,3 +181,27 @@ def test_a_bad_term_list_is_reported_not_used(root, capsys):
         "methodology/terms/fr.yml:3: terms[0].avoid[1]: 'Frein' is the preferred term itself (remove it from avoid:)",
         "methodology/terms/fr.yml:5: terms[1].avoid[0]: 'obstacle' is listed twice (first in terms[0]; keep one)",
     ]
+
+
+def test_the_new_messages_exist_in_dutch(root, capsys):
+    import json
+
+    from methodkit.messages import HINTS_NL, MESSAGES_NL, _translate
+
+    (root / M / "getimed.md").write_text(TIMED.format(work=25), "utf-8")
+    replace_in(root / M / "alpha-module.md", "2. **Tweede stap (120 minuten).**", "2. **Tweede stap.**")
+    replace_in(root / "methodology" / "trajectory.yml", "    modules: [alpha-module]\n", "    modules: [alpha-module, beta-module]\n")
+    (root / "methodology" / "terms").mkdir()
+    (root / "methodology" / "terms" / "nl.yml").write_text(
+        "terms:\n  - use: intrapreneurship\n    avoid: [intrapreneurschap]\n    why: het woord van de bronnen\n"
+        "  - use: coach\n    avoid: [begeleider]\n", "utf-8")
+    (root / "methodology" / "terms" / "en.yml").write_text(
+        "terms:\n  - use: workplace\n    avoid: [work floor, Workplace]\n  - use: site\n    avoid: [work floor]\n", "utf-8")
+    (root / "methodology" / "terms" / "de.yml").write_text("terms:\n  - use: a\n    avoid: [b]\n", "utf-8")
+    replace_in(root / M / "beta-module.md", "Bètatekst in het Nederlands.", "Bètatekst over intrapreneurschap en de begeleider.")
+    main(["--root", str(root), "check", "--format", "json"])
+    problems = json.loads(capsys.readouterr().out)
+    assert len(problems) == 9, problems
+    for p in problems:
+        assert _translate(p["message"], MESSAGES_NL) != p["message"], p["message"]
+        assert _translate(p["hint"], HINTS_NL) != p["hint"], p["hint"]
