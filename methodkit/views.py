@@ -63,6 +63,8 @@ def card(cat: Catalogue, item: Item) -> list[dict]:
         rows += [_row("organisations", t, [link(o) for o in m["organisations"]])]
         if m.get("partners"):
             rows.append(_row("partners", t, [link(o) for o in m["partners"]]))
+        if m.get("audience"):
+            rows.append(_row("audience", t, term_links(cat, "audience", m["audience"])))
         rows += [_row("sector", t, term_links(cat, "sector", m["sector"])),
                  _row("region", t, term_links(cat, "region", m["region"])),
                  _row("period", t, [link(period)])]
