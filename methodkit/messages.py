@@ -27,6 +27,19 @@ def _w(m: re.Match, name: str) -> str:
 
 # (English pattern, Dutch replacement: a string with \g<name> groups, or a function of the match)
 MESSAGES_NL = [
+    # timings (timings.py) and term lists (terms.py)
+    (r"step (?P<n>\d+) names no minutes, the other steps do", r"stap \g<n> noemt geen minuten, de andere stappen wel"),
+    (r"the steps add up to (?P<t>\d+) minutes, the module's duration is (?P<d>\d+)",
+     r"de stappen tellen op tot \g<t> minuten, de duur van de module is \g<d>"),
+    (r"module '(?P<m>[^']+)' takes (?P<d>\d+) minutes, one time of step '(?P<s>[^']+)' is (?P<h>[\d.]+) half-day\(s\), (?P<g>[\d.]+) minutes",
+     r"module '\g<m>' duurt \g<d> minuten, één keer stap '\g<s>' is \g<h> dagdeel of dagdelen, \g<g> minuten"),
+    (r"the modules of step '(?P<s>[^']+)' need (?P<n>\d+) minutes \((?P<l>[^)]*)\), the step gives (?P<g>[\d.]+) "
+     r"\((?P<t>\d+) × (?P<h>[\d.]+) half-day\(s\) of (?P<m>\d+) minutes\)",
+     r"de modules van stap '\g<s>' hebben \g<n> minuten nodig (\g<l>), de stap geeft er \g<g> "
+     r"(\g<t> × \g<h> dagdeel of dagdelen van \g<m> minuten)"),
+    (r"'(?P<v>.+)' is a variant of '(?P<u>.+)'", r"'\g<v>' is een variant van '\g<u>'"),
+    (r"'(?P<v>.+)' is the preferred term itself", r"'\g<v>' is zelf de voorkeursterm"),
+    (r"'(?P<v>.+)' is listed twice", r"'\g<v>' staat er twee keer"),
     (r"cannot be read: (?P<e>.*)", r"kan niet gelezen worden: \g<e>"),
     (r"is a binary file, not text", "is een binair bestand, geen tekst"),
     (r"is not valid UTF-8 text", "is geen geldige UTF-8-tekst"),
@@ -156,7 +169,21 @@ HINTS_NL = [
     (r"front-matter fields are plain text; remove the tags", "velden zijn gewone tekst; verwijder de tags"),
     (r"no personal data in summaries and practices; an organisation's general address belongs in 'contact:'",
      "geen persoonsgegevens in verslagen en praktijken; het algemene adres van een organisatie hoort in 'contact:'"),
-    (r"allowed here: license, authors", "hier toegelaten: license, authors"),
+    # timings (timings.py) and term lists (terms.py)
+    (r"write its time in the bold lead, e\.g\. (?P<e>.*)", r"schrijf de tijd in de vetgedrukte aanhef, bv. \g<e>"),
+    (r"correct the minutes of the steps, or duration: when the steps are right",
+     "verbeter de minuten van de stappen, of duration: als de stappen kloppen"),
+    (r"the duration is set in (?P<p>\S+); translate the minutes of its steps",
+     r"de duur staat in \g<p>; vertaal de minuten van de stappen daar"),
+    (r"give the step more half_days, or move the module to a step that has the time",
+     "geef de stap meer half_days, of zet de module bij een stap die de tijd heeft"),
+    (r"give the step more times or half_days, or fewer modules", "geef de stap meer times of half_days, of minder modules"),
+    (r"write '(?P<u>[^']+)'(?P<w>: .*)?", lambda m: f"schrijf '{m.group('u')}'" + (m.group("w") or "")),
+    (r"remove it from avoid:", "haal hem uit avoid:"),
+    (r"first in terms\[(?P<n>\d+)\]; keep one", r"eerst in terms[\g<n>]; hou er één"),
+    (r"name it <lang>\.yml with lang one of (?P<l>.*)", r"noem het <taal>.yml, met als taal een van \g<l>"),
+    (r"allowed here: (?P<f>[a-z_, ]+)", r"hier toegelaten: \g<f>"),
+    (r"write 'license:' and 'based_on:'", "schrijf 'license:' en 'based_on:'"),
     (r"see the schema", "zie het schema"),
 ]
 

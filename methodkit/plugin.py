@@ -253,7 +253,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             # Language-independent exports, once per site.
             write_catalog(self.catalogue, site_dir, self.base_url, config.site_name, content_version(self.root))
             write_sources_zip(self.root, self.catalogue.content.content_dir, site_dir, config.site_name,
-                              self.catalogue.content.defaults.get("authors", []), self.base_url, self.catalogue.unpublished())
+                              [n for src in self.catalogue.content.defaults.get("based_on", []) for n in src["by"]],
+                              self.base_url, self.catalogue.unpublished())
         if self.pdf:
             from .pdf import write_pdfs
 

@@ -84,7 +84,9 @@ def slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
-OPTIONAL_EXAMPLES = {"authors": ["Reset.Vlaanderen", "HOWEST"], "license": "CC-BY-SA-4.0", "adapted_from": "intakegesprek",
+OPTIONAL_EXAMPLES = {"authors": ["..."], "license": "CC-BY-SA-4.0", "adapted_from": "intakegesprek",
+                     "based_on": [{"title": "...", "by": ["..."], "url": "https://..."}], "provenance": "reconstruction",
+                     "provenance_note": "...",
                      "partners": ["..."], "links": [{"title": "...", "url": "https://..."}], "contact": "info@organisatie.example",
                      "follow_ups": ["..."], "example": True}
 
@@ -149,10 +151,12 @@ def new_item_text(content: Content, kind: str, title: str, lang: str = "nl", tod
         else:  # optional: shown as an example, commented out
             lines.append(f"# {name}: {_flow(OPTIONAL_EXAMPLES.get(name, value))}")
     body = {
-        "module": {"nl": "## Waarom deze module\n\nSchrijf hier.\n\n## Stappen\n\n1. **Eerste stap (30 minuten).** Beschrijf wat er gebeurt.\n\n"
+        "module": {"nl": "## Waarom deze module\n\nSchrijf hier.\n\n## Stappen\n\n1. **Eerste stap (90 minuten).** Beschrijf wat er gebeurt.\n"
+                         "2. **Tweede stap (30 minuten).** De minuten van de stappen tellen op tot duration.\n\n"
                          "!!! coach \"Voor de coach\"\n    Wat alleen de coach moet weten.\n\n## Werkblad\n\n"
                          "!!! worksheet \"Werkblad: ...\"\n    1. Een eerste vraag?\n",
-                   "en": "## Why this module\n\nWrite here.\n\n## Steps\n\n1. **First step (30 minutes).** Describe what happens.\n\n"
+                   "en": "## Why this module\n\nWrite here.\n\n## Steps\n\n1. **First step (90 minutes).** Describe what happens.\n"
+                         "2. **Second step (30 minutes).** The minutes of the steps add up to duration.\n\n"
                          "!!! coach \"For the coach\"\n    What only the coach needs to know.\n\n## Worksheet\n\n"
                          "!!! worksheet \"Worksheet: ...\"\n    1. A first question?\n"},
         "session": {"nl": "## Wat we deden\n\nSchrijf hier, zonder namen van deelnemers.\n",
