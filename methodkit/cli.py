@@ -19,6 +19,8 @@ def main(argv=None) -> int:
     p.add_argument("paths", nargs="*", help="only report problems in these files or folders")
     p.add_argument("--format", choices=("text", "github", "json"), default="text")
     p.add_argument("--lang", choices=("en", "nl"), default="en", help="language of the messages (en or nl)")
+    p.add_argument("--release", action="store_true",
+                   help="also fail on what the publication policy (mkdocs.yml) asks before a release")
 
     p = sub.add_parser("build", help="build every language into site/ (Dutch at /, others at /<lang>/)")
     p.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
@@ -60,10 +62,18 @@ def _content(root: Path):
     return settings, content, problems
 
 
+def _policy(root: Path, content):
+    from .publication import findings, read_policy
+
+    policy, problems = read_policy(root, content.languages)
+    return problems, findings(content, policy)
+
+
 def cmd_status(root: Path, args) -> int:
     from .status import STATES, report, summary
 
     settings, content, problems = _content(root)
+    config_problems, policy = _policy(root, content)
     entries = report(content, root / settings.docs_dir)
     langs = args.lang or list(content.languages[1:])
     incomplete = False
@@ -77,8 +87,13 @@ def cmd_status(root: Path, args) -> int:
                     print(f"  missing   {e.source}  (methodkit translate {e.source} --to {lang})")
                 else:
                     print(f"  outdated  {e.translation}  (source changed; after updating, set source_hash: {e.current})")
-    if problems:
-        print(f"note: {len(problems)} content problem(s) left some items out; run `methodkit check`", file=sys.stderr)
+    if policy:
+        print(f"publication policy: {len(policy)} thing(s) to do before a release (`methodkit check --release` fails on them)")
+        for p in policy:
+            print(f"  {p.text()}")
+    if problems or config_problems:
+        print(f"note: {len(problems) + len(config_problems)} content problem(s) left some items out; run `methodkit check`",
+              file=sys.stderr)
     return 1 if (args.strict and incomplete) else 0
 
 
@@ -106,16 +121,27 @@ def cmd_check(root: Path, args) -> int:
     from .problems import format_problems
 
     _, content, problems = _content(root)
+    config_problems, policy = _policy(root, content)
+    problems += config_problems
+    if args.release:  # what the policy asks before a release blocks this run
+        problems, policy = sorted(set(problems + policy)), []
     if args.paths:
         wanted = [Path(p).resolve() for p in args.paths]
-        problems = [p for p in problems if any(_within(root / p.path, w) for w in wanted)]
+        problems, policy = ([p for p in found if any(_within(root / p.path, w) for w in wanted)] for found in (problems, policy))
     if args.lang == "nl":
         from .messages import to_dutch
 
-        problems = [to_dutch(p) for p in problems]
+        problems, policy = [to_dutch(p) for p in problems], [to_dutch(p) for p in policy]
     out = format_problems(problems, args.format)
     if out:
         print(out)
+    # The policy's report never fails this run: warnings in a pull request, notes in a terminal.
+    if policy and args.format == "github":
+        print(format_problems(policy, "github", level="warning", title="publication policy"))
+    elif policy and args.format == "text":
+        print(f"publication policy: {len(policy)} thing(s) to do before a release (not a problem now;"
+              " `methodkit check --release` fails on them):", file=sys.stderr)
+        print("\n".join(f"  {p.text()}" for p in policy), file=sys.stderr)
     if args.format == "text":
         n = sum(1 for _ in content.all_items())
         print(f"{len(problems)} problem(s) in {n} valid item(s)" if problems else f"ok: {n} items, no problems", file=sys.stderr)

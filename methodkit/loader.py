@@ -16,6 +16,7 @@ from .cache import CheckCache
 from .config import markdown_extensions, site_settings
 from .licences import LICENCES, adaptation_problem
 from .model import BY_FOLDER, REFERENCE_KINDS, TYPES, Item, Step, Term, Trajectory, Translation
+from .placeholders import placeholder_problems
 from .policy import html_problems, page_references, personal_data_problems, svg_problems, template_problems, text_field_problems
 from .problems import Problem
 from .schema import Schemas, references
@@ -249,6 +250,8 @@ class _Loader:
 
     def content_checks(self, kind, meta, doc: Document, body, body_line, rel):
         self.report(html_problems(body, rel, body_line, extensions=self.extensions))
+        if not meta.get("draft") and "source_hash" not in meta:  # a published source, not a translation
+            self.report(placeholder_problems(_strings(meta), body, body_line, rel, doc.line_of))
         for key, value in _strings(meta):
             self.report(text_field_problems(value, key, rel, doc.line_of(key)))
         if kind in PRIVATE_KINDS:

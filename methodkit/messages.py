@@ -87,6 +87,19 @@ MESSAGES_NL = [
     (r"contains HTML", "bevat HTML"),
     (r"contains (?P<k>an e-mail address|a phone number) \((?P<v>.+)\)", lambda m: f"bevat {_w(m, 'k')} ({m.group('v')})"),
     (r"must be a set of fields", "moet een reeks velden zijn"),
+    (r"still holds the stand-in '(?P<v>.+)' of methodkit new", r"bevat nog de voorlopige tekst '\g<v>' van methodkit new"),
+    (r"has (?P<n>\d+) words, the publication policy asks at least (?P<m>\d+) for a (?P<k>\w+)",
+     lambda m: f"telt {m.group('n')} woorden, het publicatiebeleid vraagt er minstens {m.group('m')} voor een {_w(m, 'k')}"),
+    (r"lacks numbered steps \(1\. \.\.\., 2\. \.\.\.\)", "mist genummerde stappen (1. ..., 2. ...)"),
+    (r"lacks a coach note (?P<v>.+)", r"mist een coachnotitie \g<v>"),
+    (r"lacks a worksheet (?P<v>.+)", r"mist een werkblad \g<v>"),
+    (r"lacks a source in a footnote (?P<v>.+)", r"mist een bron in een voetnoot \g<v>"),
+    (r"has no translation into '(?P<l>.+)' \((?P<f>.+)\)", r"heeft geen vertaling naar '\g<l>' (\g<f>)"),
+    (r"the translation into '(?P<l>.+)' is still a draft", r"de vertaling naar '\g<l>' is nog een ontwerp"),
+    (r"the translation into '(?P<l>.+)' is out of date", r"de vertaling naar '\g<l>' is verouderd"),
+    (r"'(?P<v>.+)' is not an item type", r"'\g<v>' is geen soort onderdeel"),
+    (r"unknown (?P<k>section|translation language) '(?P<v>.+)'",
+     lambda m: {"section": "onbekend onderdeel", "translation language": "onbekende vertaaltaal"}[m.group("k")] + f" '{m.group('v')}'"),
 ]
 
 HINTS_NL = [
@@ -158,6 +171,18 @@ HINTS_NL = [
      "geen persoonsgegevens in verslagen en praktijken; het algemene adres van een organisatie hoort in 'contact:'"),
     (r"allowed here: license, authors", "hier toegelaten: license, authors"),
     (r"see the schema", "zie het schema"),
+    (r"write your own text here, or keep draft: true until the item is ready",
+     "schrijf hier je eigen tekst, of hou draft: true tot het onderdeel klaar is"),
+    (r"write more, or keep draft: true until it is ready", "schrijf meer, of hou draft: true tot het klaar is"),
+    (r"the publication policy asks for it in every (?P<k>\w+)",
+     lambda m: f"het publicatiebeleid vraagt het in elke {_w(m, 'k')}"),
+    (r"start one with: (?P<v>.+)", r"begin er een met: \g<v>"),
+    (r"finish it and remove draft: true", "maak ze af en verwijder draft: true"),
+    (r"bring it up to date with (?P<f>\S+), then set source_hash: (?P<h>\S+)",
+     r"werk ze bij volgens \g<f> en zet dan source_hash: \g<h>"),
+    (r"one entry per item type: (?P<v>.+)", r"één blok per soort onderdeel: \g<v>"),
+    (r"item types: (?P<v>.+)", r"soorten onderdelen: \g<v>"),
+    (r"a number of words, e.g. 300", "een aantal woorden, bv. 300"),
 ]
 
 

@@ -73,6 +73,8 @@ class MethodkitConfig(Config):
     translate_help = c.Type(str, default="contribute/")
     # Write PDF downloads after the build (slow; `methodkit build --pdf` sets it for one run).
     pdf = c.Type(bool, default=False)
+    # The publisher's publication policy, read by `methodkit check` and `status` (methodkit.publication).
+    publication = c.Type(dict, default={})
 
 
 class MethodkitPlugin(BasePlugin[MethodkitConfig]):
