@@ -85,7 +85,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
 
     # -- configuration ---------------------------------------------------
     def on_config(self, config):
-        self.root = Path(config.config_file_path).parent
+        # Absolute: `mkdocs build -f mkdocs.yml` gives a relative path, and pages compare paths with the root.
+        self.root = Path(config.config_file_path).resolve().parent
         self.languages = list(self.config.languages)
         self.source = self.languages[0]
         self.lang = os.environ.get("METHODKIT_LANG") or self.source

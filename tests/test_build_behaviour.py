@@ -61,6 +61,13 @@ def test_failed_build_leaves_the_site_as_it_was(root):
     assert not any(p.name.endswith(".building") for p in root.iterdir())
 
 
+def test_a_relative_config_path_builds_the_macro_pages(root):
+    # `mkdocs build -f mkdocs.yml`, as MkDocs' own documentation writes it.
+    proc = mkdocs(root, "build", "--strict", "-f", "mkdocs.yml")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert page(root / "site", "translations/").select("table tbody tr")  # the translation_status macro ran
+
+
 def test_template_syntax_in_docs_needs_opt_in(root):
     (root / "docs/letterlijk.md").write_text("# Letterlijk\n\nWaarde: {{ 7 * 7 }}\n", "utf-8")
     assert mkdocs(root, "build", "--strict").returncode == 0
