@@ -8,7 +8,8 @@ renders half-valid data; `mkdocs serve` keeps showing the rest.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
+import difflib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -27,6 +28,10 @@ from .translations import source_hash
 PRIVATE_KINDS = ("session", "practice")  # where personal data is looked for
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif")  # files an item folder may hold beside Markdown
 PUBLIC_CONTACT_FIELD = "contact"
+PRIVACY_HINTS = {
+    "session": "no personal data in a session summary: give counts and general descriptions, never names or contacts",
+    "practice": "no personal data in a practice; an organisation's general address belongs in 'contact:'",
+}
 
 
 @dataclass
@@ -255,10 +260,12 @@ class _Loader:
         for key, value in _strings(meta):
             self.report(text_field_problems(value, key, rel, doc.line_of(key)))
         if kind in PRIVATE_KINDS:
-            self.report(personal_data_problems(body, rel, body_line, "body"))
+            found = personal_data_problems(body, rel, body_line, "body")
             for key, value in _strings(meta):
                 if key != PUBLIC_CONTACT_FIELD and not key.startswith("links"):
-                    self.report(personal_data_problems(value, rel, doc.line_of(key), key))
+                    found += personal_data_problems(value, rel, doc.line_of(key), key)
+            # Only a practice has a contact field: a session's hint must not send anyone there.
+            self.report([replace(p, hint=PRIVACY_HINTS[kind]) for p in found])
 
     def load_translation(self, path: Path, kind: str, stem: str, lang: str):
         c = self.content
@@ -309,14 +316,22 @@ class _Loader:
                     terms = c.vocabularies.get(target)
                     if terms is not None and value not in terms:
                         self.problems.append(Problem(rel, doc.line_of(where), where, f"unknown {target[:-1] if target.endswith('s') else target} '{value}'",
-                                                     "known: " + ", ".join(terms)))
+                                                     _term_hint(terms, value)))
                 else:
                     ref_kind = REFERENCE_KINDS[target]
+                    referred = c.items[ref_kind].get(value)
                     if value == own_id and ref_kind == kind:
                         self.problems.append(Problem(rel, doc.line_of(where), where, "refers to the item itself", "remove it"))
                     elif value not in self.known[ref_kind]:
-                        self.problems.append(Problem(rel, doc.line_of(where), where, f"unknown {ref_kind} '{value}'",
-                                                     f"no file {TYPES[ref_kind].folder}/{value}.md; known: " + _some(self.known[ref_kind])))
+                        close = difflib.get_close_matches(str(value), sorted(self.known[ref_kind]), n=1)
+                        hint = f"did you mean '{close[0]}'?" if close else \
+                            f"no file {TYPES[ref_kind].folder}/{value}.md; known: " + _some(self.known[ref_kind])
+                        self.problems.append(Problem(rel, doc.line_of(where), where, f"unknown {ref_kind} '{value}'", hint))
+                    elif referred is not None and referred.draft and not meta.get("draft"):
+                        # The site leaves the draft out, and the link to it with it, without a word.
+                        self.problems.append(Problem(rel, doc.line_of(where), where, f"{ref_kind} '{value}' is a draft",
+                                                     f"the site leaves {referred.path} out until it is ready: remove it here "
+                                                     "or publish the draft"))
             if n < valid:  # an adaptation's checks need the whole, valid front matter
                 self.check_adaptation(kind, meta, doc, rel)
 
@@ -397,6 +412,16 @@ def _strings(meta, prefix=""):
 def _file_of(url: str) -> str:
     """The file a relative address names: without its anchor or query, %-escapes decoded."""
     return unquote(url.split("#")[0].split("?")[0])
+
+
+def _term_hint(terms: dict[str, Term], value) -> str:
+    """What to write instead of an unknown term: the id of a label written in its place, a close id, or them all."""
+    wanted = str(value).strip().casefold()
+    for term in terms.values():
+        if any(labels.get("label", "").casefold() == wanted for labels in term.labels.values()):
+            return f"'{value}' is the label of '{term.id}': write the id, {term.id}"
+    close = difflib.get_close_matches(str(value), list(terms), n=1)
+    return f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(terms)
 
 
 def _some(ids, n=8) -> str:
