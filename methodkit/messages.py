@@ -219,3 +219,8 @@ def to_dutch(problem):
     if hint and hint == problem.hint and _field_help(problem.field):
         hint = _field_help(problem.field)  # a schema description: its Dutch twin
     return Problem(problem.path, problem.line, problem.field, _translate(problem.message, MESSAGES_NL), hint)
+
+
+def in_language(problem, lang: str):
+    """A problem in `lang` when its messages exist in it (Dutch), else as the checker wrote it (English)."""
+    return to_dutch(problem) if lang == "nl" else problem

@@ -122,7 +122,8 @@ def test_serve_shows_problems_in_the_page_and_recovers(root, command):
     try:
         home = f"http://127.0.0.1:{port}/"
         html = _wait_for(home, lambda t: "mk-problems" in t)
-        assert "methodology/modules/beta-module.md:10: levers[1]: unknown lever" in html
+        # The Dutch site says it in Dutch.
+        assert "methodology/modules/beta-module.md:10: levers[1]: onbekende hefboom &#39;netwerk&#39;" in html
         # The module is shown with its unknown lever, which links nowhere (there is no page for it).
         beta = BeautifulSoup(urllib.request.urlopen(home + "modules/beta-module/").read(), "html.parser")
         chips = {a.get_text(): a.get("href") for a in beta.select(".mk-card__row--levers .mk-chip")}
@@ -135,6 +136,50 @@ def test_serve_shows_problems_in_the_page_and_recovers(root, command):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+@pytest.mark.browser
+def test_the_page_being_edited_shows_its_problem_and_comes_back_by_itself(root, playwright, tmp_path):
+    """In a real browser on `methodkit serve`: a problem keeps the page (no 404), says what is wrong in the
+    reader's language, and the fixed item returns through live reload, without reloading by hand."""
+    from browser import ARGS, CHROMIUM
+
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "serve.log"
+    with log.open("w") as err:
+        server = subprocess.Popen([str(BIN / "methodkit"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=root,
+                                  env={**os.environ, "TMPDIR": str(tmp_path)}, stdout=subprocess.DEVNULL, stderr=err)
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    try:
+        _log_count(log, "Serving every language", 1)
+        nl, fr = browser.new_page(), browser.new_page()
+        nl.goto(base + "modules/beta-module/")
+        fr.goto(base + "fr/modules/beta-module/")
+        assert "Bèta-module" in nl.locator("h1").inner_text()
+        # A mistake that leaves the module out of the site: a duration in words.
+        replace_in(root / BETA, "duration: 480", "duration: acht uur")
+        for pg in (nl, fr):
+            pg.wait_for_selector(".mk-problems", timeout=60_000)  # live reload brought the banner
+        banner = nl.locator(".mk-problems").inner_text()
+        assert "Problemen in de inhoud" in banner
+        assert f"{BETA}:7: duration: moet een geheel getal zijn, geen tekst" in banner
+        assert "Problèmes dans le contenu" in fr.locator(".mk-problems").inner_text()
+        # The page is still there, and says what happened to it.
+        status = urllib.request.urlopen(base + "modules/beta-module/").status
+        assert status == 200
+        assert "komt dan vanzelf terug" in banner
+        # Fixed: the module comes back in the open page, by live reload alone.
+        replace_in(root / BETA, "duration: acht uur", "duration: 480")
+        for pg in (nl, fr):
+            pg.wait_for_function("!document.querySelector('.mk-problems') && document.querySelector('h1')", timeout=60_000)
+        assert "Bèta-module" in nl.locator("h1").inner_text()
+        # The terminal said it once, not once per language.
+        assert log.read_text("utf-8").count("duration: 'acht uur'") + log.read_text("utf-8").count("duration: must be") == 1
+    finally:
+        browser.close()
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def test_drafts_are_served_but_not_built(root):
