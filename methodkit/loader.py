@@ -344,11 +344,20 @@ class _Loader:
 
     def check_images(self):
         """An image a body shows must be a file of an item folder, which the build copies: the site loads nothing else."""
-        for _, rel in self.sources():
+        c = self.content
+        for item, rel in self.sources():
+            # The page of an item sits in its type's folder of the site, wherever its file is: the build
+            # finds an image from there (an item in a sub-folder names the sub-folder in the address).
             folder = posixpath.dirname(rel)
+            base = posixpath.join(c.rel(c.content_dir), item.type.folder)
             for url, line, markdown in self.refs[rel][0]:
-                target = posixpath.normpath(posixpath.join(folder, _file_of(url)))
-                if target not in self.content.media:
+                target = posixpath.normpath(posixpath.join(base, _file_of(url)))
+                beside = posixpath.normpath(posixpath.join(folder, _file_of(url)))
+                if target not in c.media and beside in c.media:
+                    self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is not found from the page",
+                                                 f"the page of an item in a sub-folder is published in {item.type.folder}/: "
+                                                 f"write '{posixpath.relpath(beside, base)}'"))
+                elif target not in c.media:
                     self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is not in the repository",
                                                  f"put the file in {folder}/ or correct the address"))
                 elif not markdown:  # MkDocs adjusts the addresses of Markdown images to the page's, not those of HTML

@@ -336,3 +336,27 @@ def test_an_image_the_site_cannot_show_is_refused_with_its_line(root):
         f"{BETA}:23: body: image 'schema.png' is not in the repository (put the file in methodology/modules/ or correct the address)",
         f"{BETA}:25: body: image 'schema.svg' is in HTML (write it in Markdown, ![description](file), so its address works on every page)",
     ]
+
+
+def test_an_item_in_a_sub_folder_shows_its_image_or_the_check_says_how(root):
+    extra = root / "methodology/modules/extra"
+    extra.mkdir()
+    (extra / "plan.svg").write_text(SVG, "utf-8")
+    text = (root / BETA).read_text("utf-8").replace("id: beta-module", "id: delta-module")
+    (extra / "delta-module.md").write_text(text.replace("Bètatekst in het Nederlands.", "Bètatekst.\n\n![Een plan](plan.svg)"), "utf-8")
+    rel = "methodology/modules/extra/delta-module.md"
+    line = (extra / "delta-module.md").read_text("utf-8").splitlines().index("![Een plan](plan.svg)") + 1
+    # The page is published in modules/, where a strict build would not find 'plan.svg': the check says so first.
+    proc = methodkit(root, "check")
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines() == [f"{rel}:{line}: body: image 'plan.svg' is not found from the page "
+                                        "(the page of an item in a sub-folder is published in modules/: write 'extra/plan.svg')"]
+    assert "schrijf 'extra/plan.svg'" in methodkit(root, "check", "--lang", "nl").stdout
+    # Written as the check says, it passes the check and the strict build, and the page shows the image.
+    replace_in(extra / "delta-module.md", "](plan.svg)", "](extra/plan.svg)")
+    assert methodkit(root, "check").returncode == 0
+    proc = methodkit(root, "build", "--strict")
+    assert proc.returncode == 0, proc.stderr
+    for url in ("modules/delta-module/", "fr/modules/delta-module/", "modules/delta-module/handout/"):
+        sources = [img["src"] for img in page(root / "site", url).select(".mk-body img")]
+        assert len(sources) == 1 and resolve(root / "site", url, sources[0]).read_text("utf-8") == SVG, (url, sources)
