@@ -42,6 +42,11 @@ def main(argv=None) -> int:
     p.add_argument("--lang", default="nl", help="language of the explanations in the file: nl (default) or en")
     p.add_argument("--date", default=None, help="a session's date, YYYY-MM-DD (default: today)")
 
+    p = sub.add_parser("import", help="turn a folder of Markdown from elsewhere into draft items; never overwrites")
+    p.add_argument("folder", help="the folder of Markdown files (with their own front matter and HTML)")
+    p.add_argument("--type", required=True, dest="kind", choices=("module", "session", "practice", "chapter"))
+    p.add_argument("--lang", default="nl", help="language of the explanations in the new files: nl (default) or en")
+
     p = sub.add_parser("serve", help="serve every language with live reload; content problems show in the page")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
     p.add_argument("--config-file", default=None)
@@ -49,7 +54,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
     commands = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "translate": cmd_translate, "serve": cmd_serve,
-                "new": cmd_new}
+                "new": cmd_new, "import": cmd_import}
     return commands[args.command](root, args)
 
 
@@ -179,6 +184,32 @@ def cmd_new(root: Path, args) -> int:
     print("  3. make serve    # see it at http://127.0.0.1:8000 (drafts show there)")
     print("  4. remove `draft: true` when it is ready, and open a pull request")
     return 0
+
+
+def cmd_import(root: Path, args) -> int:
+    from .importer import import_folder
+    from .problems import format_problems
+
+    folder = Path(args.folder).resolve()
+    if not folder.is_dir():
+        print(f"methodkit import: {args.folder} is not a folder", file=sys.stderr)
+        return 1
+    from .scaffold import ScaffoldError
+
+    _, content, _ = _content(root)
+    try:
+        done = import_folder(content, folder, args.kind, args.lang)
+    except ScaffoldError as exc:
+        print(f"methodkit import: {exc}", file=sys.stderr)
+        return 1
+    if done.notes:
+        print(format_problems(done.notes))
+    for path in done.created:
+        print(f"created {content.rel(path)} (a draft)", file=sys.stderr)
+    print(f"imported {len(done.created)} file(s) as drafts; {len(done.notes)} thing(s) above to finish by hand", file=sys.stderr)
+    if done.created:
+        print("next: fill in the fields of each draft, then `make check` and `make serve`", file=sys.stderr)
+    return 0 if done.created or not done.notes else 1
 
 
 if __name__ == "__main__":
