@@ -8,7 +8,8 @@ renders half-valid data; `mkdocs serve` keeps showing the rest.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
+import difflib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -16,6 +17,7 @@ from .cache import CheckCache
 from .config import markdown_extensions, site_settings
 from .licences import LICENCES, adaptation_problem
 from .model import BY_FOLDER, REFERENCE_KINDS, TYPES, Item, Step, Term, Trajectory, Translation
+from .placeholders import placeholder_problems
 from .policy import html_problems, page_references, personal_data_problems, svg_problems, template_problems, text_field_problems
 from .problems import Problem
 from .schema import Schemas, references
@@ -29,6 +31,10 @@ PRIVATE_KINDS = ("session", "practice")  # where personal data is looked for
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif")  # files an item folder may hold beside Markdown
 PUBLIC_CONTACT_FIELD = "contact"
 DEFAULT_FIELDS = ("license", "authors", "based_on", "provenance")  # what methodology/defaults.yml may set
+PRIVACY_HINTS = {
+    "session": "no personal data in a session summary: give counts and general descriptions, never names or contacts",
+    "practice": "no personal data in a practice; an organisation's general address belongs in 'contact:'",
+}
 
 
 @dataclass
@@ -304,13 +310,17 @@ class _Loader:
 
     def content_checks(self, kind, meta, doc: Document, body, body_line, rel):
         self.report(html_problems(body, rel, body_line, extensions=self.extensions))
+        if not meta.get("draft") and "source_hash" not in meta:  # a published source, not a translation
+            self.report(placeholder_problems(_strings(meta), body, body_line, rel, doc.line_of))
         for key, value in _strings(meta):
             self.report(text_field_problems(value, key, rel, doc.line_of(key)))
         if kind in PRIVATE_KINDS:
-            self.report(personal_data_problems(body, rel, body_line, "body"))
+            found = personal_data_problems(body, rel, body_line, "body")
             for key, value in _strings(meta):
                 if key != PUBLIC_CONTACT_FIELD and not key.startswith("links"):
-                    self.report(personal_data_problems(value, rel, doc.line_of(key), key))
+                    found += personal_data_problems(value, rel, doc.line_of(key), key)
+            # Only a practice has a contact field: a session's hint must not send anyone there.
+            self.report([replace(p, hint=PRIVACY_HINTS[kind]) for p in found])
 
     def load_translation(self, path: Path, kind: str, stem: str, lang: str):
         c = self.content
@@ -365,14 +375,22 @@ class _Loader:
                     terms = c.vocabularies.get(target)
                     if terms is not None and value not in terms:
                         self.problems.append(Problem(rel, doc.line_of(where), where, f"unknown {target[:-1] if target.endswith('s') else target} '{value}'",
-                                                     "known: " + ", ".join(terms)))
+                                                     _term_hint(terms, value)))
                 else:
                     ref_kind = REFERENCE_KINDS[target]
+                    referred = c.items[ref_kind].get(value)
                     if value == own_id and ref_kind == kind:
                         self.problems.append(Problem(rel, doc.line_of(where), where, "refers to the item itself", "remove it"))
                     elif value not in self.known[ref_kind]:
-                        self.problems.append(Problem(rel, doc.line_of(where), where, f"unknown {ref_kind} '{value}'",
-                                                     f"no file {TYPES[ref_kind].folder}/{value}.md; known: " + _some(self.known[ref_kind])))
+                        close = difflib.get_close_matches(str(value), sorted(self.known[ref_kind]), n=1)
+                        hint = f"did you mean '{close[0]}'?" if close else \
+                            f"no file {TYPES[ref_kind].folder}/{value}.md; known: " + _some(self.known[ref_kind])
+                        self.problems.append(Problem(rel, doc.line_of(where), where, f"unknown {ref_kind} '{value}'", hint))
+                    elif referred is not None and referred.draft and not meta.get("draft"):
+                        # The site leaves the draft out, and the link to it with it, without a word.
+                        self.problems.append(Problem(rel, doc.line_of(where), where, f"{ref_kind} '{value}' is a draft",
+                                                     f"the site leaves {referred.path} out until it is ready: remove it here "
+                                                     "or publish the draft"))
             if n < valid:  # an adaptation's checks need the whole, valid front matter
                 self.check_adaptation(kind, meta, doc, rel)
 
@@ -385,11 +403,20 @@ class _Loader:
 
     def check_images(self):
         """An image a body shows must be a file of an item folder, which the build copies: the site loads nothing else."""
-        for _, rel in self.sources():
+        c = self.content
+        for item, rel in self.sources():
+            # The page of an item sits in its type's folder of the site, wherever its file is: the build
+            # finds an image from there (an item in a sub-folder names the sub-folder in the address).
             folder = posixpath.dirname(rel)
+            base = posixpath.join(c.rel(c.content_dir), item.type.folder)
             for url, line, markdown in self.refs[rel][0]:
-                target = posixpath.normpath(posixpath.join(folder, _file_of(url)))
-                if target not in self.content.media:
+                target = posixpath.normpath(posixpath.join(base, _file_of(url)))
+                beside = posixpath.normpath(posixpath.join(folder, _file_of(url)))
+                if target not in c.media and beside in c.media:
+                    self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is not found from the page",
+                                                 f"the page of an item in a sub-folder is published in {item.type.folder}/: "
+                                                 f"write '{posixpath.relpath(beside, base)}'"))
+                elif target not in c.media:
                     self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is not in the repository",
                                                  f"put the file in {folder}/ or correct the address"))
                 elif not markdown:  # MkDocs adjusts the addresses of Markdown images to the page's, not those of HTML
@@ -467,6 +494,16 @@ def _strings(meta, prefix=""):
 def _file_of(url: str) -> str:
     """The file a relative address names: without its anchor or query, %-escapes decoded."""
     return unquote(url.split("#")[0].split("?")[0])
+
+
+def _term_hint(terms: dict[str, Term], value) -> str:
+    """What to write instead of an unknown term: the id of a label written in its place, a close id, or them all."""
+    wanted = str(value).strip().casefold()
+    for term in terms.values():
+        if any(labels.get("label", "").casefold() == wanted for labels in term.labels.values()):
+            return f"'{value}' is the label of '{term.id}': write the id, {term.id}"
+    close = difflib.get_close_matches(str(value), list(terms), n=1)
+    return f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(terms)
 
 
 def _some(ids, n=8) -> str:
