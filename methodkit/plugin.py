@@ -34,6 +34,7 @@ from .handouts import HANDOUT_SLUG, participant_html
 from .i18n import strings
 from .loader import load
 from .model import BY_FOLDER
+from .planner import write_plan_data
 from .problems import format_problems
 from .views import facet_view, home_view, item_view
 
@@ -244,6 +245,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         base = config.site_url.rstrip("/") + "/"
         site_dir = Path(config.site_dir)
         write_feed(self.catalogue, site_dir, base, config.site_name)
+        write_plan_data(self.catalogue, site_dir)
         if self.lang == self.source:
             # Language-independent exports, once per site.
             write_catalog(self.catalogue, site_dir, self.base_url, config.site_name, content_version(self.root))

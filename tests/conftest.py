@@ -87,3 +87,22 @@ def real_browser(real_site, playwright):
 
     with browse(real_site, playwright) as b:
         yield b
+
+
+@pytest.fixture(scope="session")
+def trainer_root(tmp_path_factory):
+    """Five modules for the planner, the cards and the workbook; one translated into French."""
+    root = assemble(tmp_path_factory.mktemp("trainer"), content="trainer")
+    methodkit(root, "translate", "methodology/modules/opening.md", "--to", "fr", check=True)
+    fr = root / "methodology" / "modules" / "opening.fr.md"
+    replace_in(fr, "draft: true\n", "")
+    replace_in(fr, "title: Opening in de kring", "title: Ouverture en cercle")
+    replace_in(fr, "Naambordjes", "Badges nominatifs")
+    return root
+
+
+@pytest.fixture(scope="session")
+def trainer_site(trainer_root):
+    """The trainer fixture built in every language, with PDFs; tests only read it."""
+    assert build_site(trainer_root, strict=True, pdf=True, quiet=True) == 0
+    return trainer_root / "site"
