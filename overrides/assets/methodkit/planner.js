@@ -187,10 +187,11 @@
       render();
       save();
       say(fill(t.tMoved, { title: titleOf(entry), n: target + 1 }));
-      var again = rows.querySelector('[data-index="' + target + '"] [data-dir="' + (by < 0 ? "up" : "down") + '"]');
-      if (again && !again.disabled) again.focus(); else if (rows.querySelector('[data-index="' + target + '"] button')) {
-        rows.querySelector('[data-index="' + target + '"] button').focus();
-      }
+      // The focus follows the moved row: the same arrow, or its other one at the top or the bottom.
+      var row = '[data-index="' + target + '"] ';
+      var again = rows.querySelector(row + '[data-dir="' + (by < 0 ? "up" : "down") + '"]:not(:disabled)') ||
+        rows.querySelector(row + "button:not(:disabled)");
+      if (again) again.focus();
     }
 
     function remove(index) {
