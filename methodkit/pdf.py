@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from html import escape as h
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from .cards import STYLESHEET as CARDS_STYLESHEET, cards_pdf, deck_html
 from .catalogue import Catalogue
+from .edition import edition
 from .handouts import HANDOUT_SLUG
 from .i18n import strings
 from .licences import LICENCES
@@ -46,23 +47,16 @@ class PdfWriter:
         self.cat, self.site_dir, self.site_url, self.site_name = cat, site_dir, site_url, site_name
         self.t = strings(cat.lang)
         self.css = [CSS(filename=str(STYLESHEET))]
+        from .pdf_fetch import SiteFetcher
 
-    def fetch(self, url: str):
-        """Site addresses come from the built files; anything else is refused."""
-        from weasyprint.urls import default_url_fetcher
+        self.fetch = SiteFetcher(site_url, site_dir)
 
-        if url.startswith(self.site_url):
-            path = self.site_dir / urlsplit(url).path[len(urlsplit(self.site_url).path):]
-            return default_url_fetcher(path.resolve().as_uri())
-        if url.startswith("data:"):
-            return default_url_fetcher(url)
-        raise ValueError(f"PDFs load nothing from other hosts: {url}")
-
-    def write(self, html: str, base: str, target: Path) -> None:
-        from weasyprint import HTML
+    def write(self, html: str, base: str, target: Path, stylesheet: Path | None = None) -> None:
+        from weasyprint import CSS, HTML
 
         target.parent.mkdir(parents=True, exist_ok=True)
-        HTML(string=html, base_url=self.site_url + base, url_fetcher=self.fetch).write_pdf(target, stylesheets=self.css)
+        css = [CSS(filename=str(stylesheet))] if stylesheet else self.css
+        HTML(string=html, base_url=self.site_url + base, url_fetcher=self.fetch).write_pdf(target, stylesheets=css)
 
     def module(self, item, version: str) -> None:
         page = item.url + (f"{HANDOUT_SLUG}/" if version == "participant" else "")
@@ -100,3 +94,5 @@ def write_pdfs(cat: Catalogue, site_dir: Path, site_url: str, site_name: str) ->
         writer.module(item, "coach")
         writer.module(item, "participant")
     writer.pack()
+    ed = edition(cat.content.root)
+    writer.write(deck_html(cat, site_url, site_name, ed), "", site_dir / cards_pdf(cat.lang), CARDS_STYLESHEET)
