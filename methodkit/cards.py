@@ -14,8 +14,7 @@ from pathlib import Path
 import segno
 
 from .catalogue import Catalogue
-from .edition import Edition
-from .i18n import format_date, format_duration, strings
+from .i18n import format_duration, strings
 from .licences import LICENCES
 from .steps import step_lines
 from .render import render
@@ -24,10 +23,6 @@ from .views import group_size
 PER_SHEET = 4  # two columns, two rows
 COLUMNS = 2
 STYLESHEET = Path(__file__).parent / "cards.css"
-
-
-def cards_pdf(lang: str) -> str:
-    return f"downloads/cards-{lang}.pdf"
 
 
 def card(cat: Catalogue, item, site_url: str, t: dict) -> dict:
@@ -58,9 +53,8 @@ def sheets(cards: list[dict]) -> list[dict]:
     return out
 
 
-def deck_html(cat: Catalogue, site_url: str, site_name: str, ed: Edition) -> str:
+def deck_html(cat: Catalogue, site_url: str, site_name: str, edition: str) -> str:
     t = strings(cat.lang)
     cards = [card(cat, item, site_url, t) for item in cat.items["module"]]
-    edition = t["edition"].format(version=ed.version) + (f" · {format_date(ed.date, cat.lang)}" if ed.date else "")
     return render("cards.html", lang=cat.lang, t=t, site_name=site_name, sheets=sheets(cards), edition=edition,
                   rows=PER_SHEET // COLUMNS, columns=COLUMNS)
