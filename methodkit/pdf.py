@@ -90,7 +90,7 @@ class PdfWriter:
         body = render("pack.html", t=t, site_name=self.site_name, brand=self.brand, groups=groups,
                       licence=LICENCES["CC-BY-SA-4.0"], site_url=self.site_url, version=self.version,
                       date=self.edition_date)
-        self.write(document(body, cat.lang, t["pack.title"], f'{self.site_name} · {t["pack.title"]}', self.site_name,
+        self.write(document(body, cat.lang, t["pack.title"], t["pack.title"], self.site_name,
                             self.edition), "", self.site_dir / trainer_pack(cat.lang))
 
     def workbook(self) -> None:

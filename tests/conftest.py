@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 
 import pytest
 
@@ -98,6 +99,11 @@ def trainer_root(tmp_path_factory):
     replace_in(fr, "draft: true\n", "")
     replace_in(fr, "title: Opening in de kring", "title: Ouverture en cercle")
     replace_in(fr, "Naambordjes", "Badges nominatifs")
+    # A commit of its own, with a known date: printouts show the edition (version and date) of the content.
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2026-03-01T12:00:00", "GIT_COMMITTER_DATE": "2026-03-01T12:00:00"}
+    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=Test", "-c", "user.email=test@example.org",
+                                                   "commit", "-q", "-m", "fixture"]):
+        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
     return root
 
 
