@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from .catalogue import FACETS, Catalogue
@@ -37,6 +38,7 @@ from .i18n import strings
 from .loader import load
 from .messages import in_language
 from .model import BY_FOLDER
+from .planner import write_plan_data
 from .problems import format_problems
 from .views import facet_view, home_view, item_view
 
@@ -242,7 +244,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if info and info[0] == "handout":
             # Every page's Markdown is converted before any page is rendered, so the module's is ready.
             module = self.module_pages[info[1].id]
-            page.content, page.toc = participant_html(module.content), module.toc
+            page.content, page.toc = participant_html(module.content), get_toc([])  # worksheets only
         # Kept: serve renders a page again when what it shows changed (methodkit.live).
         context["mk"] = self.views[page.file.src_uri] = self.view(page, config)
         return context
@@ -282,6 +284,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         site_dir = Path(config.site_dir)
         write_feed(self.catalogue, site_dir, base, config.site_name)
         write_changes_feed(self.catalogue, site_dir, base, config.site_name)
+        write_plan_data(self.catalogue, site_dir)
         if self.lang == self.source:
             # Language-independent exports, once per site.
             write_catalog(self.catalogue, site_dir, self.base_url, config.site_name, content_version(self.root))
@@ -291,7 +294,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if self.pdf:
             from .pdf import write_pdfs
 
-            write_pdfs(self.catalogue, site_dir, base, config.site_name)
+            write_pdfs(self.catalogue, site_dir, base, config.site_name, self.brand)
 
     def _source_of(self, page) -> str | None:
         """The file a page's Markdown comes from (for a translated site page, the translation), from the root."""

@@ -16,6 +16,7 @@ from .licences import LICENCES
 from .pdf_names import module_pdf
 from .policy import PLAIN_EMAIL
 from .model import Item
+from .steps import step_lines
 
 VOCAB_OF_FIELD = {"phase": "phases", "format": "formats", "levers": "levers", "barriers": "barriers",
                   "audience": "audiences", "sector": "sectors", "region": "regions"}
@@ -104,6 +105,11 @@ def sections(cat: Catalogue, item: Item, handout: bool = False) -> list[dict]:
         values = cat.text(item, name) or []
         if values:
             out.append({"key": name, "title": t[f"section.{name}"], "items": values})
+    if handout and item.kind == "module":
+        # The participants' programme: the steps as short lines, without the coach's script.
+        steps = step_lines(cat.body(item))
+        if steps:
+            out.append({"key": "programme", "title": t["section.programme"], "items": steps})
     return out
 
 
@@ -153,7 +159,8 @@ def downloads(cat: Catalogue, item: Item, pdf: bool) -> list[dict]:
            {"text": t["print.participant"], "url": f"{item.url}{HANDOUT_SLUG}/", "kind": "participant"}]
     if pdf:
         out += [{"text": t["print.coach_pdf"], "url": module_pdf(item.id, "coach", cat.lang), "kind": "pdf"},
-                {"text": t["print.participant_pdf"], "url": module_pdf(item.id, "participant", cat.lang), "kind": "pdf"}]
+                {"text": t["print.participant_pdf"], "url": module_pdf(item.id, "participant", cat.lang), "kind": "pdf"},
+                {"text": t["print.worksheet_pdf"], "url": module_pdf(item.id, "worksheet", cat.lang), "kind": "pdf"}]
     return out
 
 
@@ -165,7 +172,8 @@ def item_view(cat: Catalogue, item: Item, handout: bool = False, pdf: bool = Fal
         "kind": item.kind,
         "id": item.id,
         "title": cat.text(item, "title"),
-        "summary": cat.text(item, "summary"),
+        # The participant version opens with the module's words for participants, when it has them.
+        "summary": (handout and cat.text(item, "for_participants")) or cat.text(item, "summary"),
         "example": bool(item.meta.get("example")),
         "provenance": provenance(cat, item),
         "card": card(cat, item),
