@@ -46,10 +46,10 @@ test: $(STAMP) system-deps
 # Internal links are also tested by `make test`; external sites come and go, so
 # their report is advice and the target never fails on it.
 linkcheck: build
-	-$(BIN)/python -m methodkit.links --external site
+	-$(BIN)/python -m methodkit.checks.links --external site
 
 bench: $(STAMP)
-	$(BIN)/python -m methodkit.bench
+	$(BIN)/python -m tools.bench
 
 system-deps:
 	@missing=""; \

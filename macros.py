@@ -1,11 +1,11 @@
 """mkdocs-macros module: small macros for the site's own pages in docs/.
 
 Only pages with `render_macros: true` use them; methodology content never
-does. Each macro hands the work to methodkit.listings and returns HTML.
+does. Each macro hands the work to methodkit.pages.listings and returns HTML.
 """
 
-from methodkit import listings
-from methodkit.citation import citation_html
+from methodkit.pages import listings
+from methodkit.publishing.citation import citation_html
 
 
 def define_env(env):

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from methodkit.build import build_site
+from methodkit.mkdocs_adapter.build import build_site
 from sitekit import assemble, methodkit, replace_in
 
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from methodkit.catalogue import Catalogue
-from methodkit.loader import load
+from methodkit.catalogue.catalogue import Catalogue
+from methodkit.loading.loader import load
 from sitekit import REPO
 
 LANGS = ("nl", "fr", "en")

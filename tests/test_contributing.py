@@ -7,9 +7,9 @@ import re
 import pytest
 import yaml
 
-from methodkit.build import build_site
-from methodkit.scaffold import FIELD_HELP, HELP_LANGS, slugify
-from methodkit.schema import Schemas
+from methodkit.mkdocs_adapter.build import build_site
+from methodkit.cli.scaffold import FIELD_HELP, HELP_LANGS, slugify
+from methodkit.loading.schema import Schemas
 from sitekit import REPO, assemble, methodkit
 
 KINDS = {"module": "modules", "session": "sessions", "practice": "practices", "chapter": "framework"}

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from methodkit.build import build_site
+from methodkit.mkdocs_adapter.build import build_site
 from sitekit import page, resolve
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -161,10 +161,10 @@ def test_home_page_is_responsive(basic_browser):
 
 def test_a_module_page_lists_the_closest_practices_and_links_the_rest(tmp_path):
     # A library larger than a module page should list: the synthetic corpus of `make bench`.
-    from methodkit.bench import write_corpus
-    from methodkit.catalogue import Catalogue
-    from methodkit.loader import load
-    from methodkit.views import MAX_PRACTICES, backlinks
+    from tools.bench import write_corpus
+    from methodkit.catalogue.catalogue import Catalogue
+    from methodkit.loading.loader import load
+    from methodkit.pages.views import MAX_PRACTICES, backlinks
 
     content, problems = load(write_corpus(tmp_path / "corpus", 60))
     assert problems == []

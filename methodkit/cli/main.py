@@ -1,0 +1,159 @@
+"""The `methodkit` command: check, status, translate, new, build, serve."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from methodkit import __version__
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="methodkit", description="Check, translate and publish the methodology.")
+    parser.add_argument("--version", action="version", version=__version__)
+    parser.add_argument("--root", default=".", help="repository root (default: the current folder)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("check", help="validate all content; report every problem as path:line: field: message")
+    p.add_argument("paths", nargs="*", help="only report problems in these files or folders")
+    p.add_argument("--format", choices=("text", "github", "json"), default="text")
+    p.add_argument("--lang", choices=("en", "nl"), default="en", help="language of the messages (en or nl)")
+
+    p = sub.add_parser("build", help="build every language into site/ (Dutch at /, others at /<lang>/)")
+    p.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
+    p.add_argument("--site-dir", default="site")
+    p.add_argument("--config-file", default=None)
+    p.add_argument("--pdf", action="store_true", help="also write the PDF downloads (coach, participant, trainer pack)")
+
+    p = sub.add_parser("status", help="translation status per language: translated, missing, outdated")
+    p.add_argument("--strict", action="store_true", help="exit 1 when anything is missing or outdated")
+    p.add_argument("--lang", action="append", help="only this language (repeatable)")
+
+    p = sub.add_parser("translate", help="create a translation file prefilled from its Dutch source")
+    p.add_argument("path", help="the Dutch source, e.g. methodology/modules/intakegesprek.md")
+    p.add_argument("--to", required=True, dest="lang", help="language code, e.g. fr")
+
+    p = sub.add_parser("new", help="create a new item (a draft) with every field present and explained")
+    p.add_argument("kind", choices=("module", "session", "practice", "chapter"))
+    p.add_argument("--title", required=True)
+    p.add_argument("--lang", default="nl", help="language of the explanations in the file: nl (default) or en")
+    p.add_argument("--date", default=None, help="a session's date, YYYY-MM-DD (default: today)")
+
+    p = sub.add_parser("serve", help="serve every language with live reload; content problems show in the page")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
+    p.add_argument("--config-file", default=None)
+
+    args = parser.parse_args(argv)
+    root = Path(args.root).resolve()
+    commands = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "translate": cmd_translate, "serve": cmd_serve,
+                "new": cmd_new}
+    return commands[args.command](root, args)
+
+
+def _content(root: Path):
+    from methodkit.loading.config import site_settings
+    from methodkit.loading.loader import load
+
+    settings = site_settings(root)
+    content, problems = load(root, settings.content_dir, settings.languages)
+    return settings, content, problems
+
+
+def cmd_status(root: Path, args) -> int:
+    from methodkit.catalogue.status import STATES, report, summary
+
+    settings, content, problems = _content(root)
+    entries = report(content, root / settings.docs_dir)
+    langs = args.lang or list(content.languages[1:])
+    incomplete = False
+    for lang in langs:
+        counts = summary(entries, lang)
+        print(f"{lang}: " + ", ".join(f"{counts[s]} {s}" for s in STATES))
+        for e in entries:
+            if e.lang == lang and e.state != "translated":
+                incomplete = True
+                if e.state == "missing":
+                    print(f"  missing   {e.source}  (methodkit translate {e.source} --to {lang})")
+                else:
+                    print(f"  outdated  {e.translation}  (source changed; after updating, set source_hash: {e.current})")
+    if problems:
+        print(f"note: {len(problems)} content problem(s) left some items out; run `methodkit check`", file=sys.stderr)
+    return 1 if (args.strict and incomplete) else 0
+
+
+def cmd_translate(root: Path, args) -> int:
+    from methodkit.cli.scaffold import ScaffoldError, create_translation
+
+    _, content, _ = _content(root)
+    try:
+        target = create_translation(content, Path(args.path).resolve(), args.lang)
+    except ScaffoldError as exc:
+        print(f"methodkit translate: {exc}", file=sys.stderr)
+        return 1
+    print(f"created {target.relative_to(root) if root in target.parents else target}")
+    print("next: translate the text and remove `draft: true`, then run `make check` and `make serve` to see it")
+    return 0
+
+
+def cmd_build(root: Path, args) -> int:
+    from methodkit.mkdocs_adapter.build import build_site
+
+    return build_site(root, strict=args.strict, site_dir=args.site_dir, config_file=args.config_file, pdf=args.pdf)
+
+
+def cmd_check(root: Path, args) -> int:
+    from methodkit.checks.problems import format_problems
+
+    _, content, problems = _content(root)
+    if args.paths:
+        wanted = [Path(p).resolve() for p in args.paths]
+        problems = [p for p in problems if any(_within(root / p.path, w) for w in wanted)]
+    if args.lang == "nl":
+        from methodkit.checks.messages import to_dutch
+
+        problems = [to_dutch(p) for p in problems]
+    out = format_problems(problems, args.format)
+    if out:
+        print(out)
+    if args.format == "text":
+        n = sum(1 for _ in content.all_items())
+        print(f"{len(problems)} problem(s) in {n} valid item(s)" if problems else f"ok: {n} items, no problems", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def cmd_serve(root: Path, args) -> int:
+    from methodkit.mkdocs_adapter.serve import serve
+
+    host, _, port = args.dev_addr.rpartition(":")
+    return serve(root, host or "127.0.0.1", int(port), args.config_file)
+
+
+def cmd_new(root: Path, args) -> int:
+    import datetime as dt
+
+    from methodkit.cli.scaffold import ScaffoldError, create_item
+
+    _, content, _ = _content(root)
+    try:
+        today = dt.date.fromisoformat(args.date) if args.date else None
+        target = create_item(content, args.kind, args.title, args.lang, today)
+    except (ScaffoldError, ValueError) as exc:
+        print(f"methodkit new: {exc}", file=sys.stderr)
+        return 1
+    rel = target.relative_to(root) if root in target.parents else target
+    print(f"created {rel} (a draft)")
+    print("next steps:")
+    print(f"  1. fill in the fields and the text of {rel} (each field is explained in the file)")
+    print("  2. make check    # lists anything that still needs fixing")
+    print("  3. make serve    # see it at http://127.0.0.1:8000 (drafts show there)")
+    print("  4. remove `draft: true` when it is ready, and open a pull request")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
