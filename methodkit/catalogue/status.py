@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from methodkit.mkdocs_adapter.docs_pages import page_hash, recorded_hash, split_suffix
+from methodkit.loading.docs import page_hash, recorded_hash, split_suffix
 from methodkit.loading.loader import Content, current_hash
 
 STATES = ("translated", "outdated", "missing")

@@ -14,7 +14,7 @@ import unicodedata
 
 import yaml
 
-from methodkit.mkdocs_adapter.docs_pages import page_hash
+from methodkit.loading.docs import page_hash
 from methodkit.loading.loader import Content, current_hash
 from methodkit.model.items import BY_FOLDER, TYPES
 

@@ -25,7 +25,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 
 from methodkit.catalogue.catalogue import FACETS, Catalogue
-from methodkit.publishing.branding import apply_branding
+from methodkit.publishing.branding import BrandingError, apply_branding
 from methodkit.mkdocs_adapter.docs_pages import DocsTranslations
 from methodkit.publishing.exports import content_version, write_catalog, write_sources_zip
 from methodkit.pages.metadata import adaptation_chain, jsonld, open_graph
@@ -103,7 +103,10 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             notes.warning("Drafts left out of this build: " + ", ".join(i.path for i in self.catalogue.drafts))
 
         self.base_url = (config.site_url or "/").rstrip("/") + "/"
-        self.brand = apply_branding(config, self.lang)
+        try:
+            self.brand = apply_branding(config, self.lang)
+        except BrandingError as exc:
+            raise PluginError(str(exc)) from exc
         config.theme["language"] = self.lang
         if self.lang != self.source:
             config.site_url = f"{self.base_url}{self.lang}/"

@@ -9,17 +9,16 @@ from __future__ import annotations
 from html import escape as h
 from pathlib import Path
 
-from mkdocs.utils import get_relative_url
-
 from methodkit.catalogue.catalogue import FACETS, Catalogue
 from methodkit.i18n import format_date, format_duration, strings
 from methodkit.model.items import Item
+from methodkit.model.languages import relative_url
 from methodkit.publishing.pdf_names import module_pdf, trainer_pack
 from methodkit.catalogue.status import STATES, report, summary
 
 
 def _url(target: str, here: str) -> str:
-    return get_relative_url(target, here)
+    return relative_url(target, here)
 
 
 # Facets a list can be filtered on: (filter name, field, vocabulary or None for computed values).

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 
-from mkdocs.exceptions import PluginError
-
 from methodkit.i18n import format_names, strings
 
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+class BrandingError(ValueError):
+    """A publisher setting that cannot be used; the adapter reports it as a configuration error."""
 
 
 def apply_branding(config, lang: str) -> dict:
@@ -21,7 +23,7 @@ def apply_branding(config, lang: str) -> dict:
     colours = publisher.get("colours") or {}
     for key, value in colours.items():
         if not COLOUR.match(str(value)):
-            raise PluginError(f"mkdocs.yml: extra.publisher.colours.{key}: '{value}' is not a colour (write it as #rrggbb)")
+            raise BrandingError(f"mkdocs.yml: extra.publisher.colours.{key}: '{value}' is not a colour (write it as #rrggbb)")
     if publisher.get("site_name"):
         config.site_name = publisher["site_name"]
     description = publisher.get("description")
