@@ -18,7 +18,7 @@ def define_env(env):
     @env.macro
     def module_catalogue():
         """All modules, grouped by phase, with filters."""
-        return listings.module_catalogue(catalogue(), here())
+        return listings.item_list(catalogue(), "module", here())
 
     @env.macro
     def chapter_list():

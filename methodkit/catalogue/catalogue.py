@@ -9,11 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from methodkit.loading.loader import Content, current_hash
-from methodkit.model.items import TYPES, Item, Term
+from methodkit.model.items import Item, Term
 from methodkit.loading.schema import references
-
-FACETS = ("levers", "barriers", "phases", "formats")  # vocabularies that get a page per term
-
 
 class Catalogue:
     def __init__(self, content: Content, lang: str, include_drafts: bool = False):
@@ -25,48 +22,52 @@ class Catalogue:
         self.by_id: dict[tuple[str, str], Item] = {(i.kind, i.id): i for i in included}
         # (vocabulary, term id) -> kind -> items that name the term
         self.by_term: dict[tuple[str, str], dict[str, list[Item]]] = defaultdict(lambda: defaultdict(list))
-        # module id -> kind -> items that refer to the module
-        self.refs_to_module: dict[str, dict[str, list[Item]]] = defaultdict(lambda: defaultdict(list))
+        # (type, id) -> kind -> items of other types that name the item
+        self.referred_by: dict[tuple[str, str], dict[str, list[Item]]] = defaultdict(lambda: defaultdict(list))
         for item in included:
             for _, what, target, value in references(content.schemas.raw[item.kind], item.meta):
                 if what == "vocabulary":
                     self.by_term[(target, value)][item.kind].append(item)
-                elif target == "modules" and item.kind != "module":
-                    self.refs_to_module[value][item.kind].append(item)
-        self.module_order = self._module_order(included)
-        self.items = {kind: self.sort(kind, [i for i in included if i.kind == kind]) for kind in TYPES}
+                elif (kind := content.type_of_folder(target)) != item.kind:
+                    self.referred_by[(kind, value)][item.kind].append(item)
+        self.types = content.types
+        self.facets = self.types.facet_vocabularies()  # vocabularies that get a page per term
+        self.trajectory_order = {t.name: self._trajectory_order(t.name, included) for t in self.types.all if t.by_trajectory}
+        self.items = {kind: self.sort(kind, [i for i in included if i.kind == kind]) for kind in self.types}
         self.status = {(i.kind, i.id): self._status(i) for i in included}
 
     # -- order -----------------------------------------------------------
-    def _module_order(self, included) -> list[str]:
-        """Modules in the order of the trajectory, then the rest by phase and title."""
-        ids = {i.id for i in included if i.kind == "module"}
+    def _trajectory_order(self, kind: str, included) -> list[str]:
+        """Items in the order of the trajectory's steps, then the rest by phase and title."""
+        ids = {i.id for i in included if i.kind == kind}
         order: list[str] = []
         if self.content.trajectory:
             for step in self.content.trajectory.steps:
                 order += [m for m in step.modules if m in ids and m not in order]
         phases = list(self.content.vocabularies.get("phases", {}))
-        rest = sorted((i for i in included if i.kind == "module" and i.id not in order),
+        rest = sorted((i for i in included if i.kind == kind and i.id not in order),
                       key=lambda i: (phases.index(i.meta["phase"]) if i.meta["phase"] in phases else 99, i.get("title", self.lang)))
         return order + [i.id for i in rest]
 
     def sort(self, kind: str, items: list[Item]) -> list[Item]:
-        if kind == "module":
-            pos = {m: n for n, m in enumerate(self.module_order)}
+        """Items of one type in the order its declaration gives."""
+        order = self.types[kind].order
+        if order == "trajectory":
+            pos = {m: n for n, m in enumerate(self.trajectory_order[kind])}
             return sorted(items, key=lambda i: pos[i.id])
-        if kind == "session":
-            return sorted(items, key=lambda i: (i.meta["date"], i.id), reverse=True)
-        if kind == "chapter":
-            return sorted(items, key=lambda i: (i.meta["order"], i.id))
+        if isinstance(order, dict):
+            name = order["field"]
+            return sorted(items, key=lambda i: (i.meta[name], i.id), reverse=bool(order.get("reverse")))
         return sorted(items, key=lambda i: i.get("title", self.lang).casefold())
 
     def neighbours(self, item: Item) -> tuple[Item | None, Item | None]:
-        """Previous and next module along the trajectory."""
-        if item.kind != "module":
+        """Previous and next item along the trajectory, for the types ordered by it."""
+        order = self.trajectory_order.get(item.kind)
+        if order is None:
             return None, None
-        n = self.module_order.index(item.id)
-        prev = self.by_id.get(("module", self.module_order[n - 1])) if n > 0 else None
-        nxt = self.by_id.get(("module", self.module_order[n + 1])) if n + 1 < len(self.module_order) else None
+        n = order.index(item.id)
+        prev = self.by_id.get((item.kind, order[n - 1])) if n > 0 else None
+        nxt = self.by_id.get((item.kind, order[n + 1])) if n + 1 < len(order) else None
         return prev, nxt
 
     # -- lookups ---------------------------------------------------------
@@ -83,12 +84,12 @@ class Catalogue:
         term = self.term(vocabulary, id)
         return term.label(self.lang) if term else id
 
-    def practices_for_levers(self, levers: list[str]) -> list[Item]:
-        """Practices sharing a lever, those sharing the most first, then by title."""
+    def sharing_terms(self, kind: str, vocabulary: str, terms: list[str]) -> list[Item]:
+        """Items of `kind` naming some of these terms, those sharing the most first, then by title."""
         shared: dict[str, int] = {}
         found: dict[str, Item] = {}
-        for lever in levers:
-            for p in self.by_term.get(("levers", lever), {}).get("practice", []):
+        for lever in terms:
+            for p in self.by_term.get((vocabulary, lever), {}).get(kind, []):
                 found.setdefault(p.id, p)
                 shared[p.id] = shared.get(p.id, 0) + 1
         return sorted(found.values(), key=lambda i: (-shared[i.id], i.get("title", self.lang).casefold()))

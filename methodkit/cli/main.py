@@ -35,7 +35,7 @@ def main(argv=None) -> int:
     p.add_argument("--to", required=True, dest="lang", help="language code, e.g. fr")
 
     p = sub.add_parser("new", help="create a new item (a draft) with every field present and explained")
-    p.add_argument("kind", choices=("module", "session", "practice", "chapter"))
+    p.add_argument("kind", help="an item type of schemas/types.yml: module, session, practice, chapter, ...")
     p.add_argument("--title", required=True)
     p.add_argument("--lang", default="nl", help="language of the explanations in the file: nl (default) or en")
     p.add_argument("--date", default=None, help="a session's date, YYYY-MM-DD (default: today)")
@@ -139,6 +139,10 @@ def cmd_new(root: Path, args) -> int:
     from methodkit.cli.scaffold import ScaffoldError, create_item
 
     _, content, _ = _content(root)
+    if args.kind not in content.types:
+        known = ", ".join(content.types)
+        print(f"methodkit new: '{args.kind}' is not an item type of this site (types: {known})", file=sys.stderr)
+        return 1
     try:
         today = dt.date.fromisoformat(args.date) if args.date else None
         target = create_item(content, args.kind, args.title, args.lang, today)

@@ -16,7 +16,6 @@ import yaml
 
 from methodkit.loading.docs import page_hash
 from methodkit.loading.loader import Content, current_hash
-from methodkit.model.items import BY_FOLDER, TYPES
 
 FIELD_HELP = Path(__file__).parents[1] / "model" / "field_help.yml"
 HELP_LANGS = ("nl", "en")
@@ -46,8 +45,9 @@ def translation_text(content: Content, source: Path, lang: str) -> str:
               "# Translate the values below and the text after the closing '---'.\n"
               "# Keep source_hash: it records which version of the Dutch text you translated.\n"
               "# Remove 'draft: true' when the translation is done; until then readers get the Dutch text.\n")
-    if folder in BY_FOLDER:
-        kind = BY_FOLDER[folder].kind
+    itype = content.types.by_folder(folder) if folder else None
+    if itype is not None:
+        kind = itype.name
         item = content.items[kind].get(source.stem)
         if item is None:
             raise ScaffoldError(f"{rel} has problems; run `methodkit check` and fix them first")
@@ -108,7 +108,7 @@ def _placeholder(content: Content, kind: str, name: str, prop: dict, title: str,
         return first if prop.get("type") == "string" else ([first] if prop.get("minItems") and first else [])
     ref = (prop.get("items") or {}).get("x-reference")
     if ref:
-        known = sorted(content.items[BY_FOLDER[ref].kind])
+        known = sorted(content.items[content.type_of_folder(ref)])
         return known[:1] if prop.get("minItems") else []
     todo = "..."
     texts = {"summary": {"nl": "Schrijf hier één of twee zinnen.", "en": "Write one or two sentences here."},
@@ -128,7 +128,8 @@ def new_item_text(content: Content, kind: str, title: str, lang: str = "nl", tod
     """The id and text of a new draft item with every field present and explained."""
     today = today or dt.date.today()
     item_id = slugify(title)
-    if kind == "session":
+    itype = content.types[kind]
+    if itype.dated_ids:
         item_id = f"{today:%Y-%m}-{item_id}"
     if not item_id:
         raise ScaffoldError("the title gives no usable id; use letters or digits")
@@ -148,19 +149,7 @@ def new_item_text(content: Content, kind: str, title: str, lang: str = "nl", tod
             lines.append(f"{name}: {_flow(value)}")
         else:  # optional: shown as an example, commented out
             lines.append(f"# {name}: {_flow(OPTIONAL_EXAMPLES.get(name, value))}")
-    body = {
-        "module": {"nl": "## Waarom deze module\n\nSchrijf hier.\n\n## Stappen\n\n1. **Eerste stap (30 minuten).** Beschrijf wat er gebeurt.\n\n"
-                         "!!! coach \"Voor de coach\"\n    Wat alleen de coach moet weten.\n\n## Werkblad\n\n"
-                         "!!! worksheet \"Werkblad: ...\"\n    1. Een eerste vraag?\n",
-                   "en": "## Why this module\n\nWrite here.\n\n## Steps\n\n1. **First step (30 minutes).** Describe what happens.\n\n"
-                         "!!! coach \"For the coach\"\n    What only the coach needs to know.\n\n## Worksheet\n\n"
-                         "!!! worksheet \"Worksheet: ...\"\n    1. A first question?\n"},
-        "session": {"nl": "## Wat we deden\n\nSchrijf hier, zonder namen van deelnemers.\n",
-                    "en": "## What we did\n\nWrite here, without names of participants.\n"},
-        "practice": {"nl": "## Context\n\nSchrijf hier.\n\n## Wat er gebeurde\n\nSchrijf hier.\n",
-                     "en": "## Context\n\nWrite here.\n\n## What happened\n\nWrite here.\n"},
-        "chapter": {"nl": "## Inleiding\n\nSchrijf hier.\n", "en": "## Introduction\n\nWrite here.\n"},
-    }[kind][lang]
+    body = itype.starter.get(lang) or next(iter(itype.starter.values()), "")
     return item_id, "---\n" + "\n".join(lines) + "\n---\n" + body
 
 
@@ -168,7 +157,7 @@ def create_item(content: Content, kind: str, title: str, lang: str = "nl", today
     if lang not in HELP_LANGS:
         raise ScaffoldError(f"explanations exist in {', '.join(HELP_LANGS)}, not '{lang}'")
     item_id, text = new_item_text(content, kind, title, lang, today)
-    target = content.content_dir / TYPES[kind].folder / f"{item_id}.md"
+    target = content.content_dir / content.types[kind].folder / f"{item_id}.md"
     target.parent.mkdir(parents=True, exist_ok=True)
     write_new(target, text)
     return target

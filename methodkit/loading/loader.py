@@ -15,15 +15,16 @@ from urllib.parse import unquote
 from methodkit.loading.cache import CheckCache
 from methodkit.loading.config import markdown_extensions, site_settings
 from methodkit.model.licences import LICENCES, adaptation_problem
-from methodkit.model.items import BY_FOLDER, REFERENCE_KINDS, TYPES, Item, Step, Term, Trajectory, Translation
+from methodkit.model.items import Item, Step, Term, Trajectory, Translation
+from methodkit.model.types import Types
 from methodkit.checks.policy import html_problems, page_references, personal_data_problems, svg_problems, template_problems, text_field_problems
 from methodkit.checks.problems import Problem
 from methodkit.loading.schema import Schemas, references
+from methodkit.loading.types import load_types
 from methodkit.checks.site_pages import macro_names, site_page_problems
 from methodkit.loading.source import Document, SourceFile, decode_text, parse_yaml, read_bytes, read_text, split_front_matter
 from methodkit.model.translations import source_hash
 
-PRIVATE_KINDS = ("session", "practice")  # where personal data is looked for
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif")  # files an item folder may hold beside Markdown
 PUBLIC_CONTACT_FIELD = "contact"
 
@@ -33,9 +34,10 @@ class Content:
     root: Path
     content_dir: Path
     languages: tuple[str, ...]
+    types: Types
     schemas: Schemas
     defaults: dict = field(default_factory=dict)
-    items: dict[str, dict[str, Item]] = field(default_factory=lambda: {k: {} for k in TYPES})
+    items: dict[str, dict[str, Item]] = field(default_factory=dict)
     vocabularies: dict[str, dict[str, Term]] = field(default_factory=dict)
     trajectory: Trajectory | None = None
     # images in the item folders (path from the root -> size and modification time): the build copies them
@@ -49,16 +51,22 @@ class Content:
         return path.relative_to(self.root).as_posix()
 
     def all_items(self):
-        for kind in TYPES:
+        for kind in self.types:
             yield from self.items[kind].values()
+
+    def type_of_folder(self, folder: str) -> str:
+        """The type whose items an `x-reference: FOLDER` names."""
+        return self.types.by_folder(folder).name
 
 
 class _Loader:
     def __init__(self, root: Path, content_dir: str, languages, config_file: str | None, in_memory: bool = False):
         self.problems: list[Problem] = []
         cdir = root / content_dir
-        self.content = Content(root, cdir, tuple(languages), Schemas(cdir / "schemas"))
-        self.known: dict[str, set[str]] = {k: set() for k in TYPES}  # ids that exist, valid or not
+        types = load_types(cdir / "schemas", root, self.problems)
+        self.content = Content(root, cdir, tuple(languages), types, Schemas(cdir / "schemas", types))
+        self.content.items = {k: {} for k in types}
+        self.known: dict[str, set[str]] = {k: set() for k in types}  # ids that exist, valid or not
         self.pending: list[tuple[Path, str, str, str]] = []  # translations: path, kind, id, lang
         # items left out for a problem: (kind, front matter, document, path, id), so that a run reports
         # their unknown terms and ids too, not only after the first problem is mended
@@ -98,10 +106,10 @@ class _Loader:
             path = c.content_dir / "vocabularies" / f"{name}.yml"
             if not path.exists():
                 self.problems.append(Problem(c.rel(path), 1, "file", f"vocabulary '{name}' is missing", "create it with a 'terms:' list"))
-        for folder, itype in BY_FOLDER.items():
-            for path in sorted((c.content_dir / folder).rglob("*")):
+        for itype in c.types.all:
+            for path in sorted((c.content_dir / itype.folder).rglob("*")):
                 if path.is_file() and not path.name.startswith("."):
-                    self.load_item_file(path, itype.kind)
+                    self.load_item_file(path, itype.name)
         for args in self.pending:
             self.load_translation(*args)
         self.load_trajectory()
@@ -143,7 +151,7 @@ class _Loader:
             return
         # Defaults may hold only the fields every item type shares.
         schema = {"type": "object", "additionalProperties": False,
-                  "properties": {k: self.content.schemas.raw["module"]["properties"][k] for k in ("license", "authors")}}
+                  "properties": {k: {"$ref": f"common.schema.json#/$defs/{k}"} for k in ("license", "authors")}}
         for err in self.content.schemas._make(schema).iter_errors(data):
             key = ".".join(map(str, err.absolute_path)) or next(iter(set(data) - {"license", "authors"}), "file")
             self.problems.append(Problem(rel, doc.line_of(key), key, err.message.split(" (")[0], "allowed here: license, authors"))
@@ -184,7 +192,7 @@ class _Loader:
                 st = path.stat()
                 c.media[rel] = (st.st_size, st.st_mtime_ns)
             else:
-                self.problems.append(Problem(rel, 1, "file", "is not a Markdown file", f"items in {TYPES[kind].folder}/ are <id>.md files"))
+                self.problems.append(Problem(rel, 1, "file", "is not a Markdown file", f"items in {c.types[kind].folder}/ are <id>.md files"))
             return
         parts = path.name[:-3].split(".")
         if len(parts) == 2:
@@ -210,7 +218,7 @@ class _Loader:
                 self.rejected.append((kind, src.meta.data, src.meta, rel, parts[0]))  # its references are checked all the same
             return
         meta = src.meta.data
-        c.items[kind][meta["id"]] = Item(kind, meta["id"], rel, {**c.defaults, **meta}, src.body, src.meta, src.body_line)
+        c.items[kind][meta["id"]] = Item(c.types[kind], meta["id"], rel, {**c.defaults, **meta}, src.body, src.meta, src.body_line)
 
     def checked_source(self, path: Path, rel: str, schema: str, kind: str, stem: str | None) -> tuple[SourceFile | None, bool]:
         """Read one file and run every check that needs no other file: (the parsed file or None, whether it passed).
@@ -251,7 +259,7 @@ class _Loader:
         self.report(html_problems(body, rel, body_line, extensions=self.extensions))
         for key, value in _strings(meta):
             self.report(text_field_problems(value, key, rel, doc.line_of(key)))
-        if kind in PRIVATE_KINDS:
+        if self.content.types[kind].personal_data:
             self.report(personal_data_problems(body, rel, body_line, "body"))
             for key, value in _strings(meta):
                 if key != PUBLIC_CONTACT_FIELD and not key.startswith("links"):
@@ -262,7 +270,7 @@ class _Loader:
         rel = c.rel(path)
         if stem not in self.known[kind]:
             self.problems.append(Problem(rel, 1, "file", f"translates '{stem}', which does not exist",
-                                         f"the Dutch source must be {TYPES[kind].folder}/{stem}.md"))
+                                         f"the Dutch source must be {c.types[kind].folder}/{stem}.md"))
             return
         src, ok = self.checked_source(path, rel, f"translation:{kind}", kind, None)
         item = c.items[kind].get(stem)
@@ -308,12 +316,12 @@ class _Loader:
                         self.problems.append(Problem(rel, doc.line_of(where), where, f"unknown {target[:-1] if target.endswith('s') else target} '{value}'",
                                                      "known: " + ", ".join(terms)))
                 else:
-                    ref_kind = REFERENCE_KINDS[target]
+                    ref_kind = c.type_of_folder(target)
                     if value == own_id and ref_kind == kind:
                         self.problems.append(Problem(rel, doc.line_of(where), where, "refers to the item itself", "remove it"))
                     elif value not in self.known[ref_kind]:
                         self.problems.append(Problem(rel, doc.line_of(where), where, f"unknown {ref_kind} '{value}'",
-                                                     f"no file {TYPES[ref_kind].folder}/{value}.md; known: " + _some(self.known[ref_kind])))
+                                                     f"no file {c.types[ref_kind].folder}/{value}.md; known: " + _some(self.known[ref_kind])))
             if n < valid:  # an adaptation's checks need the whole, valid front matter
                 self.check_adaptation(kind, meta, doc, rel)
 

@@ -20,13 +20,16 @@ from referencing import Registry, Resource
 from methodkit.checks.problems import Problem
 from methodkit.loading.source import Document, field_path
 
-SCHEMA_NAMES = ("common", "module", "session", "practice", "chapter", "translation", "vocabulary", "trajectory")
+# The schemas every methodology has beside one per item type.
+BASE_SCHEMAS = ("common", "translation", "vocabulary", "trajectory")
 
 
 class Schemas:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, types=()):
         self.folder = folder
-        self.raw = {name: json.loads((folder / f"{name}.schema.json").read_text("utf-8")) for name in SCHEMA_NAMES}
+        self.types = tuple(types)
+        names = BASE_SCHEMAS + tuple(t for t in self.types if t not in BASE_SCHEMAS)
+        self.raw = {name: json.loads((folder / f"{name}.schema.json").read_text("utf-8")) for name in names}
         resources = [(f"{name}.schema.json", Resource.from_contents(s)) for name, s in self.raw.items()]
         self.registry = Registry().with_resources(resources)
 
@@ -36,7 +39,7 @@ class Schemas:
     @cached_property
     def _validators(self) -> dict[str, Draft202012Validator]:
         out = {name: self._make(schema) for name, schema in self.raw.items()}
-        for kind in ("module", "session", "practice", "chapter"):
+        for kind in self.types:
             out[f"translation:{kind}"] = self._make(self.translation_schema(kind))
         return out
 
@@ -61,6 +64,16 @@ class Schemas:
                 return {**target, **out}
             out["$ref"] = ref
         return out
+
+    def target(self, kind: str, name: str) -> tuple[str, str] | None:
+        """What a field of a type names: ('vocabulary', NAME), ('reference', FOLDER) or None (plain values)."""
+        prop = self.raw[kind]["properties"].get(name) or {}
+        for node in (prop, prop.get("items") if isinstance(prop.get("items"), dict) else {}):
+            if "x-vocabulary" in node:
+                return "vocabulary", node["x-vocabulary"]
+            if "x-reference" in node:
+                return "reference", node["x-reference"]
+        return None
 
     def translatable(self, kind: str) -> list[str]:
         props = self.raw[kind]["properties"]

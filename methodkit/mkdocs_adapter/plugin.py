@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 
-from methodkit.catalogue.catalogue import FACETS, Catalogue
+from methodkit.catalogue.catalogue import Catalogue
 from methodkit.publishing.branding import BrandingError, apply_branding
 from methodkit.mkdocs_adapter.docs_pages import DocsTranslations
 from methodkit.publishing.exports import content_version, write_catalog, write_sources_zip
@@ -33,7 +33,6 @@ from methodkit.publishing.feeds import FEED_NAME, write_feed
 from methodkit.pages.handouts import HANDOUT_SLUG, participant_html
 from methodkit.i18n import strings
 from methodkit.loading.loader import load
-from methodkit.model.items import BY_FOLDER
 from methodkit.checks.problems import format_problems
 from methodkit.pages.views import facet_view, home_view, item_view
 
@@ -141,7 +140,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         for rel in content.media:
             # An image beside an item sits beside its page, so the body's relative address finds it.
             folder, _, rest = Path(rel).relative_to(content.content_dir.relative_to(content.root)).as_posix().partition("/")
-            src = f"{posixpath.dirname(BY_FOLDER[folder].url.rstrip('/'))}/{rest}"
+            src = f"{posixpath.dirname(content.types.by_folder(folder).url.rstrip('/'))}/{rest}"
             files.append(File.generated(config, src, abs_src_path=str(content.root / rel)))
         return files
 
@@ -150,9 +149,9 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         for kind, items in self.catalogue.items.items():
             for item in items:
                 yield item.url.rstrip("/") + ".md", ("item", item)
-                if kind == "module":
+                if item.type.has_handout:
                     yield f"{item.url}{HANDOUT_SLUG}.md", ("handout", item)
-        for vocabulary in FACETS:
+        for vocabulary in self.catalogue.facets:
             for term in self.catalogue.terms(vocabulary):
                 yield f"{vocabulary}/{term.id}.md", ("facet", vocabulary, term.id)
 
@@ -191,7 +190,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
                 title = f'{title} ({self.t["handout.label"]})'
                 # The module page already carries this text: one search hit per module, and a smaller index.
                 page.meta["search"] = {"exclude": True}
-            page.meta.update(template="item.html", description=self.catalogue.text(item, "summary"))
+            page.meta.update(template=item.type.template, description=self.catalogue.text(item, "summary"))
         else:
             title = self.catalogue.label(info[1], info[2])
             page.meta.update(template="facet.html", description=self.catalogue.term(info[1], info[2]).description(self.lang))
@@ -202,15 +201,15 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
 
     def on_page_content(self, html, page, config, files):
         info = self.pages.get(page.file.src_uri)
-        if info and info[0] == "item" and info[1].kind == "module":
-            self.module_pages[info[1].id] = page  # its handout is made from it
+        if info and info[0] == "item" and info[1].type.has_handout:
+            self.module_pages[(info[1].kind, info[1].id)] = page  # its handout is made from it
         return html
 
     def on_page_context(self, context, page, config, nav):
         info = self.pages.get(page.file.src_uri)
         if info and info[0] == "handout":
             # Every page's Markdown is converted before any page is rendered, so the module's is ready.
-            module = self.module_pages[info[1].id]
+            module = self.module_pages[(info[1].kind, info[1].id)]
             page.content, page.toc = participant_html(module.content), module.toc
         # Kept: serve renders a page again when what it shows changed (methodkit.mkdocs_adapter.live).
         context["mk"] = self.views[page.file.src_uri] = self.view(page, config)

@@ -1,4 +1,4 @@
-"""The content model: item types, items, translations, vocabularies, trajectory."""
+"""The content model: items, translations, vocabularies, trajectory (item types: types.py)."""
 
 from __future__ import annotations
 
@@ -6,27 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from methodkit.loading.source import Document
-
-
-@dataclass(frozen=True)
-class ItemType:
-    kind: str  # schema name: module, session, practice, chapter
-    folder: str  # under methodology/
-    url: str  # page address pattern, relative to the language root
-
-
-TYPES: dict[str, ItemType] = {
-    t.kind: t
-    for t in (
-        ItemType("module", "modules", "modules/{id}/"),
-        ItemType("session", "sessions", "sessions/{id}/"),
-        ItemType("practice", "practices", "practices/{id}/"),
-        ItemType("chapter", "framework", "method/{id}/"),
-    )
-}
-BY_FOLDER = {t.folder: t for t in TYPES.values()}
-# `x-reference: modules` in a schema names the folder of the referenced type.
-REFERENCE_KINDS = {t.folder: t.kind for t in TYPES.values()}
+from methodkit.model.types import ItemType
 
 
 @dataclass
@@ -43,7 +23,7 @@ class Translation:
 
 @dataclass
 class Item:
-    kind: str
+    type: ItemType
     id: str
     path: str
     meta: dict[str, Any]  # validated, defaults applied
@@ -53,12 +33,12 @@ class Item:
     translations: dict[str, Translation] = field(default_factory=dict)
 
     @property
-    def type(self) -> ItemType:
-        return TYPES[self.kind]
+    def kind(self) -> str:
+        return self.type.name
 
     @property
     def url(self) -> str:
-        return self.type.url.format(id=self.id)
+        return self.type.page_url(self.id)
 
     @property
     def draft(self) -> bool:

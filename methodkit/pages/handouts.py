@@ -14,7 +14,6 @@ import re
 from html.parser import HTMLParser
 
 HANDOUT_SLUG = "handout"  # modules/<id>/handout/
-COACH_ONLY_SECTIONS = ("preparation",)
 COACH_CLASS = "coach"
 
 # Python-Markdown writes every attribute value between double quotes.

@@ -9,10 +9,15 @@ from __future__ import annotations
 from html import escape as h
 from pathlib import Path
 
-from methodkit.catalogue.catalogue import FACETS, Catalogue
-from methodkit.i18n import format_date, format_duration, strings
+from methodkit.catalogue.catalogue import Catalogue
+from methodkit.i18n import strings
 from methodkit.model.items import Item
 from methodkit.model.languages import relative_url
+from methodkit.model.types import Field
+from methodkit.pages.fields import DURATION_BUCKETS, as_list, filter_values, values
+from methodkit.pages.render import render
+from methodkit.pages.views import label
+from methodkit.publishing.feeds import FEED_NAME
 from methodkit.publishing.pdf_names import module_pdf, trainer_pack
 from methodkit.catalogue.status import STATES, report, summary
 
@@ -21,49 +26,70 @@ def _url(target: str, here: str) -> str:
     return relative_url(target, here)
 
 
-# Facets a list can be filtered on: (filter name, field, vocabulary or None for computed values).
-MODULE_FILTERS = (("phase", "phase", "phases"), ("format", "format", "formats"), ("lever", "levers", "levers"),
-                  ("barrier", "barriers", "barriers"), ("audience", "audience", "audiences"), ("duration", "duration", None))
-PRACTICE_FILTERS = (("sector", "sector", "sectors"), ("region", "region", "regions"), ("lever", "levers", "levers"))
-DURATION_BUCKETS = (("short", 120), ("half-day", 240), ("long", 10**9))  # up to 2 h, up to half a day, longer
+def _relative(links: list[dict], here: str) -> list[dict]:
+    return [{**x, "url": _url(x["url"], here) if x.get("url") else None} for x in links]
 
 
-def duration_bucket(minutes: int) -> str:
-    return next(name for name, limit in DURATION_BUCKETS if minutes <= limit)
+def _meta_field(cat: Catalogue, item: Item, f: Field, here: str) -> dict:
+    shown = _relative(values(cat, item, f), here)
+    if f.display == "date":
+        return {"kind": "date", "raw": str(item.meta[f.name]), "values": shown}
+    target = cat.content.schemas.target(item.kind, f.name)
+    return {"kind": "chips" if target else "text", "values": shown}
 
 
-def _facet_values(item: Item, field: str) -> list[str]:
-    if field == "duration":
-        return [duration_bucket(item.meta["duration"])]
-    value = item.meta[field]
-    return value if isinstance(value, list) else [value]
+def _tile(cat: Catalogue, item: Item, here: str) -> dict:
+    listing = item.type.listing
+    return {
+        "id": item.id,
+        "url": _url(item.url, here),
+        "title": cat.text(item, "title"),
+        "summary": cat.text(item, "summary"),
+        "data": [(f.param, " ".join(filter_values(item, f))) for f in listing.filters],
+        "meta": [[m for m in (_meta_field(cat, item, f, here) for f in line) if m["values"]] for line in listing.meta],
+    }
 
 
-def _card(cat: Catalogue, item: Item, here: str, extra: str = "", filters=()) -> str:
-    data = "".join(f' data-{name}="{h(" ".join(_facet_values(item, field)))}"' for name, field, _ in filters)
-    return (f'<li class="mk-tile" data-id="{h(item.id)}"{data}><a class="mk-tile__title" href="{h(_url(item.url, here))}">'
-            f'{h(cat.text(item, "title"))}</a>{extra}<p class="mk-tile__summary">{h(cat.text(item, "summary"))}</p></li>')
-
-
-def filter_form(cat: Catalogue, items: list[Item], filters, total: int) -> str:
-    """Selects for each facet, offering only values that occur. Hidden until the script runs,
+def _form(cat: Catalogue, kind: str, items: list[Item]) -> dict | None:
+    """Selects for each filter, offering only values that occur. Hidden until the script runs,
     so that without JavaScript the reader simply gets the whole list."""
+    filters = cat.types[kind].listing.filters
+    if not filters:
+        return None
     t = strings(cat.lang)
     fields = []
-    for name, field, vocab in filters:
-        present = {v for item in items for v in _facet_values(item, field)}
-        if vocab:
-            options = [(term.id, term.label(cat.lang)) for term in cat.terms(vocab) if term.id in present]
-        else:
+    for f in filters:
+        present = {v for item in items for v in filter_values(item, f)}
+        if f.display == "duration":
             options = [(b, t[f"filter.duration.{b}"]) for b, _ in DURATION_BUCKETS if b in present]
-        opts = "".join(f'<option value="{h(v)}">{h(label)}</option>' for v, label in options)
-        fields.append(f'<label class="mk-filter"><span>{h(t["filter." + name])}</span>'
-                      f'<select name="{h(name)}"><option value="">{h(t["filter.all"])}</option>{opts}</select></label>')
-    return (f'<form class="mk-filters" data-mk-filters hidden role="search" aria-label="{h(t["filter.label"])}">'
-            + "".join(fields)
-            + f'<button type="reset" class="md-button">{h(t["filter.reset"])}</button>'
-            f'<p class="mk-filters__count" aria-live="polite" data-total="{total}" data-one="{h(t["filter.count.one"])}" '
-            f'data-other="{h(t["filter.count.other"])}" data-none="{h(t["filter.count.none"])}"></p></form>')
+        else:
+            target = cat.content.schemas.target(kind, f.name)
+            if target and target[0] == "vocabulary":
+                options = [(term.id, term.label(cat.lang)) for term in cat.terms(target[1]) if term.id in present]
+            else:
+                options = [(v, v) for v in sorted(present)]
+        fields.append({"name": f.param, "label": label(t, f"filter.{f.param}", f.name), "options": options})
+    return {"label": t["filter.label"], "all": t["filter.all"], "reset": t["filter.reset"], "fields": fields,
+            "count": {"one": t["filter.count.one"], "other": t["filter.count.other"], "none": t["filter.count.none"]}}
+
+
+def item_list(cat: Catalogue, kind: str, here: str) -> str:
+    """Every item of a type, as its declaration lists them: meta lines, filters, groups, a feed link."""
+    t = strings(cat.lang)
+    itype = cat.types[kind]
+    items = cat.items[kind]
+    tiles = [_tile(cat, item, here) for item in items]
+    groups = []
+    if itype.listing.group_by:
+        vocabulary = cat.content.schemas.target(kind, itype.listing.group_by)[1]
+        for term in cat.terms(vocabulary):
+            inside = [tile for item, tile in zip(items, tiles) if term.id in as_list(item.meta[itype.listing.group_by])]
+            if inside:
+                groups.append({"field": itype.listing.group_by, "id": term.id, "title": term.label(cat.lang),
+                               "description": term.description(cat.lang), "tiles": inside})
+    feed = {"url": _url(FEED_NAME, here), "text": t["feed.link"]} if itype.listing.feed else None
+    return render("listing.html", kind=kind, tiles=tiles, groups=groups, form=_form(cat, kind, items), feed=feed,
+                  empty=t["facet.none"])
 
 
 def _chips(cat: Catalogue, vocab: str, ids, here: str) -> str:
@@ -71,49 +97,8 @@ def _chips(cat: Catalogue, vocab: str, ids, here: str) -> str:
     out = []
     for i in ids:
         label = h(cat.label(vocab, i))
-        out.append(f'<a class="mk-chip" href="{h(_url(f"{vocab}/{i}/", here))}">{label}</a>' if vocab in FACETS else f'<span class="mk-chip">{label}</span>')
+        out.append(f'<a class="mk-chip" href="{h(_url(f"{vocab}/{i}/", here))}">{label}</a>' if vocab in cat.facets else f'<span class="mk-chip">{label}</span>')
     return " ".join(out)
-
-
-def item_list(cat: Catalogue, kind: str, here: str) -> str:
-    t = strings(cat.lang)
-    rows = []
-    for item in cat.items[kind]:
-        extra = ""
-        if kind == "session":
-            extra = f'<p class="mk-tile__meta"><time datetime="{h(item.meta["date"])}">{h(format_date(item.meta["date"], cat.lang))}</time> · {_chips(cat, "formats", item.meta["format"], here)}</p>'
-        elif kind == "practice":
-            m = item.meta
-            extra = (f'<p class="mk-tile__meta">{h(", ".join(m["organisations"]))} · {_chips(cat, "sectors", m["sector"], here)} · '
-                     f'{_chips(cat, "regions", m["region"], here)}</p><p class="mk-tile__meta">{_chips(cat, "levers", m["levers"], here)}</p>')
-        rows.append(_card(cat, item, here, extra, PRACTICE_FILTERS if kind == "practice" else ()))
-    if not rows:
-        return f'<p class="mk-empty">{h(t["facet.none"])}</p>'
-    tiles = f'<ul class="mk-tiles mk-tiles--{kind}">' + "".join(rows) + "</ul>"
-    if kind == "session":
-        feed = f'<p class="mk-feed"><a href="{h(_url("feed.xml", here))}" type="application/atom+xml">{h(t["feed.link"])}</a></p>'
-        return feed + tiles
-    if kind == "practice":
-        return f'<div class="mk-filterable">{filter_form(cat, cat.items[kind], PRACTICE_FILTERS, len(rows))}{tiles}</div>'
-    return tiles
-
-
-def module_catalogue(cat: Catalogue, here: str) -> str:
-    """Every module grouped by phase: complete without JavaScript; filters added by script."""
-    parts = [filter_form(cat, cat.items["module"], MODULE_FILTERS, len(cat.items["module"]))]
-    for phase in cat.terms("phases"):
-        modules = [m for m in cat.items["module"] if m.meta["phase"] == phase.id]
-        if not modules:
-            continue
-        tiles = []
-        for m in modules:
-            meta = (f'<p class="mk-tile__meta">{_chips(cat, "formats", m.meta["format"], here)} · '
-                    f'{h(format_duration(m.meta["duration"], cat.lang))}</p>'
-                    f'<p class="mk-tile__meta">{_chips(cat, "levers", m.meta["levers"], here)}</p>')
-            tiles.append(_card(cat, m, here, meta, MODULE_FILTERS))
-        parts.append(f'<section class="mk-phase" data-phase="{h(phase.id)}"><h2 id="phase-{h(phase.id)}">{h(phase.label(cat.lang))}</h2>'
-                     f'<p>{h(phase.description(cat.lang))}</p><ul class="mk-tiles">{"".join(tiles)}</ul></section>')
-    return '<div class="mk-filterable">' + "".join(parts) + "</div>"
 
 
 def glossary(cat: Catalogue, here: str) -> str:
@@ -123,7 +108,7 @@ def glossary(cat: Catalogue, here: str) -> str:
         entries = []
         for term in cat.terms(vocab):
             name = h(term.label(cat.lang))
-            if vocab in FACETS:
+            if vocab in cat.facets:
                 name = f'<a href="{h(_url(f"{vocab}/{term.id}/", here))}">{name}</a>'
             entries.append(f'<dt id="{h(vocab)}-{h(term.id)}">{name}</dt><dd>{h(term.description(cat.lang))}</dd>')
         title = t.get(f"glossary.{vocab}", vocab)

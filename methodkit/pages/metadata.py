@@ -5,8 +5,8 @@ from __future__ import annotations
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.model.licences import LICENCES
 from methodkit.model.items import Item
+from methodkit.pages.fields import as_list
 
-SCHEMA_TYPES = {"module": "LearningResource", "chapter": "LearningResource", "practice": "CreativeWork", "session": "CreativeWork"}
 OG_LOCALES = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_GB"}
 
 
@@ -37,7 +37,7 @@ def jsonld(cat: Catalogue, item: Item, url: str, source_url: str, site_name: str
     status = cat.status[(item.kind, item.id)]
     data = {
         "@context": "https://schema.org",
-        "@type": SCHEMA_TYPES[item.kind],
+        "@type": item.type.schema_org.get("type", "CreativeWork"),
         "@id": url,
         "url": url,
         "name": cat.text(item, "title"),
@@ -52,17 +52,10 @@ def jsonld(cat: Catalogue, item: Item, url: str, source_url: str, site_name: str
     based_on = [c["url"] if not c["internal"] else site_url + c["url"] for c in adaptation_chain(cat, item)[:1]]
     if based_on:
         data["isBasedOn"] = based_on[0]
-    m = item.meta
-    if item.kind == "module":
-        data["learningResourceType"] = cat.label("formats", m["format"])
-        data["timeRequired"] = f"PT{m['duration'] // 60}H{m['duration'] % 60}M" if m["duration"] % 60 else f"PT{m['duration'] // 60}H"
-        data["audience"] = [{"@type": "Audience", "audienceType": cat.label("audiences", a)} for a in m["audience"]]
-        data["teaches"] = cat.text(item, "objectives")
-    if item.kind == "session":
-        data["dateCreated"] = m["date"]
-    if item.kind == "practice":
-        data["temporalCoverage"] = f"{m['period']['start']}/{m['period'].get('end', '..')}"
-        data["about"] = [{"@type": "Organization", "name": o} for o in m["organisations"]]
+    for name, spec in (item.type.schema_org.get("properties") or {}).items():
+        value = _property(cat, item, spec if isinstance(spec, dict) else {"field": spec})
+        if value not in (None, []):
+            data[name] = value
     return data
 
 
@@ -71,3 +64,26 @@ def open_graph(cat: Catalogue, item: Item, url: str, site_name: str, languages) 
             ("og:url", url), ("og:site_name", site_name), ("og:locale", OG_LOCALES.get(cat.lang, cat.lang))]
     tags += [("og:locale:alternate", OG_LOCALES.get(l, l)) for l in languages if l != cat.lang]
     return tags
+
+
+def _property(cat: Catalogue, item: Item, spec: dict):
+    """One schema.org property from a field, as the type's declaration maps it."""
+    name, how = spec["field"], spec.get("as")
+    value = cat.text(item, name) if name in cat.content.schemas.translatable(item.kind) else item.meta.get(name)
+    if value is None:
+        return None
+    if how == "label":
+        vocabulary = cat.content.schemas.target(item.kind, name)[1]
+        labels = [cat.label(vocabulary, v) for v in as_list(value)]
+        return labels if isinstance(value, list) else labels[0]
+    if how == "iso_duration":
+        hours, minutes = divmod(value, 60)
+        return f"PT{hours}H{minutes}M" if minutes else f"PT{hours}H"
+    if how == "period":
+        return f"{value['start']}/{value.get('end', '..')}"
+    if how == "Audience":
+        vocabulary = cat.content.schemas.target(item.kind, name)[1]
+        return [{"@type": "Audience", "audienceType": cat.label(vocabulary, v)} for v in as_list(value)]
+    if how == "Organization":
+        return [{"@type": "Organization", "name": v} for v in as_list(value)]
+    return value

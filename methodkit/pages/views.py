@@ -6,126 +6,74 @@ so all the decisions live here, testable without MkDocs.
 
 from __future__ import annotations
 
-import re
-
 from methodkit.catalogue.catalogue import Catalogue
-from methodkit.i18n import format_date, format_duration, strings
-from methodkit.pages.handouts import COACH_ONLY_SECTIONS, HANDOUT_SLUG
-from methodkit.model.licences import LICENCES
-from methodkit.publishing.pdf_names import module_pdf
-from methodkit.checks.policy import PLAIN_EMAIL
+from methodkit.i18n import strings
 from methodkit.model.items import Item
-
-VOCAB_OF_FIELD = {"phase": "phases", "format": "formats", "levers": "levers", "barriers": "barriers",
-                  "audience": "audiences", "sector": "sectors", "region": "regions"}
-FACET_VOCABS = {"phases", "formats", "levers", "barriers"}
-
-
-def link(text: str, url: str | None = None) -> dict:
-    return {"text": text, "url": url}
+from methodkit.model.licences import LICENCES
+from methodkit.pages.fields import as_list, item_link, term_links, values
+from methodkit.pages.handouts import HANDOUT_SLUG
+from methodkit.publishing.pdf_names import module_pdf
 
 
-def item_link(cat: Catalogue, item: Item) -> dict:
-    return {"text": cat.text(item, "title"), "url": item.url, "summary": cat.text(item, "summary")}
+def label(t: dict, key: str, fallback: str) -> str:
+    """Interface text, or a readable fallback for a name a site declared without a locale key."""
+    return t.get(key) or fallback.replace("_", " ").capitalize()
 
 
-def term_links(cat: Catalogue, field: str, values) -> list[dict]:
-    vocab = VOCAB_OF_FIELD[field]
-    values = values if isinstance(values, list) else [values]
-    # An unknown term (while serving, beside its problem in the banner) has no facet page to link to.
-    return [link(cat.label(vocab, v), f"{vocab}/{v}/" if vocab in FACET_VOCABS and cat.term(vocab, v) else None) for v in values]
-
-
-def _row(key: str, t: dict, values: list[dict]) -> dict:
-    return {"key": key, "label": t[f"field.{key}"], "values": values}
+def type_label(t: dict, kind: str, plural: bool = False) -> str:
+    return label(t, f"kind.{kind}" + (".plural" if plural else ""), kind)
 
 
 def card(cat: Catalogue, item: Item) -> list[dict]:
-    t, lang, m = strings(cat.lang), cat.lang, item.meta
+    """The rows of the item's card, as its type declares them."""
+    t = strings(cat.lang)
     rows = []
-    if item.kind == "module":
-        rows += [_row("phase", t, term_links(cat, "phase", m["phase"])),
-                 _row("format", t, term_links(cat, "format", m["format"])),
-                 _row("duration", t, [link(format_duration(m["duration"], lang))]),
-                 _row("group_size", t, [link(group_size(m["group_size"], t))]),
-                 _row("audience", t, term_links(cat, "audience", m["audience"]))]
-    elif item.kind == "session":
-        rows += [_row("date", t, [link(format_date(m["date"], lang))]),
-                 _row("cohort", t, [link(m["cohort"])]),
-                 _row("format", t, term_links(cat, "format", m["format"])),
-                 _row("participants", t, [link(str(m["participants"]))]),
-                 _row("modules_used", t, [item_link(cat, x) for x in _items(cat, "module", m["modules"])])]
-    elif item.kind == "practice":
-        period = str(m["period"]["start"]) + ("–" + str(m["period"]["end"]) if m["period"].get("end") else "–")
-        rows += [_row("organisations", t, [link(o) for o in m["organisations"]])]
-        if m.get("partners"):
-            rows.append(_row("partners", t, [link(o) for o in m["partners"]]))
-        rows += [_row("sector", t, term_links(cat, "sector", m["sector"])),
-                 _row("region", t, term_links(cat, "region", m["region"])),
-                 _row("period", t, [link(period)])]
-    if item.kind == "practice" and m.get("contact"):
-        rows.append(_row("contact", t, [contact_link(m["contact"])]))
-    if item.kind in ("module", "practice"):
-        rows += [_row("levers", t, term_links(cat, "levers", m["levers"])),
-                 _row("barriers", t, term_links(cat, "barriers", m["barriers"]))]
-    return [r for r in rows if r["values"]]
-
-
-def contact_link(contact: str) -> dict:
-    """A practice's general contact: a web address or an e-mail address becomes a link, anything else stays text."""
-    if re.fullmatch(r"https?://\S+", contact):
-        return link(contact, contact)
-    if re.fullmatch(PLAIN_EMAIL, contact):
-        return link(contact, f"mailto:{contact}")
-    return link(contact)
-
-
-def group_size(gs: dict, t: dict) -> str:
-    if gs["min"] == gs["max"]:
-        return t["group.exact"].format(n=gs["min"])
-    return t["group.range"].format(min=gs["min"], max=gs["max"])
+    for f in item.type.card:
+        shown = values(cat, item, f)
+        if shown:
+            rows.append({"key": f.name, "label": label(t, f"field.{f.name}", f.name), "values": shown})
+    return rows
 
 
 def sections(cat: Catalogue, item: Item, handout: bool = False) -> list[dict]:
-    """Lists from the front matter, shown with the body (the coach's preparation not in a handout)."""
+    """Lists from the front matter, shown before and after the body (a handout leaves some out)."""
     t = strings(cat.lang)
-    names = {"module": ("objectives", "materials", "preparation"),
-             "session": ("takeaways", "tips", "follow_ups"),
-             "practice": ("lessons",)}.get(item.kind, ())
+    leave_out = item.type.handout_leaves_out or () if handout else ()
     out = []
-    for name in names:
-        if handout and name in COACH_ONLY_SECTIONS:
-            continue
-        values = cat.text(item, name) or []
-        if values:
-            out.append({"key": name, "title": t[f"section.{name}"], "items": values})
+    for place, names in (("before", item.type.sections_before), ("after", item.type.sections_after)):
+        for name in names:
+            found = cat.text(item, name) or []
+            if found and name not in leave_out:
+                out.append({"key": name, "title": label(t, f"section.{name}", name), "items": found, "place": place})
     return out
 
 
 def _items(cat: Catalogue, kind: str, ids) -> list[Item]:
-    return [x for x in (cat.get(kind, i) for i in ids or []) if x is not None]
-
-
-# A module page lists at most this many practices; the lever pages list them all.
-# (Unbounded, the list grew with the library and made every module page heavier.)
-MAX_PRACTICES = 8
+    return [x for x in (cat.get(kind, i) for i in as_list(ids)) if x is not None]
 
 
 def backlinks(cat: Catalogue, item: Item) -> list[dict]:
+    """The lists of other items on an item's page, as its type declares them."""
     t = strings(cat.lang)
     groups = []
-    more: dict[str, list[dict]] = {}
-    if item.kind == "module":
-        groups.append(("related", _items(cat, "module", item.meta.get("related"))))
-        groups.append(("used_in_sessions", cat.sort("session", cat.refs_to_module.get(item.id, {}).get("session", []))))
-        practices = cat.practices_for_levers(item.meta["levers"])
-        groups.append(("practices_for_levers", practices[:MAX_PRACTICES]))
-        if len(practices) > MAX_PRACTICES:
-            more["practices_for_levers"] = term_links(cat, "levers", item.meta["levers"])
-    elif item.kind in ("session", "practice"):
-        groups.append(("modules", _items(cat, "module", item.meta.get("modules"))))
-    return [{"key": k, "title": t[f"backlinks.{k}"], "items": [item_link(cat, x) for x in xs], "more": more.get(k)}
-            for k, xs in groups if xs]
+    for b in item.type.backlinks:
+        more = None
+        if b.field is not None:
+            target = cat.content.schemas.target(item.kind, b.field)
+            kind = cat.content.type_of_folder(target[1]) if target and target[0] == "reference" else item.kind
+            found = _items(cat, kind, item.meta.get(b.field))
+        elif b.from_type is not None:
+            found = cat.sort(b.from_type, cat.referred_by.get((item.kind, item.id), {}).get(b.from_type, []))
+        else:
+            vocabulary = cat.content.schemas.target(item.kind, b.sharing)[1]
+            found = cat.sharing_terms(b.type, vocabulary, as_list(item.meta.get(b.sharing)))
+            if b.max is not None and len(found) > b.max:
+                # The full lists are on the term pages: unbounded, this list grew with the library.
+                found, more = found[: b.max], term_links(cat, vocabulary, item.meta.get(b.sharing))
+        if found:
+            groups.append({"key": b.key, "title": label(t, f"backlinks.{b.key}", b.key),
+                           "items": [item_link(cat, x) for x in found], "more": more})
+    return groups
 
 
 def licence(cat: Catalogue, item: Item, url: str) -> dict:
@@ -143,8 +91,8 @@ def licence(cat: Catalogue, item: Item, url: str) -> dict:
 
 
 def downloads(cat: Catalogue, item: Item, pdf: bool) -> list[dict]:
-    """The two versions of a module, as pages and (when built) as PDFs."""
-    if item.kind != "module":
+    """The coach and participant versions of an item with a handout, as pages and (when built) as PDFs."""
+    if not item.type.has_handout:
         return []
     t = strings(cat.lang)
     out = [{"text": t["print.coach"], "url": item.url, "kind": "coach"},
@@ -178,21 +126,28 @@ def item_view(cat: Catalogue, item: Item, handout: bool = False, pdf: bool = Fal
 
 
 def facet_view(cat: Catalogue, vocabulary: str, term_id: str) -> dict:
+    """A term's page: the items of every type faceted by its vocabulary."""
     t = strings(cat.lang)
     term = cat.term(vocabulary, term_id)
     found = cat.by_term.get((vocabulary, term_id), {})
     groups = []
-    for kind in ("module", "practice", "session"):
-        items = cat.sort(kind, found.get(kind, []))
-        groups.append({"key": kind, "title": t[f"kind.{kind}.plural"], "items": [item_link(cat, x) for x in items]})
-    return {"vocabulary": vocabulary, "vocabulary_label": t[f"vocabulary.{vocabulary}"], "id": term_id,
+    for itype in cat.types.all:
+        if vocabulary in itype.facets:
+            items = cat.sort(itype.name, found.get(itype.name, []))
+            groups.append({"key": itype.name, "title": type_label(t, itype.name, plural=True),
+                           "items": [item_link(cat, x) for x in items]})
+    return {"vocabulary": vocabulary, "vocabulary_label": label(t, f"vocabulary.{vocabulary}", vocabulary), "id": term_id,
             "title": term.label(cat.lang), "description": term.description(cat.lang), "groups": groups}
 
 
 def home_view(cat: Catalogue) -> dict:
-    """Figures and the newest session summaries for the home page."""
+    """Figures and the newest items for the home page, of the types that ask for them."""
     t = strings(cat.lang)
-    figures = [{"count": len(cat.items[kind]), "label": t[f"kind.{kind}.plural"].lower(), "url": url}
-               for kind, url in (("module", "modules/"), ("practice", "practices/"), ("session", "sessions/"))]
-    sessions = [{**item_link(cat, s), "date": format_date(s.meta["date"], cat.lang)} for s in cat.items["session"][:3]]
-    return {"figures": figures, "sessions": sessions}
+    figures = [{"count": len(cat.items[it.name]), "label": type_label(t, it.name, plural=True).lower(),
+                "url": it.index_url} for it in cat.types.all if it.home_figure]
+    latest = []
+    for it in cat.types.all:
+        for x in cat.items[it.name][: it.home_latest]:
+            dated = next((f for f in it.card if f.display == "date"), None)
+            latest.append({**item_link(cat, x), "date": values(cat, x, dated)[0]["text"] if dated else ""})
+    return {"figures": figures, "latest": latest}

@@ -16,7 +16,6 @@ from methodkit import __version__
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.model.licences import LICENCES
 from methodkit.loading.loader import current_hash
-from methodkit.model.items import REFERENCE_KINDS, TYPES
 from methodkit.loading.schema import references
 
 CATALOG = "catalog.json"
@@ -50,7 +49,7 @@ def _published(cat: Catalogue, schema: dict, value):
         return {k: v for k, v in out.items() if v is not _GONE}
     if isinstance(value, list) and isinstance(schema.get("items"), dict):
         return [v for v in (_published(cat, schema["items"], v) for v in value) if v is not _GONE]
-    if isinstance(value, str) and "x-reference" in schema and cat.get(REFERENCE_KINDS[schema["x-reference"]], value) is None:
+    if isinstance(value, str) and "x-reference" in schema and cat.get(cat.content.type_of_folder(schema["x-reference"]), value) is None:
         return _GONE
     return value
 
@@ -59,7 +58,7 @@ def catalog(cat: Catalogue, base_url: str, site_name: str, version: str) -> dict
     content = cat.content
     source = content.source_lang
     items = []
-    for kind in TYPES:
+    for kind in content.types:
         schema = content.schemas.raw[kind]
         translatable = set(content.schemas.translatable(kind))
         for item in cat.items[kind]:

@@ -1,4 +1,4 @@
-"""An Atom feed of session summaries per language, written after the build.
+"""An Atom feed per language of the items whose type asks for one (session summaries here).
 
 Dates come from the summaries themselves, never from the clock, so the same
 content always gives the same feed.
@@ -19,11 +19,17 @@ def _attr(value: str) -> str:
     return escape(value, {'"': "&quot;"})
 
 
+def _date(item) -> str:
+    return item.meta[item.type.order["field"]]
+
+
 def atom_feed(cat: Catalogue, base_url: str, site_name: str) -> str:
     """`base_url` is this language's root address, ending in '/'."""
     t = strings(cat.lang)
-    sessions = cat.items["session"]
-    updated = f"{sessions[0].meta['date']}T00:00:00Z" if sessions else "1970-01-01T00:00:00Z"
+    # Newest first, across the types with a feed; their order is by date.
+    feeds = [it for it in cat.types.all if it.feed]
+    sessions = sorted((i for it in feeds for i in cat.items[it.name]), key=_date, reverse=True)
+    updated = f"{_date(sessions[0])}T00:00:00Z" if sessions else "1970-01-01T00:00:00Z"
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{cat.lang}">',
@@ -31,7 +37,7 @@ def atom_feed(cat: Catalogue, base_url: str, site_name: str) -> str:
         f"<title>{escape(site_name)}: {escape(t['feed.title'])}</title>",
         f"<subtitle>{escape(t['feed.subtitle'])}</subtitle>",
         f'<link rel="self" type="application/atom+xml" href="{_attr(base_url + FEED_NAME)}"/>',
-        f'<link rel="alternate" type="text/html" href="{_attr(base_url + "sessions/")}"/>',
+        *[f'<link rel="alternate" type="text/html" href="{_attr(base_url + it.index_url)}"/>' for it in feeds[:1]],
         f"<updated>{updated}</updated>",
     ]
     for s in sessions:
@@ -44,8 +50,8 @@ def atom_feed(cat: Catalogue, base_url: str, site_name: str) -> str:
             f"<id>{escape(url)}</id>",
             f"<title>{escape(cat.text(s, 'title'))}</title>",
             f'<link rel="alternate" type="text/html" href="{_attr(url)}"/>',
-            f"<updated>{s.meta['date']}T00:00:00Z</updated>",
-            f"<published>{s.meta['date']}T00:00:00Z</published>",
+            f"<updated>{_date(s)}T00:00:00Z</updated>",
+            f"<published>{_date(s)}T00:00:00Z</published>",
             *[f"<author><name>{escape(a)}</name></author>" for a in authors],
             f"<summary>{escape(cat.text(s, 'summary'))}</summary>",
             f'<rights>{escape(s.meta["license"])}</rights>',

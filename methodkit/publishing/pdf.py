@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.pages.handouts import HANDOUT_SLUG
 from methodkit.i18n import strings
+from methodkit.pages.views import type_label
 from methodkit.model.licences import LICENCES
 from methodkit.publishing.pdf_names import module_pdf, trainer_pack
 
@@ -73,10 +74,10 @@ class PdfWriter:
 
     def pack(self) -> None:
         cat, t = self.cat, self.t
-        chapters, modules = cat.items["chapter"], cat.items["module"]
         toc, parts = [], []
-        for kind, items in (("chapter", chapters), ("module", modules)):
-            toc.append(f'<li class="mk-toc__group">{h(t["kind." + kind + ".plural"])}<ol>')
+        for itype in cat.types.in_pack():
+            kind, items = itype.name, cat.items[itype.name]
+            toc.append(f'<li class="mk-toc__group">{h(type_label(t, kind, plural=True))}<ol>')
             for item in items:
                 anchor = f"{kind}-{item.id}"
                 toc.append(f'<li><a href="#{anchor}">{h(cat.text(item, "title"))}</a></li>')
@@ -96,7 +97,9 @@ class PdfWriter:
 
 def write_pdfs(cat: Catalogue, site_dir: Path, site_url: str, site_name: str) -> None:
     writer = PdfWriter(cat, site_dir, site_url, site_name)
-    for item in cat.items["module"]:
-        writer.module(item, "coach")
-        writer.module(item, "participant")
+    for itype in cat.types.all:
+        if itype.has_handout:
+            for item in cat.items[itype.name]:
+                writer.module(item, "coach")
+                writer.module(item, "participant")
     writer.pack()
