@@ -21,6 +21,11 @@ def define_env(env):
         return listings.item_list(catalogue(), "module", here())
 
     @env.macro
+    def item_list(kind):
+        """Every item of a type, as its declaration in schemas/types.yml lists them."""
+        return listings.item_list(catalogue(), kind, here())
+
+    @env.macro
     def chapter_list():
         """The framework chapters in order."""
         return listings.item_list(catalogue(), "chapter", here())

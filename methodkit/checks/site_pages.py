@@ -19,7 +19,8 @@ from methodkit.checks.policy import TEMPLATE_SYNTAX, html_problems
 from methodkit.checks.problems import Problem
 from methodkit.loading.source import SourceFile, decode_text, read_bytes, split_front_matter
 
-_CALL = re.compile(r"\{\{\s*([A-Za-z_]\w*)\(\)\s*\}\}")
+# A call of a site macro, with at most one plain name as its argument: {{ item_list("tool") }}.
+_CALL = re.compile(r"""\{\{\s*([A-Za-z_]\w*)\((?:\s*(?:"[a-z_]+"|'[a-z_]+')\s*)?\)\s*\}\}""")
 
 
 def macro_names(root: Path, module: str | None) -> set[str]:

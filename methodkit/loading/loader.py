@@ -54,9 +54,10 @@ class Content:
         for kind in self.types:
             yield from self.items[kind].values()
 
-    def type_of_folder(self, folder: str) -> str:
-        """The type whose items an `x-reference: FOLDER` names."""
-        return self.types.by_folder(folder).name
+    def type_of_folder(self, folder: str) -> str | None:
+        """The type whose items an `x-reference: FOLDER` names (None: no type has that folder)."""
+        itype = self.types.by_folder(folder)
+        return itype.name if itype else None
 
 
 class _Loader:
@@ -317,6 +318,8 @@ class _Loader:
                                                      "known: " + ", ".join(terms)))
                 else:
                     ref_kind = c.type_of_folder(target)
+                    if ref_kind is None:  # the type declarations have a problem of their own
+                        continue
                     if value == own_id and ref_kind == kind:
                         self.problems.append(Problem(rel, doc.line_of(where), where, "refers to the item itself", "remove it"))
                     elif value not in self.known[ref_kind]:
