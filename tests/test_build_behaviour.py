@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from methodkit.build import build_site
+from methodkit.mkdocs_adapter.build import build_site
 from sitekit import BIN, assemble, methodkit, page, replace_in, resolve
 
 BAD_LEVER = ("levers: [stakeholder-mapping]", "levers: [stakeholder-mapping, netwerk]")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po, write_po
 
-from methodkit.build import build_site
+from methodkit.mkdocs_adapter.build import build_site
 from sitekit import FIXTURES, assemble, methodkit, page, replace_in
 
 MODULE = "methodology/modules/delta-module.md"

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from methodkit.build import build_site
+from methodkit.mkdocs_adapter.build import build_site
 from sitekit import BIN, REPO, page, resolve
 
 
