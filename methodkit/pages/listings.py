@@ -184,7 +184,17 @@ def downloads(cat: Catalogue, pdf: bool, here: str) -> str:
     for m in cat.items["module"]:
         cells = "".join(f'<td><a href="{h(_url(module_pdf(m.id, v, cat.lang), here))}" download>PDF</a></td>' for v in ("coach", "participant"))
         rows.append(f'<tr><td><a href="{h(_url(m.url, here))}">{h(cat.text(m, "title"))}</a></td>{cells}</tr>')
-    return "".join(rows) + "</tbody></table>"
+    return "".join(rows) + "</tbody></table>" + _offline_zip(cat, here)
+
+
+def _offline_zip(cat: Catalogue, here: str) -> str:
+    """The offline copy of the whole site (every language), made at the root after the builds."""
+    from methodkit.publishing.offline import OFFLINE_ZIP
+
+    t = strings(cat.lang)
+    up = "../" * (here.count("/") + (0 if cat.lang == cat.content.source_lang else 1))
+    return (f'<h2>{h(t["offline.title"])}</h2><p>{h(t["offline.text"])}</p>'
+            f'<p><a class="md-button" href="{h(up + OFFLINE_ZIP)}" download>{h(t["offline.zip"])}</a></p>')
 
 
 def sources_zip(cat: Catalogue, here: str) -> str:
