@@ -10,7 +10,7 @@ import re
 
 from .catalogue import Catalogue
 from .i18n import format_date, format_duration, strings
-from .handouts import COACH_ONLY_SECTIONS, HANDOUT_SLUG
+from .handouts import COACH_ONLY_SECTIONS, HANDOUT_SLUG, has_worksheet
 from .licences import LICENCES
 from .pdf_names import module_pdf
 from .policy import PLAIN_EMAIL
@@ -157,8 +157,9 @@ def downloads(cat: Catalogue, item: Item, pdf: bool) -> list[dict]:
            {"text": t["print.participant"], "url": f"{item.url}{HANDOUT_SLUG}/", "kind": "participant"}]
     if pdf:
         out += [{"text": t["print.coach_pdf"], "url": module_pdf(item.id, "coach", cat.lang), "kind": "pdf"},
-                {"text": t["print.participant_pdf"], "url": module_pdf(item.id, "participant", cat.lang), "kind": "pdf"},
-                {"text": t["print.worksheet_pdf"], "url": module_pdf(item.id, "worksheet", cat.lang), "kind": "pdf"}]
+                {"text": t["print.participant_pdf"], "url": module_pdf(item.id, "participant", cat.lang), "kind": "pdf"}]
+        if has_worksheet(cat.body(item)):
+            out.append({"text": t["print.worksheet_pdf"], "url": module_pdf(item.id, "worksheet", cat.lang), "kind": "pdf"})
     return out
 
 
