@@ -32,7 +32,10 @@ def apply_branding(config, lang: str) -> dict:
     if publisher.get("logo"):
         config.theme["logo"] = publisher["logo"]
         config.theme["favicon"] = publisher.get("favicon", publisher["logo"])
-    holder = format_names(publisher.get("licence_holder") or publisher.get("name") or config.site_name, lang)
+    holder = publisher.get("licence_holder") or publisher.get("name") or config.site_name
+    if isinstance(holder, dict):  # a holder named in each language, such as "the contributors"
+        holder = holder.get(lang) or next(iter(holder.values()))
+    holder = format_names(holder, lang)
     config.copyright = strings(lang)["footer.copyright"].format(holder=holder, publisher=publisher.get("name", holder))
     return {
         "name": publisher.get("name", ""),

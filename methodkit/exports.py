@@ -97,17 +97,21 @@ def write_catalog(cat: Catalogue, site_dir: Path, base_url: str, site_name: str,
     shutil.copyfile(CATALOG_SCHEMA, site_dir / CATALOG_SCHEMA.name)
 
 
-def attribution_text(site_name: str, authors: list[str], base_url: str) -> str:
+def attribution_text(site_name: str, after: list[str], base_url: str) -> str:
+    """`after`: who published the public texts the methodology as a whole was written after."""
+    by = f"written by its contributors after public texts by {', '.join(after)}" if after else "written by its contributors"
     return (f"# {site_name}: attribution\n\n"
-            f"This folder holds the methodology \"{site_name}\" by {', '.join(authors)}, and the contributors named in each file.\n"
+            f"This folder holds the methodology \"{site_name}\", {by}.\n"
+            f"Each file names its writers in `authors` (when not this site's contributors) and the texts it was\n"
+            f"written after in `based_on`; methodology/defaults.yml holds what applies when a file says nothing.\n"
             f"It is licensed under Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0), unless a file names another\n"
             f"Creative Commons licence in its `license` field. The full licence text is in LICENSES/CC-BY-SA-4.0.txt.\n\n"
             f"When you reuse or adapt it, credit it like this:\n\n"
-            f"> \"{site_name}\" by {', '.join(authors)}, {base_url}, licensed under CC BY-SA 4.0.\n\n"
+            f"> \"{site_name}\", by the contributors of {site_name}, {base_url}, licensed under CC BY-SA 4.0.\n\n"
             f"and share your adaptation under the same licence. Say what you changed.\n")
 
 
-def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, site_name: str, authors: list[str], base_url: str,
+def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, site_name: str, after: list[str], base_url: str,
                       leave_out: set[str] = frozenset()) -> None:
     """The methodology's sources (Markdown, YAML, schemas), its licence and an attribution file.
 
@@ -126,7 +130,7 @@ def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, site_name: 
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, data)
 
-        add("ATTRIBUTION.md", attribution_text(site_name, authors, base_url).encode("utf-8"))
+        add("ATTRIBUTION.md", attribution_text(site_name, after, base_url).encode("utf-8"))
         if licence.exists():
             add("LICENSES/CC-BY-SA-4.0.txt", licence.read_bytes())
         for path, name in entries:

@@ -46,8 +46,10 @@ def _facet_values(item: Item, field: str) -> list[str]:
 
 def _card(cat: Catalogue, item: Item, here: str, extra: str = "", filters=()) -> str:
     data = "".join(f' data-{name}="{h(" ".join(_facet_values(item, field)))}"' for name, field, _ in filters)
+    mark = (f' <span class="mk-flag mk-flag--example mk-flag--small">{h(strings(cat.lang)["example.mark"])}</span>'
+            if item.meta.get("example") else "")
     return (f'<li class="mk-tile" data-id="{h(item.id)}"{data}><a class="mk-tile__title" href="{h(_url(item.url, here))}">'
-            f'{h(cat.text(item, "title"))}</a>{extra}<p class="mk-tile__summary">{h(cat.text(item, "summary"))}</p></li>')
+            f'{h(cat.text(item, "title"))}</a>{mark}{extra}<p class="mk-tile__summary">{h(cat.text(item, "summary"))}</p></li>')
 
 
 def filter_form(cat: Catalogue, items: list[Item], filters, total: int) -> str:

@@ -30,10 +30,13 @@ from .branding import apply_branding
 from .docs_pages import DocsTranslations
 from .exports import content_version, write_catalog, write_sources_zip
 from .metadata import adaptation_chain, jsonld, open_graph
+from . import history
+from .changelog import item_changes, write_changes_feed
 from .feeds import FEED_NAME, write_feed
 from .handouts import HANDOUT_SLUG, participant_html
 from .i18n import strings
 from .loader import load
+from .messages import in_language
 from .model import BY_FOLDER
 from .planner import write_plan_data
 from .problems import format_problems
@@ -75,6 +78,8 @@ class MethodkitConfig(Config):
     translate_help = c.Type(str, default="contribute/")
     # Write PDF downloads after the build (slow; `methodkit build --pdf` sets it for one run).
     pdf = c.Type(bool, default=False)
+    # The publisher's publication policy, read by `methodkit check` and `status` (methodkit.publication).
+    publication = c.Type(dict, default={})
 
 
 class MethodkitPlugin(BasePlugin[MethodkitConfig]):
@@ -85,7 +90,9 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
 
     # -- configuration ---------------------------------------------------
     def on_config(self, config):
-        self.root = Path(config.config_file_path).parent
+        # Absolute: `mkdocs build -f mkdocs.yml` gives a relative path, and pages compare paths with the root.
+        self.root = Path(config.config_file_path).resolve().parent
+        history.forget()  # a commit since the last build while serving
         self.languages = list(self.config.languages)
         self.source = self.languages[0]
         self.lang = os.environ.get("METHODKIT_LANG") or self.source
@@ -93,13 +100,14 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             raise PluginError(f"METHODKIT_LANG={self.lang!r} is not one of the site languages {self.languages}")
         serving = self.serving or os.environ.get("METHODKIT_SERVE") == "1"
 
-        content, self.problems = load(self.root, self.config.content_dir, self.languages, config.config_file_path)
-        self.problem_files = {p.path for p in self.problems}
+        content, problems = load(self.root, self.config.content_dir, self.languages, config.config_file_path)
+        self.set_problems(problems)
         if self.problems and not serving:
             raise PluginError(f"{len(self.problems)} content problem(s):\n{format_problems(self.problems)}\n"
                               "Fix them and build again (`make check` lists them too).")
-        for problem in self.problems:
-            log.warning(problem.text())
+        if self.lang == self.source or os.environ.get("METHODKIT_ALL_LANGUAGES") != "1":
+            for problem in self.problems:  # the same in every language: said once, by the source language's build
+                log.warning(problem.text())
         self.catalogue = Catalogue(content, self.lang, include_drafts=serving)
         if self.catalogue.drafts and not serving:
             notes.warning("Drafts left out of this build: " + ", ".join(i.path for i in self.catalogue.drafts))
@@ -154,13 +162,36 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         for vocabulary in FACETS:
             for term in self.catalogue.terms(vocabulary):
                 yield f"{vocabulary}/{term.id}.md", ("facet", vocabulary, term.id)
+        if self.catalogue.include_drafts:  # serving
+            yield from self.broken_pages()
+
+    def broken_pages(self):
+        """While serving, an item left out for a problem keeps its address: (source path, what it shows).
+
+        Without a page there, the contributor editing it would get a bare 404, with neither the
+        problem banner nor live reload to bring the item back once it is fixed.
+        """
+        content = self.catalogue.content
+        folder_of_content = content.content_dir.relative_to(content.root).as_posix() + "/"
+        for path in sorted(self.problem_files):
+            folder, _, rest = path.removeprefix(folder_of_content).partition("/")
+            itype, name = BY_FOLDER.get(folder), posixpath.basename(rest)
+            if not path.startswith(folder_of_content) or itype is None or not name.endswith(".md") or name.count(".") != 1:
+                continue  # not the source of an item (a translation's problem leaves the page in place)
+            if name[:-3] not in content.items[itype.kind]:
+                yield itype.url.format(id=name[:-3]).rstrip("/") + ".md", ("broken", itype.kind, name[:-3])
 
     def refresh(self, content, problems) -> None:
         """Take content loaded again whose pages are the same ones (serve's incremental rebuild)."""
         self.catalogue = Catalogue(content, self.lang, include_drafts=self.catalogue.include_drafts)
+        self.set_problems(problems)
+        self.pages = dict(self.page_plan())
+
+    def set_problems(self, problems) -> None:
         self.problems = problems
         self.problem_files = {p.path for p in problems}
-        self.pages = dict(self.page_plan())
+        # The banner speaks the reader's language where the checker's messages exist in it.
+        self.problem_lines = [in_language(p, self.lang).text() for p in problems]
 
     def on_nav(self, nav, config, files):
         # Section titles in mkdocs.yml are interface keys (nav.method), so they translate.
@@ -183,6 +214,9 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
                 page.meta["render_macros"] = False
                 return ""
             return markdown
+        if info[0] == "broken":
+            page.meta["title"] = html.escape(info[2], quote=False)
+            return ""
         if info[0] in ("item", "handout"):
             item = info[1]
             title = self.catalogue.text(item, "title")
@@ -219,16 +253,19 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         """The `mk` of a page's template context: everything it shows from the catalogue, as plain data."""
         info = self.pages.get(page.file.src_uri)
         mk = {"lang": self.lang, "t": self.t, "brand": self.brand, "source_lang": self.source, "content_lang": self.lang,
-              "languages": self.alternates(page), "notice": None, "problems": [p.text() for p in self.problems]}
+              "languages": self.alternates(page), "notice": None, "problems": self.problem_lines}
         if info and info[0] in ("item", "handout"):
             item = info[1]
             here = self.base_url + self._global(page.url, self.lang)
             mk["item"] = item_view(self.catalogue, item, handout=info[0] == "handout", pdf=self.pdf, url=here)
             mk["item"]["adapted_from"] = adaptation_chain(self.catalogue, item)
+            mk["item"].update(item_changes(self.catalogue, item))
             source = self.base_url + page.url
             mk["jsonld"] = jsonld(self.catalogue, item, here, source, config.site_name, self.base_url)
             mk["open_graph"] = open_graph(self.catalogue, item, here, config.site_name, self.languages)
             mk["notice"] = {"missing": "fallback", "outdated": "outdated"}.get(self.catalogue.status[(item.kind, item.id)])
+        elif info and info[0] == "broken":
+            mk["broken"] = True
         elif info:
             mk["facet"] = facet_view(self.catalogue, info[1], info[2])
         else:
@@ -246,12 +283,14 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         base = config.site_url.rstrip("/") + "/"
         site_dir = Path(config.site_dir)
         write_feed(self.catalogue, site_dir, base, config.site_name)
+        write_changes_feed(self.catalogue, site_dir, base, config.site_name)
         write_plan_data(self.catalogue, site_dir)
         if self.lang == self.source:
             # Language-independent exports, once per site.
             write_catalog(self.catalogue, site_dir, self.base_url, config.site_name, content_version(self.root))
             write_sources_zip(self.root, self.catalogue.content.content_dir, site_dir, config.site_name,
-                              self.catalogue.content.defaults.get("authors", []), self.base_url, self.catalogue.unpublished())
+                              [n for src in self.catalogue.content.defaults.get("based_on", []) for n in src["by"]],
+                              self.base_url, self.catalogue.unpublished())
         if self.pdf:
             from .pdf import write_pdfs
 

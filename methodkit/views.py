@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .catalogue import Catalogue
+from .credit import credit, provenance
 from .i18n import format_date, format_duration, strings
 from .handouts import COACH_ONLY_SECTIONS, HANDOUT_SLUG, has_worksheet
 from .licences import LICENCES
@@ -27,7 +28,9 @@ def link(text: str, url: str | None = None) -> dict:
 
 
 def item_link(cat: Catalogue, item: Item) -> dict:
-    return {"text": cat.text(item, "title"), "url": item.url, "summary": cat.text(item, "summary")}
+    """An item as a list shows it; an example is marked as one in every list."""
+    return {"text": cat.text(item, "title"), "url": item.url, "summary": cat.text(item, "summary"),
+            "example": bool(item.meta.get("example"))}
 
 
 def term_links(cat: Catalogue, field: str, values) -> list[dict]:
@@ -61,6 +64,8 @@ def card(cat: Catalogue, item: Item) -> list[dict]:
         rows += [_row("organisations", t, [link(o) for o in m["organisations"]])]
         if m.get("partners"):
             rows.append(_row("partners", t, [link(o) for o in m["partners"]]))
+        if m.get("audience"):
+            rows.append(_row("audience", t, term_links(cat, "audience", m["audience"])))
         rows += [_row("sector", t, term_links(cat, "sector", m["sector"])),
                  _row("region", t, term_links(cat, "region", m["region"])),
                  _row("period", t, [link(period)])]
@@ -137,15 +142,12 @@ def backlinks(cat: Catalogue, item: Item) -> list[dict]:
 def licence(cat: Catalogue, item: Item, url: str) -> dict:
     """Licence and credit line; `url` is the page's public address (the source to credit)."""
     lic = LICENCES[item.meta["license"]]
-    t = strings(cat.lang)
-    authors = ", ".join(item.meta.get("authors", []))
-    title = cat.text(item, "title")
-    credit = t["licence.credit"].format(title=title, authors=authors, licence=lic.name, url=url)
+    who = credit(cat, item, lic.name, url)
     tr = item.translations.get(cat.lang)
     translators = ", ".join(tr.translators) if tr is not None and cat.status[(item.kind, item.id)] != "missing" else ""
     badge = lic.id.removeprefix("CC-").removesuffix("-4.0").removesuffix("-1.0").lower().replace("-", " ")
-    return {"id": lic.id, "name": lic.name, "url": lic.url, "authors": authors, "credit": credit,
-            "badge": badge, "translators": translators}
+    return {"id": lic.id, "name": lic.name, "url": lic.url, "authors": who["written_by"], "credit": who["credit"],
+            "based_on": who["based_on"], "about": who["about"], "badge": badge, "translators": translators}
 
 
 def downloads(cat: Catalogue, item: Item, pdf: bool) -> list[dict]:
@@ -174,6 +176,7 @@ def item_view(cat: Catalogue, item: Item, handout: bool = False, pdf: bool = Fal
         # The participant version opens with the module's words for participants, when it has them.
         "summary": (handout and cat.text(item, "for_participants")) or cat.text(item, "summary"),
         "example": bool(item.meta.get("example")),
+        "provenance": provenance(cat, item),
         "card": card(cat, item),
         "sections": sections(cat, item, handout),
         "results": cat.text(item, "results") or [],
