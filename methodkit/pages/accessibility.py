@@ -10,15 +10,10 @@ without a declared status it states none.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
 from methodkit.i18n import format_date, strings
+from methodkit.pages.render import render_inline
 
 STATUSES = ("full", "partial", "none")
-_ENV = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
-                   autoescape=select_autoescape(default=True, default_for_string=True))
 
 
 def _in(value, lang: str, source: str):
@@ -36,8 +31,8 @@ def statement(extra: dict, site_url: str, lang: str, source: str) -> str:
     feedback = conf.get("feedback") or publisher.get("contact") or ""
     enforcement = _in(conf.get("enforcement"), lang, source) or None
     evaluated = str(conf["evaluated"]) if conf.get("evaluated") else None
-    return _ENV.get_template("accessibility.html").render(
-        t=t, publisher=publisher.get("name", ""), law=_in(conf.get("law"), lang, source) or t["a11y.law"],
+    return render_inline(
+        "accessibility.html", t=t, publisher=publisher.get("name", ""), law=_in(conf.get("law"), lang, source) or t["a11y.law"],
         site_url=site_url, status=status, limitations=_in(conf.get("limitations"), lang, source) or [],
         evaluated=format_date(evaluated, lang) if evaluated else None,
         declared=_in(conf.get("declared"), lang, source) or [], feedback=feedback,
