@@ -33,7 +33,8 @@ from methodkit.pages.metadata import adaptation_chain, jsonld, open_graph
 from methodkit.loading import history
 from methodkit.publishing.changelog import item_changes, write_changes_feed
 from methodkit.publishing.feeds import FEED_NAME, write_feed
-from methodkit.pages.handouts import HANDOUT_SLUG, participant_html
+from methodkit.pages import plan
+from methodkit.pages.handouts import participant_html
 from methodkit.i18n import strings
 from methodkit.loading.loader import load
 from methodkit.checks.messages import in_language
@@ -143,27 +144,19 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         self.module_pages = {}
         self.views = {}
         self.pages = dict(self.page_plan())
-        for src, info in self.pages.items():
+        for page in self.planned.values():
             # Handout and facet pages get their content in on_page_context: nothing to convert here.
-            files.append(File.generated(config, src, content=self.catalogue.body(info[1]) if info[0] == "item" else ""))
-        content = self.catalogue.content
-        for rel in content.media:
-            # An image beside an item sits beside its page, so the body's relative address finds it.
-            folder, _, rest = Path(rel).relative_to(content.content_dir.relative_to(content.root)).as_posix().partition("/")
-            src = f"{posixpath.dirname(content.types.by_folder(folder).url.rstrip('/'))}/{rest}"
-            files.append(File.generated(config, src, abs_src_path=str(content.root / rel)))
+            files.append(File.generated(config, page.src, content=page.markdown))
+        for medium in plan.media(self.catalogue):
+            files.append(File.generated(config, medium.src, abs_src_path=str(medium.path)))
         return files
 
     def page_plan(self):
-        """Every page the catalogue adds: (source path, what it shows)."""
-        for kind, items in self.catalogue.items.items():
-            for item in items:
-                yield item.url.rstrip("/") + ".md", ("item", item)
-                if item.type.has_handout:
-                    yield f"{item.url}{HANDOUT_SLUG}.md", ("handout", item)
-        for vocabulary in self.catalogue.facets:
-            for term in self.catalogue.terms(vocabulary):
-                yield f"{vocabulary}/{term.id}.md", ("facet", vocabulary, term.id)
+        """Every page the engine plans, and while serving a stand-in for an item with a problem:
+        (source path, what it shows)."""
+        self.planned = {page.src: page for page in plan.pages(self.catalogue, self.t["handout.label"])}
+        for page in self.planned.values():
+            yield page.src, (page.kind, page.vocabulary, page.term) if page.kind == "facet" else (page.kind, page.item)
         if self.catalogue.include_drafts:  # serving
             yield from self.broken_pages()
 
@@ -219,20 +212,13 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if info[0] == "broken":
             page.meta["title"] = html.escape(info[2], quote=False)
             return ""
-        if info[0] in ("item", "handout"):
-            item = info[1]
-            title = self.catalogue.text(item, "title")
-            if info[0] == "handout":
-                title = f'{title} ({self.t["handout.label"]})'
-                # The module page already carries this text: one search hit per module, and a smaller index.
-                page.meta["search"] = {"exclude": True}
-            page.meta.update(template=item.type.template, description=self.catalogue.text(item, "summary"))
-        else:
-            title = self.catalogue.label(info[1], info[2])
-            page.meta.update(template="facet.html", description=self.catalogue.term(info[1], info[2]).description(self.lang))
+        planned = self.planned[page.file.src_uri]
+        if planned.kind == "handout":
+            # The item's page already carries this text: one search hit per item, and a smaller index.
+            page.meta["search"] = {"exclude": True}
         # Material prints titles and descriptions unescaped; they come from contributors.
-        page.meta["title"] = html.escape(title, quote=False)
-        page.meta["description"] = html.escape(page.meta["description"])
+        page.meta.update(template=planned.template, title=html.escape(planned.title, quote=False),
+                         description=html.escape(planned.description))
         return markdown
 
     def on_page_content(self, html, page, config, files):
