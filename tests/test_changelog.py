@@ -1,4 +1,4 @@
-"""Versions of the method: an item's changelog from git, on its page, in a feed, in its print version."""
+"""Versions of the method: an item's changelog from git, on its page, in a feed, when printed."""
 
 from __future__ import annotations
 
@@ -16,19 +16,38 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def commit(root, message: str, date: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": f"{date}T12:00:00Z", "GIT_COMMITTER_DATE": f"{date}T12:00:00Z"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": f"{date}T12:00:00Z",
+        "GIT_COMMITTER_DATE": f"{date}T12:00:00Z",
+    }
     for args in (["add", "-A"], ["commit", "-qm", message]):
-        subprocess.run(["git", "-C", str(root), "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
-                       check=True, env=env, capture_output=True)
+        subprocess.run(
+            [
+                "git",
+                "-C",
+                str(root),
+                "-c",
+                "user.name=Test",
+                "-c",
+                "user.email=test@example.org",
+                *args,
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
 
 
 @pytest.fixture(scope="session")
 def history_site(tmp_path_factory):
-    """The basic fixture in git: alpha-module committed, then its text changed in a second commit."""
+    """The basic fixture in git: alpha-module committed, then its text changed in a second."""
     root = assemble(tmp_path_factory.mktemp("history"))
     subprocess.run(["git", "init", "-q", str(root)], check=True)
     commit(root, "Eerste versie van de methode", "2025-03-04")
-    replace_in(root / "methodology/modules/alpha-module.md", "Doe nog iets.", "Doe nog iets, samen.")
+    replace_in(
+        root / "methodology/modules/alpha-module.md", "Doe nog iets.", "Doe nog iets, samen."
+    )
     commit(root, "Alfa: tweede stap verduidelijkt", "2025-09-15")
     history.forget()
     assert build_site(root, strict=True, quiet=True) == 0
@@ -38,7 +57,10 @@ def history_site(tmp_path_factory):
 def test_item_page_lists_its_changes_newest_first(history_site):
     html = page(history_site / "site", "modules/alpha-module/")
     rows = [li.get_text() for li in html.select(".mk-changes li")]
-    assert rows == ["15 september 2025: Alfa: tweede stap verduidelijkt", "4 maart 2025: Eerste versie van de methode"]
+    assert rows == [
+        "15 september 2025: Alfa: tweede stap verduidelijkt",
+        "4 maart 2025: Eerste versie van de methode",
+    ]
     assert html.select_one(".mk-version").get_text() == "Versie van 15 september 2025"
     fr = page(history_site / "site", "fr/modules/alpha-module/")
     assert fr.select_one(".mk-changes time")["datetime"] == "2025-09-15"

@@ -36,8 +36,15 @@ class Source:
 
 
 def sources(content: Content, docs_dir: Path) -> list[Source]:
-    out = [Source(item.path, tuple(content.schemas.translatable(item.kind)), current_hash(content, item), True)
-           for item in content.all_items()]
+    out = [
+        Source(
+            item.path,
+            tuple(content.schemas.translatable(item.kind)),
+            current_hash(content, item),
+            True,
+        )
+        for item in content.all_items()
+    ]
     for page in sorted(docs_dir.rglob("*.md")):
         if split_suffix(page.relative_to(docs_dir).as_posix(), content.languages)[1] is None:
             out.append(Source(content.rel(page), DOCS_TRANSLATABLE, page_hash(page) or "", False))
