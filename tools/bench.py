@@ -485,7 +485,6 @@ def profile(n: int, lang: str = "nl", top: int = 30) -> None:
 
     from methodkit.loading.loader import load
 
-    os.environ["METHODKIT_LANG"] = lang
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory(prefix="methodkit-bench-") as tmp:
         root = write_corpus(Path(tmp) / f"n{n}", n)
@@ -494,7 +493,9 @@ def profile(n: int, lang: str = "nl", top: int = 30) -> None:
         load(root)
         prof = cProfile.Profile()
         prof.enable()
-        build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+        config.plugins["methodkit"].config.update(lang=lang)
+        build(config)
         prof.disable()
     stats = pstats.Stats(prof, stream=sys.stdout)
     stats.sort_stats("cumulative").print_stats(top)

@@ -3,7 +3,7 @@
 The plugin loads and validates the content once (on_config), builds one
 Catalogue, adds a page per item and per facet term, picks the right language
 variant of every docs page, and gives the templates a plain `mk` view.
-A build in one language is selected by METHODKIT_LANG; `methodkit build`
+A build in one language is selected by the plugin's `lang` option; `methodkit build`
 runs one build per language and puts French at /fr/ and English at /en/.
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import posixpath
 from pathlib import Path
 
@@ -78,6 +77,13 @@ class MethodkitConfig(Config):
     translate_help = c.Type(str, default="contribute/")
     # Write PDF downloads after the build (slow; `methodkit build --pdf` sets it for one run).
     pdf = c.Type(bool, default=False)
+    # The language this build makes (default: the first); `methodkit build` sets it for each worker.
+    lang = c.Optional(c.Type(str))
+    # Build as serve does: drafts shown, content problems in a banner instead of stopping the build.
+    preview = c.Type(bool, default=False)
+    # Set by `methodkit build` when this build is one of several languages: only the first reports
+    # the content's problems, which are the same in every language.
+    one_of_several = c.Type(bool, default=False)
     # The publisher's publication policy, read by `methodkit check` and `status` (methodkit.checks.publication).
     publication = c.Type(dict, default={})
 
@@ -95,17 +101,17 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         history.forget()  # a commit since the last build while serving
         self.languages = list(self.config.languages)
         self.source = self.languages[0]
-        self.lang = os.environ.get("METHODKIT_LANG") or self.source
+        self.lang = self.config.lang or self.source
         if self.lang not in self.languages:
-            raise PluginError(f"METHODKIT_LANG={self.lang!r} is not one of the site languages {self.languages}")
-        serving = self.serving or os.environ.get("METHODKIT_SERVE") == "1"
+            raise PluginError(f"methodkit: lang: {self.lang!r} is not one of the site languages {self.languages}")
+        serving = self.serving or self.config.preview
 
         content, problems = load(self.root, self.config.content_dir, self.languages, config.config_file_path)
         self.set_problems(problems)
         if self.problems and not serving:
             raise PluginError(f"{len(self.problems)} content problem(s):\n{format_problems(self.problems)}\n"
                               "Fix them and build again (`make check` lists them too).")
-        if self.lang == self.source or os.environ.get("METHODKIT_ALL_LANGUAGES") != "1":
+        if self.lang == self.source or not self.config.one_of_several:
             for problem in self.problems:  # the same in every language: said once, by the source language's build
                 log.warning(problem.text())
         self.catalogue = Catalogue(content, self.lang, include_drafts=serving)
@@ -129,7 +135,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             # The colour-scheme toggle speaks the reader's language, like the rest of the interface.
             if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
                 scheme["toggle"]["name"] = self.t["palette.to_light" if scheme.get("scheme") == "slate" else "palette.to_dark"]
-        self.pdf = bool(self.config.pdf) or os.environ.get("METHODKIT_PDF") == "1"
+        self.pdf = self.config.pdf
         return config
 
     def on_env(self, env, config, files):
