@@ -18,7 +18,7 @@ STATUSES = ("full", "partial", "none")
 
 def _in(value, lang: str, source: str):
     """A per-language value ({nl: .., fr: ..}) in `lang`, else in the source language."""
-    if isinstance(value, dict):
+    if isinstance(value, dict) and (lang in value or source in value):
         return value.get(lang, value.get(source))
     return value
 
