@@ -298,3 +298,21 @@ def _edit_po(root: Path, changes: dict[str, str], rel: str = PO) -> None:
             m.flags.discard("fuzzy")
     with (root / rel).open("wb") as fh:
         write_po(fh, cat)
+
+
+def test_a_long_translation_is_wrapped_like_the_source_and_reads_back(repo):
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    long = (
+        "Un paragraphe nettement plus long que la ligne d'un éditeur, "
+        "écrit par la traductrice - "
+        "avec un tiret entouré d'espaces - 1. un chiffre suivi d'un point, et du **gras** pour finir "
+        "la phrase sans aucun retour à la ligne."
+    )
+    _edit_po(repo, {SECOND: long})
+    methodkit(repo, "po", "import", "--lang", "fr", check=True)
+    text = (repo / TRANSLATION).read_text("utf-8")
+    body = text[text.index("Un paragraphe nettement") : text.index("retour à la ligne.") + 18]
+    assert "\n" in body and all(len(line) <= 80 for line in body.split("\n"))
+    assert methodkit(repo, "check").returncode == 0
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)  # the same text comes back out
+    assert catalogue(repo)[_context(catalogue(repo), SECOND)].string == long

@@ -70,12 +70,14 @@ def declared_site(tmp_path_factory):
         ("en", "partially compliant", "the Governance Decree", "Old PDFs", "4 May 2026"),
     ],
 )
-def test_the_statement_says_what_the_publisher_declares(declared_site, lang, status, law, limitation,
-                                                         date):
+def test_the_statement_says_what_the_publisher_declares(
+    declared_site, lang, status, law, limitation, date
+):
     statement = page(declared_site, PREFIXES[lang] + "accessibility/").select_one(".mk-statement")
     text = " ".join(statement.get_text().split())
     assert status in text and law in text and date in text
     assert [li.get_text() for li in statement.select("ul li") if limitation in li.get_text()]
     assert statement.select_one("a[href='mailto:toegankelijkheid@example.org']")
     assert statement.select_one("a[href='https://ombuds.example.org/']").get_text() == (
-        "Ombudsdienst (voorbeeld)")
+        "Ombudsdienst (voorbeeld)"
+    )

@@ -15,6 +15,7 @@ possible. The front matter is composed by PyYAML, whose nodes carry their marks.
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 
 import yaml
@@ -29,6 +30,8 @@ DOCS_TRANSLATABLE = ("title", "description", "hero", "paths")
 NOT_TEXT = ("url", "icon", "image")
 # Kinds a reader sees on one line: a line break in a translation becomes a space.
 ONE_LINE = ("heading", "table cell", "admonition title", "term")
+WRAP = 80
+BLOCK_START = re.compile(r"^([-+*>]|\d+[.)]|#{1,6}|!!!|\?\?\?|\||:)(\s|$)")
 MACRO_ONLY = re.compile(r"^\s*(\{\{.*?\}\}\s*)+$", re.S)
 
 
@@ -228,7 +231,17 @@ def write_unit(unit: Unit, value: str) -> str:
     # Leading blanks would make a code block, empty lines a new paragraph: never the translator's.
     lines = [line.lstrip() for line in value.strip().split("\n")]
     lines = [line for line in lines if line.strip()] or [""]
-    return ("\n" + unit.indent).join(lines)
+    return ("\n" + unit.indent).join(w for line in lines for w in _wrap(line, len(unit.indent)))
+
+
+def _wrap(line: str, indent: int) -> list[str]:
+    """A line of text wrapped as contributors write Markdown (WRAP columns), unless a wrapped
+    line would start like a block of its own (a list item, a heading, a quote)."""
+    hard = line.endswith("  ")  # a hard line break stays at the end of the last piece
+    pieces = textwrap.wrap(line, WRAP - indent, break_long_words=False, break_on_hyphens=False)
+    if not pieces or any(BLOCK_START.match(p) for p in pieces[1:]):
+        return [line]
+    return pieces[:-1] + [pieces[-1] + ("  " if hard else "")]
 
 
 def splice(text: str, replacements: list[tuple[int, int, str]]) -> str:
