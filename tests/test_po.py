@@ -58,7 +58,7 @@ def po_template(tmp_path_factory):
 
 def _current_hash(root: Path) -> str:
     out = methodkit(root, "status", "--lang", "fr").stdout
-    line = next(l for l in out.splitlines() if "delta-module.fr.md" in l)
+    line = next(row for row in out.splitlines() if "delta-module.fr.md" in row)
     return line.rsplit("source_hash: ", 1)[1].rstrip(")")
 
 
@@ -278,9 +278,9 @@ def behind(root: Path, lang: str, name: str) -> list[str]:
     """What `methodkit status` lists as missing or outdated for files called `name`."""
     out = methodkit(root, "status", "--lang", lang).stdout.splitlines()
     return [
-        l.strip().split("  (")[0]
-        for l in out
-        if l.startswith(("  missing", "  outdated")) and name in l
+        row.strip().split("  (")[0]
+        for row in out
+        if row.startswith(("  missing", "  outdated")) and name in row
     ]
 
 
@@ -305,8 +305,8 @@ def test_a_long_translation_is_wrapped_like_the_source_and_reads_back(repo):
     long = (
         "Un paragraphe nettement plus long que la ligne d'un éditeur, "
         "écrit par la traductrice - "
-        "avec un tiret entouré d'espaces - 1. un chiffre suivi d'un point, et du **gras** pour finir "
-        "la phrase sans aucun retour à la ligne."
+        "avec un tiret entouré d'espaces - 1. un chiffre suivi d'un point, "
+        "et du **gras** pour finir la phrase sans aucun retour à la ligne."
     )
     _edit_po(repo, {SECOND: long})
     methodkit(repo, "po", "import", "--lang", "fr", check=True)

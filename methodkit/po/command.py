@@ -7,6 +7,7 @@ from pathlib import Path
 
 from methodkit.checks.problems import Problem, format_problems
 from methodkit.cli.scaffold import ScaffoldError
+
 from .documents import sources
 from .export import export, po_path
 from .glossary import write_glossary

@@ -21,10 +21,11 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from methodkit.loading import history
+
 from .documents import Source, recorded
 from .units import Unit, UnitError, signature, units
 
-EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 @dataclass
@@ -46,9 +47,7 @@ def catalogue(root: Path, source: Source, lang: str) -> tuple[Catalog, str | Non
     tr_file = root / source.translation(lang)
     filled = _fill(root, source, src_units, tr_file) if tr_file.is_file() else Filled()
     change = history.version(root, source.rel)
-    date = (
-        dt.datetime.fromisoformat(change.date).replace(tzinfo=dt.timezone.utc) if change else EPOCH
-    )
+    date = dt.datetime.fromisoformat(change.date).replace(tzinfo=dt.UTC) if change else EPOCH
     cat = Catalog(
         locale=lang,
         project=source.rel,

@@ -24,6 +24,7 @@ from babel.messages.pofile import PoFileError, read_po
 
 from methodkit.checks.problems import Problem
 from methodkit.cli.scaffold import _flow, translation_text
+
 from .documents import Source
 from .units import (
     Unit,

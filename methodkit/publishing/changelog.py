@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from methodkit.loading import history
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.i18n import format_date, strings
+from methodkit.loading import history
 from methodkit.model.items import Item
 
 CHANGES_FEED = "changes.xml"
