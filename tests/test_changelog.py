@@ -10,7 +10,7 @@ import pytest
 
 from methodkit.loading import history
 from methodkit.mkdocs_adapter.build import build_site
-from sitekit import assemble, page, replace_in
+from sitekit import assemble, page, replace_in, resolve
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -65,6 +65,11 @@ def test_item_page_lists_its_changes_newest_first(history_site):
     fr = page(history_site / "site", "fr/modules/alpha-module/")
     assert fr.select_one(".mk-changes time")["datetime"] == "2025-09-15"
     assert fr.select_one(".mk-version").get_text() == "Version du 15 septembre 2025"
+    # The page leads to the feed of changes of its language.
+    link = fr.select_one(".mk-changes a[href$='changes.xml']")["href"]
+    assert resolve(history_site / "site", "fr/modules/alpha-module/", link) == (
+        history_site / "site" / "fr" / "changes.xml"
+    )
     # An item only in the first commit has one change.
     assert len(page(history_site / "site", "modules/beta-module/").select(".mk-changes li")) == 1
 
