@@ -316,3 +316,12 @@ def test_a_long_translation_is_wrapped_like_the_source_and_reads_back(repo):
     assert methodkit(repo, "check").returncode == 0
     methodkit(repo, "po", "export", "--lang", "fr", check=True)  # the same text comes back out
     assert catalogue(repo)[_context(catalogue(repo), SECOND)].string == long
+
+
+def test_a_po_file_without_a_source_is_reported_not_imported(repo):
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    shutil.copy(repo / PO, repo / "po/fr/methodology/modules/weg.po")
+    proc = methodkit(repo, "po", "import", "--lang", "fr")
+    assert proc.returncode == 1
+    assert "po/fr/methodology/modules/weg.po:1: file: has no Dutch source" in proc.stderr
+    assert not (repo / "methodology/modules/weg.fr.md").exists()

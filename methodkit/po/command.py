@@ -60,6 +60,17 @@ def run(root: Path, content, docs_dir: Path, action: str, lang: str, po_dir: Pat
             )
         if outcome.missing and outcome.state != "skipped":
             incomplete.append(outcome)
+    known = {po_path(po_dir, lang, source.rel) for source in found}
+    for stray in sorted(set((po_dir / lang).rglob("*.po")) - known):
+        problems.append(
+            Problem(
+                _rel(root, stray),
+                1,
+                "file",
+                "has no Dutch source (an item or page removed or renamed since the export?)",
+                "export again; this file was not imported",
+            )
+        )
     for outcome in incomplete:
         print(
             f"  {outcome.path}: {outcome.missing} unit(s) fuzzy or untranslated; "
