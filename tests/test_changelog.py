@@ -50,7 +50,7 @@ def history_site(tmp_path_factory):
     )
     commit(root, "Alfa: tweede stap verduidelijkt", "2025-09-15")
     history.forget()
-    assert build_site(root, strict=True, quiet=True) == 0
+    assert build_site(root, strict=True, pdf=True, quiet=True) == 0
     return root
 
 
@@ -89,3 +89,17 @@ def test_without_git_there_is_no_history_and_no_error(tmp_path):
     assert history.version(root, "methodology/modules/alpha-module.md") is None
     assert list(history.versions(root, "methodology/modules/alpha-module.md")) == []
     assert history.changes(root, "methodology/modules/alpha-module.md") == ()
+
+
+def test_the_version_printed_on_the_pdf_is_the_items(history_site):
+    from methodkit.publishing.pdf_names import module_pdf
+
+    for lang, prefix, text in (
+        ("nl", "", "Versie van 15 september 2025"),
+        ("fr", "fr/", "Version du 15 septembre 2025"),
+    ):
+        pdf = history_site / "site" / prefix / module_pdf("alpha-module", "coach", lang)
+        out = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        )
+        assert text in " ".join(out.stdout.split())
