@@ -103,7 +103,9 @@ def _placeholder(content: Content, kind: str, name: str, prop: dict, title: str,
     vocab = prop.get("x-vocabulary") or (prop.get("items") or {}).get("x-vocabulary")
     fixed = {"id": item_id, "title": title, "draft": True, "date": today.isoformat(), "participants": 1,
              "duration": 120, "group_size": {"min": 1, "max": 12}, "order": 99, "example": False,
-             "consent": "given", "period": {"start": today.year}}
+             "consent": "given", "period": {"start": today.year},
+             # A new item is its author's own text, after no other, until they say otherwise.
+             "provenance": "original", "based_on": []}
     if name in fixed:
         return fixed[name]
     if vocab:
@@ -145,7 +147,7 @@ def new_item_text(content: Content, kind: str, title: str, lang: str = "nl", tod
         if vocab:
             note += " " + {"nl": "Mogelijk", "en": "Allowed"}[lang] + ": " + ", ".join(content.vocabularies.get(vocab, {}))
         lines.append(f"# {note}")
-        if name in required or name in ("draft", "related", "modules", "levers", "barriers"):
+        if name in required or name in ("draft", "related", "modules", "levers", "barriers", "provenance", "based_on"):
             lines.append(f"{name}: {_flow(value)}")
         else:  # optional: shown as an example, commented out
             lines.append(f"# {name}: {_flow(OPTIONAL_EXAMPLES.get(name, value))}")
