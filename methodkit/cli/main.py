@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -60,6 +61,9 @@ def main(argv=None) -> int:
     p.add_argument("--config-file", default=None)
 
     args = parser.parse_args(argv)
+    if argv is None and hasattr(signal, "SIGPIPE"):
+        # `methodkit status | head`: a closed pipe ends the command quietly, as it does for other tools.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     root = Path(args.root).resolve()
     commands = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "translate": cmd_translate, "serve": cmd_serve,
                 "new": cmd_new, "po": cmd_po, "import": cmd_import, "plan": cmd_plan}
@@ -188,7 +192,11 @@ def cmd_check(root: Path, args) -> int:
         print("\n".join(f"  {p.text()}" for p in policy), file=sys.stderr)
     if args.format == "text":
         n = sum(1 for _ in content.all_items())
-        print(f"{len(problems)} problem(s) in {n} valid item(s)" if problems else f"ok: {n} items, no problems", file=sys.stderr)
+        if args.lang == "nl":
+            line = f"{len(problems)} probleem/problemen in {n} geldige items" if problems else f"ok: {n} items, geen problemen"
+        else:
+            line = f"{len(problems)} problem(s) in {n} valid item(s)" if problems else f"ok: {n} items, no problems"
+        print(line, file=sys.stderr)
     return 1 if problems else 0
 
 
