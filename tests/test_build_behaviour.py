@@ -89,7 +89,10 @@ def test_jinja_in_content_is_refused_and_never_run(root, tmp_path):
     proc = mkdocs(root, "build", env={"METHODKIT_SERVE": "1"})  # serve mode: problems do not stop the build
     assert "contains template syntax" in proc.stderr
     assert not canary.exists()
-    assert not (root / "site/modules/beta-module/index.html").exists()
+    # While serving the page keeps its address, with the banner and nothing of the file's text.
+    served = page(root / "site", "modules/beta-module/")
+    assert "bevat sjabloontaal" in served.select_one(".mk-problems").get_text()  # the Dutch site, in Dutch
+    assert "__globals__" not in str(served) and "Bèta-module" not in served.select_one("article").get_text()
 
 
 def _free_port() -> int:
@@ -152,7 +155,7 @@ def test_the_page_being_edited_shows_its_problem_and_comes_back_by_itself(root, 
                                   env={**os.environ, "TMPDIR": str(tmp_path)}, stdout=subprocess.DEVNULL, stderr=err)
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
     try:
-        _log_count(log, "Serving every language", 1)
+        _log_count(log, "Serving on http", 1)  # logged once the file watcher runs
         nl, fr = browser.new_page(), browser.new_page()
         nl.goto(base + "modules/beta-module/")
         fr.goto(base + "fr/modules/beta-module/")
@@ -184,6 +187,16 @@ def test_the_page_being_edited_shows_its_problem_and_comes_back_by_itself(root, 
 
 def test_drafts_are_served_but_not_built(root):
     replace_in(root / BETA, "duration: 480", "duration: 480\ndraft: true")
+    # Published pages that name the draft would lose the link without a word: the check names them first.
+    hint = "(the site leaves methodology/modules/beta-module.md out until it is ready: remove it here or publish the draft)"
+    assert methodkit(root, "check").stdout.splitlines() == [
+        f"methodology/modules/alpha-module.md:18: related[0]: module 'beta-module' is a draft {hint}",
+        f"methodology/sessions/2019-06-sessie.md:7: modules[1]: module 'beta-module' is a draft {hint}",
+        f"methodology/trajectory.yml:21: steps[1].modules[0]: module 'beta-module' is a draft {hint}",
+    ]
+    replace_in(root / "methodology/modules/alpha-module.md", "related: [beta-module]", "related: []")
+    replace_in(root / "methodology/sessions/2019-06-sessie.md", "modules: [alpha-module, beta-module]", "modules: [alpha-module]")
+    replace_in(root / "methodology/trajectory.yml", "modules: [beta-module]", "modules: []")
     proc = methodkit(root, "build", "--strict")
     assert proc.returncode == 0, proc.stderr
     assert "Drafts left out of this build: methodology/modules/beta-module.md" in proc.stderr
@@ -191,9 +204,7 @@ def test_drafts_are_served_but_not_built(root):
     assert strict.returncode == 0 and "Drafts left out of this build" in strict.stderr
     assert not (root / "site/modules/beta-module").exists()
     assert "Bèta-module" not in page(root / "site", "modules/").get_text()
-    # Links to the draft from published pages disappear with it.
-    assert "beta-module" not in (root / "site/modules/alpha-module/index.html").read_text("utf-8")
-    # Nor is it in the downloads: the sources zip and the catalogue (alpha names it as related).
+    # Nor is it in the downloads: the sources zip and the catalogue.
     with zipfile.ZipFile(root / "site/downloads/methodology-sources.zip") as zf:
         names = zf.namelist()
     assert "methodology/modules/alpha-module.md" in names and "methodology/modules/beta-module.md" not in names
@@ -236,7 +247,7 @@ def test_serve_re_renders_what_an_edit_changed_as_a_full_build_would(basic_root,
         server = subprocess.Popen([str(BIN / "methodkit"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=root, env=env,
                                   stdout=subprocess.DEVNULL, stderr=err)
     try:
-        _log_count(log, "Serving every language", 1)
+        _log_count(log, "Serving on http", 1)  # logged once the file watcher runs
         # The body of a module whose French translation was current: re-rendered, not rebuilt.
         replace_in(root / ALPHA, "Alfatekst in het Nederlands.", "Alfatekst, herschreven tijdens het serveren.")
         _wait_for(base + "modules/alpha-module/", lambda t: "herschreven tijdens het serveren" in t)
