@@ -153,6 +153,9 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         for page in self.planned.values():
             # Handout and facet pages get their content in on_page_context: nothing to convert here.
             files.append(File.generated(config, page.src, content=page.markdown))
+        for src, info in self.pages.items():
+            if info[0] == "broken":  # serving: the stand-in shows only the problem banner
+                files.append(File.generated(config, src, content=""))
         for medium in plan.media(self.catalogue):
             files.append(File.generated(config, medium.src, abs_src_path=str(medium.path)))
         return files
