@@ -197,7 +197,7 @@ def test_chips_print_without_stray_separators(trainer_site):
 def test_the_trainer_pack_has_a_cover_with_publisher_version_and_date(trainer_site, tmp_path):
     pack = trainer_site / "downloads" / "trainer-pack-nl.pdf"
     cover = text(pack, 1)
-    assert "Reset.Vlaanderen" in cover and "1 maart 2026" in cover and "TRAINERSPAKKET" in squeezed(cover)
+    assert "PROEF-UITGEVER" in cover and "1 maart 2026" in cover and "TRAINERSPAKKET" in squeezed(cover)
     # The emblem is drawn on the cover: the page has ink above the title, where the logo sits.
     from PIL import Image
 
