@@ -34,11 +34,13 @@ from . import history
 from .changelog import item_changes, write_changes_feed
 from .feeds import FEED_NAME, write_feed
 from .handouts import HANDOUT_SLUG, participant_html
-from .i18n import strings
+from .edition import edition
+from .i18n import format_date, strings
 from .loader import load
 from .messages import in_language
 from .model import BY_FOLDER
 from .planner import write_plan_data
+from .print_header import css_string
 from .problems import format_problems
 from .views import facet_view, home_view, item_view
 
@@ -127,10 +129,13 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
                 scheme["toggle"]["name"] = self.t["palette.to_light" if scheme.get("scheme") == "slate" else "palette.to_dark"]
         self.pdf = bool(self.config.pdf) or os.environ.get("METHODKIT_PDF") == "1"
+        ed = edition(self.root)  # once per build: printed pages show it in their footer
+        self.edition = self.t["edition"].format(version=ed.version) + (f" · {format_date(ed.date, self.lang)}" if ed.date else "")
         return config
 
     def on_env(self, env, config, files):
         env.bytecode_cache = _TEMPLATES
+        env.filters["css_string"] = css_string
         self.env = env
         return env
 
@@ -252,7 +257,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     def view(self, page, config) -> dict:
         """The `mk` of a page's template context: everything it shows from the catalogue, as plain data."""
         info = self.pages.get(page.file.src_uri)
-        mk = {"lang": self.lang, "t": self.t, "brand": self.brand, "source_lang": self.source, "content_lang": self.lang,
+        mk = {"lang": self.lang, "t": self.t, "brand": self.brand, "edition": self.edition, "source_lang": self.source, "content_lang": self.lang,
               "languages": self.alternates(page), "notice": None, "problems": self.problem_lines}
         if info and info[0] in ("item", "handout"):
             item = info[1]

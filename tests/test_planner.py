@@ -6,6 +6,7 @@ The fixture's modules last 60 (opening), 90 (verkenning) and 240 minutes (dagdee
 from __future__ import annotations
 
 import json
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -231,3 +232,27 @@ def test_no_request_to_another_host(trainer_browser):
     # Runs last in this file: every page the tests above opened is in the record.
     assert trainer_browser.requests, "no request was recorded"
     assert trainer_browser.external_requests() == []
+
+
+def test_a_page_printed_from_the_browser_has_a_running_header_and_footer(trainer_browser, tmp_path):
+    import subprocess
+
+    pg = trainer_browser.page("modules/opening/")
+    try:
+        pg.emulate_media(media="print")
+        pg.pdf(path=str(tmp_path / "page.pdf"), format="A4", prefer_css_page_size=True)
+    finally:
+        pg.context.close()
+    first = subprocess.run(["pdftotext", "-layout", "-l", "1", str(tmp_path / "page.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout.strip().splitlines()
+    assert "Opening in de kring" in first[0] and "De Nieuwe Samenzweerders" in first[0]
+    assert re.search(r"Versie \w+ · 1 maart 2026\s+1\s*/\s*\d", first[-1]), first[-1]
+
+
+def test_text_in_the_print_header_cannot_leave_its_css_string():
+    from methodkit.print_header import css_string
+
+    hostile = 'Titel"; } </style><script>alert(1)</script> \\ é'
+    out = str(css_string(hostile))
+    assert out.startswith('"') and out.endswith('"') and '"' not in out[1:-1]
+    assert "<" not in out and "\\" + "00005c" in out and "Titel" in out
