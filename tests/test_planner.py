@@ -214,18 +214,61 @@ def test_participants_agenda_prints_without_materials_and_preparation(trainer_br
         pg.context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["plan/?modules=opening,~15,verkenning,~day,dagdeel&start=09:00", "plan/",
                                   "modules/opening/", "modules/"])
-def test_axe_finds_nothing_serious(trainer_browser, path):
-    pg = trainer_browser.page(path)
+def test_axe_finds_nothing_serious(trainer_browser, path, scheme):
+    pg = trainer_browser.page(path, color_scheme=scheme)
     try:
         pg.wait_for_load_state("networkidle")
+        material = "slate" if scheme == "dark" else "default"
+        pg.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{material}'", timeout=10_000)
+        if path.startswith("modules/opening"):
+            pg.click(".mk-plan-add button")  # the pressed state has colours of its own
         violations = Axe().run(pg).response["violations"]
     finally:
         pg.context.close()
     serious = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in violations
                if v.get("impact") in ("serious", "critical")]
     assert serious == []
+
+
+def test_on_a_phone_the_filters_fold_away_and_the_first_results_show(trainer_browser):
+    pg = trainer_browser.page("modules/", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        pg.wait_for_selector("form.mk-filters:not([hidden])")
+        assert pg.evaluate("document.querySelector('.mk-filters__fold').open") is False
+        assert pg.is_hidden("form.mk-filters select[name=duration]")
+        count = pg.eval_on_selector(".mk-filters__count", "e => e.getBoundingClientRect().bottom")
+        first = pg.eval_on_selector(".mk-tile:not([hidden])", "e => e.getBoundingClientRect().top")
+        assert count < 844 and first < 844, (count, first)
+        pg.click(".mk-filters__fold > summary")
+        pg.select_option("select[name=duration]", "1h")
+        assert pg.eval_on_selector_all(".mk-tile:not([hidden])", "els => els.map(e => e.dataset.id)") == [
+            "opening", "afsluiting"]
+    finally:
+        pg.context.close()
+    wide = trainer_browser.page("modules/", viewport={"width": 1280, "height": 900})
+    try:
+        wide.wait_for_selector("form.mk-filters:not([hidden])")
+        assert wide.is_visible("form.mk-filters select[name=duration]")
+        assert wide.is_hidden(".mk-filters__fold > summary")
+    finally:
+        wide.context.close()
+
+
+def test_duration_steps_include_the_shorter_modules(trainer_browser):
+    pg = trainer_browser.page("modules/?duration=2h")
+    try:
+        pg.wait_for_selector("form.mk-filters:not([hidden])")
+        shown = pg.eval_on_selector_all(".mk-tile:not([hidden])", "els => els.map(e => e.dataset.id)")
+        assert shown == ["opening", "verkenning", "afsluiting"]  # 60, 90 and 30 minutes
+        options = pg.eval_on_selector_all("select[name=duration] option", "els => els.map(e => e.value)")
+        assert options == ["", "1h", "2h", "3h", "half-day", "day", "more"]
+        pg.select_option("select[name=duration]", "more")
+        assert pg.eval_on_selector_all(".mk-tile:not([hidden])", "els => els.map(e => e.dataset.id)") == ["dagtocht"]
+    finally:
+        pg.context.close()
 
 
 def test_no_request_to_another_host(trainer_browser):
