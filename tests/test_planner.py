@@ -293,7 +293,7 @@ def test_a_page_printed_from_the_browser_has_a_running_header_and_footer(trainer
 
 
 def test_text_in_the_print_header_cannot_leave_its_css_string():
-    from methodkit.print_header import css_string
+    from methodkit.pages.print_header import css_string
 
     hostile = 'Titel"; } </style><script>alert(1)</script> \\ é'
     out = str(css_string(hostile))

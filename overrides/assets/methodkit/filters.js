@@ -12,7 +12,7 @@
     if (!form) return;
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var tiles = Array.prototype.slice.call(box.querySelectorAll(".mk-tile"));
-    var groups = Array.prototype.slice.call(box.querySelectorAll(".mk-phase"));
+    var groups = Array.prototype.slice.call(box.querySelectorAll(".mk-group"));
     var count = form.querySelector(".mk-filters__count");
 
     function apply(updateAddress) {
