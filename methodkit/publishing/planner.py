@@ -23,20 +23,22 @@ def plan_data(cat: Catalogue) -> dict:
     modules = []
     for item in (i for it in cat.types.all if it.planner for i in cat.items[it.name]):
         m = item.meta
-        modules.append({
-            "id": item.id,
-            "title": cat.text(item, "title"),
-            "summary": cat.text(item, "summary"),
-            "url": item.url,
-            "phase": cat.label("phases", m["phase"]),
-            "format": cat.label("formats", m["format"]),
-            "duration": m["duration"],
-            "duration_label": format_duration(m["duration"], cat.lang),
-            "objectives": cat.text(item, "objectives") or [],
-            "materials": cat.text(item, "materials") or [],
-            "preparation": cat.text(item, "preparation") or [],
-            "steps": step_lines(cat.body(item)),
-        })
+        modules.append(
+            {
+                "id": item.id,
+                "title": cat.text(item, "title"),
+                "summary": cat.text(item, "summary"),
+                "url": item.url,
+                "phase": cat.label("phases", m["phase"]),
+                "format": cat.label("formats", m["format"]),
+                "duration": m["duration"],
+                "duration_label": format_duration(m["duration"], cat.lang),
+                "objectives": cat.text(item, "objectives") or [],
+                "materials": cat.text(item, "materials") or [],
+                "preparation": cat.text(item, "preparation") or [],
+                "steps": step_lines(cat.body(item)),
+            }
+        )
     return {"lang": cat.lang, "modules": modules}
 
 
