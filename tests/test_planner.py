@@ -378,3 +378,21 @@ def test_text_in_the_print_header_cannot_leave_its_css_string():
     out = str(css_string(hostile))
     assert out.startswith('"') and out.endswith('"') and '"' not in out[1:-1]
     assert "<" not in out and "\\" + "00005c" in out and "Titel" in out
+
+
+def test_the_planner_works_from_the_file_system(trainer_site, trainer_browser):
+    """As in the offline copy: opened from file://, where a page may fetch nothing beside it."""
+    pg = trainer_browser.page(None)
+    try:
+        pg.goto(
+            (trainer_site / "plan" / "index.html").as_uri()
+            + "?modules=opening,~15,afsluiting&start=08:30"
+        )
+        pg.wait_for_selector("[data-mk-rows] tr")
+        assert agenda(pg) == [
+            ("08:30–09:30", "Opening in de kring"),
+            ("09:30–09:45", "Pauze"),
+            ("09:45–10:15", "Afsluiten"),
+        ]
+    finally:
+        pg.context.close()

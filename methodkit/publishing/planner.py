@@ -16,6 +16,9 @@ from methodkit.i18n import format_duration
 from methodkit.pages.steps import step_lines
 
 PLAN_DATA = "plan/modules.json"
+# The same data as a script: a page opened from the file system (the offline copy) may not
+# fetch the JSON beside it, but it runs a script.
+PLAN_SCRIPT = "plan/modules.js"
 
 
 def plan_data(cat: Catalogue) -> dict:
@@ -45,4 +48,6 @@ def plan_data(cat: Catalogue) -> dict:
 def write_plan_data(cat: Catalogue, site_dir: Path) -> None:
     target = site_dir / PLAN_DATA
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(plan_data(cat), ensure_ascii=False, indent=1) + "\n", "utf-8")
+    data = json.dumps(plan_data(cat), ensure_ascii=False, indent=1)
+    target.write_text(data + "\n", "utf-8")
+    (site_dir / PLAN_SCRIPT).write_text(f"window.methodkitPlanData = {data};\n", "utf-8")
