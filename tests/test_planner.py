@@ -396,3 +396,37 @@ def test_the_planner_works_from_the_file_system(trainer_site, trainer_browser):
         ]
     finally:
         pg.context.close()
+
+
+@pytest.mark.parametrize("who", ["coach", "participants"])
+def test_the_agenda_prints_on_a4_for_the_coach_and_for_participants(trainer_browser, tmp_path, who):
+    import subprocess
+
+    pg = trainer_browser.page("plan/?modules=opening,~15,verkenning&start=09:00")
+    try:
+        pg.wait_for_selector("[data-mk-rows] tr")
+        # What the print buttons do, without the browser's print dialog.
+        pg.evaluate(
+            "who => { document.documentElement.setAttribute('data-mk-print', who);"
+            " document.querySelector('[data-mk-print-title]').textContent ="
+            " document.querySelector('[data-mk-planner]').dataset[who === 'coach' ? 'tAgendaCoach'"
+            " : 'tAgendaParticipants']; }",
+            who,
+        )
+        pg.emulate_media(media="print")
+        pg.pdf(path=str(tmp_path / "agenda.pdf"), format="A4", prefer_css_page_size=True)
+    finally:
+        pg.context.close()
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / "agenda.pdf")], capture_output=True, text=True
+    ).stdout
+    assert re.search(r"Page size:\s+595\.\d* x 841\.\d*", info)
+    printed = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "agenda.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "09:00–10:00" in printed and "10:15–11:45" in printed and "DOEL-OPENING" in printed
+    title = "Agenda voor de coach" if who == "coach" else "Agenda voor de deelnemers"
+    assert title in printed
+    assert ("PREP-OPENING" in printed) == (who == "coach")
+    assert ("Flip-over en stiften" in printed) == (who == "coach")
+    assert "Voeg toe" not in printed and "Begintijd" not in printed  # no controls on paper
