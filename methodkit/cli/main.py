@@ -143,7 +143,7 @@ def cmd_translate(root: Path, args) -> int:
 
 
 def cmd_po(root: Path, args) -> int:
-    from .po.command import run
+    from methodkit.po.command import run
 
     settings, content, problems = _content(root)
     if args.lang not in content.languages[1:]:

@@ -30,7 +30,7 @@ from methodkit.mkdocs_adapter.docs_pages import DocsTranslations
 from methodkit.publishing.exports import content_version, write_catalog, write_sources_zip
 from methodkit.pages.metadata import adaptation_chain, jsonld, open_graph
 from methodkit.loading import history
-from methodkit.publishing.changelog import item_changes, write_changes_feed
+from methodkit.publishing.changelog import CHANGES_FEED, item_changes, write_changes_feed
 from methodkit.publishing.feeds import FEED_NAME, write_feed
 from methodkit.pages import plan
 from methodkit.pages.handouts import participant_html
@@ -274,6 +274,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if mk["notice"] == "fallback":
             mk["content_lang"] = self.source
         mk["feed_url"] = get_relative_url(FEED_NAME, page.url)
+        mk["changes_url"] = get_relative_url(CHANGES_FEED, page.url)
         mk["source_url"] = next(l["url"] for l in mk["languages"] if l["lang"] == self.source)
         mk["translate_url"] = get_relative_url(self.config.translate_help, page.url)
         return mk
