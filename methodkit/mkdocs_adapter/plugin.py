@@ -34,10 +34,12 @@ from methodkit.publishing.changelog import CHANGES_FEED, item_changes, write_cha
 from methodkit.publishing.feeds import FEED_NAME, write_feed
 from methodkit.pages import plan
 from methodkit.pages.handouts import participant_html
-from methodkit.i18n import strings
+from methodkit.i18n import format_date, strings
+from methodkit.loading.edition import edition
 from methodkit.loading.loader import load
 from methodkit.checks.messages import in_language
 from methodkit.publishing.planner import write_plan_data
+from methodkit.pages.print_header import css_string
 from methodkit.checks.problems import format_problems
 from methodkit.pages.views import facet_view, home_view, item_view
 
@@ -136,10 +138,13 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
                 scheme["toggle"]["name"] = self.t["palette.to_light" if scheme.get("scheme") == "slate" else "palette.to_dark"]
         self.pdf = self.config.pdf
+        ed = edition(self.root)  # once per build: printed pages show it in their footer
+        self.edition = self.t["edition"].format(version=ed.version) + (f" · {format_date(ed.date, self.lang)}" if ed.date else "")
         return config
 
     def on_env(self, env, config, files):
         env.bytecode_cache = _TEMPLATES
+        env.filters["css_string"] = css_string
         self.env = env
         return env
 
@@ -249,7 +254,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     def view(self, page, config) -> dict:
         """The `mk` of a page's template context: everything it shows from the catalogue, as plain data."""
         info = self.pages.get(page.file.src_uri)
-        mk = {"lang": self.lang, "t": self.t, "brand": self.brand, "source_lang": self.source, "content_lang": self.lang,
+        mk = {"lang": self.lang, "t": self.t, "brand": self.brand, "edition": self.edition, "source_lang": self.source, "content_lang": self.lang,
               "languages": self.alternates(page), "notice": None, "problems": self.problem_lines}
         if info and info[0] in ("item", "handout"):
             item = info[1]

@@ -19,7 +19,7 @@ class SiteFetcher(URLFetcher):
 
     def fetch(self, url, headers=None):
         if url.startswith(self.site_url):
-            path = self.site_dir / urlsplit(url).path[len(urlsplit(self.site_url).path):]
+            path = self.site_dir / urlsplit(url).path[len(urlsplit(self.site_url).path) :]
             url = path.resolve().as_uri()
         elif not url.startswith("data:"):
             raise ValueError(f"PDFs load nothing from other hosts: {url}")
