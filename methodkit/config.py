@@ -45,6 +45,7 @@ class Settings:
     docs_dir: str = "docs"
     site_url: str = "/"
     macros_module: str | None = None  # mkdocs-macros' module (a .py file or package beside mkdocs.yml), if the site uses it
+    macro_pages: tuple[str, ...] = ()  # the docs pages that may call macros (methodkit's macro_pages)
 
 
 def _read(root: Path, config_file: str | None = None) -> dict:
@@ -78,4 +79,5 @@ def site_settings(root: Path, config_file: str | None = None) -> Settings:
         if plugin == "macros" or isinstance(plugin, dict) and "macros" in plugin:
             macros = ((plugin.get("macros") if isinstance(plugin, dict) else None) or {}).get("module_name", "main")
     return Settings(opts.get("content_dir", "methodology"), tuple(opts.get("languages", DEFAULT_LANGUAGES)),
-                    data.get("docs_dir", "docs"), (data.get("site_url") or "/").rstrip("/") + "/", macros)
+                    data.get("docs_dir", "docs"), (data.get("site_url") or "/").rstrip("/") + "/", macros,
+                    tuple(str(p) for p in opts.get("macro_pages") or ()))

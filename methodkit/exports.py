@@ -15,7 +15,8 @@ from pathlib import Path
 from . import __version__
 from .catalogue import Catalogue
 from .licences import LICENCES
-from .loader import current_hash
+from .files import read_regular, walk
+from .loader import current_hash, is_content_file
 from .model import REFERENCE_KINDS, TYPES
 from .schema import references
 
@@ -115,9 +116,10 @@ def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, site_name: 
     """
     target = site_dir / SOURCES_ZIP
     target.parent.mkdir(parents=True, exist_ok=True)
+    # Regular files only (a link is never followed), and only what is content: no notes or CSV files.
     entries = [(p, "methodology/" + p.relative_to(content_dir).as_posix())
-               for p in sorted(content_dir.rglob("*"))
-               if p.is_file() and not p.name.startswith(".") and p.relative_to(root).as_posix() not in leave_out]
+               for p in walk(content_dir, root, [])
+               if is_content_file(p.relative_to(content_dir)) and p.relative_to(root).as_posix() not in leave_out]
     licence = root / "LICENSES" / "CC-BY-SA-4.0.txt"
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
         def add(name: str, data: bytes):
@@ -130,4 +132,4 @@ def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, site_name: 
         if licence.exists():
             add("LICENSES/CC-BY-SA-4.0.txt", licence.read_bytes())
         for path, name in entries:
-            add(name, path.read_bytes())
+            add(name, read_regular(path))

@@ -7,6 +7,7 @@ renders half-valid data; `mkdocs serve` keeps showing the rest.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,15 +17,18 @@ from .cache import CheckCache
 from .config import markdown_extensions, site_settings
 from .licences import LICENCES, adaptation_problem
 from .model import BY_FOLDER, REFERENCE_KINDS, TYPES, Item, Step, Term, Trajectory, Translation
-from .policy import html_problems, page_references, personal_data_problems, svg_problems, template_problems, text_field_problems
+from .policy import html_problems, page_references, personal_data_problems, template_problems, text_field_problems
+from .svg import svg_problems
+from . import files
+from .files import walk
 from .problems import Problem
-from .schema import Schemas, references
+from .schema import SchemaFileError, Schemas, references
 from .site_pages import macro_names, site_page_problems
 from .source import Document, SourceFile, decode_text, parse_yaml, read_bytes, read_text, split_front_matter
 from .translations import source_hash
 
 PRIVATE_KINDS = ("session", "practice")  # where personal data is looked for
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif")  # files an item folder may hold beside Markdown
+IMAGE_SUFFIXES = files.IMAGE_SUFFIXES  # files an item folder may hold beside Markdown
 PUBLIC_CONTACT_FIELD = "contact"
 
 
@@ -57,7 +61,11 @@ class _Loader:
     def __init__(self, root: Path, content_dir: str, languages, config_file: str | None, in_memory: bool = False):
         self.problems: list[Problem] = []
         cdir = root / content_dir
-        self.content = Content(root, cdir, tuple(languages), Schemas(cdir / "schemas"))
+        try:
+            schemas = Schemas(cdir / "schemas")
+        except SchemaFileError as exc:
+            schemas, self.problems = None, [Problem(exc.rel, exc.line, "file", exc.message, "the schemas are code: fix the file")]
+        self.content = Content(root, cdir, tuple(languages), schemas)
         self.known: dict[str, set[str]] = {k: set() for k in TYPES}  # ids that exist, valid or not
         self.pending: list[tuple[Path, str, str, str]] = []  # translations: path, kind, id, lang
         # items left out for a problem: (kind, front matter, document, path, id), so that a run reports
@@ -91,6 +99,8 @@ class _Loader:
     # -- the parts -------------------------------------------------------
     def load(self):
         c = self.content
+        if c.schemas is None:  # nothing can be checked without them
+            return c, self.problems
         self.load_defaults()
         for vocab in sorted((c.content_dir / "vocabularies").glob("*.yml")):
             self.load_vocabulary(vocab)
@@ -99,9 +109,9 @@ class _Loader:
             if not path.exists():
                 self.problems.append(Problem(c.rel(path), 1, "file", f"vocabulary '{name}' is missing", "create it with a 'terms:' list"))
         for folder, itype in BY_FOLDER.items():
-            for path in sorted((c.content_dir / folder).rglob("*")):
-                if path.is_file() and not path.name.startswith("."):
-                    self.load_item_file(path, itype.kind)
+            for path in walk(c.content_dir / folder, c.root, self.problems):
+                self.load_item_file(path, itype.kind)
+        self.check_other_files()
         for args in self.pending:
             self.load_translation(*args)
         self.load_trajectory()
@@ -110,9 +120,21 @@ class _Loader:
         self.check_links()
         # The site's own pages: a translation of one comes in by pull request too.
         macros = macro_names(c.root, self.settings.macros_module)
-        self.report(site_page_problems(c.root, self.settings.docs_dir, macros, self.extensions, self.cache))
+        self.report(site_page_problems(c.root, self.settings.docs_dir, macros, self.extensions, self.cache,
+                                       self.settings.macro_pages, c.languages))
         self.cache.save()
         return c, sorted(set(self.problems))
+
+    def check_other_files(self):
+        """Outside the item folders, methodology/ holds YAML and the schemas: a CSV or notes there
+        would be published in the sources zip, so they are named instead."""
+        c = self.content
+        for path in walk(c.content_dir, c.root, []):
+            rel = c.content_dir.relative_to(c.root) / path.relative_to(c.content_dir)
+            if not is_content_file(path.relative_to(c.content_dir)):
+                self.problems.append(Problem(rel.as_posix(), 1, "file", "is not content",
+                                             "methodology/ holds items, vocabularies, the trajectory and the schemas; "
+                                             "keep other files elsewhere"))
 
     def vocabulary_names(self) -> set[str]:
         names = set()
@@ -130,7 +152,7 @@ class _Loader:
 
     def load_defaults(self):
         path = self.content.content_dir / "defaults.yml"
-        if not path.exists():
+        if not os.path.lexists(path):  # a link is named when read
             return
         rel = self.content.rel(path)
         text = read_text(path, rel, self.problems)
@@ -199,6 +221,10 @@ class _Loader:
             self.problems.append(Problem(rel, 1, "file", "has a name with more than one dot", "name it <id>.md, or <id>.<lang>.md for a translation"))
             return
         self.known[kind].add(parts[0])
+        if self.reserved(kind, parts[0]):
+            self.problems.append(Problem(rel, 1, "file", f"'{parts[0]}' names a page the site makes itself",
+                                         "give the item another id (and file name)"))
+            return
         src, ok = self.checked_source(path, rel, kind, kind, parts[0])
         if src is None:
             return
@@ -211,6 +237,12 @@ class _Loader:
             return
         meta = src.meta.data
         c.items[kind][meta["id"]] = Item(kind, meta["id"], rel, {**c.defaults, **meta}, src.body, src.meta, src.body_line)
+
+    def reserved(self, kind: str, item_id: str) -> bool:
+        """An id whose page would take the place of a page of the site: an overview (index) or a page in docs/."""
+        page = TYPES[kind].url.format(id=item_id).rstrip("/")
+        docs = self.content.root / self.settings.docs_dir
+        return item_id == "index" or any(os.path.lexists(docs / p) for p in (f"{page}.md", f"{page}/index.md"))
 
     def checked_source(self, path: Path, rel: str, schema: str, kind: str, stem: str | None) -> tuple[SourceFile | None, bool]:
         """Read one file and run every check that needs no other file: (the parsed file or None, whether it passed).
@@ -254,7 +286,8 @@ class _Loader:
         if kind in PRIVATE_KINDS:
             self.report(personal_data_problems(body, rel, body_line, "body"))
             for key, value in _strings(meta):
-                if key != PUBLIC_CONTACT_FIELD and not key.startswith("links"):
+                # A link's address may hold anything a web address holds; its title is text like any other.
+                if key != PUBLIC_CONTACT_FIELD and not (key.startswith("links") and not key.endswith(".title")):
                     self.report(personal_data_problems(value, rel, doc.line_of(key), key))
 
     def load_translation(self, path: Path, kind: str, stem: str, lang: str):
@@ -274,7 +307,7 @@ class _Loader:
 
     def load_trajectory(self):
         path = self.content.content_dir / "trajectory.yml"
-        if not path.exists():
+        if not os.path.lexists(path):  # a link is named when read
             return
         data, doc, rel = self.yaml_file(path, "trajectory")
         if data is None:
@@ -378,6 +411,18 @@ class _Loader:
         if why:
             self.problems.append(Problem(rel, line, "adapted_from", f"{name} {why}",
                                          "choose a compatible licence in 'license:', or adapt another source"))
+
+
+def is_content_file(rel: Path) -> bool:
+    """Whether a file (relative to the content folder) is content: what the loader reads and the zip carries."""
+    top, name = rel.parts[0], rel.name
+    if len(rel.parts) == 1:
+        return name in ("defaults.yml", "trajectory.yml", "README.md")
+    if top == "vocabularies":
+        return len(rel.parts) == 2 and name.endswith(".yml")
+    if top == "schemas":
+        return len(rel.parts) == 2 and name.endswith(".schema.json")
+    return top in BY_FOLDER and (name.endswith(".md") or rel.suffix.lower() in IMAGE_SUFFIXES)
 
 
 def _strings(meta, prefix=""):

@@ -10,12 +10,15 @@ addresses on the site are read from the built files, others are refused.
 
 from __future__ import annotations
 
+import mimetypes
+import os
 import re
 from html import escape as h
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from .catalogue import Catalogue
+from .files import is_regular, read_regular
 from .handouts import HANDOUT_SLUG
 from .i18n import strings
 from .licences import LICENCES
@@ -33,6 +36,33 @@ def article(page_file: Path) -> str:
     return match.group(0)
 
 
+def site_fetcher(site_dir: Path, site_url: str):
+    """WeasyPrint's fetcher for one built site: its own files, read from site_dir, and data: URLs.
+
+    Anything else (another host, a file outside the built site, through `..`, %-escapes or a
+    link) is refused; WeasyPrint leaves the resource out with a warning.
+    """
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    root = Path(os.path.realpath(site_dir))
+    prefix = urlsplit(site_url)
+
+    class SiteFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)  # decoded in memory: urllib's data: handler
+            parts = urlsplit(url)
+            if (parts.scheme, parts.netloc) != (prefix.scheme, prefix.netloc) or not parts.path.startswith(prefix.path):
+                raise ValueError(f"PDFs load nothing from other hosts: {url}")
+            path = root / unquote(parts.path[len(prefix.path):])
+            if not Path(os.path.realpath(path)).is_relative_to(root) or not is_regular(path):
+                raise ValueError(f"PDFs load only files of the built site: {url}")
+            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, read_regular(path), {"Content-Type": kind})
+
+    return SiteFetcher(allowed_protocols={"data"})
+
+
 def document(body: str, lang: str, title: str, running: str) -> str:
     return (f'<!doctype html><html lang="{h(lang)}"><head><meta charset="utf-8"><title>{h(title)}</title>'
             f'<meta name="generator" content="methodkit"></head>'
@@ -45,24 +75,14 @@ class PdfWriter:
 
         self.cat, self.site_dir, self.site_url, self.site_name = cat, site_dir, site_url, site_name
         self.t = strings(cat.lang)
+        self.fetcher = site_fetcher(site_dir, site_url)
         self.css = [CSS(filename=str(STYLESHEET))]
-
-    def fetch(self, url: str):
-        """Site addresses come from the built files; anything else is refused."""
-        from weasyprint.urls import default_url_fetcher
-
-        if url.startswith(self.site_url):
-            path = self.site_dir / urlsplit(url).path[len(urlsplit(self.site_url).path):]
-            return default_url_fetcher(path.resolve().as_uri())
-        if url.startswith("data:"):
-            return default_url_fetcher(url)
-        raise ValueError(f"PDFs load nothing from other hosts: {url}")
 
     def write(self, html: str, base: str, target: Path) -> None:
         from weasyprint import HTML
 
         target.parent.mkdir(parents=True, exist_ok=True)
-        HTML(string=html, base_url=self.site_url + base, url_fetcher=self.fetch).write_pdf(target, stylesheets=self.css)
+        HTML(string=html, base_url=self.site_url + base, url_fetcher=self.fetcher).write_pdf(target, stylesheets=self.css)
 
     def module(self, item, version: str) -> None:
         page = item.url + (f"{HANDOUT_SLUG}/" if version == "participant" else "")

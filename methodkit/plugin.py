@@ -9,10 +9,10 @@ runs one build per language and puts French at /fr/ and English at /en/.
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import posixpath
+from html import escape
 from pathlib import Path
 
 from jinja2 import BytecodeCache
@@ -26,7 +26,8 @@ from mkdocs.utils import get_relative_url
 
 from .catalogue import FACETS, Catalogue
 from .branding import apply_branding
-from .docs_pages import DocsTranslations
+from .docs_pages import DocsTranslations, split_suffix
+from .files import IMAGE_SUFFIXES, inside
 from .exports import content_version, write_catalog, write_sources_zip
 from .metadata import adaptation_chain, jsonld, open_graph
 from .feeds import FEED_NAME, write_feed
@@ -34,7 +35,9 @@ from .handouts import HANDOUT_SLUG, participant_html
 from .i18n import strings
 from .loader import load
 from .model import BY_FOLDER
+from .policy import unbalanced_tags
 from .problems import format_problems
+from .sanitiser import clean
 from .views import facet_view, home_view, item_view
 
 log = logging.getLogger("mkdocs.plugins.methodkit")
@@ -73,6 +76,9 @@ class MethodkitConfig(Config):
     translate_help = c.Type(str, default="contribute/")
     # Write PDF downloads after the build (slow; `methodkit build --pdf` sets it for one run).
     pdf = c.Type(bool, default=False)
+    # The site's own pages (in docs/, as the Dutch source is named) whose Markdown calls macros.
+    # Decided here, in code: no page's front matter can make it a template.
+    macro_pages = c.Type(list, default=[])
 
 
 class MethodkitPlugin(BasePlugin[MethodkitConfig]):
@@ -84,6 +90,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     # -- configuration ---------------------------------------------------
     def on_config(self, config):
         self.root = Path(config.config_file_path).parent
+        self.settings_docs = Path(config.docs_dir).resolve().relative_to(self.root.resolve()).as_posix()
         self.languages = list(self.config.languages)
         self.source = self.languages[0]
         self.lang = os.environ.get("METHODKIT_LANG") or self.source
@@ -126,6 +133,13 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
 
     # -- files -----------------------------------------------------------
     def on_files(self, files: Files, config):
+        docs = Path(config.docs_dir)
+        for f in list(files):
+            # Of docs/, only pages and images that are regular files there reach the site (see files.py);
+            # `methodkit check` names the rest.
+            path = Path(f.abs_src_path) if f.abs_src_path else None
+            if path is not None and path.is_relative_to(docs) and not self._publishable(path, docs, f.src_uri):
+                files.remove(f)
         self.docs = DocsTranslations(files, config, self.source, self.lang, self.languages, self.catalogue.include_drafts)
         self.files = files  # kept, like nav and env, for serve's incremental rebuilds (methodkit.live)
         self.module_pages = {}
@@ -141,6 +155,14 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             src = f"{posixpath.dirname(BY_FOLDER[folder].url.rstrip('/'))}/{rest}"
             files.append(File.generated(config, src, abs_src_path=str(content.root / rel)))
         return files
+
+    def _publishable(self, path: Path, docs: Path, src_uri: str) -> bool:
+        if not inside(path, docs):
+            return False
+        if path.suffix.lower() in IMAGE_SUFFIXES:
+            return f"{self.settings_docs}/{src_uri}" not in self.problem_files
+        base, _ = split_suffix(src_uri, self.languages)
+        return path.suffix == ".md" and base.removesuffix(".md").rsplit("/", 1)[-1] not in self.languages
 
     def page_plan(self):
         """Every page the catalogue adds: (source path, what it shows)."""
@@ -175,6 +197,15 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         info = self.pages.get(page.file.src_uri)
         if info is None:
+            # mkdocs-macros reads render_macros from the front matter (and treats 1, 1.0 or a
+            # truthy value as true, and ignore_macros as an error): the list in mkdocs.yml decides.
+            page.meta.pop("ignore_macros", None)
+            page.meta["render_macros"] = page.file.src_uri in self.config.macro_pages
+            for key in ("title", "description"):  # Material prints both unescaped
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = escape(page.meta[key], quote=False)
+                elif key in page.meta:
+                    del page.meta[key]
             if self._source_of(page) in self.problem_files:
                 # A site page with problems is neither shown nor run as a template (only while serving:
                 # a build stops on problems); the banner says what is wrong.
@@ -193,22 +224,30 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             title = self.catalogue.label(info[1], info[2])
             page.meta.update(template="facet.html", description=self.catalogue.term(info[1], info[2]).description(self.lang))
         # Material prints titles and descriptions unescaped; they come from contributors.
-        page.meta["title"] = html.escape(title, quote=False)
-        page.meta["description"] = html.escape(page.meta["description"])
+        page.meta["title"] = escape(title, quote=False)
+        page.meta["description"] = escape(page.meta["description"])
         return markdown
 
     def on_page_content(self, html, page, config, files):
         info = self.pages.get(page.file.src_uri)
+        # Defence in depth: whatever the checker missed, no content block leaves the build with
+        # anything outside the allow-list (the site's macro pages keep the interface their macros write).
         if info and info[0] == "item" and info[1].kind == "module":
-            self.module_pages[info[1].id] = page  # its handout is made from it
+            # Its handout is made from it. Where tags do not balance, the browser (and the sanitiser)
+            # may end a coach note before Markdown did: such a module gets no handout text at all.
+            self.module_pages[info[1].id] = page, not unbalanced_tags(html)
+        html = clean(html, interface=info is None and page.meta.get("render_macros") is True)
+        if info is None and not page.meta.get("title"):
+            # A title taken from the first heading: Material prints it unescaped too.
+            page.meta["title"] = escape(page.title or "", quote=False)
         return html
 
     def on_page_context(self, context, page, config, nav):
         info = self.pages.get(page.file.src_uri)
         if info and info[0] == "handout":
             # Every page's Markdown is converted before any page is rendered, so the module's is ready.
-            module = self.module_pages[info[1].id]
-            page.content, page.toc = participant_html(module.content), module.toc
+            module, balanced = self.module_pages[info[1].id]
+            page.content, page.toc = participant_html(module.content) if balanced else "", module.toc
         # Kept: serve renders a page again when what it shows changed (methodkit.live).
         context["mk"] = self.views[page.file.src_uri] = self.view(page, config)
         return context

@@ -1,10 +1,11 @@
 """Checks of the site's own pages in docs/ and their translations.
 
 A translation of a site page comes in by pull request like content does, and a
-page with `render_macros: true` is a Jinja template: anything in it runs when
-the site is built. So every page in docs/ must have front matter that parses
-and keep to the content's HTML allow-list, and a page rendered with macros may
-use template syntax only to call one of the site's macros, `{{ name() }}`.
+page listed in `macro_pages` (mkdocs.yml) is a Jinja template: anything in it
+runs when the site is built. So every page in docs/ must have front matter that
+parses and keep to the content's HTML allow-list, and a macro page may use
+template syntax only to call one of the site's macros, `{{ name() }}`. Other
+pages are never templates, whatever their front matter says.
 The macros are read from their module's source, never imported.
 """
 
@@ -15,9 +16,12 @@ import re
 from pathlib import Path
 
 from .cache import CheckCache
-from .policy import TEMPLATE_SYNTAX, html_problems
+from .docs_pages import split_suffix
+from .files import IMAGE_SUFFIXES, walk
+from .policy import TEMPLATE_SYNTAX, html_problems, text_field_problems
 from .problems import Problem
-from .source import SourceFile, decode_text, read_bytes, split_front_matter
+from .svg import svg_problems
+from .source import SourceFile, decode_text, read_bytes, read_text, split_front_matter
 
 _CALL = re.compile(r"\{\{\s*([A-Za-z_]\w*)\(\)\s*\}\}")
 
@@ -35,13 +39,33 @@ def macro_names(root: Path, module: str | None) -> set[str]:
             and any(isinstance(d, ast.Attribute) and d.attr == "macro" for d in node.decorator_list)}
 
 
-def site_page_problems(root: Path, docs_dir: str, macros: set[str], extensions, cache: CheckCache) -> list[Problem]:
-    """Problems of every page in `docs_dir`; a page that passed before with the same bytes (and macros) is skipped."""
+def site_page_problems(root: Path, docs_dir: str, macros: set[str], extensions, cache: CheckCache,
+                       macro_pages=(), languages=()) -> list[Problem]:
+    """Problems of every file in `docs_dir`; a page that passed before with the same bytes (and macros) is skipped.
+
+    Pages in `macro_pages` (and their translations) may call macros; every other page is plain Markdown.
+    Besides pages, docs/ may hold images that pass the image checks; the build publishes nothing else.
+    """
     problems: list[Problem] = []
-    for path in sorted((root / docs_dir).rglob("*.md")):
+    for path in walk(root / docs_dir, root, problems):
         rel = path.relative_to(root).as_posix()
+        if path.suffix.lower() in IMAGE_SUFFIXES:
+            if path.suffix.lower() == ".svg":
+                text = read_text(path, rel, problems)
+                problems += svg_problems(text, rel) if text is not None else []
+            continue
+        if path.suffix != ".md":
+            problems.append(Problem(rel, 1, "file", "is neither a page nor an image",
+                                    "docs/ holds Markdown pages and images; the site publishes nothing else"))
+            continue
+        base, _ = split_suffix(path.relative_to(root / docs_dir).as_posix(), languages)
+        if base.removesuffix(".md").rsplit("/", 1)[-1] in languages:
+            problems.append(Problem(rel, 1, "file", "is named like a language code",
+                                    "the site puts each language under /<code>/: give the page another name"))
+            continue
         raw = read_bytes(path, rel, problems)
-        key = cache.key(rel, "site page, macros: " + ",".join(sorted(macros)), raw or b"")
+        is_macro_page = base in macro_pages
+        key = cache.key(rel, "site page, macros: " + ",".join(sorted(macros)) + f", {is_macro_page}", raw or b"")
         if raw is None or cache.get(key) is not None:
             continue
         mine: list[Problem] = []
@@ -49,7 +73,11 @@ def site_page_problems(root: Path, docs_dir: str, macros: set[str], extensions, 
         src = None if text is None else split_front_matter(text, rel, mine) if text.startswith("---") else SourceFile(rel, text, body=text)
         if src is not None:
             mine += html_problems(src.body, rel, src.body_line, extensions=extensions)
-            if src.meta is not None and src.meta.data.get("render_macros") is True:
+            if src.meta is not None:
+                for key_, value in src.meta.data.items():
+                    if key_ in ("title", "description"):
+                        mine += text_field_problems(value, key_, rel, src.meta.line_of(key_))
+            if is_macro_page:
                 mine += _template_problems(text, rel, macros)
         if not mine:
             cache.put(key, {})
