@@ -25,8 +25,15 @@ def _w(m: re.Match, name: str) -> str:
     return WORDS_NL.get(m.group(name), m.group(name))
 
 
+def _repeated(m: re.Match) -> str:
+    """A problem repeated in one file, reported once with a count (policy.group_repeats)."""
+    where = ("regels " if m.group("w") == "lines" else "regel ") + m.group("l")
+    return f"{_translate(m.group('m'), MESSAGES_NL)}, {m.group('n')} keer ({where})"
+
+
 # (English pattern, Dutch replacement: a string with \g<name> groups, or a function of the match)
 MESSAGES_NL = [
+    (r"(?P<m>.+), (?P<n>\d+) times \((?P<w>lines?) (?P<l>[\d, .]+)\)", _repeated),
     (r"cannot be read: (?P<e>.*)", r"kan niet gelezen worden: \g<e>"),
     (r"is a binary file, not text", "is een binair bestand, geen tekst"),
     (r"is not valid UTF-8 text", "is geen geldige UTF-8-tekst"),
@@ -211,20 +218,10 @@ def _translate(text: str, table) -> str:
     return text
 
 
-# A problem repeated in one file is reported once with a count (policy.group_repeats).
-_REPEATS = re.compile(r"(?P<m>.+), (?P<n>\d+) times \((?P<w>lines?) (?P<l>[\d, .]+)\)")
-
-
 def to_dutch(problem):
     from .problems import Problem
 
     hint = _translate(problem.hint, HINTS_NL) if problem.hint else ""
     if hint and hint == problem.hint and _field_help(problem.field):
         hint = _field_help(problem.field)  # a schema description: its Dutch twin
-    repeats = _REPEATS.fullmatch(problem.message)
-    if repeats:
-        where = ("regels " if repeats.group("w") == "lines" else "regel ") + repeats.group("l")
-        message = f"{_translate(repeats.group('m'), MESSAGES_NL)}, {repeats.group('n')} keer ({where})"
-    else:
-        message = _translate(problem.message, MESSAGES_NL)
-    return Problem(problem.path, problem.line, problem.field, message, hint)
+    return Problem(problem.path, problem.line, problem.field, _translate(problem.message, MESSAGES_NL), hint)

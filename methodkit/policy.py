@@ -162,7 +162,8 @@ def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[P
         line = _line(text, m.start(), first_line)
         tag = m.group(2).lower()
         if tag not in ALLOWED_TAGS:
-            out.append(_problem(rel, line, field, "tag", tag=tag))
+            if not m.group(1):  # its end tag is the same mistake
+                out.append(_problem(rel, line, field, "tag", tag=tag))
             continue
         for am in _ATTR.finditer(m.group(3)):
             name = am.group(1).lower()
