@@ -201,9 +201,9 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             # truthy value as true, and ignore_macros as an error): the list in mkdocs.yml decides.
             page.meta.pop("ignore_macros", None)
             page.meta["render_macros"] = page.file.src_uri in self.config.macro_pages
-            for key in ("title", "description"):  # Material prints both unescaped
+            for key, quote in (("title", False), ("description", True)):  # printed unescaped: as text, in an attribute
                 if isinstance(page.meta.get(key), str):
-                    page.meta[key] = escape(page.meta[key], quote=False)
+                    page.meta[key] = escape(page.meta[key], quote=quote)
                 elif key in page.meta:
                     del page.meta[key]
             if self._source_of(page) in self.problem_files:
