@@ -7,21 +7,45 @@
 #   make status  translation status per language
 #   make linkcheck  build, then check every link; external ones too (needs the network; advice, never fails)
 #   make bench   the performance benchmark (slow; not part of make test)
+#   make test-properdocs  the suite again on ProperDocs (the maintained MkDocs 1.6 fork) instead of MkDocs
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages the browser and PDF tests need.
-# (chromium, poppler-utils, fonts-dejavu-core; installed only when missing)
+# (chromium, poppler-utils, fonts-dejavu-core, zbar-tools for the QR tests; installed only when missing)
 
-.PHONY: serve test build pdf check status linkcheck bench system-deps clean
+.PHONY: serve test test-properdocs lint build pdf check status linkcheck bench system-deps clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
+
+# ProperDocs in a virtual environment of its own: every pinned package but MkDocs
+# (installed without dependencies, so Material and macros cannot pull MkDocs back),
+# ProperDocs' own import alias for `mkdocs.*` loaded at start-up, and a `mkdocs`
+# command that runs ProperDocs.
+PD_VENV := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed
+PROPERDOCS := properdocs==1.6.7
+
+$(PD_STAMP): pyproject.toml requirements.lock
+	test -d $(PD_VENV) || $(PYTHON) -m venv $(PD_VENV)
+	grep -v '^mkdocs==' requirements.lock > $(PD_VENV)/requirements.txt
+	$(PD_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -r $(PD_VENV)/requirements.txt $(PROPERDOCS)
+	$(PD_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	echo "import properdocs.replacement" > "$$($(PD_VENV)/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/properdocs_as_mkdocs.pth"
+	printf '#!/bin/sh\nexec "$$(dirname "$$0")/properdocs" "$$@"\n' > $(PD_VENV)/bin/mkdocs
+	chmod +x $(PD_VENV)/bin/mkdocs
+	! $(PD_VENV)/bin/pip show mkdocs >/dev/null 2>&1
+	touch $@
+
+test-properdocs: $(PD_STAMP) system-deps
+	$(PD_VENV)/bin/python -c "import mkdocs, properdocs; assert mkdocs is properdocs"
+	$(PD_VENV)/bin/python -m pytest -q
 
 serve: $(STAMP)
 	$(BIN)/methodkit check || true
@@ -46,16 +70,17 @@ test: $(STAMP) system-deps
 # Internal links are also tested by `make test`; external sites come and go, so
 # their report is advice and the target never fails on it.
 linkcheck: build
-	-$(BIN)/python -m methodkit.links --external site
+	-$(BIN)/python -m methodkit.checks.links --external site
 
 bench: $(STAMP)
-	$(BIN)/python -m methodkit.bench
+	$(BIN)/python -m tools.bench
 
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
+	command -v zbarimg >/dev/null 2>&1 || missing="$$missing zbar-tools"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

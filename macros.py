@@ -1,11 +1,12 @@
 """mkdocs-macros module: small macros for the site's own pages in docs/.
 
 Only pages with `render_macros: true` use them; methodology content never
-does. Each macro hands the work to methodkit.listings and returns HTML.
+does. Each macro hands the work to methodkit.pages.listings and returns HTML.
 """
 
-from methodkit import listings
-from methodkit.citation import citation_html
+from methodkit.pages import listings
+from methodkit.pages.accessibility import statement
+from methodkit.publishing.citation import citation_html
 
 
 def define_env(env):
@@ -18,7 +19,12 @@ def define_env(env):
     @env.macro
     def module_catalogue():
         """All modules, grouped by phase, with filters."""
-        return listings.module_catalogue(catalogue(), here())
+        return listings.item_list(catalogue(), "module", here())
+
+    @env.macro
+    def item_list(kind):
+        """Every item of a type, as its declaration in schemas/types.yml lists them."""
+        return listings.item_list(catalogue(), kind, here())
 
     @env.macro
     def chapter_list():
@@ -44,6 +50,12 @@ def define_env(env):
     def trajectory():
         """The year-long track as a timeline."""
         return listings.trajectory(catalogue(), here())
+
+    @env.macro
+    def accessibility_statement():
+        """The accessibility statement on the EU model, from extra.accessibility in mkdocs.yml."""
+        plugin = env.conf.plugins["methodkit"]
+        return statement(env.conf.extra, env.conf.site_url or "", plugin.lang, plugin.source)
 
     @env.macro
     def downloads():

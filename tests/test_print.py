@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from methodkit.pdf_names import module_pdf, trainer_pack
+from methodkit.publishing.pdf_names import module_pdf, trainer_pack
 from sitekit import page, resolve
 
 A4 = (595, 842)  # points, rounded
@@ -114,7 +114,7 @@ def test_downloads_page_links_every_pdf(basic_site):
 
 def test_pdfs_are_reproducible(basic_root, basic_site, tmp_path):
     """The same content gives the same PDF bytes (no clock time inside)."""
-    from methodkit.build import build_site
+    from methodkit.mkdocs_adapter.build import build_site
     import shutil
 
     copy = shutil.copytree(basic_root, tmp_path / "again", ignore=shutil.ignore_patterns("site"))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from methodkit.build import build_site
+from methodkit.mkdocs_adapter.build import build_site
 from sitekit import assemble, methodkit
 
 SECRET = "SECRET-OF-THE-BUILD-MACHINE"

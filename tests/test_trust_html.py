@@ -16,8 +16,8 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from methodkit.build import _build_one
-from methodkit.loader import load
+from methodkit.mkdocs_adapter.build import _build_one
+from methodkit.loading.loader import load
 from sitekit import assemble, methodkit, page, replace_in
 
 M = "methodology/modules"
@@ -146,7 +146,7 @@ def real_markdown_site(pristine, tmp_path_factory):
     _with_body(root, REAL_MARKDOWN)
     proc = methodkit(root, "check")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    from methodkit.build import build_site
+    from methodkit.mkdocs_adapter.build import build_site
 
     assert build_site(root, strict=True, quiet=True) == 0
     return root / "site"
@@ -246,8 +246,8 @@ HEADING_ATTACK = "# &lt;img src=x onerror=&quot;window.pwned = 23&quot;&gt;\n\nT
 @pytest.fixture(scope="module")
 def blind_site(pristine, tmp_path_factory):
     """The site built with the HTML and front-matter checks switched off: only the build's own defences remain."""
-    import methodkit.loader
-    import methodkit.site_pages
+    import methodkit.checks.site_pages
+    import methodkit.loading.loader
 
     root = shutil.copytree(pristine, tmp_path_factory.mktemp("blind") / "root")
     (root / M / "x.png").write_bytes(PNG)
@@ -257,10 +257,10 @@ def blind_site(pristine, tmp_path_factory):
     (root / "docs/kop.md").write_text(HEADING_ATTACK, "utf-8")
     (root / "docs/negeer.md").write_text("---\nignore_macros: true\n---\n# Negeer\n\n{{ 6 * 7 }}\n", "utf-8")
     with pytest.MonkeyPatch.context() as mp:
-        for module in (methodkit.loader, methodkit.site_pages):
+        for module in (methodkit.loading.loader, methodkit.checks.site_pages):
             mp.setattr(module, "html_problems", lambda *a, **k: [])
             mp.setattr(module, "text_field_problems", lambda *a, **k: [])
-        mp.setattr(methodkit.loader._Loader, "check_images", lambda self: None)
+        mp.setattr(methodkit.loading.loader._Loader, "check_images", lambda self: None)
         for name in ("METHODKIT_LANG", "METHODKIT_SERVE", "METHODKIT_PDF"):
             mp.setenv(name, "")
         mp.setenv("METHODKIT_CACHE", "0")

@@ -19,8 +19,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from methodkit.build import build_site
-from methodkit.loader import load
+from methodkit.mkdocs_adapter.build import build_site
+from methodkit.loading.loader import load
 from sitekit import BIN, assemble, methodkit, page, replace_in
 
 M = "methodology/modules"
@@ -93,12 +93,12 @@ def test_a_module_that_shows_an_image_makes_its_pdfs(odd_site):
 def test_the_pdf_engine_reads_only_the_built_site(odd_site, tmp_path):
     from weasyprint import HTML
 
-    from methodkit.pdf import site_fetcher
+    from methodkit.publishing.pdf_fetch import SiteFetcher
 
     outside = tmp_path / "secret.png"
     outside.write_bytes(PNG)
     site_url = "https://example.org/samenzweerders/"
-    fetch = site_fetcher(odd_site, site_url)
+    fetch = SiteFetcher(site_url, odd_site)
     assert fetch(site_url + "modules/schets.png").read() == PNG
     for url in [f"file://{outside}", site_url + "../secret.png", site_url + "%2e%2e/%2e%2e/secret.png",
                 "https://example.org/other/x.png", "https://evil.example/x.png", "http://127.0.0.1:9/x.png",

@@ -12,7 +12,7 @@
     if (!form) return;
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var tiles = Array.prototype.slice.call(box.querySelectorAll(".mk-tile"));
-    var groups = Array.prototype.slice.call(box.querySelectorAll(".mk-phase"));
+    var groups = Array.prototype.slice.call(box.querySelectorAll(".mk-group"));
     var count = form.querySelector(".mk-filters__count");
 
     function apply(updateAddress) {
@@ -51,6 +51,11 @@
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
+    // On a phone the selects fold away, so that the count and the first results fit the first screen.
+    var fold = form.querySelector(".mk-filters__fold");
+    if (fold && window.matchMedia("(max-width: 44.9375em)").matches) {
+      fold.open = selects.some(function (s) { return s.value; });
+    }
     apply(false);
   }
 

@@ -1,0 +1,312 @@
+"""What contributed content may not carry: template code, active HTML, personal data.
+
+Content under methodology/ is data. It is never rendered as a template, but a
+fork could switch mkdocs-macros to render every page, so template syntax is
+refused outright. Raw HTML is limited to an allow-list of harmless tags, and
+images come from the repository, never from another host (a reader's browser
+would contact it).
+
+Two passes, because Markdown is too rich to police with patterns alone: the
+source pass finds raw HTML and links with their line; the rendered pass turns
+the body into HTML with the site's own Markdown extensions and looks at what a
+browser would get. The second catches what the first cannot see (attribute
+lists, entity-encoded schemes, code spans that are not code), and is reported
+only when the first found nothing, so one mistake is not reported twice.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from html.parser import HTMLParser
+
+from methodkit.checks import allowlist
+from methodkit.checks.problems import Problem
+
+TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|\{#")
+
+# Tags and attributes a contributor may write: allowlist.py, shared with the output sanitiser.
+ALLOWED_TAGS = allowlist.TAGS
+
+# A fence opens with up to three spaces of indent and closes with the same; code spans stay on one line.
+# Both are generous to the writer only where Markdown itself would show the text as code.
+_CODE_FENCE = re.compile(r"^( {0,3})(```|~~~)[^\n]*\n.*?^\1\2[^\n]*$", re.M | re.S)
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
+_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:.-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>?")
+_FIELD_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_ATTR = re.compile(r"([^\s=/]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+_MD_URL = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\n>]+)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+# Standard autolinks (`<https://example.org/>`, `<info@example.org>`) are links, not tags.
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+# What lets Markdown produce a tag, attribute or URL the source pass does not read as such:
+# raw HTML, attribute lists, entities (and reference-style images, below).
+_MAY_HIDE = re.compile(r"[<{]|&#?\w+;")
+
+# E-mail addresses, also written to dodge harvesters: jan [at] bedrijf.be, jan(at)bedrijf(dot)be.
+PLAIN_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+EMAIL = re.compile(PLAIN_EMAIL +
+                   r"|[\w.+-]+\s*[\[(]\s*(?:at|@)\s*[\])]\s*[\w-]+(?:\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[\w-]+)+", re.I)
+# International (+32 …, 0032 …) and national numbers: 0470 12 34 56, 09/123.45.67, and also 0476123456 or
+# 0476 123 456 (a 0 and eight or nine digits, with at most spaces, slashes or dashes between them; not dots,
+# so that an enterprise number like 0123.456.789 is not taken for one).
+PHONE = re.compile(r"(?<![\w/.-])(?:\+|00)\d{2}[\s./-]?(?:\(0\)\s?)?\d(?:[\s./-]?\d){6,10}(?!\d)"
+                   r"|(?<![\w/.+-])0\d{1,3}[\s./-]\d{2,3}(?:[\s./-]?\d{2}){2}(?!\d)"
+                   r"|(?<![\w/.+-])0\d(?:[ /-]?\d){7,8}(?!\d|\.\d)")
+
+# What each kind of finding says, and how to mend it.
+MESSAGES = {
+    "tag": ("HTML tag <{tag}> is not allowed", "write Markdown instead; allowed tags: " + ", ".join(sorted(ALLOWED_TAGS))),
+    "balance": ("HTML tag <{tag}> is not closed where it should be",
+                "close every tag you open, in the order you opened them, inside the same block"),
+    "handler": ("event-handler attribute '{attr}' on <{tag}> is not allowed", "remove it: content may not run scripts"),
+    "attr": ("attribute '{attr}' on <{tag}> is not allowed", "allowed: {allowed}"),
+    "scheme": ("link '{url}' uses a forbidden scheme", "use an https:// address or a relative link"),
+    "value": ("value '{url}' of '{attr}' on <{tag}> is not allowed",
+              "classes and ids are names (letters, digits, '-', '_'); ids do not start with '__'; no 'mermaid' class"),
+    "image": ("image '{url}' comes from another site",
+              "put the image in the repository next to the page and link it relatively: pages may not load anything from other hosts"),
+}
+
+def _problem(rel: str, line: int, field: str, what: str, **values) -> Problem:
+    message, hint = MESSAGES[what]
+    if "url" in values:
+        values["url"] = values["url"][:40]
+    return Problem(rel, line, field, message.format(**values), hint.format(**values))
+
+
+def _blank(match: re.Match, fill: str = " ") -> str:
+    # Keep newlines so line numbers of what follows stay right. Code spans become
+    # letters, not spaces, so `alt=`x` onerror=...` still reads as two attributes.
+    return re.sub(r"[^\n]", fill, match.group(0))
+
+
+def _line(text: str, pos: int, first_line: int) -> int:
+    return first_line + text.count("\n", 0, pos)
+
+
+def _bad_scheme(value: str) -> bool:
+    return not allowlist.link_ok(value)
+
+
+def _remote(value: str) -> bool:
+    return allowlist.is_foreign(value)
+
+
+def template_problems(text: str, rel: str) -> list[Problem]:
+    out = []
+    for m in TEMPLATE_SYNTAX.finditer(text):
+        out.append(Problem(rel, _line(text, m.start(), 1), "content", f"contains template syntax '{m.group(0)}'",
+                           "content is data and never a template: write a brace as &#123; or &#125;, "
+                           "or put the text in `code`; for a heading id write '{ #id }' with a space"))
+    return out
+
+
+def html_problems(body: str, rel: str, first_line: int, field: str = "body", extensions=()) -> list[Problem]:
+    """`extensions` as `config.markdown_extensions` gives them: the body is rendered as the site renders it.
+
+    A problem repeated in one body is reported once, with a count and its first lines, so that a long
+    imported text with hundreds of them stays readable.
+    """
+    out = _source_problems(body, rel, first_line, field)
+    if not out:
+        out = _rendered_problems(body, rel, first_line, field, extensions)
+    return group_repeats(out)
+
+
+def group_repeats(problems: list[Problem], shown: int = 5) -> list[Problem]:
+    """One problem per file, field and message, at its first line: '..., 12 times (lines 3, 5, 9, 14, 20, ...)'."""
+    groups: dict[tuple, list[Problem]] = {}
+    for p in problems:
+        groups.setdefault((p.path, p.field, p.message, p.hint), []).append(p)
+    out = []
+    for (path, field, message, hint), same in groups.items():
+        lines = sorted({p.line for p in same})
+        if len(same) > 1:
+            more = ", ..." if len(lines) > shown else ""
+            where = f"lines {', '.join(map(str, lines[:shown]))}{more}" if len(lines) > 1 else f"line {lines[0]}"
+            message = f"{message}, {len(same)} times ({where})"
+        out.append(Problem(path, lines[0], field, message, hint))
+    return out
+
+
+@lru_cache(maxsize=4)  # the loader asks for the same body's problems, then its references
+def _prose(body: str) -> str:
+    """The body with code, comments and autolinks blanked out: what a browser would read as markup."""
+    text = _CODE_FENCE.sub(_blank, body)
+    text = _CODE_SPAN.sub(lambda m: _blank(m, "x"), text)
+    text = _COMMENT.sub(_blank, text)
+    return _AUTOLINK.sub(lambda m: "x" if allowlist.link_ok(m.group(0)[1:-1]) or "@" in m.group(0) else m.group(0), text)
+
+
+def _attr_problems(rel: str, line: int, field: str, tag: str, name: str, value: str) -> list[Problem]:
+    if name.startswith("on"):
+        return [_problem(rel, line, field, "handler", attr=name, tag=tag)]
+    if not allowlist.allowed_attr(tag, name) and name not in allowlist.MARKDOWN_ATTRS:
+        allowed = sorted(allowlist.TAGS.get(tag, set()) | allowlist.GLOBAL_ATTRS)
+        return [_problem(rel, line, field, "attr", attr=name, tag=tag, allowed=", ".join(allowed))]
+    if name in allowlist.URL_ATTRS and not allowlist.link_ok(value):
+        return [_problem(rel, line, field, "scheme", url=value)]
+    if (tag, name) == ("img", "src") and not allowlist.image_ok(value):
+        return [_problem(rel, line, field, "image", url=value)]
+    if not allowlist.attr_value_ok(tag, name, value):
+        return [_problem(rel, line, field, "value", url=value, attr=name, tag=tag)]
+    return []
+
+
+def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
+    text = _prose(body)
+    out = []
+    for m in _TAG.finditer(text):
+        line = _line(text, m.start(), first_line)
+        tag = m.group(2).lower()
+        if tag not in ALLOWED_TAGS:
+            if not m.group(1):  # its end tag is the same mistake
+                out.append(_problem(rel, line, field, "tag", tag=tag))
+            continue
+        for am in _ATTR.finditer(m.group(3)):
+            name = am.group(1).lower()
+            if name != "/":
+                out += _attr_problems(rel, line, field, tag, name, (am.group(2) or "").strip("\"'"))
+    for m in _MD_URL.finditer(text):
+        url = (m.group(2) or m.group(3) or "").strip()
+        line = _line(text, m.start(), first_line)
+        if _bad_scheme(url):
+            out.append(_problem(rel, line, field, "scheme", url=url))
+        elif m.group(1) and _remote(url):
+            out.append(_problem(rel, line, field, "image", url=url))
+    return out
+
+
+def page_references(body: str, first_line: int) -> tuple[list, list]:
+    """What a body uses of the repository: its images, as (relative address, line, written in Markdown),
+    and its Markdown links to other files, as (relative address, line)."""
+    html_img = "<img" in body.lower()
+    if "](" not in body and "]:" not in body and not html_img:
+        return [], []
+    text, images, links = _prose(body), [], []
+    for m in _MD_URL.finditer(text):
+        parts = (m.group(2) or m.group(3) or "").split()
+        if parts and _relative(parts[0]):
+            line = _line(text, m.start(), first_line)
+            if m.group(1):
+                images.append((parts[0], line, True))
+            else:
+                links.append((parts[0], line))
+    for m in _TAG.finditer(text) if html_img else ():
+        if m.group(2).lower() == "img":
+            for am in _ATTR.finditer(m.group(3)):
+                src = (am.group(2) or "").strip("\"'")
+                if am.group(1).lower() == "src" and _relative(src):
+                    images.append((src, _line(text, m.start(), first_line), False))
+    return images, links
+
+
+def _relative(url: str) -> bool:
+    return bool(url) and not _remote(url) and not url.startswith(("/", "#"))
+
+
+# -- the rendered pass ----------------------------------------------------------
+
+@lru_cache(maxsize=4)
+def _markdown(extensions):
+    import markdown
+
+    return markdown.Markdown(extensions=[name for name, _ in extensions],
+                             extension_configs={name: dict(cfg) for name, cfg in extensions if cfg})
+
+
+class _Rendered(HTMLParser):
+    """Collects (tag, attribute or None, value) for whatever the allow-list refuses, and the tags left unbalanced.
+
+    Unbalanced HTML would let the browser close a block elsewhere than the Markdown did: a coach
+    note's `</div>` would end the note early and put its rest in the participant's handout.
+    """
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str | None, str]] = []
+        self.unbalanced: list[str] = []
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.handle_startendtag(tag, attrs)
+        if tag not in allowlist.VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        if tag not in ALLOWED_TAGS:
+            self.found.append((tag, None, ""))
+            return
+        self.found += [(tag, name, value or "") for name, value in attrs]
+
+    def handle_endtag(self, tag):
+        if self.open and self.open[-1] == tag:
+            self.open.pop()
+        elif tag not in allowlist.VOID:
+            self.unbalanced.append(tag)  # an end tag that closes nothing here; the browser would close something else
+
+    def close(self):
+        super().close()
+        self.unbalanced += self.open
+
+
+def unbalanced_tags(rendered: str) -> list[str]:
+    """The tags of a piece of HTML that are not closed in the order they were opened."""
+    parser = _Rendered()
+    parser.feed(rendered)
+    parser.close()
+    return parser.unbalanced
+
+
+def _rendered_problems(body: str, rel: str, first_line: int, field: str, extensions) -> list[Problem]:
+    if not _MAY_HIDE.search(body) and not ("![" in body and "]:" in body):
+        return []  # then the source pass has seen every tag, attribute and URL the page will get
+    try:
+        rendered = _markdown(extensions).reset().convert(body)
+    except Exception:  # noqa: BLE001 - a body the renderer chokes on is refused, not a crash
+        return [Problem(rel, first_line, field, "cannot be read as Markdown", "simplify the text around unusual characters")]
+    parser = _Rendered()
+    parser.feed(rendered)
+    parser.close()
+    out = []
+    for tag, attr, value in parser.found:
+        line = _where(body, attr or tag, first_line)
+        if attr is None:
+            out.append(_problem(rel, line, field, "tag", tag=tag))
+        else:
+            out += _attr_problems(rel, line, field, tag, attr, value)
+    for tag in parser.unbalanced:
+        out.append(_problem(rel, _where(body, "<" + tag, first_line), field, "balance", tag=tag))
+    return out
+
+
+def _where(body: str, word: str, first_line: int) -> int:
+    """The line of the body where `word` first appears, or its first line."""
+    pos = body.lower().find(word.lower())
+    return first_line + body.count("\n", 0, pos) if pos >= 0 else first_line
+
+
+def text_field_problems(value, field: str, rel: str, line: int) -> list[Problem]:
+    """Front-matter text is shown as plain text: HTML in it is a mistake or an attack."""
+    if isinstance(value, str) and _FIELD_TAG.search(value):
+        return [Problem(rel, line, field, "contains HTML", "front-matter fields are plain text; remove the tags")]
+    return []
+
+
+def _as_read(text: str) -> str:
+    """The text as a reader sees it: tags left out, entities decoded (line breaks kept, for the line numbers)."""
+    text = _FIELD_TAG.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    return html.unescape(text.replace("&#10;", " ").replace("&#xa;", " "))
+
+
+def personal_data_problems(text: str, rel: str, first_line: int, field: str) -> list[Problem]:
+    """E-mail addresses and phone numbers, also when written with entities or split by markup."""
+    out = []
+    for version in dict.fromkeys((text, _as_read(text))):
+        for rx, what in ((EMAIL, "an e-mail address"), (PHONE, "a phone number")):
+            for m in rx.finditer(version):
+                out.append(Problem(rel, _line(version, m.start(), first_line), field, f"contains {what} ({m.group(0).strip()})",
+                                   "no personal data in summaries and practices; an organisation's general address belongs in 'contact:'"))
+    return sorted(set(out))

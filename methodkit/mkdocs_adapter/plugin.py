@@ -1,0 +1,359 @@
+"""MkDocs glue: puts methodology/ into the build, one language per build.
+
+The plugin loads and validates the content once (on_config), builds one
+Catalogue, adds a page per item and per facet term, picks the right language
+variant of every docs page, and gives the templates a plain `mk` view.
+A build in one language is selected by METHODKIT_LANG; `methodkit build`
+runs one build per language and puts French at /fr/ and English at /en/.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+from html import escape
+from pathlib import Path
+
+from jinja2 import BytecodeCache
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Section
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+
+from methodkit.catalogue.catalogue import Catalogue
+from methodkit.publishing.branding import BrandingError, apply_branding
+from methodkit.mkdocs_adapter.docs_pages import DocsTranslations
+from methodkit.loading.docs import split_suffix
+from methodkit.loading.files import IMAGE_SUFFIXES, inside
+from methodkit.publishing.exports import content_version, write_catalog, write_sources_zip
+from methodkit.pages.metadata import adaptation_chain, jsonld, open_graph
+from methodkit.loading import history
+from methodkit.publishing.changelog import item_changes, write_changes_feed
+from methodkit.publishing.feeds import FEED_NAME, write_feed
+from methodkit.pages.handouts import HANDOUT_SLUG, participant_html
+from methodkit.i18n import strings
+from methodkit.loading.loader import load
+from methodkit.checks.messages import in_language
+from methodkit.publishing.planner import write_plan_data
+from methodkit.checks.policy import unbalanced_tags
+from methodkit.checks.problems import format_problems
+from methodkit.pages.sanitiser import clean
+from methodkit.pages.views import facet_view, home_view, item_view
+
+log = logging.getLogger("mkdocs.plugins.methodkit")
+# Notes for the reader of the build output that must not fail a strict build
+# (MkDocs counts every warning of its own loggers in strict mode).
+notes = logging.getLogger("methodkit")
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept for the life of the process.
+
+    MkDocs makes a new Jinja environment for every build; a worker that builds
+    again (while serving) would compile every theme template again. Jinja checks
+    each template's source checksum, so an edited template is compiled anew.
+    """
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _MemoryBytecodeCache()
+
+
+class MethodkitConfig(Config):
+    content_dir = c.Type(str, default="methodology")
+    # The first language is the source; the others are translations.
+    languages = c.Type(list, default=["nl", "fr", "en"])
+    # Where a contributor learns how to translate a page (site-relative).
+    translate_help = c.Type(str, default="contribute/")
+    # Write PDF downloads after the build (slow; `methodkit build --pdf` sets it for one run).
+    pdf = c.Type(bool, default=False)
+    # The site's own pages (in docs/, as the Dutch source is named) whose Markdown calls macros.
+    # Decided here, in code: no page's front matter can make it a template.
+    macro_pages = c.Type(list, default=[])
+    # The publisher's publication policy, read by `methodkit check` and `status` (methodkit.checks.publication).
+    publication = c.Type(dict, default={})
+
+
+class MethodkitPlugin(BasePlugin[MethodkitConfig]):
+    serving = False
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    # -- configuration ---------------------------------------------------
+    def on_config(self, config):
+        # Absolute: `mkdocs build -f mkdocs.yml` gives a relative path, and pages compare paths with the root.
+        self.root = Path(config.config_file_path).resolve().parent
+        self.docs_rel = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
+        history.forget()  # a commit since the last build while serving
+        self.languages = list(self.config.languages)
+        self.source = self.languages[0]
+        self.lang = os.environ.get("METHODKIT_LANG") or self.source
+        if self.lang not in self.languages:
+            raise PluginError(f"METHODKIT_LANG={self.lang!r} is not one of the site languages {self.languages}")
+        serving = self.serving or os.environ.get("METHODKIT_SERVE") == "1"
+
+        content, problems = load(self.root, self.config.content_dir, self.languages, config.config_file_path)
+        self.set_problems(problems)
+        if self.problems and not serving:
+            raise PluginError(f"{len(self.problems)} content problem(s):\n{format_problems(self.problems)}\n"
+                              "Fix them and build again (`make check` lists them too).")
+        if self.lang == self.source or os.environ.get("METHODKIT_ALL_LANGUAGES") != "1":
+            for problem in self.problems:  # the same in every language: said once, by the source language's build
+                log.warning(problem.text())
+        self.catalogue = Catalogue(content, self.lang, include_drafts=serving)
+        if self.catalogue.drafts and not serving:
+            notes.warning("Drafts left out of this build: " + ", ".join(i.path for i in self.catalogue.drafts))
+
+        self.base_url = (config.site_url or "/").rstrip("/") + "/"
+        try:
+            self.brand = apply_branding(config, self.lang)
+        except BrandingError as exc:
+            raise PluginError(str(exc)) from exc
+        config.theme["language"] = self.lang
+        if self.lang != self.source:
+            config.site_url = f"{self.base_url}{self.lang}/"
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None:
+            search.config["lang"] = [self.lang]
+        config.extra["alternate"] = [{"name": strings(l)["language.name"], "link": "/", "lang": l} for l in self.languages]
+        self.t = strings(self.lang)
+        for scheme in config.theme.get("palette") or []:
+            # The colour-scheme toggle speaks the reader's language, like the rest of the interface.
+            if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
+                scheme["toggle"]["name"] = self.t["palette.to_light" if scheme.get("scheme") == "slate" else "palette.to_dark"]
+        self.pdf = bool(self.config.pdf) or os.environ.get("METHODKIT_PDF") == "1"
+        return config
+
+    def on_env(self, env, config, files):
+        env.bytecode_cache = _TEMPLATES
+        self.env = env
+        return env
+
+    # -- files -----------------------------------------------------------
+    def on_files(self, files: Files, config):
+        docs = Path(config.docs_dir)
+        for f in list(files):
+            # Of docs/, only pages and images that are regular files there reach the site (see files.py);
+            # `methodkit check` names the rest.
+            path = Path(f.abs_src_path) if f.abs_src_path else None
+            if path is not None and path.is_relative_to(docs) and not self._publishable(path, docs, f.src_uri):
+                files.remove(f)
+        self.docs = DocsTranslations(files, config, self.source, self.lang, self.languages, self.catalogue.include_drafts)
+        self.files = files  # kept, like nav and env, for serve's incremental rebuilds (methodkit.mkdocs_adapter.live)
+        self.module_pages = {}
+        self.views = {}
+        self.pages = dict(self.page_plan())
+        for src, info in self.pages.items():
+            # Handout and facet pages get their content in on_page_context: nothing to convert here.
+            files.append(File.generated(config, src, content=self.catalogue.body(info[1]) if info[0] == "item" else ""))
+        content = self.catalogue.content
+        for rel in content.media:
+            # An image beside an item sits beside its page, so the body's relative address finds it.
+            folder, _, rest = Path(rel).relative_to(content.content_dir.relative_to(content.root)).as_posix().partition("/")
+            src = f"{posixpath.dirname(content.types.by_folder(folder).url.rstrip('/'))}/{rest}"
+            files.append(File.generated(config, src, abs_src_path=str(content.root / rel)))
+        return files
+
+    def _publishable(self, path: Path, docs: Path, src_uri: str) -> bool:
+        if not inside(path, docs):
+            return False
+        if path.suffix.lower() in IMAGE_SUFFIXES:
+            return f"{self.docs_rel}/{src_uri}" not in self.problem_files
+        base, _ = split_suffix(src_uri, self.languages)
+        return path.suffix == ".md" and base.removesuffix(".md").rsplit("/", 1)[-1] not in self.languages
+
+    def page_plan(self):
+        """Every page the catalogue adds: (source path, what it shows)."""
+        for kind, items in self.catalogue.items.items():
+            for item in items:
+                yield item.url.rstrip("/") + ".md", ("item", item)
+                if item.type.has_handout:
+                    yield f"{item.url}{HANDOUT_SLUG}.md", ("handout", item)
+        for vocabulary in self.catalogue.facets:
+            for term in self.catalogue.terms(vocabulary):
+                yield f"{vocabulary}/{term.id}.md", ("facet", vocabulary, term.id)
+        if self.catalogue.include_drafts:  # serving
+            yield from self.broken_pages()
+
+    def broken_pages(self):
+        """While serving, an item left out for a problem keeps its address: (source path, what it shows).
+
+        Without a page there, the contributor editing it would get a bare 404, with neither the
+        problem banner nor live reload to bring the item back once it is fixed.
+        """
+        content = self.catalogue.content
+        folder_of_content = content.content_dir.relative_to(content.root).as_posix() + "/"
+        for path in sorted(self.problem_files):
+            folder, _, rest = path.removeprefix(folder_of_content).partition("/")
+            itype, name = content.types.by_folder(folder), posixpath.basename(rest)
+            if not path.startswith(folder_of_content) or itype is None or not name.endswith(".md") or name.count(".") != 1:
+                continue  # not the source of an item (a translation's problem leaves the page in place)
+            if name[:-3] not in content.items[itype.name]:
+                yield itype.page_url(name[:-3]).rstrip("/") + ".md", ("broken", itype.name, name[:-3])
+
+    def refresh(self, content, problems) -> None:
+        """Take content loaded again whose pages are the same ones (serve's incremental rebuild)."""
+        self.catalogue = Catalogue(content, self.lang, include_drafts=self.catalogue.include_drafts)
+        self.set_problems(problems)
+        self.pages = dict(self.page_plan())
+
+    def set_problems(self, problems) -> None:
+        self.problems = problems
+        self.problem_files = {p.path for p in problems}
+        # The banner speaks the reader's language where the checker's messages exist in it.
+        self.problem_lines = [in_language(p, self.lang).text() for p in problems]
+
+    def on_nav(self, nav, config, files):
+        # Section titles in mkdocs.yml are interface keys (nav.method), so they translate.
+        stack = list(nav.items)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Section):
+                node.title = self.t.get(node.title, node.title)
+                stack.extend(node.children)
+        self.nav = nav
+        return nav
+
+    # -- pages -----------------------------------------------------------
+    def on_page_markdown(self, markdown, page, config, files):
+        info = self.pages.get(page.file.src_uri)
+        if info is None:
+            # mkdocs-macros reads render_macros from the front matter (and treats 1, 1.0 or a
+            # truthy value as true, and ignore_macros as an error): the list in mkdocs.yml decides.
+            page.meta.pop("ignore_macros", None)
+            page.meta["render_macros"] = page.file.src_uri in self.config.macro_pages
+            for key, quote in (("title", False), ("description", True)):  # printed unescaped: as text, in an attribute
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = escape(page.meta[key], quote=quote)
+                elif key in page.meta:
+                    del page.meta[key]
+            if self._source_of(page) in self.problem_files:
+                # A site page with problems is neither shown nor run as a template (only while serving:
+                # a build stops on problems); the banner says what is wrong.
+                page.meta["render_macros"] = False
+                return ""
+            return markdown
+        if info[0] == "broken":
+            page.meta["title"] = escape(info[2], quote=False)
+            return ""
+        if info[0] in ("item", "handout"):
+            item = info[1]
+            title = self.catalogue.text(item, "title")
+            if info[0] == "handout":
+                title = f'{title} ({self.t["handout.label"]})'
+                # The module page already carries this text: one search hit per module, and a smaller index.
+                page.meta["search"] = {"exclude": True}
+            page.meta.update(template=item.type.template, description=self.catalogue.text(item, "summary"))
+        else:
+            title = self.catalogue.label(info[1], info[2])
+            page.meta.update(template="facet.html", description=self.catalogue.term(info[1], info[2]).description(self.lang))
+        # Material prints titles and descriptions unescaped; they come from contributors.
+        page.meta["title"] = escape(title, quote=False)
+        page.meta["description"] = escape(page.meta["description"])
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        info = self.pages.get(page.file.src_uri)
+        if info and info[0] == "item" and info[1].type.has_handout:
+            # Its handout is made from it. Where tags do not balance, the browser (and the sanitiser)
+            # may end a block elsewhere than Markdown did: such a module's handout gets no text at all.
+            self.module_pages[(info[1].kind, info[1].id)] = page, not unbalanced_tags(html)
+        # Defence in depth: whatever the checker missed, no content block leaves the build with
+        # anything outside the allow-list (the site's macro pages keep the interface their macros write).
+        html = clean(html, interface=info is None and page.meta.get("render_macros") is True)
+        if info is None and not page.meta.get("title"):
+            # A title taken from the first heading: Material prints it unescaped too.
+            page.meta["title"] = escape(page.title or "", quote=False)
+        return html
+
+    def on_page_context(self, context, page, config, nav):
+        info = self.pages.get(page.file.src_uri)
+        if info and info[0] == "handout":
+            # Every page's Markdown is converted before any page is rendered, so the module's is ready.
+            module, balanced = self.module_pages[(info[1].kind, info[1].id)]
+            page.content, page.toc = participant_html(module.content) if balanced else "", get_toc([])  # worksheets only
+        # Kept: serve renders a page again when what it shows changed (methodkit.mkdocs_adapter.live).
+        context["mk"] = self.views[page.file.src_uri] = self.view(page, config)
+        return context
+
+    def view(self, page, config) -> dict:
+        """The `mk` of a page's template context: everything it shows from the catalogue, as plain data."""
+        info = self.pages.get(page.file.src_uri)
+        mk = {"lang": self.lang, "t": self.t, "brand": self.brand, "source_lang": self.source, "content_lang": self.lang,
+              "languages": self.alternates(page), "notice": None, "problems": self.problem_lines}
+        if info and info[0] in ("item", "handout"):
+            item = info[1]
+            here = self.base_url + self._global(page.url, self.lang)
+            mk["item"] = item_view(self.catalogue, item, handout=info[0] == "handout", pdf=self.pdf, url=here)
+            mk["item"]["adapted_from"] = adaptation_chain(self.catalogue, item)
+            mk["item"].update(item_changes(self.catalogue, item))
+            source = self.base_url + page.url
+            mk["jsonld"] = jsonld(self.catalogue, item, here, source, config.site_name, self.base_url)
+            mk["open_graph"] = open_graph(self.catalogue, item, here, config.site_name, self.languages)
+            mk["notice"] = {"missing": "fallback", "outdated": "outdated"}.get(self.catalogue.status[(item.kind, item.id)])
+        elif info and info[0] == "broken":
+            mk["broken"] = True
+        elif info:
+            mk["facet"] = facet_view(self.catalogue, info[1], info[2])
+        else:
+            mk["notice"] = self.docs.notice(page)
+            if page.is_homepage:
+                mk["home"] = home_view(self.catalogue)
+        if mk["notice"] == "fallback":
+            mk["content_lang"] = self.source
+        mk["feed_url"] = get_relative_url(FEED_NAME, page.url)
+        mk["source_url"] = next(l["url"] for l in mk["languages"] if l["lang"] == self.source)
+        mk["translate_url"] = get_relative_url(self.config.translate_help, page.url)
+        return mk
+
+    def on_post_build(self, config):
+        base = config.site_url.rstrip("/") + "/"
+        site_dir = Path(config.site_dir)
+        write_feed(self.catalogue, site_dir, base, config.site_name)
+        write_changes_feed(self.catalogue, site_dir, base, config.site_name)
+        write_plan_data(self.catalogue, site_dir)
+        if self.lang == self.source:
+            # Language-independent exports, once per site.
+            write_catalog(self.catalogue, site_dir, self.base_url, config.site_name, content_version(self.root))
+            write_sources_zip(self.root, self.catalogue.content.content_dir, site_dir, config.site_name,
+                              [n for src in self.catalogue.content.defaults.get("based_on", []) for n in src["by"]],
+                              self.base_url, self.catalogue.unpublished())
+        if self.pdf:
+            from methodkit.publishing.pdf import write_pdfs
+
+            write_pdfs(self.catalogue, site_dir, base, config.site_name, self.brand)
+
+    def _source_of(self, page) -> str | None:
+        """The file a page's Markdown comes from (for a translated site page, the translation), from the root."""
+        if page.file.abs_src_path is None:
+            return None
+        path = Path(page.file.abs_src_path).resolve()
+        return path.relative_to(self.root.resolve()).as_posix() if path.is_relative_to(self.root.resolve()) else None
+
+    def alternates(self, page) -> list[dict]:
+        """The same page in every language: relative link for the switcher, absolute for hreflang."""
+        here = self._global(page.url, self.lang)
+        out = []
+        for lang in self.languages:
+            there = self._global(page.url, lang)
+            out.append({"lang": lang, "name": strings(lang)["language.name"], "url": get_relative_url(there, here) or "./",
+                        "absolute": self.base_url + there, "current": lang == self.lang})
+        return out
+
+    def _global(self, url: str, lang: str) -> str:
+        return url if lang == self.source else f"{lang}/{url}"
