@@ -7,11 +7,11 @@ Outside git there is no date, and the version is the tool's.
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from methodkit import __version__
+from methodkit.loading import history
 from methodkit.publishing.citation import load_citation
 
 
@@ -23,10 +23,8 @@ class Edition:
 
 def edition(root: Path) -> Edition:
     cff = load_citation(root) or {}
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%h %cs"], cwd=root, capture_output=True, text=True, timeout=10)
-        commit, date = out.stdout.split() if out.returncode == 0 and out.stdout.strip() else (None, None)
-    except (OSError, ValueError):
-        commit, date = None, None
+    # Git is asked in one place (history), which also dates each item's own version.
+    latest = history.head(root)
+    commit, date = (latest.commit[:7], latest.date) if latest else (None, None)
     version = str(cff["version"]) if cff.get("version") else commit or f"methodkit {__version__}"
     return Edition(version, date)

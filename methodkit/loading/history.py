@@ -69,6 +69,15 @@ def version(root: Path, rel: str) -> Change | None:
     return found[0] if found else None
 
 
+def head(root: Path) -> Change | None:
+    """The commit the files were taken from (the edition of the whole method), or None without git."""
+    out = _git(root, "log", "-1", f"--format=%H{_SEP}%cs{_SEP}%s")
+    if not out or not out.strip():
+        return None
+    commit, date, summary = out.strip().split(_SEP, 2)
+    return Change(commit, date, summary)
+
+
 def forget() -> None:
     """Read git again (after a commit while serving, or between tests)."""
     _log.cache_clear()

@@ -102,6 +102,11 @@ def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", confi
         return 1
     assemble(scratch, out, settings.languages)
     write_sitemap(out, config_file, settings.languages)
+    if pdf:
+        # What gets published carries its own offline copy (with the PDFs just made).
+        from methodkit.publishing.offline import write_offline_zip
+
+        write_offline_zip(out, settings.languages)
     if not quiet:
         print(f"built {', '.join(settings.languages)} into {out} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0

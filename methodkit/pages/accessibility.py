@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from methodkit.i18n import format_date, strings
 
 STATUSES = ("full", "partial", "none")
-_ENV = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+_ENV = Environment(loader=FileSystemLoader(Path(__file__).parents[1] / "templates"),
                    autoescape=select_autoescape(default=True, default_for_string=True))
 
 

@@ -22,6 +22,14 @@ WORKSHEET_CLASS = "worksheet"
 _URL_ATTR = re.compile(r'\b(href|src)="(?![A-Za-z][\w+.-]*:|/|#)([^"]+)"')
 
 
+_WORKSHEET_MARKDOWN = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*worksheet\b", re.M)
+
+
+def has_worksheet(markdown: str) -> bool:
+    """Whether a module's body has a worksheet block (and so a worksheet PDF)."""
+    return bool(_WORKSHEET_MARKDOWN.search(markdown))
+
+
 def worksheets(html: str) -> list[str]:
     """The worksheet blocks of a module's rendered content, in their order."""
     return [html[start:end] for start, end in _Blocks.find(html, WORKSHEET_CLASS)]

@@ -18,7 +18,8 @@ from methodkit.pages.fields import DURATION_BUCKETS, as_list, filter_values, val
 from methodkit.pages.render import render_inline
 from methodkit.pages.views import label
 from methodkit.publishing.feeds import FEED_NAME
-from methodkit.publishing.pdf_names import module_pdf, trainer_pack
+from methodkit.pages.handouts import has_worksheet
+from methodkit.publishing.pdf_names import cards as cards_pdf, module_pdf, trainer_pack, workbook as workbook_pdf
 from methodkit.catalogue.status import STATES, report, summary
 
 
@@ -174,17 +175,36 @@ def translation_status(cat: Catalogue, conf, here: str) -> str:
 
 
 def downloads(cat: Catalogue, pdf: bool, here: str) -> str:
-    """The trainer pack and every module's two PDFs, when this build made them."""
+    """The trainer pack, the method cards, the workbook and every handout's PDFs, when this build made them."""
     t = strings(cat.lang)
     if not pdf:
         return f'<p class="mk-empty">{h(t["downloads.none"])}</p>'
-    rows = [f'<p><a class="md-button md-button--primary" href="{h(_url(trainer_pack(cat.lang), here))}" download>'
-            f'{h(t["pack.title"])} (PDF)</a></p><table><thead><tr><th>{h(t["kind.module"])}</th>'
-            f'<th>{h(t["print.coach_pdf"])}</th><th>{h(t["print.participant_pdf"])}</th></tr></thead><tbody>']
-    for m in cat.items["module"]:
-        cells = "".join(f'<td><a href="{h(_url(module_pdf(m.id, v, cat.lang), here))}" download>PDF</a></td>' for v in ("coach", "participant"))
+    printed = [m for it in cat.types.all if it.has_handout for m in cat.items[it.name]]
+    worksheets = {m.id for m in printed if has_worksheet(cat.body(m))}
+    books = [(trainer_pack(cat.lang), t["pack.title"]), (cards_pdf(cat.lang), t["cards.title"])]
+    if worksheets:
+        books.append((workbook_pdf(cat.lang), t["workbook.title"]))
+    rows = ['<p class="mk-books">' + " ".join(
+                f'<a class="md-button{" md-button--primary" if n == 0 else ""}" href="{h(_url(target, here))}" download>'
+                f'{h(title)} (PDF)</a>' for n, (target, title) in enumerate(books)) + "</p>"
+            f'<table><thead><tr><th>{h(t["kind.module"])}</th><th>{h(t["print.coach_pdf"])}</th>'
+            f'<th>{h(t["print.participant_pdf"])}</th><th>{h(t["print.worksheet_pdf"])}</th></tr></thead><tbody>']
+    for m in printed:
+        versions = ("coach", "participant", "worksheet") if m.id in worksheets else ("coach", "participant")
+        cells = "".join(f'<td><a href="{h(_url(module_pdf(m.id, v, cat.lang), here))}" download>PDF</a></td>' for v in versions)
+        cells += "" if m.id in worksheets else "<td>—</td>"
         rows.append(f'<tr><td><a href="{h(_url(m.url, here))}">{h(cat.text(m, "title"))}</a></td>{cells}</tr>')
     return "".join(rows) + "</tbody></table>"
+
+
+def _offline_zip(cat: Catalogue, here: str) -> str:
+    """The offline copy of the whole site (every language), made at the root after the builds."""
+    from methodkit.publishing.offline import OFFLINE_ZIP
+
+    t = strings(cat.lang)
+    up = "../" * (here.count("/") + (0 if cat.lang == cat.content.source_lang else 1))
+    return (f'<h2>{h(t["offline.title"])}</h2><p>{h(t["offline.text"])}</p>'
+            f'<p><a class="md-button" href="{h(up + OFFLINE_ZIP)}" download>{h(t["offline.zip"])}</a></p>')
 
 
 def sources_zip(cat: Catalogue, here: str) -> str:

@@ -13,7 +13,7 @@ from methodkit.model.licences import LICENCES
 from methodkit.pages.credit import credit, provenance
 from methodkit.pages.fields import as_list, item_link, term_links, values
 from methodkit.pages.steps import step_lines
-from methodkit.pages.handouts import HANDOUT_SLUG
+from methodkit.pages.handouts import HANDOUT_SLUG, has_worksheet
 from methodkit.publishing.pdf_names import module_pdf
 
 
@@ -103,8 +103,9 @@ def downloads(cat: Catalogue, item: Item, pdf: bool) -> list[dict]:
            {"text": t["print.participant"], "url": f"{item.url}{HANDOUT_SLUG}/", "kind": "participant"}]
     if pdf:
         out += [{"text": t["print.coach_pdf"], "url": module_pdf(item.id, "coach", cat.lang), "kind": "pdf"},
-                {"text": t["print.participant_pdf"], "url": module_pdf(item.id, "participant", cat.lang), "kind": "pdf"},
-                {"text": t["print.worksheet_pdf"], "url": module_pdf(item.id, "worksheet", cat.lang), "kind": "pdf"}]
+                {"text": t["print.participant_pdf"], "url": module_pdf(item.id, "participant", cat.lang), "kind": "pdf"}]
+        if has_worksheet(cat.body(item)):
+            out.append({"text": t["print.worksheet_pdf"], "url": module_pdf(item.id, "worksheet", cat.lang), "kind": "pdf"})
     return out
 
 

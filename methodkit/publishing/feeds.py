@@ -57,17 +57,24 @@ def atom_feed(cat: Catalogue, base_url: str, site_name: str) -> str:
         lines += [
             f'<entry xml:lang="{lang}">',
             f"<id>{escape(url)}</id>",
-            f"<title>{escape(cat.text(s, 'title'))}</title>",
+            f"<title>{escape(_title(cat, s, t))}</title>",
             f'<link rel="alternate" type="text/html" href="{_attr(url)}"/>',
             f"<updated>{_date(s)}T00:00:00Z</updated>",
             f"<published>{_date(s)}T00:00:00Z</published>",
             *[f"<author><name>{escape(a)}</name></author>" for a in authors],
             f"<summary>{escape(cat.text(s, 'summary'))}</summary>",
+            *(['<category term="example"/>'] if s.meta.get("example") else []),
             f'<rights>{escape(s.meta["license"])}</rights>',
             "</entry>",
         ]
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
+
+
+def _title(cat: Catalogue, session, t: dict) -> str:
+    """An example is marked as one in a feed reader too, where no page banner shows."""
+    title = cat.text(session, "title")
+    return f"{t['example.mark']}: {title}" if session.meta.get("example") else title
 
 
 def write_feed(cat: Catalogue, site_dir: Path, base_url: str, site_name: str) -> None:
