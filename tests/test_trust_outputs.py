@@ -65,7 +65,7 @@ def test_control_characters_in_a_title_leave_the_feed_valid_xml(odd_site, feed):
     tree = ElementTree.parse(odd_site / feed)  # raises on invalid XML
     ns = {"a": "http://www.w3.org/2005/Atom"}
     titles = [e.text for e in tree.getroot().findall("a:entry/a:title", ns)]
-    assert "Latere sessie met  tekens & 1 </2" in titles
+    assert any(t.endswith("Latere sessie met  tekens & 1 </2") for t in titles), titles
     summaries = [e.text for e in tree.getroot().findall("a:entry/a:summary", ns)]
     assert "Een[31m verslag" in summaries
 
@@ -124,9 +124,9 @@ def test_github_annotations_cannot_be_forged_through_a_file_name(root):
     (root / M / name).write_text("---\nid: x\n---\n", "utf-8")
     proc = methodkit(root, "check", "--format", "github")
     lines = proc.stdout.splitlines()
-    assert all(line.startswith("::error file=") for line in lines), lines
+    assert all(line.startswith(("::error file=", "::warning file=")) for line in lines), lines
     forged = [line for line in lines if "forged" in line]
-    assert forged and "::warning" not in forged[0].split("::", 2)[1]
+    assert forged and all(line.startswith("::error file=methodology/modules/x%0A") for line in forged)
     assert "%0A%3A%3Awarning file=README.md%3A%3Aforged%2Ctitle=y%3A%3Az.md" in forged[0]
 
 
