@@ -253,6 +253,7 @@ def blind_site(pristine, tmp_path_factory):
     (root / M / "x.png").write_bytes(PNG)
     _with_body(root, ATTACKS)
     replace_in(root / ALPHA, "ALFA-COACHNOTITIE: alleen voor de coach.", "Zichtbaar </div> GEHEIM-NA-DIV")
+    replace_in(root / ALPHA, "related: [beta-module]", 'related: [beta-module]\nauthors: ["</span><script>window.pwned = 30</script>"]')
     (root / "docs/aanval.md").write_text(DOCS_ATTACK, "utf-8")
     (root / "docs/kop.md").write_text(HEADING_ATTACK, "utf-8")
     (root / "docs/negeer.md").write_text("---\nignore_macros: true\n---\n# Negeer\n\n{{ 6 * 7 }}\n", "utf-8")
@@ -307,6 +308,16 @@ def test_without_the_checker_the_handout_does_not_carry_the_coach_note(blind_sit
     assert "GEHEIM-NA-DIV" in coach
     handout = page(blind_site, "modules/alpha-module/handout/").get_text()
     assert "GEHEIM-NA-DIV" not in handout and "Zichtbaar" not in handout
+
+
+def test_without_the_checker_front_matter_of_an_item_is_text_in_the_credit_line_and_json_ld(blind_site):
+    import json
+
+    soup = page(blind_site, "modules/alpha-module/")
+    credit = soup.select_one(".mk-credit")
+    assert "</span><script>" in credit.get_text() and not credit.select("script")
+    ld = soup.select_one('script[type="application/ld+json"]').string
+    assert "</" not in ld and "</span><script>" in json.dumps(json.loads(ld), ensure_ascii=False)
 
 
 def test_front_matter_of_a_site_page_is_text_and_macros_are_not_switched_on(blind_site):
