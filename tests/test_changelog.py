@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from methodkit import history
+from methodkit.loading import history
 from methodkit.mkdocs_adapter.build import build_site
 from sitekit import assemble, page, replace_in
 

@@ -72,6 +72,7 @@ def test_check_status_translate_and_new_run_without_mkdocs(tmp_path):
         ["status"],
         ["translate", "methodology/modules/alpha-module.md", "--to", "fr"],
         ["new", "module", "--title", "Zonder MkDocs"],
+        ["plan", "--out", "plain"],
     ]
     for args in calls:
         code = f"import sys\nfrom methodkit.cli.main import main\nsys.exit(main({args!r}))\n"
@@ -81,3 +82,28 @@ def test_check_status_translate_and_new_run_without_mkdocs(tmp_path):
         assert proc.returncode in (0, 1), (args, proc.stdout, proc.stderr)
     assert (root / "methodology/modules/alpha-module.fr.md").is_file()
     assert (root / "methodology/modules/zonder-mkdocs.md").is_file()
+
+
+def test_the_plan_written_as_plain_files_holds_every_page(tmp_path):
+    """The second adapter: the engine's pages as Markdown with front matter, no MkDocs involved."""
+    import json
+
+    import yaml
+
+    root = assemble(tmp_path / "site")
+    code = "import sys\nfrom methodkit.cli.main import main\nsys.exit(main(['plan', '--out', 'plain']))\n"
+    proc = run_guarded(code, root)
+    assert proc.returncode == 0, proc.stderr
+    manifest = json.loads((root / "plain" / "plan.json").read_text("utf-8"))
+    assert list(manifest) == ["nl", "fr", "en"] and manifest["fr"]["prefix"] == "fr/"
+    kinds = {p["kind"] for p in manifest["nl"]["pages"]}
+    assert kinds == {"item", "handout", "facet"}
+    for lang, entry in manifest.items():
+        for listed in entry["pages"]:
+            text = (root / "plain" / lang / listed["src"]).read_text("utf-8")
+            meta = yaml.safe_load(text.split("---\n")[1])
+            assert meta["template"] == listed["template"] and meta["title"]
+    alpha = (root / "plain" / "nl" / "modules" / "alpha-module.md").read_text("utf-8")
+    assert "Alfatekst in het Nederlands." in alpha
+    again = run_guarded(code, root)
+    assert again.returncode == 1 and "not empty" in again.stderr  # nothing is overwritten

@@ -49,8 +49,11 @@ def main(argv=None) -> int:
 
     p = sub.add_parser("import", help="turn a folder of Markdown from elsewhere into draft items; never overwrites")
     p.add_argument("folder", help="the folder of Markdown files (with their own front matter and HTML)")
-    p.add_argument("--type", required=True, dest="kind", choices=("module", "session", "practice", "chapter"))
+    p.add_argument("--type", required=True, dest="kind", help="an item type of schemas/types.yml, e.g. module")
     p.add_argument("--lang", default="nl", help="language of the explanations in the new files: nl (default) or en")
+
+    p = sub.add_parser("plan", help="write the pages the engine plans as plain Markdown files, for another generator")
+    p.add_argument("--out", required=True, help="an empty or new folder; one sub-folder per language and plan.json")
 
     p = sub.add_parser("serve", help="serve every language with live reload; content problems show in the page")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
@@ -59,7 +62,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
     commands = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "translate": cmd_translate, "serve": cmd_serve,
-                "new": cmd_new, "po": cmd_po, "import": cmd_import}
+                "new": cmd_new, "po": cmd_po, "import": cmd_import, "plan": cmd_plan}
     return commands[args.command](root, args)
 
 
@@ -70,6 +73,24 @@ def _content(root: Path):
     settings = site_settings(root)
     content, problems = load(root, settings.content_dir, settings.languages)
     return settings, content, problems
+
+
+def cmd_plan(root: Path, args) -> int:
+    from methodkit.checks.problems import format_problems
+    from methodkit.publishing.plain import write_plain
+
+    out = Path(args.out).resolve()
+    if out.exists() and any(out.iterdir()):
+        print(f"methodkit plan: {args.out} is not empty; name a new folder (nothing is overwritten)", file=sys.stderr)
+        return 1
+    _, content, problems = _content(root)
+    if problems:
+        print(format_problems(problems), file=sys.stderr)
+        print(f"methodkit plan: {len(problems)} content problem(s); fix them first", file=sys.stderr)
+        return 1
+    written = write_plain(content, out)
+    print(f"wrote {len(written)} files to {args.out} (plan.json lists the pages)")
+    return 0
 
 
 def _policy(root: Path, content):
@@ -222,6 +243,10 @@ def cmd_import(root: Path, args) -> int:
     from methodkit.cli.scaffold import ScaffoldError
 
     _, content, _ = _content(root)
+    if args.kind not in content.types:
+        print(f"methodkit import: '{args.kind}' is not an item type of this site (types: {', '.join(content.types)})",
+              file=sys.stderr)
+        return 1
     try:
         done = import_folder(content, folder, args.kind, args.lang)
     except ScaffoldError as exc:

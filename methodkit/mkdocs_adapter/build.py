@@ -29,12 +29,6 @@ def _build_one(config_file: str, lang: str, site_dir: str, strict: bool, serve: 
     from methodkit.mkdocs_adapter import live
 
     live.forget(lang)
-    os.environ["METHODKIT_LANG"] = lang
-    os.environ["METHODKIT_ALL_LANGUAGES"] = "1"  # one build of several: the source language's reports the content
-    if serve:
-        os.environ["METHODKIT_SERVE"] = "1"
-    if pdf:
-        os.environ["METHODKIT_PDF"] = "1"
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -48,6 +42,9 @@ def _build_one(config_file: str, lang: str, site_dir: str, strict: bool, serve: 
     logging.getLogger("methodkit").addHandler(handler)
     try:
         config = load_config(config_file, site_dir=site_dir, strict=strict)
+        # The options of this build, handed to the plugin explicitly (its on_config reads them).
+        config.plugins["methodkit"].config.update(lang=lang, preview=serve, one_of_several=True,
+                                                  pdf=pdf or config.plugins["methodkit"].config.pdf)
         build(config)
         if served_dir:
             live.remember(lang, config, served_dir)

@@ -3,14 +3,13 @@
 The plugin loads and validates the content once (on_config), builds one
 Catalogue, adds a page per item and per facet term, picks the right language
 variant of every docs page, and gives the templates a plain `mk` view.
-A build in one language is selected by METHODKIT_LANG; `methodkit build`
+A build in one language is selected by the plugin's `lang` option; `methodkit build`
 runs one build per language and puts French at /fr/ and English at /en/.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import posixpath
 from html import escape
 from pathlib import Path
@@ -35,7 +34,8 @@ from methodkit.pages.metadata import adaptation_chain, jsonld, open_graph
 from methodkit.loading import history
 from methodkit.publishing.changelog import item_changes, write_changes_feed
 from methodkit.publishing.feeds import FEED_NAME, write_feed
-from methodkit.pages.handouts import HANDOUT_SLUG, participant_html
+from methodkit.pages import plan
+from methodkit.pages.handouts import participant_html
 from methodkit.i18n import strings
 from methodkit.loading.loader import load
 from methodkit.checks.messages import in_language
@@ -84,6 +84,13 @@ class MethodkitConfig(Config):
     # The site's own pages (in docs/, as the Dutch source is named) whose Markdown calls macros.
     # Decided here, in code: no page's front matter can make it a template.
     macro_pages = c.Type(list, default=[])
+    # The language this build makes (default: the first); `methodkit build` sets it for each worker.
+    lang = c.Optional(c.Type(str))
+    # Build as serve does: drafts shown, content problems in a banner instead of stopping the build.
+    preview = c.Type(bool, default=False)
+    # Set by `methodkit build` when this build is one of several languages: only the first reports
+    # the content's problems, which are the same in every language.
+    one_of_several = c.Type(bool, default=False)
     # The publisher's publication policy, read by `methodkit check` and `status` (methodkit.checks.publication).
     publication = c.Type(dict, default={})
 
@@ -102,17 +109,17 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         history.forget()  # a commit since the last build while serving
         self.languages = list(self.config.languages)
         self.source = self.languages[0]
-        self.lang = os.environ.get("METHODKIT_LANG") or self.source
+        self.lang = self.config.lang or self.source
         if self.lang not in self.languages:
-            raise PluginError(f"METHODKIT_LANG={self.lang!r} is not one of the site languages {self.languages}")
-        serving = self.serving or os.environ.get("METHODKIT_SERVE") == "1"
+            raise PluginError(f"methodkit: lang: {self.lang!r} is not one of the site languages {self.languages}")
+        serving = self.serving or self.config.preview
 
         content, problems = load(self.root, self.config.content_dir, self.languages, config.config_file_path)
         self.set_problems(problems)
         if self.problems and not serving:
             raise PluginError(f"{len(self.problems)} content problem(s):\n{format_problems(self.problems)}\n"
                               "Fix them and build again (`make check` lists them too).")
-        if self.lang == self.source or os.environ.get("METHODKIT_ALL_LANGUAGES") != "1":
+        if self.lang == self.source or not self.config.one_of_several:
             for problem in self.problems:  # the same in every language: said once, by the source language's build
                 log.warning(problem.text())
         self.catalogue = Catalogue(content, self.lang, include_drafts=serving)
@@ -136,7 +143,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             # The colour-scheme toggle speaks the reader's language, like the rest of the interface.
             if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
                 scheme["toggle"]["name"] = self.t["palette.to_light" if scheme.get("scheme") == "slate" else "palette.to_dark"]
-        self.pdf = bool(self.config.pdf) or os.environ.get("METHODKIT_PDF") == "1"
+        self.pdf = self.config.pdf
         return config
 
     def on_env(self, env, config, files):
@@ -158,15 +165,11 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         self.module_pages = {}
         self.views = {}
         self.pages = dict(self.page_plan())
-        for src, info in self.pages.items():
+        for page in self.planned.values():
             # Handout and facet pages get their content in on_page_context: nothing to convert here.
-            files.append(File.generated(config, src, content=self.catalogue.body(info[1]) if info[0] == "item" else ""))
-        content = self.catalogue.content
-        for rel in content.media:
-            # An image beside an item sits beside its page, so the body's relative address finds it.
-            folder, _, rest = Path(rel).relative_to(content.content_dir.relative_to(content.root)).as_posix().partition("/")
-            src = f"{posixpath.dirname(content.types.by_folder(folder).url.rstrip('/'))}/{rest}"
-            files.append(File.generated(config, src, abs_src_path=str(content.root / rel)))
+            files.append(File.generated(config, page.src, content=page.markdown))
+        for medium in plan.media(self.catalogue):
+            files.append(File.generated(config, medium.src, abs_src_path=str(medium.path)))
         return files
 
     def _publishable(self, path: Path, docs: Path, src_uri: str) -> bool:
@@ -178,15 +181,11 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         return path.suffix == ".md" and base.removesuffix(".md").rsplit("/", 1)[-1] not in self.languages
 
     def page_plan(self):
-        """Every page the catalogue adds: (source path, what it shows)."""
-        for kind, items in self.catalogue.items.items():
-            for item in items:
-                yield item.url.rstrip("/") + ".md", ("item", item)
-                if item.type.has_handout:
-                    yield f"{item.url}{HANDOUT_SLUG}.md", ("handout", item)
-        for vocabulary in self.catalogue.facets:
-            for term in self.catalogue.terms(vocabulary):
-                yield f"{vocabulary}/{term.id}.md", ("facet", vocabulary, term.id)
+        """Every page the engine plans, and while serving a stand-in for an item with a problem:
+        (source path, what it shows)."""
+        self.planned = {page.src: page for page in plan.pages(self.catalogue, self.t["handout.label"])}
+        for page in self.planned.values():
+            yield page.src, (page.kind, page.vocabulary, page.term) if page.kind == "facet" else (page.kind, page.item)
         if self.catalogue.include_drafts:  # serving
             yield from self.broken_pages()
 
@@ -251,20 +250,13 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if info[0] == "broken":
             page.meta["title"] = escape(info[2], quote=False)
             return ""
-        if info[0] in ("item", "handout"):
-            item = info[1]
-            title = self.catalogue.text(item, "title")
-            if info[0] == "handout":
-                title = f'{title} ({self.t["handout.label"]})'
-                # The module page already carries this text: one search hit per module, and a smaller index.
-                page.meta["search"] = {"exclude": True}
-            page.meta.update(template=item.type.template, description=self.catalogue.text(item, "summary"))
-        else:
-            title = self.catalogue.label(info[1], info[2])
-            page.meta.update(template="facet.html", description=self.catalogue.term(info[1], info[2]).description(self.lang))
+        planned = self.planned[page.file.src_uri]
+        if planned.kind == "handout":
+            # The item's page already carries this text: one search hit per item, and a smaller index.
+            page.meta["search"] = {"exclude": True}
         # Material prints titles and descriptions unescaped; they come from contributors.
-        page.meta["title"] = escape(title, quote=False)
-        page.meta["description"] = escape(page.meta["description"])
+        page.meta.update(template=planned.template, title=escape(planned.title, quote=False),
+                         description=escape(planned.description))
         return markdown
 
     def on_page_content(self, html, page, config, files):

@@ -165,7 +165,6 @@ def translation_status(cat: Catalogue, conf, here: str) -> str:
         head = " · ".join(f'{h(t["status." + s])}: {counts[s]}' for s in STATES)
         rows = []
         for e in (e for e in entries if e.lang == lang):
-            target = e.url if lang == content.source_lang else f"{lang}/{e.url}"
             rows.append(f'<tr class="mk-status--{e.state}"><td><code>{h(e.source)}</code></td>'
                         f'<td>{h(t["status." + e.state])}</td><td>{h(e.translation or "—")}</td></tr>')
         parts.append(f'<h2 id="status-{lang}">{h(strings(lang)["language.name"])}</h2><p>{head}</p>'

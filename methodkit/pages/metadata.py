@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from methodkit.catalogue.catalogue import Catalogue
+from methodkit.i18n import locale
 from methodkit.model.licences import LICENCES
 from methodkit.model.items import Item
 from methodkit.pages.fields import as_list
 
-OG_LOCALES = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_GB"}
 
 
 def adaptation_chain(cat: Catalogue, item: Item) -> list[dict]:
@@ -61,8 +61,8 @@ def jsonld(cat: Catalogue, item: Item, url: str, source_url: str, site_name: str
 
 def open_graph(cat: Catalogue, item: Item, url: str, site_name: str, languages) -> list[tuple[str, str]]:
     tags = [("og:type", "article"), ("og:title", cat.text(item, "title")), ("og:description", cat.text(item, "summary")),
-            ("og:url", url), ("og:site_name", site_name), ("og:locale", OG_LOCALES.get(cat.lang, cat.lang))]
-    tags += [("og:locale:alternate", OG_LOCALES.get(l, l)) for l in languages if l != cat.lang]
+            ("og:url", url), ("og:site_name", site_name), ("og:locale", str(locale(cat.lang)))]
+    tags += [("og:locale:alternate", str(locale(l))) for l in languages if l != cat.lang]
     return tags
 
 
