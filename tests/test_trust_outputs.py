@@ -312,3 +312,15 @@ def test_serve_with_a_dangling_link_in_docs_serves_and_rebuilds(root):
     finally:
         server.terminate()
         server.wait(timeout=60)
+
+
+@pytest.mark.parametrize("template", ["item.html", "../../../../../etc/passwd", "main.html"])
+def test_a_site_page_may_choose_only_a_site_page_template(root, template):
+    (root / "docs/sjabloon.md").write_text(f"---\ntitle: S\ntemplate: {template}\n---\n# Sjabloon\n", "utf-8")
+    proc = methodkit(root, "check")
+    assert f"docs/sjabloon.md:3: template: '{template}' is not a template for site pages" in proc.stdout, proc.stdout
+    build = methodkit(root, "build")
+    assert build.returncode == 1 and "Traceback" not in build.stderr
+    # While serving the page is built (with the banner), with the site's own template, and nothing breaks.
+    assert build_site(root, strict=False, serve=True, site_dir="preview", quiet=True) == 0
+    assert page(root / "preview", "sjabloon/").select_one(".mk-problems")

@@ -41,7 +41,7 @@ def macro_names(root: Path, module: str | None) -> set[str]:
 
 
 def site_page_problems(root: Path, docs_dir: str, macros: set[str], extensions, cache: CheckCache,
-                       macro_pages=(), languages=()) -> list[Problem]:
+                       macro_pages=(), languages=(), templates=()) -> list[Problem]:
     """Problems of every file in `docs_dir`; a page that passed before with the same bytes (and macros) is skipped.
 
     Pages in `macro_pages` (and their translations) may call macros; every other page is plain Markdown.
@@ -66,7 +66,7 @@ def site_page_problems(root: Path, docs_dir: str, macros: set[str], extensions, 
             continue
         raw = read_bytes(path, rel, problems)
         is_macro_page = base in macro_pages
-        key = cache.key(rel, "site page, macros: " + ",".join(sorted(macros)) + f", {is_macro_page}", raw or b"")
+        key = cache.key(rel, f"site page, macros: {','.join(sorted(macros))}, {is_macro_page}, {','.join(templates)}", raw or b"")
         if raw is None or cache.get(key) is not None:
             continue
         mine: list[Problem] = []
@@ -78,6 +78,9 @@ def site_page_problems(root: Path, docs_dir: str, macros: set[str], extensions, 
                 for key_, value in src.meta.data.items():
                     if key_ in ("title", "description"):
                         mine += text_field_problems(value, key_, rel, src.meta.line_of(key_))
+                    elif key_ == "template" and value not in templates:
+                        mine.append(Problem(rel, src.meta.line_of(key_), "template", f"'{value}' is not a template for site pages",
+                                            "choose one of " + ", ".join(templates or ["none"]) + ", or leave the field out"))
             if is_macro_page:
                 mine += _template_problems(text, rel, macros)
         if not mine:

@@ -143,7 +143,7 @@ class _Loader:
         # The site's own pages: a translation of one comes in by pull request too.
         macros = macro_names(c.root, self.settings.macros_module)
         self.report(site_page_problems(c.root, self.settings.docs_dir, macros, self.extensions, self.cache,
-                                       self.settings.macro_pages, c.languages))
+                                       self.settings.macro_pages, c.languages, self.settings.page_templates))
         self.cache.save()
         return c, sorted(set(self.problems))
 

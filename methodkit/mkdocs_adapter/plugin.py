@@ -84,6 +84,8 @@ class MethodkitConfig(Config):
     # The site's own pages (in docs/, as the Dutch source is named) whose Markdown calls macros.
     # Decided here, in code: no page's front matter can make it a template.
     macro_pages = c.Type(list, default=[])
+    # The templates of overrides/ a site page may name in its front matter; any other is ignored.
+    page_templates = c.Type(list, default=[])
     # The language this build makes (default: the first); `methodkit build` sets it for each worker.
     lang = c.Optional(c.Type(str))
     # Build as serve does: drafts shown, content problems in a banner instead of stopping the build.
@@ -236,6 +238,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             # truthy value as true, and ignore_macros as an error): the list in mkdocs.yml decides.
             page.meta.pop("ignore_macros", None)
             page.meta["render_macros"] = page.file.src_uri in self.config.macro_pages
+            if page.meta.get("template") not in self.config.page_templates:
+                page.meta.pop("template", None)  # an item's template, or a path, would break or leak
             for key, quote in (("title", False), ("description", True)):  # printed unescaped: as text, in an attribute
                 if isinstance(page.meta.get(key), str):
                     page.meta[key] = escape(page.meta[key], quote=quote)
