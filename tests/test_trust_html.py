@@ -262,8 +262,6 @@ def blind_site(pristine, tmp_path_factory):
             mp.setattr(module, "html_problems", lambda *a, **k: [])
             mp.setattr(module, "text_field_problems", lambda *a, **k: [])
         mp.setattr(methodkit.loading.loader._Loader, "check_images", lambda self: None)
-        for name in ("METHODKIT_LANG", "METHODKIT_SERVE", "METHODKIT_PDF"):
-            mp.setenv(name, "")
         mp.setenv("METHODKIT_CACHE", "0")
         _, problems = load(root)
         assert problems == [], problems  # blind indeed

@@ -86,11 +86,9 @@ def test_what_the_check_accepts_passes_the_sanitiser_unchanged(pristine, tmp_pat
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(plugin_module, "clean", watched)
-        mp.setenv("METHODKIT_LANG", "nl")
-        mp.setenv("METHODKIT_SERVE", "1")  # modules with problems are left out, as while serving
-        mp.setenv("METHODKIT_PDF", "")
         mp.setenv("METHODKIT_CACHE", "0")
-        _, ok, message = _build_one(str(root / "mkdocs.yml"), "nl", str(root / "site"), False, False, False)
+        # Built as serve builds: modules with problems are left out (a stand-in shows the banner).
+        _, ok, message = _build_one(str(root / "mkdocs.yml"), "nl", str(root / "site"), False, True, False)
         _, problems = load(root)
     assert ok, message
     # The accepted modules' pages are among those watched (a refused one is a banner with no content).
