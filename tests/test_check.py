@@ -110,6 +110,8 @@ CASES = [
     ("e-mail in a session", "methodology/sessions/2019-02-sessie.md", None, "methodology/sessions/2019-02-sessie.md:11: takeaways[0]: contains an e-mail address"),
     ("phone in a practice body", "methodology/practices/voorbeeldpraktijk.md", None, "methodology/practices/voorbeeldpraktijk.md:22: body: contains a phone number"),
     ("unknown vocabulary term field", "methodology/vocabularies/levers.yml", None, "methodology/vocabularies/levers.yml:4: terms[0].de: 'de' is not a site language"),
+    ("unknown provenance", f"{M}/alpha-module.md", None, f"{M}/alpha-module.md:19: provenance: unknown value 'original' (allowed: source, adaptation, reconstruction)"),
+    ("source without its publisher", f"{M}/alpha-module.md", None, f"{M}/alpha-module.md:19: based_on[0].by: is required but missing (add 'by:')"),
 ]
 # Edits of existing fixture files, for the cases above whose content is None.
 EDITS = {
@@ -119,6 +121,8 @@ EDITS = {
     "e-mail in a session": ("  - Een inzicht.", "  - Mail jan.peeters@voorbeeld.be voor meer."),
     "phone in a practice body": ("Praktijktekst.", "Bel 09 123 45 67 voor meer."),
     "unknown vocabulary term field": ("  - id: peer-exchange\n", "  - id: peer-exchange\n    de: {label: Austausch, description: Etwas.}\n"),
+    "unknown provenance": ("related: [beta-module]\n", "related: [beta-module]\nprovenance: original\n"),
+    "source without its publisher": ("related: [beta-module]\n", "related: [beta-module]\nbased_on: [{title: Een verslag}]\n"),
 }
 
 

@@ -22,13 +22,22 @@ def _unique(names) -> list[str]:
 def credit(cat: Catalogue, item: Item, licence_name: str, url: str) -> dict:
     t, lang, m = strings(cat.lang), cat.lang, item.meta
     written_by = format_names(m["authors"], lang) if m.get("authors") else t["licence.contributors"]
-    based_on = [{"title": s["title"], "by": format_names(s["by"], lang), "url": s.get("url")} for s in m.get("based_on") or []]
-    after_by = format_names(_unique(name for s in m.get("based_on") or [] for name in s["by"]), lang)
+    based_on = [
+        {"title": s["title"], "by": format_names(s["by"], lang), "url": s.get("url")}
+        for s in m.get("based_on") or []
+    ]
+    after_by = format_names(
+        _unique(name for s in m.get("based_on") or [] for name in s["by"]), lang
+    )
     about = format_names(m["organisations"], lang) if item.kind == "practice" else ""
     line = t["licence.credit"].format(
-        title=cat.text(item, "title"), authors=written_by, licence=licence_name, url=url,
+        title=cat.text(item, "title"),
+        authors=written_by,
+        licence=licence_name,
+        url=url,
         after=t["licence.credit_after"].format(by=after_by) if after_by else "",
-        about=t["licence.credit_about"].format(organisations=about) if about else "")
+        about=t["licence.credit_about"].format(organisations=about) if about else "",
+    )
     return {"written_by": written_by, "based_on": based_on, "about": about, "credit": line}
 
 
@@ -37,5 +46,9 @@ def provenance(cat: Catalogue, item: Item) -> dict | None:
     kind = item.meta.get("provenance")
     if kind not in SHOWN_PROVENANCE:
         return None
-    return {"kind": kind, "label": strings(cat.lang)[f"provenance.{kind}.label"],
-            "text": strings(cat.lang)[f"provenance.{kind}"], "note": cat.text(item, "provenance_note") or ""}
+    return {
+        "kind": kind,
+        "label": strings(cat.lang)[f"provenance.{kind}.label"],
+        "text": strings(cat.lang)[f"provenance.{kind}"],
+        "note": cat.text(item, "provenance_note") or "",
+    }

@@ -74,7 +74,7 @@ def atom_feed(cat: Catalogue, base_url: str, site_name: str) -> str:
 def _title(cat: Catalogue, session, t: dict) -> str:
     """An example is marked as one in a feed reader too, where no page banner shows."""
     title = cat.text(session, "title")
-    return f"{t['example.mark']}: {title}" if session.meta.get("example") else title
+    return t["example.feed_title"].format(title=title) if session.meta.get("example") else title
 
 
 def write_feed(cat: Catalogue, site_dir: Path, base_url: str, site_name: str) -> None:
