@@ -36,6 +36,8 @@ LINKS = {
     "methodology/vocabularies/ruw.csv": ("file", "is not content"),
     "docs/pagina.html": ("file", "is neither a page nor an image"),
     "docs/fr.md": ("page", "is named like a language code"),
+    "docs/feed.xml.md": ("page", "has a dot in its name"),
+    "docs/downloads/methodology-sources.zip.md": ("page", "has a dot in its name"),
 }
 
 
@@ -55,6 +57,7 @@ def linked_root(tmp_path_factory):
         elif kind == "fifo":
             os.mkfifo(path)  # reading it would wait forever
         else:
+            path.parent.mkdir(exist_ok=True)
             path.write_text(f"{SECRET}\n", "utf-8")
     (root / "docs/gelinkte-map").symlink_to(root.parent / "outside-dir", target_is_directory=True)
     (root / M / "gelinkte-map").symlink_to(root.parent / "outside-dir", target_is_directory=True)
@@ -110,11 +113,12 @@ def test_serve_publishes_nothing_a_link_points_to(linked_preview):
     assert leaked == []
     names = {p.relative_to(linked_preview).as_posix() for p in linked_preview.rglob("*")}
     for gone in ("modules/plaatje.png", "beeld.png", "geheim/index.html", "weg/index.html", "pagina.html",
-                 "gelinkte-map/x/index.html"):
+                 "gelinkte-map/x/index.html", "feed.xml/index.html", "downloads/methodology-sources.zip/index.html"):
         assert gone not in names
     # The French home page is the site's own, not docs/fr.md; a link named like an item gets at most a page
     # with the problem banner (serve's stand-in), in the reader's language.
     assert "mk-home" in (linked_preview / "fr/index.html").read_text("utf-8")
+    assert (linked_preview / "feed.xml").is_file() and (linked_preview / "downloads/methodology-sources.zip").is_file()
     if (linked_preview / "modules/delta-module/index.html").exists():
         delta = page(linked_preview, "modules/delta-module/")
         assert "is een symbolische link" in delta.select_one(".mk-problems").get_text()

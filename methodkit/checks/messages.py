@@ -121,6 +121,7 @@ MESSAGES_NL = [
     (r"is not valid JSON: (?P<v>.+)", r"is geen geldige JSON: \g<v>"),
     (r"is neither a page nor an image", "is geen pagina en geen afbeelding"),
     (r"is named like a language code", "heeft de naam van een taalcode"),
+    (r"has a dot in its name", "heeft een punt in de naam"),
     (r"cannot be read as Markdown", "kan niet als Markdown gelezen worden"),
     (r"contains HTML", "bevat HTML"),
     (r"contains (?P<k>an e-mail address|a phone number) \((?P<v>.+)\)", lambda m: f"bevat {_w(m, 'k')} ({m.group('v')})"),
@@ -210,6 +211,9 @@ HINTS_NL = [
     (r"the schemas are code: fix the file", "de schema's zijn code: verbeter het bestand"),
     (r"docs/ holds Markdown pages and images; the site publishes nothing else",
      "docs/ bevat Markdown-pagina's en afbeeldingen; de site publiceert niets anders"),
+    (r"the site writes files such as feed.xml and catalog.json itself: .*",
+     "de site schrijft zelf bestanden zoals feed.xml en catalog.json: geef een pagina een naam met letters, cijfers en "
+     "koppeltekens, en haar vertalingen <naam>.<taal>.md"),
     (r"the site puts each language under /<code>/: give the page another name",
      "de site zet elke taal onder /<code>/: geef de pagina een andere naam"),
     (r"the page of an item in a sub-folder is published in (?P<f>.+)/: write '(?P<v>.+)'",

@@ -60,9 +60,15 @@ def site_page_problems(root: Path, docs_dir: str, macros: set[str], extensions, 
                                     "docs/ holds Markdown pages and images; the site publishes nothing else"))
             continue
         base, _ = split_suffix(path.relative_to(root / docs_dir).as_posix(), languages)
-        if base.removesuffix(".md").rsplit("/", 1)[-1] in languages:
+        name = base.removesuffix(".md").rsplit("/", 1)[-1]
+        if name in languages:
             problems.append(Problem(rel, 1, "file", "is named like a language code",
                                     "the site puts each language under /<code>/: give the page another name"))
+            continue
+        if "." in name:
+            problems.append(Problem(rel, 1, "file", "has a dot in its name",
+                                    "the site writes files such as feed.xml and catalog.json itself: name a page "
+                                    "with letters, digits and hyphens, and its translations <name>.<lang>.md"))
             continue
         raw = read_bytes(path, rel, problems)
         is_macro_page = base in macro_pages

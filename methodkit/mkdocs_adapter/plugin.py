@@ -179,8 +179,9 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             return False
         if path.suffix.lower() in IMAGE_SUFFIXES:
             return f"{self.docs_rel}/{src_uri}" not in self.problem_files
-        base, _ = split_suffix(src_uri, self.languages)
-        return path.suffix == ".md" and base.removesuffix(".md").rsplit("/", 1)[-1] not in self.languages
+        name = split_suffix(src_uri, self.languages)[0].removesuffix(".md").rsplit("/", 1)[-1]
+        # A page named like a language or a file the site writes (feed.xml, catalog.json) would take its place.
+        return path.suffix == ".md" and name not in self.languages and "." not in name
 
     def page_plan(self):
         """Every page the engine plans, and while serving a stand-in for an item with a problem:
