@@ -76,7 +76,8 @@ def test_template_syntax_in_docs_needs_opt_in(root):
 
 
 def test_undefined_name_in_a_macro_page_fails_the_build(root):
-    (root / "docs/macro.md").write_text("---\nrender_macros: true\n---\n# M\n\n{{ bestaat_niet() }}\n", "utf-8")
+    replace_in(root / "mkdocs.yml", "      macro_pages:\n", "      macro_pages:\n        - macro.md\n")
+    (root / "docs/macro.md").write_text("# M\n\n{{ bestaat_niet() }}\n", "utf-8")
     proc = mkdocs(root, "build")
     assert proc.returncode != 0
     assert "bestaat_niet" in proc.stderr + proc.stdout

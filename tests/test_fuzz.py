@@ -246,6 +246,8 @@ MARKDOWN_FRAGMENTS = [
     "| a | b |\n|---|---|\n| c | d |\n", "[^1]", "\n[^1]: ", "<div>", "</div>", '<span class="x">', "</span>", "<details>",
     "<summary>", "<br>", "\\", "*", "_", "## ", "Term\n:   ", "<iframe src=x>", "<svg onload=alert(1)>", "<style>*{}</style>",
     '<a href="x" title="', "<abbr title='", "&", "&#x6A;", "&amp;", "{{", "{%", "{#", "jan@example.org", "0470 12 34 56",
+    "<aside>", '<aside markdown="1">\n', "</aside>", "<p>", "</p>", "<blockquote>", "<table><tr><td>", "<hr>", "<pre><code>",
+    "<https://example.org/>", "<javascript:alert(1)>", "/\\evil.example/x.png", "\\\\evil.example/x.png", '<img src="',
 ]
 MARKDOWN = st.lists(st.one_of(st.sampled_from(MARKDOWN_FRAGMENTS), st.text(max_size=4)), max_size=30).map("".join)
 FRAMES = ["---\n{y}\n---\n{b}", "---\n{y}\n...\n{b}", "---\n{y}", "{y}\n---\n{b}", "---\n{y}\n---\n---\n{b}",

@@ -208,6 +208,9 @@ def cmd_serve(root: Path, args) -> int:
     from methodkit.mkdocs_adapter.serve import serve
 
     host, _, port = args.dev_addr.rpartition(":")
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        print(f"methodkit serve: '{args.dev_addr}' is not host:port (for example 127.0.0.1:8000)", file=sys.stderr)
+        return 2
     return serve(root, host or "127.0.0.1", int(port), args.config_file)
 
 

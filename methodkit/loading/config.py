@@ -45,6 +45,8 @@ class Settings:
     docs_dir: str = "docs"
     site_url: str = "/"
     macros_module: str | None = None  # mkdocs-macros' module (a .py file or package beside mkdocs.yml), if the site uses it
+    macro_pages: tuple[str, ...] = ()  # the docs pages that may call macros (methodkit's macro_pages)
+    page_templates: tuple[str, ...] = ()  # the templates a docs page may choose (methodkit's page_templates)
 
 
 def config_path(root: Path, config_file: str | None = None) -> Path:
@@ -81,4 +83,6 @@ def site_settings(root: Path, config_file: str | None = None) -> Settings:
         if plugin == "macros" or isinstance(plugin, dict) and "macros" in plugin:
             macros = ((plugin.get("macros") if isinstance(plugin, dict) else None) or {}).get("module_name", "main")
     return Settings(opts.get("content_dir", "methodology"), tuple(opts.get("languages", DEFAULT_LANGUAGES)),
-                    data.get("docs_dir", "docs"), (data.get("site_url") or "/").rstrip("/") + "/", macros)
+                    data.get("docs_dir", "docs"), (data.get("site_url") or "/").rstrip("/") + "/", macros,
+                    tuple(str(p) for p in opts.get("macro_pages") or ()),
+                    tuple(str(t) for t in opts.get("page_templates") or ()))

@@ -15,7 +15,8 @@ from pathlib import Path
 from methodkit import __version__
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.model.licences import LICENCES
-from methodkit.loading.loader import current_hash
+from methodkit.loading.files import read_regular, walk
+from methodkit.loading.loader import current_hash, is_content_file
 from methodkit.loading.schema import references
 
 CATALOG = "catalog.json"
@@ -111,16 +112,17 @@ def attribution_text(site_name: str, after: list[str], base_url: str) -> str:
 
 
 def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, site_name: str, after: list[str], base_url: str,
-                      leave_out: set[str] = frozenset()) -> None:
+                      leave_out: set[str] = frozenset(), folders=("modules", "sessions", "practices", "framework")) -> None:
     """The methodology's sources (Markdown, YAML, schemas), its licence and an attribution file.
 
-    `leave_out`: files (from the root) the site does not publish, such as drafts.
+    `leave_out`: files (from the root) the site does not publish, such as drafts; `folders`: the item types' folders.
     """
     target = site_dir / SOURCES_ZIP
     target.parent.mkdir(parents=True, exist_ok=True)
+    # Regular files only (a link is never followed), and only what is content: no notes or CSV files.
     entries = [(p, "methodology/" + p.relative_to(content_dir).as_posix())
-               for p in sorted(content_dir.rglob("*"))
-               if p.is_file() and not p.name.startswith(".") and p.relative_to(root).as_posix() not in leave_out]
+               for p in walk(content_dir, root, [])
+               if is_content_file(p.relative_to(content_dir), folders) and p.relative_to(root).as_posix() not in leave_out]
     licence = root / "LICENSES" / "CC-BY-SA-4.0.txt"
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
         def add(name: str, data: bytes):
@@ -133,4 +135,4 @@ def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, site_name: 
         if licence.exists():
             add("LICENSES/CC-BY-SA-4.0.txt", licence.read_bytes())
         for path, name in entries:
-            add(name, path.read_bytes())
+            add(name, read_regular(path))
