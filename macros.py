@@ -53,9 +53,9 @@ def define_env(env):
 
     @env.macro
     def citation():
-        """How to cite the methodology, from CITATION.cff."""
+        """How to cite the site, from extra.publisher in mkdocs.yml."""
         plugin = env.conf.plugins["methodkit"]
-        return citation_html(plugin.root, plugin.lang, plugin.base_url)
+        return citation_html(plugin.brand, plugin.lang, plugin.base_url, plugin.date)
 
     @env.macro
     def sources_zip():

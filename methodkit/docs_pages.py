@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 
 from .problems import Problem
 from .source import read_text, split_front_matter
+from .languages import translation_state
 from .translations import source_hash
 
 SUFFIX = re.compile(r"^(?P<base>.+)\.(?P<lang>[a-z]{2})\.md$")
@@ -58,32 +59,62 @@ def is_draft(path: Path) -> bool:
     return bool(src and src.meta.data.get("draft"))
 
 
+def page_lang(path: Path, default: str) -> str:
+    """The language a docs page is written in: its `lang:`, or the site's first language."""
+    problems: list[Problem] = []
+    text = read_text(path, path.name, problems)
+    src = split_front_matter(text, path.name, problems) if text and text.startswith("---") else None
+    lang = src.meta.data.get("lang") if src is not None and isinstance(src.meta.data, dict) else None
+    return lang if isinstance(lang, str) and lang else default
+
+
+class Recorded:
+    """What a docs translation records, in the shape translation_state reads."""
+
+    def __init__(self, path: Path):
+        self.draft = is_draft(path)
+        self.source_hash = recorded_hash(path)
+
+
 class DocsTranslations:
     def __init__(self, files: Files, config, source: str, lang: str, languages, serving: bool = False):
         self.source, self.lang = source, lang
         self.state: dict[str, str | None] = {}  # src_uri -> notice
+        self.written: dict[str, str] = {}  # src_uri -> the language the page is written in
+        self.ignored: list[str] = []  # translations in a language the site does not list
         variants: dict[str, dict[str, File]] = {}
         for f in list(files):
             if not f.src_uri.endswith(".md"):
                 continue
+            m = SUFFIX.match(f.src_uri)
+            if m and m.group("lang") not in languages:
+                files.remove(f)
+                self.ignored.append(f.src_uri)
+                continue
             base, flang = split_suffix(f.src_uri, languages)
-            variants.setdefault(base, {})[flang or source] = f
             if flang:
                 files.remove(f)
-        if lang == source:
-            return
+                variants.setdefault(base, {})[flang] = f
+            else:
+                self.written[base] = page_lang(Path(f.abs_src_path), source)
+                variants.setdefault(base, {})[self.written[base]] = f
         for base, by_lang in variants.items():
-            src = by_lang.get(source)
-            if src is None:
-                continue
-            tr = by_lang.get(lang)
-            if tr is None or (is_draft(Path(tr.abs_src_path)) and not serving):
+            written = self.written.get(base)
+            if written is None or written == lang:
+                continue  # a translation without a source page, or the page in its own language
+            src, tr = by_lang[written], by_lang.get(lang)
+            state = translation_state(written, lang, Recorded(Path(tr.abs_src_path)) if tr else None,
+                                      page_hash(Path(src.abs_src_path)), serving)
+            if state == "missing":
                 self.state[base] = "fallback"
                 continue
             files.remove(src)
             files.append(File.generated(config, base, abs_src_path=tr.abs_src_path))
-            if recorded_hash(Path(tr.abs_src_path)) != page_hash(Path(src.abs_src_path)):
+            if state == "outdated":
                 self.state[base] = "outdated"
 
     def notice(self, page) -> str | None:
         return self.state.get(page.file.src_uri)
+
+    def source_lang(self, page) -> str:
+        return self.written.get(page.file.src_uri, self.source)

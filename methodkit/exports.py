@@ -6,6 +6,7 @@ date), so the same commit gives the same bytes.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -13,7 +14,9 @@ import zipfile
 from pathlib import Path
 
 from . import __version__
+from .attribution import attribution_text
 from .catalogue import Catalogue
+from .languages import prefix, translation_state
 from .licences import LICENCES
 from .loader import current_hash
 from .model import REFERENCE_KINDS, TYPES
@@ -36,8 +39,17 @@ def content_version(root: Path) -> str:
     return f"methodkit-{__version__}"
 
 
-def _lang_url(base: str, source: str, lang: str, path: str) -> str:
-    return base + ("" if lang == source else f"{lang}/") + path
+def content_date(root: Path) -> str:
+    """The day the content was last committed (YYYY-MM-DD), or today outside git: the date a PDF carries."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=root, capture_output=True, text=True, timeout=10)
+        if out.returncode == 0 and out.stdout.strip():
+            return out.stdout.strip()
+    except OSError:
+        pass
+    return dt.date.today().isoformat()
+
+
 
 
 _GONE = object()
@@ -67,9 +79,9 @@ def catalog(cat: Catalogue, base_url: str, site_name: str, version: str) -> dict
             langs = {}
             for lang in content.languages:
                 tr = item.translations.get(lang)
-                state = "source" if lang == source else ("missing" if tr is None or tr.draft else ("translated" if tr.source_hash == now else "outdated"))
+                state = translation_state(item.lang, lang, tr, now)
                 text = item.meta if state in ("source", "missing") else {**item.meta, **tr.meta}
-                langs[lang] = {"url": _lang_url(base_url, source, lang, item.url), "status": state,
+                langs[lang] = {"url": base_url + prefix(lang, content.languages) + item.url, "status": state,
                                "title": text["title"], "summary": text.get("summary", "")}
             lic = LICENCES[item.meta["license"]]
             published = _published(cat, schema, item.meta)
@@ -97,17 +109,7 @@ def write_catalog(cat: Catalogue, site_dir: Path, base_url: str, site_name: str,
     shutil.copyfile(CATALOG_SCHEMA, site_dir / CATALOG_SCHEMA.name)
 
 
-def attribution_text(site_name: str, authors: list[str], base_url: str) -> str:
-    return (f"# {site_name}: attribution\n\n"
-            f"This folder holds the methodology \"{site_name}\" by {', '.join(authors)}, and the contributors named in each file.\n"
-            f"It is licensed under Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0), unless a file names another\n"
-            f"Creative Commons licence in its `license` field. The full licence text is in LICENSES/CC-BY-SA-4.0.txt.\n\n"
-            f"When you reuse or adapt it, credit it like this:\n\n"
-            f"> \"{site_name}\" by {', '.join(authors)}, {base_url}, licensed under CC BY-SA 4.0.\n\n"
-            f"and share your adaptation under the same licence. Say what you changed.\n")
-
-
-def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, site_name: str, authors: list[str], base_url: str,
+def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, brand: dict, authors: list[str], base_url: str,
                       leave_out: set[str] = frozenset()) -> None:
     """The methodology's sources (Markdown, YAML, schemas), its licence and an attribution file.
 
@@ -126,7 +128,8 @@ def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, site_name: 
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, data)
 
-        add("ATTRIBUTION.md", attribution_text(site_name, authors, base_url).encode("utf-8"))
+        text = attribution_text(brand["site_name"], brand["name"], authors, brand["based_on"], base_url)
+        add("ATTRIBUTION.md", text.encode("utf-8"))
         if licence.exists():
             add("LICENSES/CC-BY-SA-4.0.txt", licence.read_bytes())
         for path, name in entries:

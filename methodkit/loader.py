@@ -40,6 +40,8 @@ class Content:
     trajectory: Trajectory | None = None
     # images in the item folders (path from the root -> size and modification time): the build copies them
     media: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # translation files of languages the site does not list: left out, reported once as a note
+    ignored: list[str] = field(default_factory=list)
 
     @property
     def source_lang(self) -> str:
@@ -142,11 +144,12 @@ class _Loader:
             self.problems.append(Problem(rel, 1, "file", "must be a set of fields", "write 'license:' and 'authors:'"))
             return
         # Defaults may hold only the fields every item type shares.
+        shared = ("license", "authors", "lang")
         schema = {"type": "object", "additionalProperties": False,
-                  "properties": {k: self.content.schemas.raw["module"]["properties"][k] for k in ("license", "authors")}}
+                  "properties": {k: self.content.schemas.raw["module"]["properties"][k] for k in shared}}
         for err in self.content.schemas._make(schema).iter_errors(data):
-            key = ".".join(map(str, err.absolute_path)) or next(iter(set(data) - {"license", "authors"}), "file")
-            self.problems.append(Problem(rel, doc.line_of(key), key, err.message.split(" (")[0], "allowed here: license, authors"))
+            key = ".".join(map(str, err.absolute_path)) or next(iter(set(data) - set(shared)), "file")
+            self.problems.append(Problem(rel, doc.line_of(key), key, err.message.split(" (")[0], "allowed here: " + ", ".join(shared)))
         if not any(p.path == rel for p in self.problems):
             self.content.defaults = data
 
@@ -189,9 +192,8 @@ class _Loader:
         parts = path.name[:-3].split(".")
         if len(parts) == 2:
             stem, lang = parts
-            if lang not in c.languages or lang == c.source_lang:
-                self.problems.append(Problem(rel, 1, "file", f"language '{lang}' is not a translation language of this site",
-                                             "translations are named <id>.<lang>.md with lang one of " + ", ".join(c.languages[1:])))
+            if lang not in c.languages:
+                c.ignored.append(rel)  # a language the site does not list (any more): not published, not an error
                 return
             self.pending.append((path, kind, stem, lang))
             return
@@ -209,8 +211,9 @@ class _Loader:
             if src.meta is not None and isinstance(src.meta.data, dict):
                 self.rejected.append((kind, src.meta.data, src.meta, rel, parts[0]))  # its references are checked all the same
             return
-        meta = src.meta.data
-        c.items[kind][meta["id"]] = Item(kind, meta["id"], rel, {**c.defaults, **meta}, src.body, src.meta, src.body_line)
+        meta = {**c.defaults, **src.meta.data}
+        c.items[kind][meta["id"]] = Item(kind, meta["id"], rel, meta, src.body, src.meta, src.body_line,
+                                         lang=meta.get("lang") or c.source_lang)
 
     def checked_source(self, path: Path, rel: str, schema: str, kind: str, stem: str | None) -> tuple[SourceFile | None, bool]:
         """Read one file and run every check that needs no other file: (the parsed file or None, whether it passed).
@@ -262,11 +265,15 @@ class _Loader:
         rel = c.rel(path)
         if stem not in self.known[kind]:
             self.problems.append(Problem(rel, 1, "file", f"translates '{stem}', which does not exist",
-                                         f"the Dutch source must be {TYPES[kind].folder}/{stem}.md"))
+                                         f"the source must be {TYPES[kind].folder}/{stem}.md"))
             return
         src, ok = self.checked_source(path, rel, f"translation:{kind}", kind, None)
         item = c.items[kind].get(stem)
         if not ok or item is None:
+            return
+        if lang == item.lang:
+            self.problems.append(Problem(rel, 1, "file", f"is in '{lang}', the language {item.path} is written in",
+                                         f"a translation's language differs from its source's (lang: {item.lang})"))
             return
         meta = {k: v for k, v in src.meta.data.items() if k not in ("source_hash", "translators", "draft")}
         item.translations[lang] = Translation(lang, rel, meta, src.body, src.meta.data["source_hash"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .attribution import jsonld_work
 from .catalogue import Catalogue
 from .licences import LICENCES
 from .model import Item
@@ -42,7 +43,7 @@ def jsonld(cat: Catalogue, item: Item, url: str, source_url: str, site_name: str
         "url": url,
         "name": cat.text(item, "title"),
         "description": cat.text(item, "summary"),
-        "inLanguage": cat.content.source_lang if status == "missing" else cat.lang,
+        "inLanguage": item.lang if status == "missing" else cat.lang,
         "license": lic.url,
         "author": [{"@type": "Organization", "name": a} for a in item.meta.get("authors", [])],
         "isPartOf": {"@type": "WebSite", "name": site_name, "url": site_url},
@@ -71,3 +72,13 @@ def open_graph(cat: Catalogue, item: Item, url: str, site_name: str, languages) 
             ("og:url", url), ("og:site_name", site_name), ("og:locale", OG_LOCALES.get(cat.lang, cat.lang))]
     tags += [("og:locale:alternate", OG_LOCALES.get(l, l)) for l in languages if l != cat.lang]
     return tags
+
+
+def website_jsonld(brand: dict, site_url: str) -> dict:
+    """The site as schema.org describes it: its name, its publisher and the work it adapts."""
+    data = {"@type": "WebSite", "name": brand["site_name"], "url": site_url}
+    if brand["name"]:
+        data["publisher"] = {"@type": "Organization", "name": brand["name"]}
+    if brand["based_on"] is not None:
+        data["isBasedOn"] = jsonld_work(brand["based_on"])
+    return data

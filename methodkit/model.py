@@ -51,6 +51,7 @@ class Item:
     doc: Document
     body_line: int = 1
     translations: dict[str, Translation] = field(default_factory=dict)
+    lang: str = ""  # the language it is written in: its `lang`, the defaults' or the site's first language
 
     @property
     def type(self) -> ItemType:

@@ -25,13 +25,14 @@ from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 
 from .catalogue import FACETS, Catalogue
-from .branding import apply_branding
+from .branding import BRAND_CSS, apply_branding, brand_css
 from .docs_pages import DocsTranslations
-from .exports import content_version, write_catalog, write_sources_zip
-from .metadata import adaptation_chain, jsonld, open_graph
+from .exports import content_date, content_version, write_catalog, write_sources_zip
+from .metadata import adaptation_chain, jsonld, open_graph, website_jsonld
 from .feeds import FEED_NAME, write_feed
 from .handouts import HANDOUT_SLUG, participant_html
-from .i18n import strings
+from .i18n import language_name, strings
+from .languages import prefix
 from .loader import load
 from .model import BY_FOLDER
 from .problems import format_problems
@@ -104,6 +105,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
 
         self.base_url = (config.site_url or "/").rstrip("/") + "/"
         self.brand = apply_branding(config, self.lang)
+        self.date = content_date(self.root)  # the date PDFs and the citation carry
         config.theme["language"] = self.lang
         if self.lang != self.source:
             config.site_url = f"{self.base_url}{self.lang}/"
@@ -131,6 +133,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         self.module_pages = {}
         self.views = {}
         self.pages = dict(self.page_plan())
+        files.append(File.generated(config, BRAND_CSS, content=brand_css(self.brand)))
         for src, info in self.pages.items():
             # Handout and facet pages get their content in on_page_context: nothing to convert here.
             files.append(File.generated(config, src, content=self.catalogue.body(info[1]) if info[0] == "item" else ""))
@@ -216,15 +219,17 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     def view(self, page, config) -> dict:
         """The `mk` of a page's template context: everything it shows from the catalogue, as plain data."""
         info = self.pages.get(page.file.src_uri)
-        mk = {"lang": self.lang, "t": self.t, "brand": self.brand, "source_lang": self.source, "content_lang": self.lang,
+        mk = {"lang": self.lang, "t": self.t, "brand": self.brand, "content_lang": self.lang,
               "languages": self.alternates(page), "notice": None, "problems": [p.text() for p in self.problems]}
         if info and info[0] in ("item", "handout"):
             item = info[1]
             here = self.base_url + self._global(page.url, self.lang)
-            mk["item"] = item_view(self.catalogue, item, handout=info[0] == "handout", pdf=self.pdf, url=here)
+            mk["item"] = item_view(self.catalogue, item, handout=info[0] == "handout", pdf=self.pdf, url=here,
+                                   brand=self.brand)
             mk["item"]["adapted_from"] = adaptation_chain(self.catalogue, item)
             source = self.base_url + page.url
             mk["jsonld"] = jsonld(self.catalogue, item, here, source, config.site_name, self.base_url)
+            mk["jsonld"]["isPartOf"] = website_jsonld(self.brand, self.base_url)
             mk["open_graph"] = open_graph(self.catalogue, item, here, config.site_name, self.languages)
             mk["notice"] = {"missing": "fallback", "outdated": "outdated"}.get(self.catalogue.status[(item.kind, item.id)])
         elif info:
@@ -233,10 +238,14 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             mk["notice"] = self.docs.notice(page)
             if page.is_homepage:
                 mk["home"] = home_view(self.catalogue)
+                mk["jsonld"] = {"@context": "https://schema.org", **website_jsonld(self.brand, self.base_url)}
+        written_in = item.lang if info and info[0] in ("item", "handout") else self.docs.source_lang(page)
+        mk["source_lang"], mk["source_name"] = written_in, language_name(written_in, self.lang)
         if mk["notice"] == "fallback":
-            mk["content_lang"] = self.source
+            mk["content_lang"] = written_in
         mk["feed_url"] = get_relative_url(FEED_NAME, page.url)
-        mk["source_url"] = next(l["url"] for l in mk["languages"] if l["lang"] == self.source)
+        # The page in the language it is written in, when the site has that language.
+        mk["source_url"] = next((l["url"] for l in mk["languages"] if l["lang"] == written_in), None)
         mk["translate_url"] = get_relative_url(self.config.translate_help, page.url)
         return mk
 
@@ -247,12 +256,18 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if self.lang == self.source:
             # Language-independent exports, once per site.
             write_catalog(self.catalogue, site_dir, self.base_url, config.site_name, content_version(self.root))
-            write_sources_zip(self.root, self.catalogue.content.content_dir, site_dir, config.site_name,
-                              self.catalogue.content.defaults.get("authors", []), self.base_url, self.catalogue.unpublished())
+            write_sources_zip(self.root, self.catalogue.content.content_dir, site_dir, self.brand, self.authors(),
+                              self.base_url, self.catalogue.unpublished())
         if self.pdf:
             from .pdf import write_pdfs
 
-            write_pdfs(self.catalogue, site_dir, base, config.site_name)
+            write_pdfs(self.catalogue, site_dir, base, self.brand, self.date)
+
+    def authors(self) -> list[str]:
+        """Everyone the published items credit, the publisher first."""
+        names = [self.brand["name"]] if self.brand["name"] else []
+        names += [a for item in self.catalogue.by_id.values() for a in item.meta.get("authors", [])]
+        return list(dict.fromkeys(names))
 
     def _source_of(self, page) -> str | None:
         """The file a page's Markdown comes from (for a translated site page, the translation), from the root."""
@@ -272,4 +287,4 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         return out
 
     def _global(self, url: str, lang: str) -> str:
-        return url if lang == self.source else f"{lang}/{url}"
+        return prefix(lang, self.languages) + url

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .attribution import credit_line
 from .catalogue import Catalogue
 from .i18n import format_date, format_duration, strings
 from .handouts import COACH_ONLY_SECTIONS, HANDOUT_SLUG
@@ -128,13 +129,13 @@ def backlinks(cat: Catalogue, item: Item) -> list[dict]:
             for k, xs in groups if xs]
 
 
-def licence(cat: Catalogue, item: Item, url: str) -> dict:
+def licence(cat: Catalogue, item: Item, url: str, brand: dict | None = None) -> dict:
     """Licence and credit line; `url` is the page's public address (the source to credit)."""
     lic = LICENCES[item.meta["license"]]
-    t = strings(cat.lang)
     authors = ", ".join(item.meta.get("authors", []))
-    title = cat.text(item, "title")
-    credit = t["licence.credit"].format(title=title, authors=authors, licence=lic.name, url=url)
+    brand = brand or {}
+    credit = credit_line(cat.text(item, "title"), authors, brand.get("site_name", ""), brand.get("based_on"), url, lic,
+                         cat.lang)
     tr = item.translations.get(cat.lang)
     translators = ", ".join(tr.translators) if tr is not None and cat.status[(item.kind, item.id)] != "missing" else ""
     badge = lic.id.removeprefix("CC-").removesuffix("-4.0").removesuffix("-1.0").lower().replace("-", " ")
@@ -155,7 +156,8 @@ def downloads(cat: Catalogue, item: Item, pdf: bool) -> list[dict]:
     return out
 
 
-def item_view(cat: Catalogue, item: Item, handout: bool = False, pdf: bool = False, url: str = "") -> dict:
+def item_view(cat: Catalogue, item: Item, handout: bool = False, pdf: bool = False, url: str = "",
+              brand: dict | None = None) -> dict:
     prev, nxt = cat.neighbours(item)
     return {
         "handout": handout,
@@ -172,7 +174,7 @@ def item_view(cat: Catalogue, item: Item, handout: bool = False, pdf: bool = Fal
         "backlinks": backlinks(cat, item),
         "previous": item_link(cat, prev) if prev else None,
         "next": item_link(cat, nxt) if nxt else None,
-        "licence": licence(cat, item, url),
+        "licence": licence(cat, item, url, brand),
         "draft": item.draft,
     }
 
