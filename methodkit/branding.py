@@ -30,37 +30,46 @@ def _in_lang(value, lang: str) -> str:
     return str(value or "")
 
 
-def apply_branding(config, lang: str) -> dict:
-    publisher = dict(config.extra.get("publisher") or {})
+def brand_of(publisher: dict, site_name: str, lang: str) -> dict:
+    """What the templates, exports and PDFs show of `extra.publisher`, in `lang`; raises ValueError on a mistake."""
     problems = colour_problems(publisher.get("colours"))
     work, why = based_on(publisher.get("based_on"))
     problems += why
     if problems:
-        raise PluginError("mkdocs.yml: " + "\nmkdocs.yml: ".join(f"extra.publisher.{p}" for p in problems))
-    if publisher.get("site_name"):
-        config.site_name = publisher["site_name"]
+        raise ValueError("mkdocs.yml: " + "\nmkdocs.yml: ".join(f"extra.publisher.{p}" for p in problems))
+    site_name = publisher.get("site_name") or site_name
+    holders = publisher.get("licence_holder") or publisher.get("name") or site_name
+    holders = [str(h) for h in holders] if isinstance(holders, list) else [str(holders)]
+    return {
+        "name": publisher.get("name", ""),
+        "site_name": site_name,
+        "title": _in_lang(publisher.get("title"), lang) or site_name,
+        "emblem": publisher.get("emblem") or publisher.get("logo") or "",
+        "palette": palette(publisher.get("colours") or {}),
+        "contact": contact_link(str(publisher["contact"])) if publisher.get("contact") else None,
+        "licence_holder": format_names(holders, lang),
+        "holders": holders,
+        "based_on": work,
+    }
+
+
+def apply_branding(config, lang: str) -> dict:
+    publisher = dict(config.extra.get("publisher") or {})
+    try:
+        brand = brand_of(publisher, config.site_name, lang)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+    config.site_name = brand["site_name"]
     if publisher.get("description"):
         config.site_description = _in_lang(publisher["description"], lang)
     if publisher.get("logo"):
         config.theme["logo"] = publisher["logo"]
         config.theme["favicon"] = publisher.get("favicon", publisher["logo"])
-    holders = publisher.get("licence_holder") or publisher.get("name") or config.site_name
-    holders = [str(h) for h in holders] if isinstance(holders, list) else [str(holders)]
-    holder = format_names(holders, lang)
-    config.copyright = strings(lang)["footer.copyright"].format(holder=holder, publisher=publisher.get("name", holder))
+    config.copyright = strings(lang)["footer.copyright"].format(holder=brand["licence_holder"],
+                                                                publisher=brand["name"] or brand["licence_holder"])
     if BRAND_CSS not in config.extra_css:
         config.extra_css.append(BRAND_CSS)  # last, so the publisher's colours win over every stylesheet
-    return {
-        "name": publisher.get("name", ""),
-        "site_name": config.site_name,
-        "title": _in_lang(publisher.get("title"), lang) or config.site_name,
-        "emblem": publisher.get("emblem") or publisher.get("logo") or "",
-        "palette": palette(publisher.get("colours") or {}),
-        "contact": contact_link(str(publisher["contact"])) if publisher.get("contact") else None,
-        "licence_holder": holder,
-        "holders": holders,
-        "based_on": work,
-    }
+    return brand
 
 
 def brand_css(brand: dict) -> str:

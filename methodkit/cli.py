@@ -25,6 +25,8 @@ def main(argv=None) -> int:
     p.add_argument("--site-dir", default="site")
     p.add_argument("--config-file", default=None)
     p.add_argument("--pdf", action="store_true", help="also write the PDF downloads (coach, participant, trainer pack)")
+    p.add_argument("--publish", action="store_true",
+                   help="a build to publish: stop when the site address (SITE_URL, site_url) is a placeholder")
 
     p = sub.add_parser("status", help="translation status per language: translated, missing, outdated")
     p.add_argument("--strict", action="store_true", help="exit 1 when anything is missing or outdated")
@@ -40,6 +42,8 @@ def main(argv=None) -> int:
     p.add_argument("--lang", default="nl", help="language of the explanations in the file: nl (default) or en")
     p.add_argument("--date", default=None, help="a session's date, YYYY-MM-DD (default: today)")
 
+    p = sub.add_parser("citation", help="print CITATION.cff made from extra.publisher in mkdocs.yml")
+
     p = sub.add_parser("serve", help="serve every language with live reload; content problems show in the page")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
     p.add_argument("--config-file", default=None)
@@ -47,7 +51,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
     commands = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "translate": cmd_translate, "serve": cmd_serve,
-                "new": cmd_new}
+                "new": cmd_new, "citation": cmd_citation}
     return commands[args.command](root, args)
 
 
@@ -99,7 +103,8 @@ def cmd_translate(root: Path, args) -> int:
 def cmd_build(root: Path, args) -> int:
     from .build import build_site
 
-    return build_site(root, strict=args.strict, site_dir=args.site_dir, config_file=args.config_file, pdf=args.pdf)
+    return build_site(root, strict=args.strict, site_dir=args.site_dir, config_file=args.config_file, pdf=args.pdf,
+                      publish=args.publish)
 
 
 def cmd_check(root: Path, args) -> int:
@@ -116,10 +121,37 @@ def cmd_check(root: Path, args) -> int:
     out = format_problems(problems, args.format)
     if out:
         print(out)
+    _note_ignored(content)
     if args.format == "text":
         n = sum(1 for _ in content.all_items())
         print(f"{len(problems)} problem(s) in {n} valid item(s)" if problems else f"ok: {n} items, no problems", file=sys.stderr)
     return 1 if problems else 0
+
+
+def _note_ignored(content) -> None:
+    """Files in a language the site does not list: one note, not a problem each."""
+    if content.ignored:
+        langs = sorted({Path(p).name.split(".")[-2] for p in content.ignored})
+        print(f"note: {len(content.ignored)} file(s) in {', '.join(langs)}, which the site does not list in "
+              f"`languages:`, left out: {', '.join(content.ignored[:3])}{', ...' if len(content.ignored) > 3 else ''}",
+              file=sys.stderr)
+
+
+def cmd_citation(root: Path, args) -> int:
+    from .branding import brand_of
+    from .citation import cff_text
+    from .config import publisher, site_settings
+    from .exports import content_date
+
+    settings = site_settings(root)
+    data, site_name = publisher(root)
+    try:
+        brand = brand_of(data, site_name, settings.languages[0])
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(cff_text(brand, settings.site_url, content_date(root)), end="")
+    return 0
 
 
 def _within(path: Path, folder: Path) -> bool:
@@ -138,10 +170,12 @@ def cmd_new(root: Path, args) -> int:
 
     from .scaffold import ScaffoldError, create_item
 
+    from .config import publisher
+
     _, content, _ = _content(root)
     try:
         today = dt.date.fromisoformat(args.date) if args.date else None
-        target = create_item(content, args.kind, args.title, args.lang, today)
+        target = create_item(content, args.kind, args.title, args.lang, today, publisher(root)[0].get("name", ""))
     except (ScaffoldError, ValueError) as exc:
         print(f"methodkit new: {exc}", file=sys.stderr)
         return 1

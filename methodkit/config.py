@@ -79,3 +79,9 @@ def site_settings(root: Path, config_file: str | None = None) -> Settings:
             macros = ((plugin.get("macros") if isinstance(plugin, dict) else None) or {}).get("module_name", "main")
     return Settings(opts.get("content_dir", "methodology"), tuple(opts.get("languages", DEFAULT_LANGUAGES)),
                     data.get("docs_dir", "docs"), (data.get("site_url") or "/").rstrip("/") + "/", macros)
+
+
+def publisher(root: Path, config_file: str | None = None) -> tuple[dict, str]:
+    """`extra.publisher` of mkdocs.yml and the site's name, for commands that run without MkDocs."""
+    data = _read(root, config_file)
+    return dict((data.get("extra") or {}).get("publisher") or {}), str(data.get("site_name") or "")

@@ -73,3 +73,10 @@ def language_name(code: str, reader: str) -> str:
         return Locale.parse(reader).languages.get(code, code)
     except (ValueError, UnknownLocaleError):
         return code
+
+
+def is_language(code) -> bool:
+    """Whether `code` names a language (Babel knows it): 'de' does, 'nL' or 'label' does not."""
+    from babel import Locale
+
+    return isinstance(code, str) and code.isascii() and code.islower() and code in Locale("en").languages

@@ -14,6 +14,7 @@ from urllib.parse import unquote
 
 from .cache import CheckCache
 from .config import markdown_extensions, site_settings
+from .i18n import is_language
 from .licences import LICENCES, adaptation_problem
 from .model import BY_FOLDER, REFERENCE_KINDS, TYPES, Item, Step, Term, Trajectory, Translation
 from .policy import html_problems, page_references, personal_data_problems, svg_problems, template_problems, text_field_problems
@@ -161,7 +162,8 @@ class _Loader:
         for i, term in enumerate(data["terms"]):
             where = f"terms[{i}]"
             missing = [l for l in self.content.languages if l not in term]
-            extra = [k for k in term if k != "id" and k not in self.content.languages]
+            # Labels in a language the site dropped are kept for later, not an error; a key that is no language is.
+            extra = [k for k in term if k != "id" and k not in self.content.languages and not is_language(k)]
             if missing:
                 ok = self.report([Problem(rel, doc.line_of(where), where, f"term '{term['id']}' has no label in {', '.join(missing)}",
                                           "add a label and a description for every site language")]) and ok

@@ -100,6 +100,9 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         for problem in self.problems:
             log.warning(problem.text())
         self.catalogue = Catalogue(content, self.lang, include_drafts=serving)
+        if content.ignored and self.lang == self.source:
+            notes.warning(f"Left out, in a language the site does not list: {len(content.ignored)} file(s), "
+                          f"such as {content.ignored[0]}")
         if self.catalogue.drafts and not serving:
             notes.warning("Drafts left out of this build: " + ", ".join(i.path for i in self.catalogue.drafts))
 
