@@ -42,6 +42,11 @@ def main(argv=None) -> int:
     p.add_argument("--lang", default="nl", help="language of the explanations in the file: nl (default) or en")
     p.add_argument("--date", default=None, help="a session's date, YYYY-MM-DD (default: today)")
 
+    p = sub.add_parser("languages", help="add or remove a site language (configuration, labels, translations)")
+    p.add_argument("action", choices=("add", "remove"))
+    p.add_argument("lang", help="language code, e.g. de")
+    p.add_argument("--delete", action="store_true", help="remove: delete its translations instead of moving them aside")
+
     p = sub.add_parser("citation", help="print CITATION.cff made from extra.publisher in mkdocs.yml")
 
     p = sub.add_parser("serve", help="serve every language with live reload; content problems show in the page")
@@ -51,7 +56,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
     commands = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "translate": cmd_translate, "serve": cmd_serve,
-                "new": cmd_new, "citation": cmd_citation}
+                "new": cmd_new, "citation": cmd_citation,
+                "languages": cmd_languages}
     return commands[args.command](root, args)
 
 
@@ -126,6 +132,21 @@ def cmd_check(root: Path, args) -> int:
         n = sum(1 for _ in content.all_items())
         print(f"{len(problems)} problem(s) in {n} valid item(s)" if problems else f"ok: {n} items, no problems", file=sys.stderr)
     return 1 if problems else 0
+
+
+def cmd_languages(root: Path, args) -> int:
+    from .language_admin import LanguageError, add_language, remove_language
+
+    try:
+        done = add_language(root, args.lang) if args.action == "add" else remove_language(root, args.lang, args.delete)
+    except LanguageError as exc:
+        print(f"methodkit languages: {exc}; nothing was changed", file=sys.stderr)
+        return 1
+    for line in done:
+        print(line)
+    _, content, problems = _content(root)
+    print("next: methodkit check" + (f" ({len(problems)} problem(s) to fix)" if problems else " (clean)"))
+    return 0
 
 
 def _note_ignored(content) -> None:

@@ -204,3 +204,61 @@ def test_attribution_names_the_original_wherever_a_credit_appears(fork_site):
     site = json.loads(page(fork_site, "").select_one('script[type="application/ld+json"]').string)
     assert site["isBasedOn"]["url"] == ORIGINAL_URL and site["publisher"]["name"] == "Atelier Circulaire asbl"
     assert page(fork_site, "cite/").select_one("code.language-bibtex").get_text().startswith("@misc{atelier-circulaire-asbl-")
+
+
+def _labels(root, lang):
+    import yaml
+
+    out = {}
+    for path in sorted((root / "methodology/vocabularies").glob("*.yml")) + [root / "methodology/trajectory.yml"]:
+        data = yaml.safe_load(path.read_text("utf-8"))
+        out[path.name] = {e["id"]: e.get(lang) for e in data.get("terms") or data.get("steps")}
+    return out
+
+
+def test_a_language_is_removed_and_added_back_with_one_command_each(basic_root, tmp_path):
+    import shutil
+
+    root = shutil.copytree(basic_root, tmp_path / "root", ignore=shutil.ignore_patterns("site"))
+    english, docs = _labels(root, "en"), sorted(p.name for p in (root / "docs").rglob("*.en.md"))
+    assert docs and all(all(v for v in f.values()) for f in english.values())
+
+    removed = methodkit(root, "languages", "remove", "en", check=True)
+    assert "moved to removed-languages/en/" in removed.stdout and "(clean)" in removed.stdout
+    assert not list((root / "docs").rglob("*.en.md"))
+    assert sorted(p.name for p in (root / "removed-languages/en").rglob("*.en.md")) == docs
+    assert all(v is None for f in _labels(root, "en").values() for v in f.values())
+    assert "languages: [nl, fr]" in (root / "mkdocs.yml").read_text("utf-8")
+    assert methodkit(root, "check").returncode == 0
+
+    added = methodkit(root, "languages", "add", "en", check=True)
+    assert "restored" in added.stdout
+    assert _labels(root, "en") == english  # the labels came back, not copies of the Dutch
+    assert sorted(p.name for p in (root / "docs").rglob("*.en.md")) == docs
+    assert not (root / "removed-languages").exists()
+    assert methodkit(root, "check").returncode == 0
+
+
+def test_adding_a_language_without_interface_text_changes_nothing(basic_root):
+    before = (basic_root / "mkdocs.yml").read_bytes()
+    proc = methodkit(basic_root, "languages", "add", "xh")
+    assert proc.returncode == 1 and "methodkit/locales/xh.yml" in proc.stderr and "nothing was changed" in proc.stderr
+    assert (basic_root / "mkdocs.yml").read_bytes() == before
+
+
+def test_new_items_are_credited_to_the_publisher_and_written_in_the_first_language(fork_root):
+    proc = methodkit(fork_root, "new", "module", "--title", "Visite d'un repair café", "--lang", "en", check=True)
+    created = fork_root / proc.stdout.split()[1]
+    try:
+        text = created.read_text("utf-8")
+        assert "authors: [Atelier Circulaire asbl]" in text
+        assert "\nlang: fr\n" in text  # the defaults say nl: the organisation's own items say French
+        assert methodkit(fork_root, "check", str(created)).returncode == 0
+    finally:
+        created.unlink()
+
+
+def test_a_build_to_publish_needs_a_real_address(basic_root, monkeypatch):
+    proc = methodkit(basic_root, "build", "--publish", "--site-dir", "never")
+    assert proc.returncode == 2 and "placeholder" in proc.stderr and "SITE_URL" in proc.stderr
+    assert not (basic_root / "never").exists()
