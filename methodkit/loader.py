@@ -112,7 +112,7 @@ class _Loader:
         self.check_images()
         self.check_links()
         # The site's own pages: a translation of one comes in by pull request too.
-        macros = macro_names(c.root, self.settings.macros_module)
+        macros = macro_names(c.root, self.settings.macros_modules)
         self.report(site_page_problems(c.root, self.settings.docs_dir, macros, self.extensions, self.cache))
         self.cache.save()
         return c, sorted(set(self.problems))

@@ -39,6 +39,9 @@ from .problems import format_problems
 from .views import facet_view, home_view, item_view
 
 log = logging.getLogger("mkdocs.plugins.methodkit")
+# The engine's templates, stylesheets and scripts, over Material's; a site's own custom_dir
+# (its logo, any template it changes) comes before them.
+THEME = str(Path(__file__).parent / "theme")
 # Notes for the reader of the build output that must not fail a strict build
 # (MkDocs counts every warning of its own loggers in strict mode).
 notes = logging.getLogger("methodkit")
@@ -107,6 +110,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             notes.warning("Drafts left out of this build: " + ", ".join(i.path for i in self.catalogue.drafts))
 
         self.base_url = (config.site_url or "/").rstrip("/") + "/"
+        if THEME not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME)
         self.brand = apply_branding(config, self.lang)
         self.date = content_date(self.root)  # the date PDFs and the citation carry
         config.theme["language"] = self.lang

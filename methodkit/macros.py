@@ -1,7 +1,8 @@
-"""mkdocs-macros module: small macros for the site's own pages in docs/.
+"""mkdocs-macros module (`modules: [methodkit.macros]`): small macros for the site's own pages in docs/.
 
 Only pages with `render_macros: true` use them; methodology content never
 does. Each macro hands the work to methodkit.listings and returns HTML.
+They ship with the engine, so every site that uses it has them.
 """
 
 from methodkit import listings
