@@ -47,6 +47,14 @@ def main(argv=None) -> int:
     p.add_argument("lang", help="language code, e.g. de")
     p.add_argument("--delete", action="store_true", help="remove: delete its translations instead of moving them aside")
 
+    p = sub.add_parser("init", help="start a new methodology of your own in an empty folder; it builds at once")
+    p.add_argument("dir", help="the new repository's folder (new or empty)")
+    p.add_argument("--languages", required=True, help="the site's languages, the first its own: fr,nl")
+    p.add_argument("--name", required=True, help="the publishing organisation")
+    p.add_argument("--site-name", default=None, help="the site's name (default: the organisation's)")
+    p.add_argument("--from", dest="source", default=None,
+                   help="an existing methodology's folder whose vocabularies to copy (default: starter terms)")
+
     p = sub.add_parser("citation", help="print CITATION.cff made from extra.publisher in mkdocs.yml")
 
     p = sub.add_parser("serve", help="serve every language with live reload; content problems show in the page")
@@ -57,7 +65,7 @@ def main(argv=None) -> int:
     root = Path(args.root).resolve()
     commands = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "translate": cmd_translate, "serve": cmd_serve,
                 "new": cmd_new, "citation": cmd_citation,
-                "languages": cmd_languages}
+                "languages": cmd_languages, "init": cmd_init}
     return commands[args.command](root, args)
 
 
@@ -132,6 +140,25 @@ def cmd_check(root: Path, args) -> int:
         n = sum(1 for _ in content.all_items())
         print(f"{len(problems)} problem(s) in {n} valid item(s)" if problems else f"ok: {n} items, no problems", file=sys.stderr)
     return 1 if problems else 0
+
+
+def cmd_init(root: Path, args) -> int:
+    from .init_site import InitError, init_site
+
+    target = (root / args.dir).resolve()
+    languages = [l.strip() for l in args.languages.split(",") if l.strip()]
+    try:
+        init_site(target, languages, args.name, args.site_name, Path(args.source).resolve() if args.source else None)
+    except InitError as exc:
+        print(f"methodkit init: {exc}; nothing was written", file=sys.stderr)
+        return 1
+    print(f"created {target}: a methodology in {', '.join(languages)}, published by {args.name}")
+    print("next:")
+    print(f"  cd {args.dir}")
+    print("  methodkit serve      # see it at http://127.0.0.1:8000")
+    print("  methodkit new module --title \"...\"")
+    print("  set name, logo, colours and contact in extra.publisher in mkdocs.yml")
+    return 0
 
 
 def cmd_languages(root: Path, args) -> int:
