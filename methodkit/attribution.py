@@ -48,32 +48,29 @@ def adapted_note(work: Work | None, lang: str) -> str:
     if work is None:
         return ""
     version = f" ({work.version})" if work.version else ""
-    return strings(lang)["licence.based_on"].format(title=work.title, authors=format_names(list(work.authors), lang),
+    return strings(lang)["licence.adapted_work"].format(title=work.title, authors=format_names(list(work.authors), lang),
                                                     version=version, url=work.url)
 
 
-def credit_line(title: str, authors: str, site_name: str, work: Work | None, url: str, licence: Licence,
-                lang: str) -> str:
-    """The credit a reuser copies: the item, its authors, the site, the work it adapts, its address, its licence."""
-    return strings(lang)["licence.credit"].format(title=title, authors=authors, site=site_name,
-                                                  adapted=adapted_note(work, lang), url=url, licence=licence.name)
+def attribution_text(site_name: str, publisher: str, after: list[str], work: Work | None, base_url: str) -> str:
+    """ATTRIBUTION.md of the sources zip (in English, like the licence texts beside it).
 
-
-def attribution_text(site_name: str, publisher: str, authors: list[str], work: Work | None, base_url: str) -> str:
-    """ATTRIBUTION.md of the sources zip (in English, like the licence texts beside it)."""
-    by = ", ".join(authors)
+    `after`: who published the public texts the methodology as a whole was written after.
+    """
+    by = f"written by its contributors after public texts by {', '.join(after)}" if after else "written by its contributors"
     lines = [f"# {site_name}: attribution", "",
-             f"This folder holds the methodology \"{site_name}\", published by {publisher or by}, by {by}, "
-             "and the contributors named in each file."]
-    credit = f"\"{site_name}\" by {by}"
+             f"This folder holds the methodology \"{site_name}\"" + (f", published by {publisher}" if publisher else "")
+             + f", {by}.",
+             "Each file names its writers in `authors` (when not this site's contributors) and the texts it was",
+             "written after in `based_on`; methodology/defaults.yml holds what applies when a file says nothing."]
+    credit = f"\"{site_name}\", by the contributors of {site_name}"
     if work is not None:
         version = f" ({work.version})" if work.version else ""
         lines += ["", f"It is an adaptation of \"{work.title}\"{version} by {', '.join(work.authors)}, {work.url}, "
-                      f"licensed under {work.licence.name}. Items whose `authors` name the original authors come "
-                      "from that work; the others were written for this adaptation."]
+                      f"licensed under {work.licence.name}."]
         credit += f", adapted from \"{work.title}\" by {', '.join(work.authors)} ({work.url})"
     lines += ["", "It is licensed under Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0), unless a file "
-                  "names another Creative Commons licence in its `license` field. The full licence text is in "
+                  "names another", "Creative Commons licence in its `license` field. The full licence text is in "
                   "LICENSES/CC-BY-SA-4.0.txt.", "",
               "When you reuse or adapt it, credit it like this:", "",
               f"> {credit}, {base_url}, licensed under CC BY-SA 4.0.", "",

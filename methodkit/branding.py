@@ -39,6 +39,8 @@ def brand_of(publisher: dict, site_name: str, lang: str) -> dict:
         raise ValueError("mkdocs.yml: " + "\nmkdocs.yml: ".join(f"extra.publisher.{p}" for p in problems))
     site_name = publisher.get("site_name") or site_name
     holders = publisher.get("licence_holder") or publisher.get("name") or site_name
+    if isinstance(holders, dict):  # a holder named in each language, such as "the contributors"
+        holders = holders.get(lang) or next(iter(holders.values()))
     holders = [str(h) for h in holders] if isinstance(holders, list) else [str(holders)]
     return {
         "name": publisher.get("name", ""),

@@ -31,6 +31,7 @@ def _build_one(config_file: str, lang: str, site_dir: str, strict: bool, serve: 
 
     live.forget(lang)
     os.environ["METHODKIT_LANG"] = lang
+    os.environ["METHODKIT_ALL_LANGUAGES"] = "1"  # one build of several: the source language's reports the content
     if serve:
         os.environ["METHODKIT_SERVE"] = "1"
     if pdf:

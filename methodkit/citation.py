@@ -22,6 +22,12 @@ LICENCE = LICENCES["CC-BY-SA-4.0"]
 _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True)
 
 
+def load_citation(root: Path) -> dict | None:
+    """The repository's CITATION.cff, when it has one (an edition's version may come from it)."""
+    path = root / "CITATION.cff"
+    return yaml.safe_load(path.read_text("utf-8")) if path.exists() else None
+
+
 def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "site"

@@ -19,6 +19,8 @@ def main(argv=None) -> int:
     p.add_argument("paths", nargs="*", help="only report problems in these files or folders")
     p.add_argument("--format", choices=("text", "github", "json"), default="text")
     p.add_argument("--lang", choices=("en", "nl"), default="en", help="language of the messages (en or nl)")
+    p.add_argument("--release", action="store_true",
+                   help="also fail on what the publication policy (mkdocs.yml) asks before a release")
 
     p = sub.add_parser("build", help="build every language into site/ (Dutch at /, others at /<lang>/)")
     p.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
@@ -36,11 +38,21 @@ def main(argv=None) -> int:
     p.add_argument("path", help="the Dutch source, e.g. methodology/modules/intakegesprek.md")
     p.add_argument("--to", required=True, dest="lang", help="language code, e.g. fr")
 
+    p = sub.add_parser("po", help="translate in PO files: export them for a platform or an editor, import them back")
+    p.add_argument("action", choices=("export", "import"))
+    p.add_argument("--lang", required=True, help="language code, e.g. fr")
+    p.add_argument("--dir", default="po", help="folder of the PO files (default: po), one sub-folder per language")
+
     p = sub.add_parser("new", help="create a new item (a draft) with every field present and explained")
     p.add_argument("kind", choices=("module", "session", "practice", "chapter"))
     p.add_argument("--title", required=True)
     p.add_argument("--lang", default="nl", help="language of the explanations in the file: nl (default) or en")
     p.add_argument("--date", default=None, help="a session's date, YYYY-MM-DD (default: today)")
+
+    p = sub.add_parser("import", help="turn a folder of Markdown from elsewhere into draft items; never overwrites")
+    p.add_argument("folder", help="the folder of Markdown files (with their own front matter and HTML)")
+    p.add_argument("--type", required=True, dest="kind", choices=("module", "session", "practice", "chapter"))
+    p.add_argument("--lang", default="nl", help="language of the explanations in the new files: nl (default) or en")
 
     p = sub.add_parser("languages", help="add or remove a site language (configuration, labels, translations)")
     p.add_argument("action", choices=("add", "remove"))
@@ -64,7 +76,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
     commands = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "translate": cmd_translate, "serve": cmd_serve,
-                "new": cmd_new, "citation": cmd_citation,
+                "new": cmd_new, "po": cmd_po, "import": cmd_import, "citation": cmd_citation,
                 "languages": cmd_languages, "init": cmd_init}
     return commands[args.command](root, args)
 
@@ -78,12 +90,20 @@ def _content(root: Path):
     return settings, content, problems
 
 
+def _policy(root: Path, content):
+    from .publication import findings, read_policy
+
+    policy, problems = read_policy(root, content.languages)
+    return problems, findings(content, policy)
+
+
 def cmd_status(root: Path, args) -> int:
     from .status import STATES, report, summary
 
     settings, content, problems = _content(root)
+    config_problems, policy = _policy(root, content)
     entries = report(content, root / settings.docs_dir)
-    langs = args.lang or list(content.languages[1:])
+    langs = args.lang or [l for l in content.languages if any(e.lang == l for e in entries)]
     incomplete = False
     for lang in langs:
         counts = summary(entries, lang)
@@ -95,8 +115,13 @@ def cmd_status(root: Path, args) -> int:
                     print(f"  missing   {e.source}  (methodkit translate {e.source} --to {lang})")
                 else:
                     print(f"  outdated  {e.translation}  (source changed; after updating, set source_hash: {e.current})")
-    if problems:
-        print(f"note: {len(problems)} content problem(s) left some items out; run `methodkit check`", file=sys.stderr)
+    if policy:
+        print(f"publication policy: {len(policy)} thing(s) to do before a release (`methodkit check --release` fails on them)")
+        for p in policy:
+            print(f"  {p.text()}")
+    if problems or config_problems:
+        print(f"note: {len(problems) + len(config_problems)} content problem(s) left some items out; run `methodkit check`",
+              file=sys.stderr)
     return 1 if (args.strict and incomplete) else 0
 
 
@@ -114,6 +139,19 @@ def cmd_translate(root: Path, args) -> int:
     return 0
 
 
+def cmd_po(root: Path, args) -> int:
+    from .po.command import run
+
+    settings, content, problems = _content(root)
+    if args.lang not in content.languages:
+        print(f"methodkit po: '{args.lang}' is not a language of this site "
+              f"(languages: {', '.join(content.languages)})", file=sys.stderr)
+        return 1
+    if problems:
+        print(f"note: {len(problems)} content problem(s) left some items out; run `methodkit check`", file=sys.stderr)
+    return run(root, content, root / settings.docs_dir, args.action, args.lang, root / args.dir)
+
+
 def cmd_build(root: Path, args) -> int:
     from .build import build_site
 
@@ -125,17 +163,28 @@ def cmd_check(root: Path, args) -> int:
     from .problems import format_problems
 
     _, content, problems = _content(root)
+    config_problems, policy = _policy(root, content)
+    problems += config_problems
+    if args.release:  # what the policy asks before a release blocks this run
+        problems, policy = sorted(set(problems + policy)), []
     if args.paths:
         wanted = [Path(p).resolve() for p in args.paths]
-        problems = [p for p in problems if any(_within(root / p.path, w) for w in wanted)]
+        problems, policy = ([p for p in found if any(_within(root / p.path, w) for w in wanted)] for found in (problems, policy))
     if args.lang == "nl":
         from .messages import to_dutch
 
-        problems = [to_dutch(p) for p in problems]
+        problems, policy = [to_dutch(p) for p in problems], [to_dutch(p) for p in policy]
     out = format_problems(problems, args.format)
     if out:
         print(out)
     _note_ignored(content)
+    # The policy's report never fails this run: warnings in a pull request, notes in a terminal.
+    if policy and args.format == "github":
+        print(format_problems(policy, "github", level="warning", title="publication policy"))
+    elif policy and args.format == "text":
+        print(f"publication policy: {len(policy)} thing(s) to do before a release (not a problem now;"
+              " `methodkit check --release` fails on them):", file=sys.stderr)
+        print("\n".join(f"  {p.text()}" for p in policy), file=sys.stderr)
     if args.format == "text":
         n = sum(1 for _ in content.all_items())
         print(f"{len(problems)} problem(s) in {n} valid item(s)" if problems else f"ok: {n} items, no problems", file=sys.stderr)
@@ -235,6 +284,32 @@ def cmd_new(root: Path, args) -> int:
     print("  3. make serve    # see it at http://127.0.0.1:8000 (drafts show there)")
     print("  4. remove `draft: true` when it is ready, and open a pull request")
     return 0
+
+
+def cmd_import(root: Path, args) -> int:
+    from .importer import import_folder
+    from .problems import format_problems
+
+    folder = Path(args.folder).resolve()
+    if not folder.is_dir():
+        print(f"methodkit import: {args.folder} is not a folder", file=sys.stderr)
+        return 1
+    from .scaffold import ScaffoldError
+
+    _, content, _ = _content(root)
+    try:
+        done = import_folder(content, folder, args.kind, args.lang)
+    except ScaffoldError as exc:
+        print(f"methodkit import: {exc}", file=sys.stderr)
+        return 1
+    if done.notes:
+        print(format_problems(done.notes))
+    for path in done.created:
+        print(f"created {content.rel(path)} (a draft)", file=sys.stderr)
+    print(f"imported {len(done.created)} file(s) as drafts; {len(done.notes)} thing(s) above to finish by hand", file=sys.stderr)
+    if done.created:
+        print("next: fill in the fields of each draft, then `make check` and `make serve`", file=sys.stderr)
+    return 0 if done.created or not done.notes else 1
 
 
 if __name__ == "__main__":

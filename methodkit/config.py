@@ -49,12 +49,15 @@ class Settings:
     macros_modules: tuple[str, ...] = ()
 
 
-def _read(root: Path, config_file: str | None = None) -> dict:
+def config_path(root: Path, config_file: str | None = None) -> Path:
+    """The site's configuration file: `config_file`, METHODKIT_CONFIG, or mkdocs.yml in `root`."""
     path = Path(config_file or os.environ.get("METHODKIT_CONFIG") or root / "mkdocs.yml")
-    if not path.is_absolute():
-        path = root / path
+    return path if path.is_absolute() else root / path
+
+
+def _read(root: Path, config_file: str | None = None) -> dict:
     try:
-        return yaml.load(path.read_text("utf-8"), Loader=_TolerantLoader) or {}
+        return yaml.load(config_path(root, config_file).read_text("utf-8"), Loader=_TolerantLoader) or {}
     except (OSError, yaml.YAMLError):
         return {}
 

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 
 from .problems import Problem
 from .source import read_text, split_front_matter
-from .languages import translation_state
+from .languages import page_lang, translation_state
 from .translations import source_hash
 
 SUFFIX = re.compile(r"^(?P<base>.+)\.(?P<lang>[a-z]{2})\.md$")
@@ -57,15 +57,6 @@ def is_draft(path: Path) -> bool:
     text = read_text(path, path.name, problems)
     src = split_front_matter(text, path.name, problems) if text and text.startswith("---") else None
     return bool(src and src.meta.data.get("draft"))
-
-
-def page_lang(path: Path, default: str) -> str:
-    """The language a docs page is written in: its `lang:`, or the site's first language."""
-    problems: list[Problem] = []
-    text = read_text(path, path.name, problems)
-    src = split_front_matter(text, path.name, problems) if text and text.startswith("---") else None
-    lang = src.meta.data.get("lang") if src is not None and isinstance(src.meta.data, dict) else None
-    return lang if isinstance(lang, str) and lang else default
 
 
 class Recorded:

@@ -109,7 +109,7 @@ def write_catalog(cat: Catalogue, site_dir: Path, base_url: str, site_name: str,
     shutil.copyfile(CATALOG_SCHEMA, site_dir / CATALOG_SCHEMA.name)
 
 
-def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, brand: dict, authors: list[str], base_url: str,
+def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, brand: dict, after: list[str], base_url: str,
                       leave_out: set[str] = frozenset()) -> None:
     """The methodology's sources (Markdown, YAML, schemas), its licence and an attribution file.
 
@@ -128,7 +128,7 @@ def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, brand: dict
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, data)
 
-        text = attribution_text(brand["site_name"], brand["name"], authors, brand["based_on"], base_url)
+        text = attribution_text(brand["site_name"], brand["name"], after, brand["based_on"], base_url)
         add("ATTRIBUTION.md", text.encode("utf-8"))
         if licence.exists():
             add("LICENSES/CC-BY-SA-4.0.txt", licence.read_bytes())

@@ -1,10 +1,12 @@
-"""The participant version of a module: the same page without what is meant for the coach.
+"""The participant version of a module: what the session is for, what participants will do, the worksheets.
 
-Coach notes are written as `!!! coach "..."` admonitions (or collapsible
-`??? coach`). The handout page is made from the module page's rendered HTML,
-not rendered a second time from Markdown: the coach blocks are cut out, so the
-participant version does not carry them at all, not even hidden, and the
-relative links are moved one folder up, since the handout lives at
+Participants get the module's own text for them (`for_participants`, else the
+summary), its objectives, the steps as short lines (their programme) and the
+worksheets, written as `!!! worksheet "..."` admonitions. The coach's
+preparation, materials, notes (`!!! coach`) and the script of the steps stay
+out: the handout page is made from the module page's rendered HTML, keeping
+only the worksheet blocks, so it does not carry the rest at all, not even
+hidden. Relative links are moved one folder up, since the handout lives at
 modules/<id>/handout/, one level below modules/<id>/.
 """
 
@@ -14,36 +16,36 @@ import re
 from html.parser import HTMLParser
 
 HANDOUT_SLUG = "handout"  # modules/<id>/handout/
-COACH_ONLY_SECTIONS = ("preparation",)
-COACH_CLASS = "coach"
+COACH_ONLY_SECTIONS = ("materials", "preparation")
+WORKSHEET_CLASS = "worksheet"
 
 # Python-Markdown writes every attribute value between double quotes.
 _URL_ATTR = re.compile(r'\b(href|src)="(?![A-Za-z][\w+.-]*:|/|#)([^"]+)"')
 
 
+def worksheets(html: str) -> list[str]:
+    """The worksheet blocks of a module's rendered content, in their order."""
+    return [html[start:end] for start, end in _Blocks.find(html, WORKSHEET_CLASS)]
+
+
 def participant_html(html: str) -> str:
-    """The module's content without coach blocks, with relative links rebased for the handout page."""
-    out, last = [], 0
-    for start, end in _CoachBlocks.find(html):
-        out.append(html[last:start])
-        last = end
-    out.append(html[last:])
-    return _URL_ATTR.sub(lambda m: f'{m.group(1)}="../{m.group(2)}"', "".join(out))
+    """The module's worksheets alone, with relative links rebased for the handout page."""
+    return _URL_ATTR.sub(lambda m: f'{m.group(1)}="../{m.group(2)}"', "\n".join(worksheets(html)))
 
 
-class _CoachBlocks(HTMLParser):
-    """Where each coach block (a <div> or <details> with the class 'coach') starts and ends."""
+class _Blocks(HTMLParser):
+    """Where each block of a class (a <div> or <details> with that class) starts and ends."""
 
-    def __init__(self, html: str):
+    def __init__(self, html: str, cls: str):
         super().__init__(convert_charrefs=False)
-        self.html = html
+        self.html, self.cls = html, cls
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
         self.blocks: list[tuple[int, int]] = []
         self.open: tuple[str, int, int] | None = None  # tag, start offset, nesting depth
 
     @classmethod
-    def find(cls, html: str) -> list[tuple[int, int]]:
-        parser = cls(html)
+    def find(cls, html: str, block_class: str) -> list[tuple[int, int]]:
+        parser = cls(html, block_class)
         parser.feed(html)
         parser.close()
         return parser.blocks
@@ -56,7 +58,7 @@ class _CoachBlocks(HTMLParser):
         if self.open is not None:
             if tag == self.open[0]:
                 self.open = (tag, self.open[1], self.open[2] + 1)
-        elif tag in ("div", "details") and COACH_CLASS in (dict(attrs).get("class") or "").split():
+        elif tag in ("div", "details") and self.cls in (dict(attrs).get("class") or "").split():
             self.open = (tag, self._offset(), 0)
 
     def handle_endtag(self, tag):

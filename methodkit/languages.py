@@ -9,6 +9,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from .problems import Problem
+from .source import read_text, split_front_matter
+
 STATES = ("source", "translated", "outdated", "missing")
 
 
@@ -27,3 +32,12 @@ def translation_state(source_lang: str, lang: str, translation, current: str | N
     if translation is None or (translation.draft and not include_drafts):
         return "missing"
     return "translated" if translation.source_hash == current else "outdated"
+
+
+def page_lang(path: Path, default: str) -> str:
+    """The language a site page in docs/ is written in: its `lang:`, or the site's first language."""
+    problems: list[Problem] = []
+    text = read_text(path, path.name, problems)
+    src = split_front_matter(text, path.name, problems) if text and text.startswith("---") else None
+    lang = src.meta.data.get("lang") if src is not None and isinstance(src.meta.data, dict) else None
+    return lang if isinstance(lang, str) and lang else default

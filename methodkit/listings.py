@@ -26,24 +26,29 @@ def _url(target: str, here: str) -> str:
 MODULE_FILTERS = (("phase", "phase", "phases"), ("format", "format", "formats"), ("lever", "levers", "levers"),
                   ("barrier", "barriers", "barriers"), ("audience", "audience", "audiences"), ("duration", "duration", None))
 PRACTICE_FILTERS = (("sector", "sector", "sectors"), ("region", "region", "regions"), ("lever", "levers", "levers"))
-DURATION_BUCKETS = (("short", 120), ("half-day", 240), ("long", 10**9))  # up to 2 h, up to half a day, longer
+# The steps a trainer plans in: up to 1 h, 2 h, 3 h, half a day, a day; "more" is longer than a day.
+DURATION_BUCKETS = (("1h", 60), ("2h", 120), ("3h", 180), ("half-day", 240), ("day", 480), ("more", None))
 
 
-def duration_bucket(minutes: int) -> str:
-    return next(name for name, limit in DURATION_BUCKETS if minutes <= limit)
+def duration_buckets(minutes: int) -> list[str]:
+    """Every step a module fits in: "up to 2 h" also finds the modules of an hour."""
+    fits = [name for name, limit in DURATION_BUCKETS if limit is not None and minutes <= limit]
+    return fits or ["more"]
 
 
 def _facet_values(item: Item, field: str) -> list[str]:
     if field == "duration":
-        return [duration_bucket(item.meta["duration"])]
+        return duration_buckets(item.meta["duration"])
     value = item.meta[field]
     return value if isinstance(value, list) else [value]
 
 
 def _card(cat: Catalogue, item: Item, here: str, extra: str = "", filters=()) -> str:
     data = "".join(f' data-{name}="{h(" ".join(_facet_values(item, field)))}"' for name, field, _ in filters)
+    mark = (f' <span class="mk-flag mk-flag--example mk-flag--small">{h(strings(cat.lang)["example.mark"])}</span>'
+            if item.meta.get("example") else "")
     return (f'<li class="mk-tile" data-id="{h(item.id)}"{data}><a class="mk-tile__title" href="{h(_url(item.url, here))}">'
-            f'{h(cat.text(item, "title"))}</a>{extra}<p class="mk-tile__summary">{h(cat.text(item, "summary"))}</p></li>')
+            f'{h(cat.text(item, "title"))}</a>{mark}{extra}<p class="mk-tile__summary">{h(cat.text(item, "summary"))}</p></li>')
 
 
 def filter_form(cat: Catalogue, items: list[Item], filters, total: int) -> str:
@@ -60,9 +65,11 @@ def filter_form(cat: Catalogue, items: list[Item], filters, total: int) -> str:
         opts = "".join(f'<option value="{h(v)}">{h(label)}</option>' for v, label in options)
         fields.append(f'<label class="mk-filter"><span>{h(t["filter." + name])}</span>'
                       f'<select name="{h(name)}"><option value="">{h(t["filter.all"])}</option>{opts}</select></label>')
+    # The selects fold away on a phone (filters.js closes the fold there), the count stays in sight.
     return (f'<form class="mk-filters" data-mk-filters hidden role="search" aria-label="{h(t["filter.label"])}">'
+            f'<details class="mk-filters__fold" open><summary>{h(t["filter.label"])}</summary>'
             + "".join(fields)
-            + f'<button type="reset" class="md-button">{h(t["filter.reset"])}</button>'
+            + f'<button type="reset" class="md-button">{h(t["filter.reset"])}</button></details>'
             f'<p class="mk-filters__count" aria-live="polite" data-total="{total}" data-one="{h(t["filter.count.one"])}" '
             f'data-other="{h(t["filter.count.other"])}" data-none="{h(t["filter.count.none"])}"></p></form>')
 
@@ -111,10 +118,19 @@ def module_catalogue(cat: Catalogue, here: str) -> str:
             meta = (f'<p class="mk-tile__meta">{_chips(cat, "formats", m.meta["format"], here)} · '
                     f'{h(format_duration(m.meta["duration"], cat.lang))}</p>'
                     f'<p class="mk-tile__meta">{_chips(cat, "levers", m.meta["levers"], here)}</p>')
-            tiles.append(_card(cat, m, here, meta, MODULE_FILTERS))
+            tiles.append(_card(cat, m, here, meta + plan_button(cat, m, here), MODULE_FILTERS))
         parts.append(f'<section class="mk-phase" data-phase="{h(phase.id)}"><h2 id="phase-{h(phase.id)}">{h(phase.label(cat.lang))}</h2>'
                      f'<p>{h(phase.description(cat.lang))}</p><ul class="mk-tiles">{"".join(tiles)}</ul></section>')
     return '<div class="mk-filterable">' + "".join(parts) + "</div>"
+
+
+def plan_button(cat: Catalogue, item: Item, here: str) -> str:
+    """"Add to my plan" for a catalogue card; hidden until planner.js runs (the plan needs it)."""
+    t = strings(cat.lang)
+    return (f'<p class="mk-plan-add" data-mk-plan-add="{h(item.id)}" data-title="{h(cat.text(item, "title"))}" '
+            f'data-plan="{h(_url("plan/", here))}" data-added="{h(t["plan.in_plan"])}" data-open="{h(t["plan.open"])}" '
+            f'data-announce="{h(t["plan.added_short"])}" hidden>'
+            f'<button type="button" class="md-button" aria-pressed="false">{h(t["plan.add_button"])}</button></p>')
 
 
 def glossary(cat: Catalogue, here: str) -> str:
@@ -172,12 +188,11 @@ def translation_status(cat: Catalogue, conf, here: str) -> str:
     t = strings(cat.lang)
     entries = report(content, Path(conf.docs_dir))
     parts = []
-    for lang in content.languages[1:]:
+    for lang in (l for l in content.languages if any(e.lang == l for e in entries)):
         counts = summary(entries, lang)
         head = " · ".join(f'{h(t["status." + s])}: {counts[s]}' for s in STATES)
         rows = []
         for e in (e for e in entries if e.lang == lang):
-            target = e.url if lang == content.source_lang else f"{lang}/{e.url}"
             rows.append(f'<tr class="mk-status--{e.state}"><td><code>{h(e.source)}</code></td>'
                         f'<td>{h(t["status." + e.state])}</td><td>{h(e.translation or "—")}</td></tr>')
         parts.append(f'<h2 id="status-{lang}">{h(strings(lang)["language.name"])}</h2><p>{head}</p>'

@@ -8,25 +8,35 @@ renders half-valid data; `mkdocs serve` keeps showing the rest.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
+import difflib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote
 
 from .cache import CheckCache
 from .config import markdown_extensions, site_settings
 from .i18n import is_language
+from .languages import page_lang
 from .licences import LICENCES, adaptation_problem
 from .model import BY_FOLDER, REFERENCE_KINDS, TYPES, Item, Step, Term, Trajectory, Translation
+from .placeholders import placeholder_problems
 from .policy import html_problems, page_references, personal_data_problems, svg_problems, template_problems, text_field_problems
 from .problems import Problem
 from .schema import Schemas, references
 from .site_pages import macro_names, site_page_problems
 from .source import Document, SourceFile, decode_text, parse_yaml, read_bytes, read_text, split_front_matter
+from .terms import TermList, list_problems, rules_from
+from .timings import HALF_DAY_MINUTES, step_problems, trajectory_problems
 from .translations import source_hash
 
 PRIVATE_KINDS = ("session", "practice")  # where personal data is looked for
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif")  # files an item folder may hold beside Markdown
 PUBLIC_CONTACT_FIELD = "contact"
+DEFAULT_FIELDS = ("license", "authors", "based_on", "provenance", "lang")  # what methodology/defaults.yml may set
+PRIVACY_HINTS = {
+    "session": "no personal data in a session summary: give counts and general descriptions, never names or contacts",
+    "practice": "no personal data in a practice; an organisation's general address belongs in 'contact:'",
+}
 
 
 @dataclass
@@ -71,6 +81,7 @@ class _Loader:
         self.extensions = markdown_extensions(root, config_file)  # bodies are checked as the site renders them
         self.settings = site_settings(root, config_file)
         self.cache = CheckCache(root, cdir / "schemas", self.extensions, in_memory)
+        self.term_lists: dict[str, TermList] = {}  # language -> its preferred terms and their variants
 
     # -- helpers ---------------------------------------------------------
     def report(self, problems):
@@ -95,6 +106,7 @@ class _Loader:
     def load(self):
         c = self.content
         self.load_defaults()
+        self.load_term_lists()
         for vocab in sorted((c.content_dir / "vocabularies").glob("*.yml")):
             self.load_vocabulary(vocab)
         for name in sorted(self.vocabulary_names() - set(c.vocabularies)):
@@ -111,6 +123,8 @@ class _Loader:
         self.check_references()
         self.check_images()
         self.check_links()
+        self.check_timings()
+        self.check_site_page_terms()
         # The site's own pages: a translation of one comes in by pull request too.
         macros = macro_names(c.root, self.settings.macros_modules)
         self.report(site_page_problems(c.root, self.settings.docs_dir, macros, self.extensions, self.cache))
@@ -142,17 +156,60 @@ class _Loader:
             return
         data = doc.data or {}
         if not isinstance(data, dict):
-            self.problems.append(Problem(rel, 1, "file", "must be a set of fields", "write 'license:' and 'authors:'"))
+            self.problems.append(Problem(rel, 1, "file", "must be a set of fields", "write 'license:' and 'based_on:'"))
             return
         # Defaults may hold only the fields every item type shares.
-        shared = ("license", "authors", "lang")
         schema = {"type": "object", "additionalProperties": False,
-                  "properties": {k: self.content.schemas.raw["module"]["properties"][k] for k in shared}}
+                  "properties": {k: self.content.schemas.raw["module"]["properties"][k] for k in DEFAULT_FIELDS}}
         for err in self.content.schemas._make(schema).iter_errors(data):
-            key = ".".join(map(str, err.absolute_path)) or next(iter(set(data) - set(shared)), "file")
-            self.problems.append(Problem(rel, doc.line_of(key), key, err.message.split(" (")[0], "allowed here: " + ", ".join(shared)))
+            key = ".".join(map(str, err.absolute_path)) or next(iter(set(data) - set(DEFAULT_FIELDS)), "file")
+            self.problems.append(Problem(rel, doc.line_of(key), key, err.message.split(" (")[0],
+                                         "allowed here: " + ", ".join(DEFAULT_FIELDS)))
         if not any(p.path == rel for p in self.problems):
             self.content.defaults = data
+
+    def load_term_lists(self):
+        """methodology/terms/<lang>.yml: the preferred terms of each language (optional)."""
+        for path in sorted((self.content.content_dir / "terms").glob("*.yml")):
+            rel = self.content.rel(path)
+            if path.stem not in self.content.languages:
+                self.problems.append(Problem(rel, 1, "file", f"'{path.stem}' is not a site language",
+                                             "name it <lang>.yml with lang one of " + ", ".join(self.content.languages)))
+                continue
+            data, doc, rel = self.yaml_file(path, "terms")
+            if data is not None:
+                rules = rules_from(data)
+                if self.report(list_problems(rel, doc, rules)):
+                    self.term_lists[path.stem] = TermList(rules)
+
+    def check_terms(self, rel: str, lang: str, field: str, doc, text) -> None:
+        """Report the known wrong variants of a term in one text field of a file in `lang`."""
+        terms = self.term_lists.get(lang)
+        if terms is not None and isinstance(text, str):
+            self.report(terms.problems(rel, field, doc.line_of(field), text))
+
+    def check_item_terms(self, rel: str, lang: str, kind: str, src: SourceFile) -> None:
+        terms = self.term_lists.get(lang)
+        if terms is None:
+            return
+        for name in self.content.schemas.translatable(kind):
+            for key, value in _strings(src.meta.data.get(name), name):
+                self.check_terms(rel, lang, key, src.meta, value)
+        self.report(terms.problems(rel, "body", src.body_line, src.body))
+
+    def check_site_page_terms(self):
+        """The site's own pages in docs/: x.md in the source language, x.<lang>.md in another."""
+        c = self.content
+        for path in sorted((c.root / self.settings.docs_dir).rglob("*.md")):
+            parts = path.name.split(".")
+            lang = parts[-2] if len(parts) > 2 and parts[-2] in c.languages else page_lang(path, c.source_lang)
+            terms = self.term_lists.get(lang)
+            if terms is None:
+                continue
+            rel = c.rel(path)
+            text = read_text(path, rel, [])  # unreadable pages are reported by the site page checks
+            if text is not None:
+                self.report(terms.problems(rel, "content", 1, text))
 
     def load_vocabulary(self, path: Path):
         data, doc, rel = self.yaml_file(path, "vocabulary")
@@ -174,6 +231,9 @@ class _Loader:
                 ok = self.report([Problem(rel, doc.line_of(f"{where}.id"), f"{where}.id", f"id '{term['id']}' is used twice",
                                           f"first on line {terms[term['id']].line}")]) and ok
             terms[term["id"]] = Term(term["id"], {l: term[l] for l in self.content.languages if l in term}, doc.line_of(where))
+            for lang in self.content.languages:
+                for key in ("label", "description"):
+                    self.check_terms(rel, lang, f"{where}.{lang}.{key}", doc, term.get(lang, {}).get(key))
         if ok:
             self.content.vocabularies[path.stem] = terms
 
@@ -214,8 +274,9 @@ class _Loader:
                 self.rejected.append((kind, src.meta.data, src.meta, rel, parts[0]))  # its references are checked all the same
             return
         meta = {**c.defaults, **src.meta.data}
-        c.items[kind][meta["id"]] = Item(kind, meta["id"], rel, meta, src.body, src.meta, src.body_line,
-                                         lang=meta.get("lang") or c.source_lang)
+        lang = meta.get("lang") or c.source_lang  # the language the item is written in
+        self.check_item_terms(rel, lang, kind, src)
+        c.items[kind][meta["id"]] = Item(kind, meta["id"], rel, meta, src.body, src.meta, src.body_line, lang=lang)
 
     def checked_source(self, path: Path, rel: str, schema: str, kind: str, stem: str | None) -> tuple[SourceFile | None, bool]:
         """Read one file and run every check that needs no other file: (the parsed file or None, whether it passed).
@@ -254,13 +315,17 @@ class _Loader:
 
     def content_checks(self, kind, meta, doc: Document, body, body_line, rel):
         self.report(html_problems(body, rel, body_line, extensions=self.extensions))
+        if not meta.get("draft") and "source_hash" not in meta:  # a published source, not a translation
+            self.report(placeholder_problems(_strings(meta), body, body_line, rel, doc.line_of))
         for key, value in _strings(meta):
             self.report(text_field_problems(value, key, rel, doc.line_of(key)))
         if kind in PRIVATE_KINDS:
-            self.report(personal_data_problems(body, rel, body_line, "body"))
+            found = personal_data_problems(body, rel, body_line, "body")
             for key, value in _strings(meta):
                 if key != PUBLIC_CONTACT_FIELD and not key.startswith("links"):
-                    self.report(personal_data_problems(value, rel, doc.line_of(key), key))
+                    found += personal_data_problems(value, rel, doc.line_of(key), key)
+            # Only a practice has a contact field: a session's hint must not send anyone there.
+            self.report([replace(p, hint=PRIVACY_HINTS[kind]) for p in found])
 
     def load_translation(self, path: Path, kind: str, stem: str, lang: str):
         c = self.content
@@ -277,6 +342,7 @@ class _Loader:
             self.problems.append(Problem(rel, 1, "file", f"is in '{lang}', the language {item.path} is written in",
                                          f"a translation's language differs from its source's (lang: {item.lang})"))
             return
+        self.check_item_terms(rel, lang, kind, src)
         meta = {k: v for k, v in src.meta.data.items() if k not in ("source_hash", "translators", "draft")}
         item.translations[lang] = Translation(lang, rel, meta, src.body, src.meta.data["source_hash"],
                                               src.meta.data.get("translators", []), bool(src.meta.data.get("draft")), src.body_line)
@@ -297,6 +363,9 @@ class _Loader:
             if s["end_month"] < s["start_month"] or s["end_month"] > data["months"]:
                 self.problems.append(Problem(rel, doc.line_of(f"steps[{i}].end_month"), f"steps[{i}].end_month",
                                              f"{s['end_month']} is out of range", f"it must lie between start_month and months ({data['months']})"))
+            for lang in self.content.languages:
+                for key in ("label", "description"):
+                    self.check_terms(rel, lang, f"steps[{i}].{lang}.{key}", doc, s.get(lang, {}).get(key))
             steps.append(Step(s["id"], s["phase"], s["format"], s["times"], s["half_days"], s["start_month"], s["end_month"],
                               s["modules"], {l: s[l] for l in self.content.languages if l in s}))
         self.content.trajectory = Trajectory(data["months"], steps)
@@ -315,14 +384,22 @@ class _Loader:
                     terms = c.vocabularies.get(target)
                     if terms is not None and value not in terms:
                         self.problems.append(Problem(rel, doc.line_of(where), where, f"unknown {target[:-1] if target.endswith('s') else target} '{value}'",
-                                                     "known: " + ", ".join(terms)))
+                                                     _term_hint(terms, value)))
                 else:
                     ref_kind = REFERENCE_KINDS[target]
+                    referred = c.items[ref_kind].get(value)
                     if value == own_id and ref_kind == kind:
                         self.problems.append(Problem(rel, doc.line_of(where), where, "refers to the item itself", "remove it"))
                     elif value not in self.known[ref_kind]:
-                        self.problems.append(Problem(rel, doc.line_of(where), where, f"unknown {ref_kind} '{value}'",
-                                                     f"no file {TYPES[ref_kind].folder}/{value}.md; known: " + _some(self.known[ref_kind])))
+                        close = difflib.get_close_matches(str(value), sorted(self.known[ref_kind]), n=1)
+                        hint = f"did you mean '{close[0]}'?" if close else \
+                            f"no file {TYPES[ref_kind].folder}/{value}.md; known: " + _some(self.known[ref_kind])
+                        self.problems.append(Problem(rel, doc.line_of(where), where, f"unknown {ref_kind} '{value}'", hint))
+                    elif referred is not None and referred.draft and not meta.get("draft"):
+                        # The site leaves the draft out, and the link to it with it, without a word.
+                        self.problems.append(Problem(rel, doc.line_of(where), where, f"{ref_kind} '{value}' is a draft",
+                                                     f"the site leaves {referred.path} out until it is ready: remove it here "
+                                                     "or publish the draft"))
             if n < valid:  # an adaptation's checks need the whole, valid front matter
                 self.check_adaptation(kind, meta, doc, rel)
 
@@ -335,11 +412,20 @@ class _Loader:
 
     def check_images(self):
         """An image a body shows must be a file of an item folder, which the build copies: the site loads nothing else."""
-        for _, rel in self.sources():
+        c = self.content
+        for item, rel in self.sources():
+            # The page of an item sits in its type's folder of the site, wherever its file is: the build
+            # finds an image from there (an item in a sub-folder names the sub-folder in the address).
             folder = posixpath.dirname(rel)
+            base = posixpath.join(c.rel(c.content_dir), item.type.folder)
             for url, line, markdown in self.refs[rel][0]:
-                target = posixpath.normpath(posixpath.join(folder, _file_of(url)))
-                if target not in self.content.media:
+                target = posixpath.normpath(posixpath.join(base, _file_of(url)))
+                beside = posixpath.normpath(posixpath.join(folder, _file_of(url)))
+                if target not in c.media and beside in c.media:
+                    self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is not found from the page",
+                                                 f"the page of an item in a sub-folder is published in {item.type.folder}/: "
+                                                 f"write '{posixpath.relpath(beside, base)}'"))
+                elif target not in c.media:
                     self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is not in the repository",
                                                  f"put the file in {folder}/ or correct the address"))
                 elif not markdown:  # MkDocs adjusts the addresses of Markdown images to the page's, not those of HTML
@@ -364,6 +450,20 @@ class _Loader:
                 elif other is not None and other.draft and not item.draft:
                     self.problems.append(Problem(rel, line, "body", f"link '{url[:40]}' leads to a draft",
                                                  f"the site leaves {other.path} out until it is ready: remove the link or publish the draft"))
+
+    def check_timings(self):
+        """Minutes that must add up: each module's steps (source and translations), each trajectory step."""
+        modules = self.content.items["module"]
+        for item in modules.values():
+            duration = item.meta["duration"]
+            self.report(step_problems(item.path, item.body, item.body_line, duration))
+            for tr in item.translations.values():
+                self.report(step_problems(tr.path, tr.body, tr.body_line, duration, source=item.path))
+        if self.content.trajectory is not None:
+            doc, rel, data = self._traj_doc
+            durations = {m.id: m.meta["duration"] for m in modules.values()}
+            self.report(trajectory_problems(rel, doc, data["steps"], durations,
+                                            data.get("half_day_minutes", HALF_DAY_MINUTES)))
 
     def check_adaptation(self, kind, meta, doc, rel):
         """An adaptation must exist, and its source's licence must allow it."""
@@ -403,6 +503,16 @@ def _strings(meta, prefix=""):
 def _file_of(url: str) -> str:
     """The file a relative address names: without its anchor or query, %-escapes decoded."""
     return unquote(url.split("#")[0].split("?")[0])
+
+
+def _term_hint(terms: dict[str, Term], value) -> str:
+    """What to write instead of an unknown term: the id of a label written in its place, a close id, or them all."""
+    wanted = str(value).strip().casefold()
+    for term in terms.values():
+        if any(labels.get("label", "").casefold() == wanted for labels in term.labels.values()):
+            return f"'{value}' is the label of '{term.id}': write the id, {term.id}"
+    close = difflib.get_close_matches(str(value), list(terms), n=1)
+    return f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(terms)
 
 
 def _some(ids, n=8) -> str:

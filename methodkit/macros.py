@@ -6,6 +6,7 @@ They ship with the engine, so every site that uses it has them.
 """
 
 from methodkit import listings
+from methodkit.accessibility import statement
 from methodkit.citation import citation_html
 
 
@@ -45,6 +46,12 @@ def define_env(env):
     def trajectory():
         """The year-long track as a timeline."""
         return listings.trajectory(catalogue(), here())
+
+    @env.macro
+    def accessibility_statement():
+        """The accessibility statement on the EU model, from extra.accessibility in mkdocs.yml."""
+        plugin = env.conf.plugins["methodkit"]
+        return statement(env.conf.extra, env.conf.site_url or "", plugin.lang, plugin.source)
 
     @env.macro
     def downloads():

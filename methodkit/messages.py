@@ -27,6 +27,19 @@ def _w(m: re.Match, name: str) -> str:
 
 # (English pattern, Dutch replacement: a string with \g<name> groups, or a function of the match)
 MESSAGES_NL = [
+    # timings (timings.py) and term lists (terms.py)
+    (r"step (?P<n>\d+) names no minutes, the other steps do", r"stap \g<n> noemt geen minuten, de andere stappen wel"),
+    (r"the steps add up to (?P<t>\d+) minutes, the module's duration is (?P<d>\d+)",
+     r"de stappen tellen op tot \g<t> minuten, de duur van de module is \g<d>"),
+    (r"module '(?P<m>[^']+)' takes (?P<d>\d+) minutes, one time of step '(?P<s>[^']+)' is (?P<h>[\d.]+) half-day\(s\), (?P<g>[\d.]+) minutes",
+     r"module '\g<m>' duurt \g<d> minuten, één keer stap '\g<s>' is \g<h> dagdeel of dagdelen, \g<g> minuten"),
+    (r"the modules of step '(?P<s>[^']+)' need (?P<n>\d+) minutes \((?P<l>[^)]*)\), the step gives (?P<g>[\d.]+) "
+     r"\((?P<t>\d+) × (?P<h>[\d.]+) half-day\(s\) of (?P<m>\d+) minutes\)",
+     r"de modules van stap '\g<s>' hebben \g<n> minuten nodig (\g<l>), de stap geeft er \g<g> "
+     r"(\g<t> × \g<h> dagdeel of dagdelen van \g<m> minuten)"),
+    (r"'(?P<v>.+)' is a variant of '(?P<u>.+)'", r"'\g<v>' is een variant van '\g<u>'"),
+    (r"'(?P<v>.+)' is the preferred term itself", r"'\g<v>' is zelf de voorkeursterm"),
+    (r"'(?P<v>.+)' is listed twice", r"'\g<v>' staat er twee keer"),
     (r"cannot be read: (?P<e>.*)", r"kan niet gelezen worden: \g<e>"),
     (r"is a binary file, not text", "is een binair bestand, geen tekst"),
     (r"is not valid UTF-8 text", "is geen geldige UTF-8-tekst"),
@@ -65,6 +78,7 @@ MESSAGES_NL = [
     (r"unknown (?P<k>lever|barrier|phase|format|audience|sector|region|module|session|practice|chapter) '(?P<v>.+)'",
      lambda m: f"onbekende {_w(m, 'k')} '{m.group('v')}'"),
     (r"refers to the item itself", "verwijst naar zichzelf"),
+    (r"(?P<k>module|session|practice|chapter) '(?P<v>.+)' is a draft", lambda m: f"{_w(m, 'k')} '{m.group('v')}' is een ontwerp"),
     (r"(?P<s>.+) is under (?P<l>.+), which allows no adaptations \(ND\)", r"\g<s> staat onder \g<l>, die geen aanpassingen toelaat (ND)"),
     (r"(?P<s>.+) is under (?P<l>.+) \(non-commercial\), so the adaptation must be NC too, not (?P<o>.+)",
      r"\g<s> staat onder \g<l> (niet-commercieel), dus de aanpassing moet ook NC zijn, niet \g<o>"),
@@ -78,6 +92,7 @@ MESSAGES_NL = [
     (r"link '(?P<v>.+)' uses a forbidden scheme", r"link '\g<v>' gebruikt een verboden schema"),
     (r"image '(?P<v>.+)' comes from another site", r"afbeelding '\g<v>' komt van een andere site"),
     (r"image '(?P<v>.+)' is not in the repository", r"afbeelding '\g<v>' staat niet in de repository"),
+    (r"image '(?P<v>.+)' is not found from the page", r"afbeelding '\g<v>' wordt vanaf de pagina niet gevonden"),
     (r"image '(?P<v>.+)' is in HTML", r"afbeelding '\g<v>' staat in HTML"),
     (r"link '(?P<v>.+)' leads to no page", r"link '\g<v>' leidt naar geen enkele pagina"),
     (r"link '(?P<v>.+)' leads to a draft", r"link '\g<v>' leidt naar een ontwerp"),
@@ -87,6 +102,19 @@ MESSAGES_NL = [
     (r"contains HTML", "bevat HTML"),
     (r"contains (?P<k>an e-mail address|a phone number) \((?P<v>.+)\)", lambda m: f"bevat {_w(m, 'k')} ({m.group('v')})"),
     (r"must be a set of fields", "moet een reeks velden zijn"),
+    (r"still holds the stand-in '(?P<v>.+)' of methodkit new", r"bevat nog de voorlopige tekst '\g<v>' van methodkit new"),
+    (r"has (?P<n>\d+) words, the publication policy asks at least (?P<m>\d+) for a (?P<k>\w+)",
+     lambda m: f"telt {m.group('n')} woorden, het publicatiebeleid vraagt er minstens {m.group('m')} voor een {_w(m, 'k')}"),
+    (r"lacks numbered steps \(1\. \.\.\., 2\. \.\.\.\)", "mist genummerde stappen (1. ..., 2. ...)"),
+    (r"lacks a coach note (?P<v>.+)", r"mist een coachnotitie \g<v>"),
+    (r"lacks a worksheet (?P<v>.+)", r"mist een werkblad \g<v>"),
+    (r"lacks a source in a footnote (?P<v>.+)", r"mist een bron in een voetnoot \g<v>"),
+    (r"has no translation into '(?P<l>.+)' \((?P<f>.+)\)", r"heeft geen vertaling naar '\g<l>' (\g<f>)"),
+    (r"the translation into '(?P<l>.+)' is still a draft", r"de vertaling naar '\g<l>' is nog een ontwerp"),
+    (r"the translation into '(?P<l>.+)' is out of date", r"de vertaling naar '\g<l>' is verouderd"),
+    (r"'(?P<v>.+)' is not an item type", r"'\g<v>' is geen soort onderdeel"),
+    (r"unknown (?P<k>section|translation language) '(?P<v>.+)'",
+     lambda m: {"section": "onbekend onderdeel", "translation language": "onbekende vertaaltaal"}[m.group("k")] + f" '{m.group('v')}'"),
 ]
 
 HINTS_NL = [
@@ -144,6 +172,8 @@ HINTS_NL = [
     (r"remove it: content may not run scripts", "verwijder het: inhoud mag geen scripts uitvoeren"),
     (r"use an https:// address or a relative link", "gebruik een https://-adres of een relatieve link"),
     (r"put the file in (?P<v>.+)/ or correct the address", r"zet het bestand in \g<v>/ of verbeter het adres"),
+    (r"the page of an item in a sub-folder is published in (?P<f>.+)/: write '(?P<v>.+)'",
+     r"de pagina van een onderdeel in een submap staat in \g<f>/: schrijf '\g<v>'"),
     (r"save the drawing as plain SVG, or as PNG", "bewaar de tekening als gewone SVG, of als PNG"),
     (r"link to an item as \.\./modules/<id>\.md \(or name it in related:\)",
      "link naar een item als ../modules/<id>.md (of noem het in related:)"),
@@ -155,10 +185,42 @@ HINTS_NL = [
      "zet de afbeelding in de repository naast de pagina en link er relatief naar: pagina's mogen niets van andere hosts laden"),
     (r"simplify the text around unusual characters", "vereenvoudig de tekst rond ongewone tekens"),
     (r"front-matter fields are plain text; remove the tags", "velden zijn gewone tekst; verwijder de tags"),
-    (r"no personal data in summaries and practices; an organisation's general address belongs in 'contact:'",
-     "geen persoonsgegevens in verslagen en praktijken; het algemene adres van een organisatie hoort in 'contact:'"),
-    (r"allowed here: license, authors", "hier toegelaten: license, authors"),
+    (r"no personal data in a session summary: give counts and general descriptions, never names or contacts",
+     "geen persoonsgegevens in een sessieverslag: geef aantallen en algemene beschrijvingen, nooit namen of contactgegevens"),
+    (r"no personal data in a practice; an organisation's general address belongs in 'contact:'",
+     "geen persoonsgegevens in een praktijk; het algemene adres van een organisatie hoort in 'contact:'"),
+    (r"'(?P<v>.+)' is the label of '(?P<id>.+)': write the id, (?P<id2>.+)",
+     r"'\g<v>' is het label van '\g<id>': schrijf het id, \g<id2>"),
+    (r"the site leaves (?P<v>.+) out until it is ready: remove it here or publish the draft",
+     r"de site laat \g<v> weg tot het klaar is: verwijder het hier of publiceer het ontwerp"),
+    # timings (timings.py) and term lists (terms.py)
+    (r"write its time in the bold lead, e\.g\. (?P<e>.*)", r"schrijf de tijd in de vetgedrukte aanhef, bv. \g<e>"),
+    (r"correct the minutes of the steps, or duration: when the steps are right",
+     "verbeter de minuten van de stappen, of duration: als de stappen kloppen"),
+    (r"the duration is set in (?P<p>\S+); translate the minutes of its steps",
+     r"de duur staat in \g<p>; vertaal de minuten van de stappen daar"),
+    (r"give the step more half_days, or move the module to a step that has the time",
+     "geef de stap meer half_days, of zet de module bij een stap die de tijd heeft"),
+    (r"give the step more times or half_days, or fewer modules", "geef de stap meer times of half_days, of minder modules"),
+    (r"write '(?P<u>[^']+)'(?P<w>: .*)?", lambda m: f"schrijf '{m.group('u')}'" + (m.group("w") or "")),
+    (r"remove it from avoid:", "haal hem uit avoid:"),
+    (r"first in terms\[(?P<n>\d+)\]; keep one", r"eerst in terms[\g<n>]; hou er één"),
+    (r"name it <lang>\.yml with lang one of (?P<l>.*)", r"noem het <taal>.yml, met als taal een van \g<l>"),
+    (r"allowed here: (?P<f>[a-z_, ]+)", r"hier toegelaten: \g<f>"),
+    (r"write 'license:' and 'based_on:'", "schrijf 'license:' en 'based_on:'"),
     (r"see the schema", "zie het schema"),
+    (r"write your own text here, or keep draft: true until the item is ready",
+     "schrijf hier je eigen tekst, of hou draft: true tot het onderdeel klaar is"),
+    (r"write more, or keep draft: true until it is ready", "schrijf meer, of hou draft: true tot het klaar is"),
+    (r"the publication policy asks for it in every (?P<k>\w+)",
+     lambda m: f"het publicatiebeleid vraagt het in elke {_w(m, 'k')}"),
+    (r"start one with: (?P<v>.+)", r"begin er een met: \g<v>"),
+    (r"finish it and remove draft: true", "maak ze af en verwijder draft: true"),
+    (r"bring it up to date with (?P<f>\S+), then set source_hash: (?P<h>\S+)",
+     r"werk ze bij volgens \g<f> en zet dan source_hash: \g<h>"),
+    (r"one entry per item type: (?P<v>.+)", r"één blok per soort onderdeel: \g<v>"),
+    (r"item types: (?P<v>.+)", r"soorten onderdelen: \g<v>"),
+    (r"a number of words, e.g. 300", "een aantal woorden, bv. 300"),
 ]
 
 
@@ -188,3 +250,8 @@ def to_dutch(problem):
     if hint and hint == problem.hint and _field_help(problem.field):
         hint = _field_help(problem.field)  # a schema description: its Dutch twin
     return Problem(problem.path, problem.line, problem.field, _translate(problem.message, MESSAGES_NL), hint)
+
+
+def in_language(problem, lang: str):
+    """A problem in `lang` when its messages exist in it (Dutch), else as the checker wrote it (English)."""
+    return to_dutch(problem) if lang == "nl" else problem

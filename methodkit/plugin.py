@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from .catalogue import FACETS, Catalogue
@@ -29,12 +30,16 @@ from .branding import BRAND_CSS, apply_branding, brand_css
 from .docs_pages import DocsTranslations
 from .exports import content_date, content_version, write_catalog, write_sources_zip
 from .metadata import adaptation_chain, jsonld, open_graph, website_jsonld
+from . import history
+from .changelog import item_changes, write_changes_feed
 from .feeds import FEED_NAME, write_feed
 from .handouts import HANDOUT_SLUG, participant_html
 from .i18n import language_name, strings
 from .languages import prefix
 from .loader import load
+from .messages import in_language
 from .model import BY_FOLDER
+from .planner import write_plan_data
 from .problems import format_problems
 from .views import facet_view, home_view, item_view
 
@@ -77,6 +82,8 @@ class MethodkitConfig(Config):
     translate_help = c.Type(str, default="contribute/")
     # Write PDF downloads after the build (slow; `methodkit build --pdf` sets it for one run).
     pdf = c.Type(bool, default=False)
+    # The publisher's publication policy, read by `methodkit check` and `status` (methodkit.publication).
+    publication = c.Type(dict, default={})
 
 
 class MethodkitPlugin(BasePlugin[MethodkitConfig]):
@@ -87,7 +94,9 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
 
     # -- configuration ---------------------------------------------------
     def on_config(self, config):
-        self.root = Path(config.config_file_path).parent
+        # Absolute: `mkdocs build -f mkdocs.yml` gives a relative path, and pages compare paths with the root.
+        self.root = Path(config.config_file_path).resolve().parent
+        history.forget()  # a commit since the last build while serving
         self.languages = list(self.config.languages)
         self.source = self.languages[0]
         self.lang = os.environ.get("METHODKIT_LANG") or self.source
@@ -95,13 +104,14 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             raise PluginError(f"METHODKIT_LANG={self.lang!r} is not one of the site languages {self.languages}")
         serving = self.serving or os.environ.get("METHODKIT_SERVE") == "1"
 
-        content, self.problems = load(self.root, self.config.content_dir, self.languages, config.config_file_path)
-        self.problem_files = {p.path for p in self.problems}
+        content, problems = load(self.root, self.config.content_dir, self.languages, config.config_file_path)
+        self.set_problems(problems)
         if self.problems and not serving:
             raise PluginError(f"{len(self.problems)} content problem(s):\n{format_problems(self.problems)}\n"
                               "Fix them and build again (`make check` lists them too).")
-        for problem in self.problems:
-            log.warning(problem.text())
+        if self.lang == self.source or os.environ.get("METHODKIT_ALL_LANGUAGES") != "1":
+            for problem in self.problems:  # the same in every language: said once, by the source language's build
+                log.warning(problem.text())
         self.catalogue = Catalogue(content, self.lang, include_drafts=serving)
         if content.ignored and self.lang == self.source:
             notes.warning(f"Left out, in a language the site does not list: {len(content.ignored)} file(s), "
@@ -163,13 +173,36 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         for vocabulary in FACETS:
             for term in self.catalogue.terms(vocabulary):
                 yield f"{vocabulary}/{term.id}.md", ("facet", vocabulary, term.id)
+        if self.catalogue.include_drafts:  # serving
+            yield from self.broken_pages()
+
+    def broken_pages(self):
+        """While serving, an item left out for a problem keeps its address: (source path, what it shows).
+
+        Without a page there, the contributor editing it would get a bare 404, with neither the
+        problem banner nor live reload to bring the item back once it is fixed.
+        """
+        content = self.catalogue.content
+        folder_of_content = content.content_dir.relative_to(content.root).as_posix() + "/"
+        for path in sorted(self.problem_files):
+            folder, _, rest = path.removeprefix(folder_of_content).partition("/")
+            itype, name = BY_FOLDER.get(folder), posixpath.basename(rest)
+            if not path.startswith(folder_of_content) or itype is None or not name.endswith(".md") or name.count(".") != 1:
+                continue  # not the source of an item (a translation's problem leaves the page in place)
+            if name[:-3] not in content.items[itype.kind]:
+                yield itype.url.format(id=name[:-3]).rstrip("/") + ".md", ("broken", itype.kind, name[:-3])
 
     def refresh(self, content, problems) -> None:
         """Take content loaded again whose pages are the same ones (serve's incremental rebuild)."""
         self.catalogue = Catalogue(content, self.lang, include_drafts=self.catalogue.include_drafts)
+        self.set_problems(problems)
+        self.pages = dict(self.page_plan())
+
+    def set_problems(self, problems) -> None:
         self.problems = problems
         self.problem_files = {p.path for p in problems}
-        self.pages = dict(self.page_plan())
+        # The banner speaks the reader's language where the checker's messages exist in it.
+        self.problem_lines = [in_language(p, self.lang).text() for p in problems]
 
     def on_nav(self, nav, config, files):
         # Section titles in mkdocs.yml are interface keys (nav.method), so they translate.
@@ -192,6 +225,9 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
                 page.meta["render_macros"] = False
                 return ""
             return markdown
+        if info[0] == "broken":
+            page.meta["title"] = html.escape(info[2], quote=False)
+            return ""
         if info[0] in ("item", "handout"):
             item = info[1]
             title = self.catalogue.text(item, "title")
@@ -219,7 +255,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if info and info[0] == "handout":
             # Every page's Markdown is converted before any page is rendered, so the module's is ready.
             module = self.module_pages[info[1].id]
-            page.content, page.toc = participant_html(module.content), module.toc
+            page.content, page.toc = participant_html(module.content), get_toc([])  # worksheets only
         # Kept: serve renders a page again when what it shows changed (methodkit.live).
         context["mk"] = self.views[page.file.src_uri] = self.view(page, config)
         return context
@@ -228,18 +264,21 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         """The `mk` of a page's template context: everything it shows from the catalogue, as plain data."""
         info = self.pages.get(page.file.src_uri)
         mk = {"lang": self.lang, "t": self.t, "brand": self.brand, "content_lang": self.lang,
-              "languages": self.alternates(page), "notice": None, "problems": [p.text() for p in self.problems]}
+              "languages": self.alternates(page), "notice": None, "problems": self.problem_lines}
         if info and info[0] in ("item", "handout"):
             item = info[1]
             here = self.base_url + self._global(page.url, self.lang)
             mk["item"] = item_view(self.catalogue, item, handout=info[0] == "handout", pdf=self.pdf, url=here,
                                    brand=self.brand)
             mk["item"]["adapted_from"] = adaptation_chain(self.catalogue, item)
+            mk["item"].update(item_changes(self.catalogue, item))
             source = self.base_url + page.url
             mk["jsonld"] = jsonld(self.catalogue, item, here, source, config.site_name, self.base_url)
             mk["jsonld"]["isPartOf"] = website_jsonld(self.brand, self.base_url)
             mk["open_graph"] = open_graph(self.catalogue, item, here, config.site_name, self.languages)
             mk["notice"] = {"missing": "fallback", "outdated": "outdated"}.get(self.catalogue.status[(item.kind, item.id)])
+        elif info and info[0] == "broken":
+            mk["broken"] = True
         elif info:
             mk["facet"] = facet_view(self.catalogue, info[1], info[2])
         else:
@@ -261,21 +300,18 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         base = config.site_url.rstrip("/") + "/"
         site_dir = Path(config.site_dir)
         write_feed(self.catalogue, site_dir, base, config.site_name)
+        write_changes_feed(self.catalogue, site_dir, base, config.site_name)
+        write_plan_data(self.catalogue, site_dir)
         if self.lang == self.source:
             # Language-independent exports, once per site.
             write_catalog(self.catalogue, site_dir, self.base_url, config.site_name, content_version(self.root))
-            write_sources_zip(self.root, self.catalogue.content.content_dir, site_dir, self.brand, self.authors(),
+            write_sources_zip(self.root, self.catalogue.content.content_dir, site_dir, self.brand,
+                              [n for src in self.catalogue.content.defaults.get("based_on", []) for n in src["by"]],
                               self.base_url, self.catalogue.unpublished())
         if self.pdf:
             from .pdf import write_pdfs
 
-            write_pdfs(self.catalogue, site_dir, base, self.brand, self.date)
-
-    def authors(self) -> list[str]:
-        """Everyone the published items credit, the publisher first."""
-        names = [self.brand["name"]] if self.brand["name"] else []
-        names += [a for item in self.catalogue.by_id.values() for a in item.meta.get("authors", [])]
-        return list(dict.fromkeys(names))
+            write_pdfs(self.catalogue, site_dir, base, config.site_name, self.brand)
 
     def _source_of(self, page) -> str | None:
         """The file a page's Markdown comes from (for a translated site page, the translation), from the root."""

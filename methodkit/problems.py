@@ -23,17 +23,18 @@ class Problem:
         hint = f" ({self.hint})" if self.hint else ""
         return f"{self.path}:{self.line}: {self.field}: {self.message}{hint}"
 
-    def github(self) -> str:
+    def github(self, level: str = "error", title: str = "methodkit check") -> str:
         # Workflow commands need %, CR and LF escaped in the message part.
         msg = f"{self.field}: {self.message}" + (f" ({self.hint})" if self.hint else "")
         msg = msg.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},title=methodkit check::{msg}"
+        return f"::{level} file={self.path},line={self.line},title={title}::{msg}"
 
 
-def format_problems(problems: list[Problem], fmt: str = "text") -> str:
+def format_problems(problems: list[Problem], fmt: str = "text", level: str = "error", title: str = "methodkit check") -> str:
+    """`level` and `title` name a GitHub annotation: a warning does not fail the run that shows it."""
     problems = sorted(set(problems))
     if fmt == "json":
         return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
     if fmt == "github":
-        return "\n".join(p.github() for p in problems)
+        return "\n".join(p.github(level, title) for p in problems)
     return "\n".join(p.text() for p in problems)

@@ -14,9 +14,11 @@ import unicodedata
 
 import yaml
 
-from .docs_pages import page_hash, page_lang
+from .docs_pages import page_hash
+from .languages import page_lang
 from .loader import Content, current_hash
 from .model import BY_FOLDER, TYPES
+from .placeholders import BODY, FIELDS, TODO
 
 FIELD_HELP = Path(__file__).parent / "field_help.yml"
 HELP_LANGS = ("nl", "en")
@@ -88,7 +90,9 @@ def slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
-OPTIONAL_EXAMPLES = {"authors": ["Reset.Vlaanderen", "HOWEST"], "license": "CC-BY-SA-4.0", "adapted_from": "intakegesprek",
+OPTIONAL_EXAMPLES = {"authors": ["..."], "license": "CC-BY-SA-4.0", "adapted_from": "intakegesprek",
+                     "based_on": [{"title": "...", "by": ["..."], "url": "https://..."}], "provenance": "reconstruction",
+                     "provenance_note": "...",
                      "partners": ["..."], "links": [{"title": "...", "url": "https://..."}], "contact": "info@organisatie.example",
                      "follow_ups": ["..."], "example": True}
 
@@ -114,18 +118,15 @@ def _placeholder(content: Content, kind: str, name: str, prop: dict, title: str,
     if ref:
         known = sorted(content.items[BY_FOLDER[ref].kind])
         return known[:1] if prop.get("minItems") else []
-    todo = "..."
-    texts = {"summary": {"nl": "Schrijf hier één of twee zinnen.", "en": "Write one or two sentences here."},
-             "cohort": {"nl": "Naam van het traject", "en": "Name of the track"}}
-    if name in texts:
-        return texts[name][lang]
+    if name in ("summary", "cohort"):
+        return FIELDS[name][lang]
     if name == "results":
-        return [{"text": {"nl": "Een resultaat.", "en": "A result."}[lang], "source": {"nl": "De bron.", "en": "The source."}[lang]}]
+        return [{"text": FIELDS["result"][lang], "source": FIELDS["source"][lang]}]
     if name == "organisations":
-        return [{"nl": "Naam van de organisatie", "en": "Name of the organisation"}[lang]]
+        return [FIELDS["organisation"][lang]]
     if prop.get("type") == "array" or "items" in prop or prop.get("$ref", "").endswith("text_list"):
-        return [{"nl": "Vul in.", "en": "Fill in."}[lang]] if prop.get("minItems") else []
-    return todo
+        return [FIELDS["line"][lang]] if prop.get("minItems") else []
+    return TODO
 
 
 def new_item_text(content: Content, kind: str, title: str, lang: str = "nl", today: dt.date | None = None,
@@ -161,19 +162,20 @@ def new_item_text(content: Content, kind: str, title: str, lang: str = "nl", tod
             lines.append(f"{name}: {_flow(value)}")
         else:  # optional: shown as an example, commented out
             lines.append(f"# {name}: {_flow(OPTIONAL_EXAMPLES.get(name, value))}")
+    b = {key: texts[lang] for key, texts in BODY.items()}
+    heads = {"nl": ("Waarom deze module", "Stappen", "Eerste stap (90 minuten)", "Tweede stap (30 minuten)", "Voor de coach", "Werkblad", "Wat we deden",
+                    "Context", "Wat er gebeurde", "Inleiding"),
+             "en": ("Why this module", "Steps", "First step (90 minutes)", "Second step (30 minutes)", "For the coach", "Worksheet", "What we did",
+                    "Context", "What happened", "Introduction")}[lang]
     body = {
-        "module": {"nl": "## Waarom deze module\n\nSchrijf hier.\n\n## Stappen\n\n1. **Eerste stap (30 minuten).** Beschrijf wat er gebeurt.\n\n"
-                         "!!! coach \"Voor de coach\"\n    Wat alleen de coach moet weten.\n\n## Werkblad\n\n"
-                         "!!! worksheet \"Werkblad: ...\"\n    1. Een eerste vraag?\n",
-                   "en": "## Why this module\n\nWrite here.\n\n## Steps\n\n1. **First step (30 minutes).** Describe what happens.\n\n"
-                         "!!! coach \"For the coach\"\n    What only the coach needs to know.\n\n## Worksheet\n\n"
-                         "!!! worksheet \"Worksheet: ...\"\n    1. A first question?\n"},
-        "session": {"nl": "## Wat we deden\n\nSchrijf hier, zonder namen van deelnemers.\n",
-                    "en": "## What we did\n\nWrite here, without names of participants.\n"},
-        "practice": {"nl": "## Context\n\nSchrijf hier.\n\n## Wat er gebeurde\n\nSchrijf hier.\n",
-                     "en": "## Context\n\nWrite here.\n\n## What happened\n\nWrite here.\n"},
-        "chapter": {"nl": "## Inleiding\n\nSchrijf hier.\n", "en": "## Introduction\n\nWrite here.\n"},
-    }[kind][lang]
+        "module": f"## {heads[0]}\n\n{b['write']}\n\n## {heads[1]}\n\n1. **{heads[2]}.** {b['step']}\n"
+                  f"2. **{heads[3]}.** {b['step_sum']}\n\n"
+                  f"!!! coach \"{heads[4]}\"\n    {b['coach']}\n\n## {heads[5]}\n\n"
+                  f"!!! worksheet \"{b['worksheet']}\"\n    1. {b['question']}\n",
+        "session": f"## {heads[6]}\n\n{b['write_private']}\n",
+        "practice": f"## {heads[7]}\n\n{b['write']}\n\n## {heads[8]}\n\n{b['write']}\n",
+        "chapter": f"## {heads[9]}\n\n{b['write']}\n",
+    }[kind]
     return item_id, "---\n" + "\n".join(lines) + "\n---\n" + body
 
 

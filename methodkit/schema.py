@@ -20,7 +20,7 @@ from referencing import Registry, Resource
 from .problems import Problem
 from .source import Document, field_path
 
-SCHEMA_NAMES = ("common", "module", "session", "practice", "chapter", "translation", "vocabulary", "trajectory")
+SCHEMA_NAMES = ("common", "module", "session", "practice", "chapter", "translation", "vocabulary", "trajectory", "terms")
 
 
 class Schemas:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .docs_pages import Recorded, page_hash, page_lang, split_suffix
-from .languages import translation_state
+from .docs_pages import Recorded, page_hash, split_suffix
+from .languages import page_lang, translation_state
 from .loader import Content, current_hash
 
 STATES = ("translated", "outdated", "missing")

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 
-from .attribution import credit_line
 from .catalogue import Catalogue
+from .credit import credit, provenance
 from .i18n import format_date, format_duration, strings
 from .handouts import COACH_ONLY_SECTIONS, HANDOUT_SLUG
 from .licences import LICENCES
 from .pdf_names import module_pdf
 from .policy import PLAIN_EMAIL
 from .model import Item
+from .steps import step_lines
 
 VOCAB_OF_FIELD = {"phase": "phases", "format": "formats", "levers": "levers", "barriers": "barriers",
                   "audience": "audiences", "sector": "sectors", "region": "regions"}
@@ -27,7 +28,9 @@ def link(text: str, url: str | None = None) -> dict:
 
 
 def item_link(cat: Catalogue, item: Item) -> dict:
-    return {"text": cat.text(item, "title"), "url": item.url, "summary": cat.text(item, "summary")}
+    """An item as a list shows it; an example is marked as one in every list."""
+    return {"text": cat.text(item, "title"), "url": item.url, "summary": cat.text(item, "summary"),
+            "example": bool(item.meta.get("example"))}
 
 
 def term_links(cat: Catalogue, field: str, values) -> list[dict]:
@@ -61,6 +64,8 @@ def card(cat: Catalogue, item: Item) -> list[dict]:
         rows += [_row("organisations", t, [link(o) for o in m["organisations"]])]
         if m.get("partners"):
             rows.append(_row("partners", t, [link(o) for o in m["partners"]]))
+        if m.get("audience"):
+            rows.append(_row("audience", t, term_links(cat, "audience", m["audience"])))
         rows += [_row("sector", t, term_links(cat, "sector", m["sector"])),
                  _row("region", t, term_links(cat, "region", m["region"])),
                  _row("period", t, [link(period)])]
@@ -100,6 +105,11 @@ def sections(cat: Catalogue, item: Item, handout: bool = False) -> list[dict]:
         values = cat.text(item, name) or []
         if values:
             out.append({"key": name, "title": t[f"section.{name}"], "items": values})
+    if handout and item.kind == "module":
+        # The participants' programme: the steps as short lines, without the coach's script.
+        steps = step_lines(cat.body(item))
+        if steps:
+            out.append({"key": "programme", "title": t["section.programme"], "items": steps})
     return out
 
 
@@ -132,15 +142,13 @@ def backlinks(cat: Catalogue, item: Item) -> list[dict]:
 def licence(cat: Catalogue, item: Item, url: str, brand: dict | None = None) -> dict:
     """Licence and credit line; `url` is the page's public address (the source to credit)."""
     lic = LICENCES[item.meta["license"]]
-    authors = ", ".join(item.meta.get("authors", []))
     brand = brand or {}
-    credit = credit_line(cat.text(item, "title"), authors, brand.get("site_name", ""), brand.get("based_on"), url, lic,
-                         cat.lang)
+    who = credit(cat, item, lic.name, url, brand.get("site_name", ""), brand.get("based_on"))
     tr = item.translations.get(cat.lang)
     translators = ", ".join(tr.translators) if tr is not None and cat.status[(item.kind, item.id)] != "missing" else ""
     badge = lic.id.removeprefix("CC-").removesuffix("-4.0").removesuffix("-1.0").lower().replace("-", " ")
-    return {"id": lic.id, "name": lic.name, "url": lic.url, "authors": authors, "credit": credit,
-            "badge": badge, "translators": translators}
+    return {"id": lic.id, "name": lic.name, "url": lic.url, "authors": who["written_by"], "credit": who["credit"],
+            "based_on": who["based_on"], "about": who["about"], "badge": badge, "translators": translators}
 
 
 def downloads(cat: Catalogue, item: Item, pdf: bool) -> list[dict]:
@@ -152,7 +160,8 @@ def downloads(cat: Catalogue, item: Item, pdf: bool) -> list[dict]:
            {"text": t["print.participant"], "url": f"{item.url}{HANDOUT_SLUG}/", "kind": "participant"}]
     if pdf:
         out += [{"text": t["print.coach_pdf"], "url": module_pdf(item.id, "coach", cat.lang), "kind": "pdf"},
-                {"text": t["print.participant_pdf"], "url": module_pdf(item.id, "participant", cat.lang), "kind": "pdf"}]
+                {"text": t["print.participant_pdf"], "url": module_pdf(item.id, "participant", cat.lang), "kind": "pdf"},
+                {"text": t["print.worksheet_pdf"], "url": module_pdf(item.id, "worksheet", cat.lang), "kind": "pdf"}]
     return out
 
 
@@ -165,8 +174,10 @@ def item_view(cat: Catalogue, item: Item, handout: bool = False, pdf: bool = Fal
         "kind": item.kind,
         "id": item.id,
         "title": cat.text(item, "title"),
-        "summary": cat.text(item, "summary"),
+        # The participant version opens with the module's words for participants, when it has them.
+        "summary": (handout and cat.text(item, "for_participants")) or cat.text(item, "summary"),
         "example": bool(item.meta.get("example")),
+        "provenance": provenance(cat, item),
         "card": card(cat, item),
         "sections": sections(cat, item, handout),
         "results": cat.text(item, "results") or [],

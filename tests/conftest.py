@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 
 import pytest
 
@@ -87,3 +88,27 @@ def real_browser(real_site, playwright):
 
     with browse(real_site, playwright) as b:
         yield b
+
+
+@pytest.fixture(scope="session")
+def trainer_root(tmp_path_factory):
+    """Five modules for the planner, the cards and the workbook; one translated into French."""
+    root = assemble(tmp_path_factory.mktemp("trainer"), content="trainer")
+    methodkit(root, "translate", "methodology/modules/opening.md", "--to", "fr", check=True)
+    fr = root / "methodology" / "modules" / "opening.fr.md"
+    replace_in(fr, "draft: true\n", "")
+    replace_in(fr, "title: Opening in de kring", "title: Ouverture en cercle")
+    replace_in(fr, "Naambordjes", "Badges nominatifs")
+    # A commit of its own, with a known date: printouts show the edition (version and date) of the content.
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2026-03-01T12:00:00", "GIT_COMMITTER_DATE": "2026-03-01T12:00:00"}
+    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=Test", "-c", "user.email=test@example.org",
+                                                   "commit", "-q", "-m", "fixture"]):
+        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+    return root
+
+
+@pytest.fixture(scope="session")
+def trainer_site(trainer_root):
+    """The trainer fixture built in every language, with PDFs; tests only read it."""
+    assert build_site(trainer_root, strict=True, pdf=True, quiet=True) == 0
+    return trainer_root / "site"

@@ -61,6 +61,13 @@ def test_failed_build_leaves_the_site_as_it_was(root):
     assert not any(p.name.endswith(".building") for p in root.iterdir())
 
 
+def test_a_relative_config_path_builds_the_macro_pages(root):
+    # `mkdocs build -f mkdocs.yml`, as MkDocs' own documentation writes it.
+    proc = mkdocs(root, "build", "--strict", "-f", "mkdocs.yml")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert page(root / "site", "translations/").select("table tbody tr")  # the translation_status macro ran
+
+
 def test_template_syntax_in_docs_needs_opt_in(root):
     (root / "docs/letterlijk.md").write_text("# Letterlijk\n\nWaarde: {{ 7 * 7 }}\n", "utf-8")
     assert mkdocs(root, "build", "--strict").returncode == 0
@@ -115,7 +122,8 @@ def test_serve_shows_problems_in_the_page_and_recovers(root, command):
     try:
         home = f"http://127.0.0.1:{port}/"
         html = _wait_for(home, lambda t: "mk-problems" in t)
-        assert "methodology/modules/beta-module.md:10: levers[1]: unknown lever" in html
+        # The Dutch site says it in Dutch.
+        assert "methodology/modules/beta-module.md:10: levers[1]: onbekende hefboom &#39;netwerk&#39;" in html
         # The module is shown with its unknown lever, which links nowhere (there is no page for it).
         beta = BeautifulSoup(urllib.request.urlopen(home + "modules/beta-module/").read(), "html.parser")
         chips = {a.get_text(): a.get("href") for a in beta.select(".mk-card__row--levers .mk-chip")}
@@ -128,6 +136,50 @@ def test_serve_shows_problems_in_the_page_and_recovers(root, command):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+@pytest.mark.browser
+def test_the_page_being_edited_shows_its_problem_and_comes_back_by_itself(root, playwright, tmp_path):
+    """In a real browser on `methodkit serve`: a problem keeps the page (no 404), says what is wrong in the
+    reader's language, and the fixed item returns through live reload, without reloading by hand."""
+    from browser import ARGS, CHROMIUM
+
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "serve.log"
+    with log.open("w") as err:
+        server = subprocess.Popen([str(BIN / "methodkit"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=root,
+                                  env={**os.environ, "TMPDIR": str(tmp_path)}, stdout=subprocess.DEVNULL, stderr=err)
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    try:
+        _log_count(log, "Serving every language", 1)
+        nl, fr = browser.new_page(), browser.new_page()
+        nl.goto(base + "modules/beta-module/")
+        fr.goto(base + "fr/modules/beta-module/")
+        assert "Bèta-module" in nl.locator("h1").inner_text()
+        # A mistake that leaves the module out of the site: a duration in words.
+        replace_in(root / BETA, "duration: 480", "duration: acht uur")
+        for pg in (nl, fr):
+            pg.wait_for_selector(".mk-problems", timeout=60_000)  # live reload brought the banner
+        banner = nl.locator(".mk-problems").inner_text()
+        assert "Problemen in de inhoud" in banner
+        assert f"{BETA}:7: duration: moet een geheel getal zijn, geen tekst" in banner
+        assert "Problèmes dans le contenu" in fr.locator(".mk-problems").inner_text()
+        # The page is still there, and says what happened to it.
+        status = urllib.request.urlopen(base + "modules/beta-module/").status
+        assert status == 200
+        assert "komt dan vanzelf terug" in banner
+        # Fixed: the module comes back in the open page, by live reload alone.
+        replace_in(root / BETA, "duration: acht uur", "duration: 480")
+        for pg in (nl, fr):
+            pg.wait_for_function("!document.querySelector('.mk-problems') && document.querySelector('h1')", timeout=60_000)
+        assert "Bèta-module" in nl.locator("h1").inner_text()
+        # The terminal said it once, not once per language.
+        assert log.read_text("utf-8").count("duration: 'acht uur'") + log.read_text("utf-8").count("duration: must be") == 1
+    finally:
+        browser.close()
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def test_drafts_are_served_but_not_built(root):
@@ -284,3 +336,27 @@ def test_an_image_the_site_cannot_show_is_refused_with_its_line(root):
         f"{BETA}:23: body: image 'schema.png' is not in the repository (put the file in methodology/modules/ or correct the address)",
         f"{BETA}:25: body: image 'schema.svg' is in HTML (write it in Markdown, ![description](file), so its address works on every page)",
     ]
+
+
+def test_an_item_in_a_sub_folder_shows_its_image_or_the_check_says_how(root):
+    extra = root / "methodology/modules/extra"
+    extra.mkdir()
+    (extra / "plan.svg").write_text(SVG, "utf-8")
+    text = (root / BETA).read_text("utf-8").replace("id: beta-module", "id: delta-module")
+    (extra / "delta-module.md").write_text(text.replace("Bètatekst in het Nederlands.", "Bètatekst.\n\n![Een plan](plan.svg)"), "utf-8")
+    rel = "methodology/modules/extra/delta-module.md"
+    line = (extra / "delta-module.md").read_text("utf-8").splitlines().index("![Een plan](plan.svg)") + 1
+    # The page is published in modules/, where a strict build would not find 'plan.svg': the check says so first.
+    proc = methodkit(root, "check")
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines() == [f"{rel}:{line}: body: image 'plan.svg' is not found from the page "
+                                        "(the page of an item in a sub-folder is published in modules/: write 'extra/plan.svg')"]
+    assert "schrijf 'extra/plan.svg'" in methodkit(root, "check", "--lang", "nl").stdout
+    # Written as the check says, it passes the check and the strict build, and the page shows the image.
+    replace_in(extra / "delta-module.md", "](plan.svg)", "](extra/plan.svg)")
+    assert methodkit(root, "check").returncode == 0
+    proc = methodkit(root, "build", "--strict")
+    assert proc.returncode == 0, proc.stderr
+    for url in ("modules/delta-module/", "fr/modules/delta-module/", "modules/delta-module/handout/"):
+        sources = [img["src"] for img in page(root / "site", url).select(".mk-body img")]
+        assert len(sources) == 1 and resolve(root / "site", url, sources[0]).read_text("utf-8") == SVG, (url, sources)

@@ -72,6 +72,12 @@ CASES = [
     ("unknown lever", f"{M}/nieuw.md", module(**{"levers: [peer-exchange]": "levers: [peer-exchange, netwerk]"}), f"{M}/nieuw.md:10: levers[1]: unknown lever 'netwerk'"),
     ("unknown phase", f"{M}/nieuw.md", module(**{"phase: intake": "phase: start"}), f"{M}/nieuw.md:5: phase: unknown phase 'start'"),
     ("unknown related module", f"{M}/nieuw.md", module(**{"preparation: []": "preparation: []\nrelated: [alpha-module, bestaat-niet]"}), f"{M}/nieuw.md:15: related[1]: unknown module 'bestaat-niet'"),
+    ("typo in a related id", f"{M}/nieuw.md", module(**{"preparation: []": "preparation: []\nrelated: [alfa-module]"}),
+     f"{M}/nieuw.md:15: related[0]: unknown module 'alfa-module' (did you mean 'alpha-module'?)"),
+    ("a label where the id belongs", f"{M}/nieuw.md", module(**{"phase: intake": "phase: uitvoeren"}),
+     f"{M}/nieuw.md:5: phase: unknown phase 'uitvoeren' ('uitvoeren' is the label of 'implement': write the id, implement)"),
+    ("a stand-in of methodkit new in a published module", f"{M}/nieuw.md", module(**{"objectives: [Een doel.]": "objectives: [Vul in.]"}),
+     f"{M}/nieuw.md:12: objectives[0]: still holds the stand-in 'Vul in.' of methodkit new"),
     ("related to itself", f"{M}/nieuw.md", module(**{"preparation: []": "preparation: []\nrelated: [nieuw]"}), f"{M}/nieuw.md:15: related[0]: refers to the item itself"),
     ("bad id", f"{M}/Nieuw.md", module(id="Nieuw"), f"{M}/Nieuw.md:2: id: 'Nieuw' is not a valid id"),
     ("id does not match file", f"{M}/nieuw.md", module(id="anders"), f"{M}/nieuw.md:2: id: 'anders' does not match the file name"),
@@ -177,6 +183,34 @@ def test_a_link_to_a_draft_is_reported_as_a_build_would_fail_on_it(root, capsys)
     assert code == 1
     assert out.splitlines() == [f"{M}/alpha-module.md:{line}: body: link 'gamma-module.md' leads to a draft "
                                 f"(the site leaves {M}/gamma-module.md out until it is ready: remove the link or publish the draft)"]
+
+
+def test_a_published_item_that_names_a_draft_is_reported(root, capsys):
+    """The site leaves the draft out and with it the link: the check says so instead of a silent gap."""
+    gamma = root / f"{M}/gamma-module.md"
+    gamma.write_text(gamma.read_text("utf-8").replace("\nduration:", "\ndraft: true\nduration:", 1), "utf-8")
+    session = root / "methodology/sessions/2019-02-sessie.md"
+    session.write_text(session.read_text("utf-8").replace("modules: [alpha-module]", "modules: [alpha-module, gamma-module]"), "utf-8")
+    code, out = run_check(root, capsys)
+    assert code == 1
+    assert out.splitlines() == ["methodology/sessions/2019-02-sessie.md:7: modules[1]: module 'gamma-module' is a draft "
+                                f"(the site leaves {M}/gamma-module.md out until it is ready: remove it here or publish the draft)"]
+    # A draft may name a draft.
+    session.write_text(session.read_text("utf-8").replace("example: true", "example: true\ndraft: true"), "utf-8")
+    assert run_check(root, capsys) == (0, "")
+
+
+def test_the_privacy_hint_fits_the_item_type(root, capsys):
+    for rel, (old, new) in (("methodology/sessions/2019-02-sessie.md", EDITS["e-mail in a session"]),
+                            ("methodology/practices/voorbeeldpraktijk.md", EDITS["phone in a practice body"])):
+        path = root / rel
+        path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+    code, out = run_check(root, capsys)
+    practice, session = out.splitlines()
+    # A session has no contact field: its hint must not send the coach there.
+    assert "contains an e-mail address" in session and "'contact:'" not in session
+    assert session.endswith("(no personal data in a session summary: give counts and general descriptions, never names or contacts)")
+    assert "contains a phone number" in practice and practice.endswith("belongs in 'contact:')")
 
 
 def test_valid_file_with_crlf_and_bom_is_valid(root, capsys):

@@ -8,11 +8,13 @@ import pytest
 import yaml
 
 from methodkit.build import build_site
+from methodkit.placeholders import BODY, FIELDS
 from methodkit.scaffold import FIELD_HELP, HELP_LANGS, slugify
 from methodkit.schema import Schemas
 from sitekit import REPO, assemble, methodkit
 
 KINDS = {"module": "modules", "session": "sessions", "practice": "practices", "chapter": "framework"}
+STAND_INS = {text for texts in (*FIELDS.values(), *BODY.values()) for text in texts.values()}
 URLS = {"module": "modules", "session": "sessions", "practice": "practices", "chapter": "method"}
 
 
@@ -85,10 +87,22 @@ def test_drafts_serve_then_publish(scaffolded, tmp_path):
     published = tmp_path / "published"
     assert build_site(root, site_dir=str(published), strict=True, quiet=True) == 0
     assert not any((published / URLS[kind] / p.stem).exists() for (kind, _), p in created.items())
-    # Ready: the contributor removes the draft line, and the item is published.
+    # Removing the draft line too early: the stand-ins of `methodkit new` are reported, none is published.
     for path in created.values():
         path.write_text(path.read_text("utf-8").replace("draft: true\n", ""), "utf-8")
-    assert methodkit(root, "check").returncode == 0
+    early = methodkit(root, "check")
+    assert early.returncode == 1
+    for path in created.values():
+        rel = path.relative_to(root).as_posix()
+        assert re.search(rf"^{re.escape(rel)}:\d+: body: still holds the stand-in", early.stdout, re.M), rel
+        assert re.search(rf"^{re.escape(rel)}:\d+: \w+(\[0\])?: still holds the stand-in", early.stdout, re.M), rel
+    # Ready: the contributor writes the text, and the item is published.
+    for path in created.values():
+        text = path.read_text("utf-8")
+        for n, stand_in in enumerate(sorted(STAND_INS, key=len, reverse=True)):
+            text = text.replace(stand_in, f"Eigen tekst {n}.")
+        path.write_text(text.replace(": ...\n", ": Eigen tekst.\n"), "utf-8")
+    assert methodkit(root, "check").returncode == 0, methodkit(root, "check").stdout
     assert build_site(root, site_dir=str(published), strict=True, quiet=True) == 0
     for (kind, lang), path in created.items():
         assert (published / URLS[kind] / path.stem / "index.html").exists(), (kind, lang)

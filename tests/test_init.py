@@ -42,7 +42,7 @@ def test_the_new_site_builds_in_its_languages_with_its_own_name(started_site):
     assert "Atelier Circulaire asbl" in home.select_one(".md-copyright").get_text()
     module = page(started_site, "modules/premier-module/")
     assert module.select_one("h1").get_text(strip=True) == "Premier module"
-    assert module.select_one(".mk-credit__text").get_text().startswith("« Premier module », par Atelier Circulaire asbl")
+    assert module.select_one(".mk-credit__text").get_text().startswith("« Premier module », rédigé par Atelier Circulaire asbl")
     dutch = page(started_site, "nl/modules/premier-module/").select_one(".mk-notice--fallback")
     assert "Frans" in dutch.get_text()
     assert page(started_site, "nl/").html["lang"] == "nl"

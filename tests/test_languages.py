@@ -159,8 +159,9 @@ def test_a_new_translation_is_a_draft_until_the_translator_is_done(tmp_path):
 
 def test_the_copyright_line_joins_the_rights_holders_in_the_readers_language(real_site):
     # mkdocs.yml lists the holders; each language joins them with its own word.
-    for prefix, expected in (("", "Reset.Vlaanderen en HOWEST"), ("fr/", "Reset.Vlaanderen et HOWEST"),
-                             ("en/", "Reset.Vlaanderen and HOWEST")):
+    for prefix, expected in (("", "de bijdragers van De Nieuwe Samenzweerders"),
+                             ("fr/", "les contributeurs de De Nieuwe Samenzweerders"),
+                             ("en/", "the contributors of De Nieuwe Samenzweerders")):
         footer = page(real_site, prefix).select_one(".md-copyright").get_text(" ", strip=True)
         assert f"© {expected}," in footer, (prefix, footer)
 

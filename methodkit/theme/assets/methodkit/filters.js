@@ -51,6 +51,11 @@
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
+    // On a phone the selects fold away, so that the count and the first results fit the first screen.
+    var fold = form.querySelector(".mk-filters__fold");
+    if (fold && window.matchMedia("(max-width: 44.9375em)").matches) {
+      fold.open = selects.some(function (s) { return s.value; });
+    }
     apply(false);
   }
 

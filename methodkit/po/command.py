@@ -1,0 +1,61 @@
+"""What `methodkit po export` and `methodkit po import` print and return."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..problems import Problem, format_problems
+from ..scaffold import ScaffoldError
+from .documents import sources
+from .export import export, po_path
+from .glossary import write_glossary
+from .imports import import_file
+
+
+def run(root: Path, content, docs_dir: Path, action: str, lang: str, po_dir: Path) -> int:
+    found = sources(content, docs_dir)
+    if action == "export":
+        written, notes = export(root, found, lang, po_dir)
+        glossary = po_dir / "glossary.tbx"
+        if write_glossary(content.vocabularies, content.languages, glossary):
+            written.append(glossary)
+        for note in notes:
+            print(f"note: {note}", file=sys.stderr)
+        print(f"{len(found)} PO file(s) in {_rel(root, po_dir / lang)}, {len(written)} written or changed; "
+              f"glossary: {_rel(root, glossary)}")
+        print(f"next: translate them (on a platform or in a PO editor), then `methodkit po import --lang {lang}`")
+        return 0
+    problems: list[Problem] = []
+    counts = {"created": 0, "updated": 0, "rebuilt": 0, "unchanged": 0, "skipped": 0}
+    incomplete = []
+    for source in found:
+        po_file = po_path(po_dir, lang, source.rel)
+        if not po_file.is_file():
+            continue
+        try:
+            outcome = import_file(root, content, source, lang, po_file, _rel(root, po_file), problems)
+        except ScaffoldError as exc:
+            problems.append(Problem(source.rel, 1, "file", str(exc), "run `methodkit check`"))
+            continue
+        if outcome is None:
+            continue
+        counts[outcome.state] += 1
+        if outcome.state in ("created", "updated"):
+            print(f"{outcome.state:9} {outcome.path}")
+        elif outcome.state == "rebuilt":
+            print(f"rebuilt   {outcome.path}  (its blocks no longer followed the Dutch source: it now follows the "
+                  "source's layout, with new paragraphs in Dutch until translated; check it)")
+        if outcome.missing and outcome.state != "skipped":
+            incomplete.append(outcome)
+    for outcome in incomplete:
+        print(f"  {outcome.path}: {outcome.missing} unit(s) fuzzy or untranslated; source_hash left as it was")
+    print(", ".join(f"{n} {state}" for state, n in counts.items()))
+    if problems:
+        print(format_problems(problems, "text"), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix() if root in path.parents else str(path)

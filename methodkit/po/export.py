@@ -1,0 +1,149 @@
+"""`methodkit po export`: one PO file per item and page, a unit per message.
+
+Each message's context (msgctxt) is the unit's key in its file, its msgid the
+Dutch text, its msgstr the translation when the translation file has one.
+A translation made from an older source is matched against that older source
+(found in git by the `source_hash` it records): units whose Dutch text did not
+change keep their translation, changed ones keep it marked fuzzy with the old
+Dutch text as the previous msgid, new ones are empty. Without git history, an
+outdated translation's units are all fuzzy: nothing says which of them changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+
+from .. import history
+from .documents import Source, recorded
+from .units import Unit, UnitError, signature, units
+
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+@dataclass
+class Filled:
+    """What the translation holds for each source unit: key -> (text, fuzzy, previous Dutch text)."""
+
+    by_key: dict[str, tuple[str, bool, str | None]] = field(default_factory=dict)
+    note: str | None = None  # why the translation's text could not be used
+
+
+def po_path(out_dir: Path, lang: str, rel: str) -> Path:
+    return out_dir / lang / (rel[:-3] + ".po")
+
+
+def catalogue(root: Path, source: Source, lang: str) -> tuple[Catalog, str | None]:
+    """The PO catalogue of one file in `lang`, and a note when its translation could not be used."""
+    text = (root / source.rel).read_text("utf-8")
+    src_units = units(text, source.translatable)
+    tr_file = root / source.translation(lang)
+    filled = _fill(root, source, src_units, tr_file) if tr_file.is_file() else Filled()
+    change = history.version(root, source.rel)
+    date = dt.datetime.fromisoformat(change.date).replace(tzinfo=dt.timezone.utc) if change else EPOCH
+    cat = Catalog(locale=lang, project=source.rel, version=source.current, fuzzy=False, creation_date=date,
+                  revision_date=date, header_comment=f"# {source.rel} into '{lang}'.\n"
+                  "# Translate each msgstr; keep the Markdown marks (**, *, [text](link)) in place.")
+    for u in src_units:
+        string, fuzzy, previous = filled.by_key.get(u.key, ("", False, None))
+        line = text.count("\n", 0, u.start) + 1
+        cat.add(u.text, string, locations=[(source.rel, line)], flags=["fuzzy"] if fuzzy else [],
+                auto_comments=[u.kind if u.kind != "field" else f"field {u.key}"],
+                previous_id=previous or (), context=u.key)
+    return cat, filled.note
+
+
+def _fill(root: Path, source: Source, src_units: list[Unit], tr_file: Path) -> Filled:
+    tr_text = tr_file.read_text("utf-8")
+    try:
+        tr_units = units(tr_text, source.translatable)
+    except UnitError as exc:
+        return Filled(note=f"{source.translation}: {exc}")
+    rec, draft = recorded(tr_text, source.rel)
+    src_text = (root / source.rel).read_text("utf-8")
+    base_text = src_text if rec == source.current else _source_at(root, source, rec)
+    if base_text is None:
+        if signature(tr_units) != signature(src_units):
+            return Filled(note=_mismatch(source, tr_file.name))
+        # No older source to compare with: every unit may have changed.
+        base_units, unknown = src_units, True
+    else:
+        base_units, unknown = units(base_text, source.translatable), False
+        if signature(base_units) != signature(tr_units):
+            return Filled(note=_mismatch(source, tr_file.name))
+    by_base = _pair(base_units, tr_units)
+    filled = Filled()
+    for base, src in _align(base_units, src_units):
+        tr = by_base.get(base.key)
+        if tr is None or (draft and tr == base.text):  # a draft's untouched Dutch text is no translation
+            continue
+        changed = unknown or base.text != src.text
+        filled.by_key[src.key] = (tr, changed, base.text if changed and not unknown else None)
+    return filled
+
+
+def _source_at(root: Path, source: Source, wanted: str | None) -> str | None:
+    if not wanted:
+        return None
+    return next((text for _, text in history.versions(root, source.rel) if source.hash_of(text) == wanted), None)
+
+
+def _pair(base_units: list[Unit], tr_units: list[Unit]) -> dict[str, str]:
+    """Base unit key -> the translation's text: front matter by key, the body by position."""
+    tr_fields = {u.key: u.text for u in tr_units if not u.key.startswith("body ")}
+    body = [u for u in tr_units if u.key.startswith("body ")]
+    out = {u.key: tr_fields[u.key] for u in base_units if u.key in tr_fields}
+    out.update({b.key: t.text for b, t in zip([u for u in base_units if u.key.startswith("body ")], body)})
+    return out
+
+
+def _align(base_units: list[Unit], src_units: list[Unit]):
+    """(older source unit, current source unit) pairs of the same place in the text."""
+    base_fields = {u.key: u for u in base_units if not u.key.startswith("body ")}
+    for u in src_units:
+        if u.key in base_fields:
+            yield base_fields[u.key], u
+    a = [u for u in base_units if u.key.startswith("body ")]
+    b = [u for u in src_units if u.key.startswith("body ")]
+    matcher = difflib.SequenceMatcher(None, [(u.kind, u.text) for u in a], [(u.kind, u.text) for u in b],
+                                      autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op in ("equal", "replace"):
+            # A replaced run pairs place by place while the kinds agree: an edited paragraph.
+            for x, y in zip(a[i1:i2], b[j1:j2]):
+                if x.kind == y.kind:
+                    yield x, y
+
+
+def _mismatch(source: Source, tr_name: str) -> str:
+    return (f"{source.translation(tr_name.split('.')[-2])}: its blocks (headings, paragraphs, list items, "
+            f"boxes) do not follow those of {source.rel}; its text is left out of the PO file, and "
+            "`methodkit po import` will not overwrite it")
+
+
+def export(root: Path, sources: list[Source], lang: str, out_dir: Path) -> tuple[list[Path], list[str]]:
+    """Write a PO file per source; return the files written and notes for the translator."""
+    written, notes = [], []
+    for source in sources:
+        try:
+            cat, note = catalogue(root, source, lang)
+        except UnitError as exc:
+            notes.append(f"{source.rel}: {exc}; not exported")
+            continue
+        if note:
+            notes.append(note)
+        target = po_path(out_dir, lang, source.rel)
+        buf = io.BytesIO()
+        write_po(buf, cat, include_previous=True)
+        data = buf.getvalue()
+        if not target.is_file() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            written.append(target)
+    return written, notes

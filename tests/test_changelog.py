@@ -1,0 +1,64 @@
+"""Versions of the method: an item's changelog from git, on its page, in a feed, in its print version."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from methodkit import history
+from methodkit.build import build_site
+from sitekit import assemble, page, replace_in
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def commit(root, message: str, date: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": f"{date}T12:00:00Z", "GIT_COMMITTER_DATE": f"{date}T12:00:00Z"}
+    for args in (["add", "-A"], ["commit", "-qm", message]):
+        subprocess.run(["git", "-C", str(root), "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+                       check=True, env=env, capture_output=True)
+
+
+@pytest.fixture(scope="session")
+def history_site(tmp_path_factory):
+    """The basic fixture in git: alpha-module committed, then its text changed in a second commit."""
+    root = assemble(tmp_path_factory.mktemp("history"))
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    commit(root, "Eerste versie van de methode", "2025-03-04")
+    replace_in(root / "methodology/modules/alpha-module.md", "Doe nog iets.", "Doe nog iets, samen.")
+    commit(root, "Alfa: tweede stap verduidelijkt", "2025-09-15")
+    history.forget()
+    assert build_site(root, strict=True, quiet=True) == 0
+    return root
+
+
+def test_item_page_lists_its_changes_newest_first(history_site):
+    html = page(history_site / "site", "modules/alpha-module/")
+    rows = [li.get_text() for li in html.select(".mk-changes li")]
+    assert rows == ["15 september 2025: Alfa: tweede stap verduidelijkt", "4 maart 2025: Eerste versie van de methode"]
+    assert html.select_one(".mk-version").get_text() == "Versie van 15 september 2025"
+    fr = page(history_site / "site", "fr/modules/alpha-module/")
+    assert fr.select_one(".mk-changes time")["datetime"] == "2025-09-15"
+    assert fr.select_one(".mk-version").get_text() == "Version du 15 septembre 2025"
+    # An item only in the first commit has one change.
+    assert len(page(history_site / "site", "modules/beta-module/").select(".mk-changes li")) == 1
+
+
+def test_a_feed_of_changes_per_language(history_site):
+    for prefix in ("", "fr/", "en/"):
+        feed = ET.parse(history_site / "site" / prefix / "changes.xml")
+        titles = [e.findtext(f"{ATOM}title") for e in feed.iter(f"{ATOM}entry")]
+        assert titles[0].endswith(": Alfa: tweede stap verduidelijkt")
+        assert any("Eerste versie van de methode" in t for t in titles)
+        assert feed.find(f"{ATOM}entry/{ATOM}updated").text == "2025-09-15T00:00:00Z"
+
+
+def test_without_git_there_is_no_history_and_no_error(tmp_path):
+    root = assemble(tmp_path / "tarball")
+    history.forget()
+    assert history.version(root, "methodology/modules/alpha-module.md") is None
+    assert list(history.versions(root, "methodology/modules/alpha-module.md")) == []
+    assert history.changes(root, "methodology/modules/alpha-module.md") == ()

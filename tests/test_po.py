@@ -1,0 +1,215 @@
+"""The PO round trip: `methodkit po export`, a translator's change, `methodkit po import`.
+
+A fixture module (tests/fixtures/po/) with a table, a list and two boxes, and a
+French translation wrapped differently from its source, sit in the basic
+fixture site under git. Tests read the PO files with Babel, as a platform would.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+
+from methodkit.build import build_site
+from sitekit import FIXTURES, assemble, methodkit, page, replace_in
+
+MODULE = "methodology/modules/delta-module.md"
+TRANSLATION = "methodology/modules/delta-module.fr.md"
+PO = "po/fr/methodology/modules/delta-module.po"
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+                          check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture(scope="session")
+def po_template(tmp_path_factory):
+    """The basic site plus the delta module, its current French translation, all in one commit."""
+    root = assemble(tmp_path_factory.mktemp("po-template"))
+    for name in ("delta-module.md", "delta-module.fr.md"):
+        shutil.copy(FIXTURES / "po" / name, root / "methodology" / "modules" / name)
+    current = _current_hash(root)
+    replace_in(root / TRANSLATION, "000000000000", current)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "Fixture")
+    return root
+
+
+def _current_hash(root: Path) -> str:
+    out = methodkit(root, "status", "--lang", "fr").stdout
+    line = next(l for l in out.splitlines() if "delta-module.fr.md" in l)
+    return line.rsplit("source_hash: ", 1)[1].rstrip(")")
+
+
+@pytest.fixture
+def repo(po_template, tmp_path):
+    """A fresh copy for a test that changes files."""
+    root = tmp_path / "repo"
+    shutil.copytree(po_template, root)
+    return root
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for folder in ("methodology", "docs")
+            for p in (root / folder).rglob("*") if p.is_file()}
+
+
+def catalogue(root: Path, rel: str = PO):
+    with (root / rel).open("rb") as fh:
+        return {m.context: m for m in read_po(fh) if m.id}
+
+
+def test_export_splits_a_file_into_units(repo):
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    cat = catalogue(repo)
+    kinds = {m.context: m.auto_comments[0] for m in cat.values()}
+    texts = {m.id: m.string for m in cat.values()}
+    # Not one message per page: every block is a unit of its own, with its translation.
+    assert texts["Delta-module"] == "Module delta"
+    assert texts["Het tweede doel van de delta-module."] == "Le deuxième objectif du module delta."
+    assert texts["Deltatekst in het Nederlands, over twee regels verdeeld zoals een auteur dat doet."] == (
+        "Texte delta en français, réparti sur deux lignes comme le fait une personne qui traduit, "
+        "mais pas aux mêmes endroits.")
+    assert texts["**Tweede stap (30 minuten).** Doe nog iets."] == "**Deuxième étape (30 minutes).** Faites encore quelque chose."
+    assert texts["Oefening"] == "Exercice"
+    assert texts["Voor de coach"] == "Pour le coach"
+    assert texts["Tweede vraag?"] == "Deuxième question ?"
+    assert {"heading 2", "list item", "table cell", "coach > admonition title", "worksheet > list item",
+            "coach", "field summary"} <= set(kinds.values())
+    assert not any(m.fuzzy for m in cat.values())
+    # Every page of the site too, and the vocabularies as a glossary.
+    assert (repo / "po/fr/docs/reuse.po").is_file()
+    assert (repo / "po/fr/methodology/modules/alpha-module.po").is_file()
+
+
+def test_round_trip_without_changes_leaves_every_file_byte_identical(repo):
+    before = snapshot(repo)
+    for lang in ("fr", "en"):
+        methodkit(repo, "po", "export", "--lang", lang, check=True)
+        proc = methodkit(repo, "po", "import", "--lang", lang, check=True)
+        assert "0 created, 0 updated, 0 rebuilt" in proc.stdout
+    assert snapshot(repo) == before
+
+
+def test_a_unit_changed_in_the_po_file_reaches_the_page(repo):
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    before = (repo / TRANSLATION).read_text("utf-8")
+    _edit_po(repo, {"Oefening": "Mise en pratique", "Een tweede alinea met **vet** en een [link](https://example.org/).":
+                    "Un paragraphe revu par la traductrice, avec du **gras**."})
+    proc = methodkit(repo, "po", "import", "--lang", "fr", check=True)
+    assert f"updated   {TRANSLATION}" in proc.stdout
+    after = (repo / TRANSLATION).read_text("utf-8")
+    # Only the two units changed; the rest of the file keeps its bytes.
+    assert after == before.replace("| Exercice |", "| Mise en pratique |").replace(
+        "Un deuxième paragraphe avec du **gras** et un [lien](https://example.org/).",
+        "Un paragraphe revu par la traductrice, avec du **gras**.")
+    assert "delta-module" not in methodkit(repo, "status", "--lang", "fr").stdout  # current, nothing listed
+    assert build_site(repo, strict=True, quiet=True) == 0
+    html = page(repo / "site", "fr/modules/delta-module/")
+    assert "Un paragraphe revu par la traductrice" in html.get_text()
+    assert [td.get_text() for td in html.select("article table td")][2] == "Mise en pratique"
+
+
+def test_a_new_translation_is_created_from_the_po_file(repo):
+    methodkit(repo, "po", "export", "--lang", "en", check=True)
+    cat = catalogue(repo, "po/en/methodology/modules/delta-module.po")
+    _edit_po(repo, {m.id: f"EN {m.id}" for m in cat.values()}, "po/en/methodology/modules/delta-module.po")
+    proc = methodkit(repo, "po", "import", "--lang", "en", check=True)
+    assert "created   methodology/modules/delta-module.en.md" in proc.stdout
+    assert "delta-module" not in methodkit(repo, "status", "--lang", "en").stdout
+    assert methodkit(repo, "check").returncode == 0
+    text = (repo / "methodology/modules/delta-module.en.md").read_text("utf-8")
+    assert "\ndraft: true" not in text and "| EN Oefening |" in text and '!!! coach "EN Voor de coach"' in text
+
+
+def test_a_dutch_edit_marks_exactly_the_changed_units_fuzzy(repo):
+    replace_in(repo / MODULE, "Het tweede doel van de delta-module.", "Het tweede, herschreven doel.")
+    replace_in(repo / MODULE, "| Oefening | 50 minuten |", "| Oefenen in duo's | 50 minuten |")
+    replace_in(repo / MODULE, "    2. Tweede vraag?", "    2. Tweede vraag?\n    3. Een nieuwe vraag?")
+    git(repo, "commit", "-qam", "Delta herschreven")
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    cat = catalogue(repo)
+    fuzzy = {m.id: m.string for m in cat.values() if m.fuzzy}
+    assert fuzzy == {"Het tweede, herschreven doel.": "Le deuxième objectif du module delta.",
+                     "Oefenen in duo's": "Exercice"}
+    # The Dutch text they were translated from, for the translator to compare (Babel writes it, reads it not).
+    raw = (repo / PO).read_text("utf-8")
+    assert '#| msgid "Het tweede doel van de delta-module."' in raw and '#| msgid "Oefening"' in raw
+    assert cat[_context(cat, "Een nieuwe vraag?")].string == ""
+    assert all(m.string for m in cat.values() if not m.fuzzy and m.id != "Een nieuwe vraag?")
+    # Imported as it is, the translation keeps the version it was made from: still outdated.
+    proc = methodkit(repo, "po", "import", "--lang", "fr", check=True)
+    assert "3 unit(s) fuzzy or untranslated; source_hash left as it was" in proc.stdout
+    assert "outdated  methodology/modules/delta-module.fr.md" in methodkit(repo, "status", "--lang", "fr").stdout
+    # Once the translator has done the three, it is current again.
+    _edit_po(repo, {"Het tweede, herschreven doel.": "Le deuxième objectif, réécrit.",
+                    "Oefenen in duo's": "S'exercer à deux", "Een nieuwe vraag?": "Une nouvelle question ?"})
+    methodkit(repo, "po", "import", "--lang", "fr", check=True)
+    assert "delta-module" not in methodkit(repo, "status", "--lang", "fr").stdout
+    text = (repo / TRANSLATION).read_text("utf-8")
+    assert "    3. Une nouvelle question ?" in text and "| S'exercer à deux |" in text
+    assert "Texte delta en français, réparti sur deux lignes comme le fait une personne\nqui traduit" in text
+
+
+def test_without_git_an_outdated_translation_is_all_fuzzy(repo):
+    shutil.rmtree(repo / ".git")
+    replace_in(repo / MODULE, "Doe nog iets.", "Doe nog iets anders.")
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    cat = catalogue(repo)
+    assert all(m.fuzzy and m.string for m in cat.values())
+
+
+def test_import_never_overwrites_a_translation_it_cannot_rebuild(repo):
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    # The translator merged the two paragraphs by hand after the export: its text is not in the PO file.
+    replace_in(repo / TRANSLATION, "pas aux mêmes endroits.\n\nUn deuxième", "pas aux mêmes endroits. Un deuxième")
+    before = (repo / TRANSLATION).read_bytes()
+    _edit_po(repo, {"Oefening": "Mise en pratique"})
+    proc = methodkit(repo, "po", "import", "--lang", "fr")
+    assert proc.returncode == 1
+    assert f"{TRANSLATION}:1: file: was not written: its blocks do not follow those of {MODULE}" in proc.stderr
+    assert (repo / TRANSLATION).read_bytes() == before
+
+
+def test_a_translation_that_would_change_the_structure_is_refused(repo):
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    before = (repo / TRANSLATION).read_bytes()
+    _edit_po(repo, {"Een tweede alinea met **vet** en een [link](https://example.org/).": "Un.\n\n## Titre pirate"})
+    proc = methodkit(repo, "po", "import", "--lang", "fr")
+    assert proc.returncode == 1 and "was not written" in proc.stderr
+    assert (repo / TRANSLATION).read_bytes() == before
+
+
+def test_vocabularies_export_as_a_tbx_glossary(repo):
+    import xml.etree.ElementTree as ET
+
+    from sitekit import label
+
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    tree = ET.parse(repo / "po" / "glossary.tbx")
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    entry = tree.find(".//termEntry[@id='levers.peer-exchange']")
+    terms = {ls.get(lang): ls.find("tig/term").text for ls in entry.findall("langSet")}
+    assert terms == {code: label(repo, "levers", "peer-exchange", code) for code in ("nl", "fr", "en")}
+
+
+def _context(cat, msgid: str) -> str:
+    return next(k for k, m in cat.items() if m.id == msgid)
+
+
+def _edit_po(root: Path, changes: dict[str, str], rel: str = PO) -> None:
+    """What a translator does in a PO editor: fill in msgstr, clear the fuzzy flag."""
+    with (root / rel).open("rb") as fh:
+        cat = read_po(fh)
+    for m in cat:
+        if m.id in changes:
+            m.string = changes[m.id]
+            m.flags.discard("fuzzy")
+    with (root / rel).open("wb") as fh:
+        write_po(fh, cat)
