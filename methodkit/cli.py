@@ -239,6 +239,7 @@ def cmd_citation(root: Path, args) -> int:
     from .citation import cff_text
     from .config import publisher, site_settings
     from .exports import content_date
+    from .site_address import HINT, placeholder_problem
 
     settings = site_settings(root)
     data, site_name = publisher(root)
@@ -247,6 +248,9 @@ def cmd_citation(root: Path, args) -> int:
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 1
+    address = placeholder_problem(settings.site_url)
+    if address:
+        print(f"warning: {address}; {HINT}", file=sys.stderr)
     print(cff_text(brand, settings.site_url, content_date(root)), end="")
     return 0
 

@@ -16,7 +16,7 @@ import pytest
 from PIL import Image
 
 from methodkit.build import build_site
-from sitekit import assemble, methodkit, page, replace_in, resolve
+from sitekit import BIN, REPO, assemble, methodkit, page, replace_in, resolve
 
 PRIMARY, ACCENT = "#6a1b4d", "#0b6e99"
 ORIGINAL = ("De Nieuwe Samenzweerders", "Reset.Vlaanderen", "HOWEST")
@@ -265,3 +265,70 @@ def test_a_build_to_publish_needs_a_real_address(basic_root, monkeypatch):
     proc = methodkit(basic_root, "build", "--publish", "--site-dir", "never")
     assert proc.returncode == 2 and "placeholder" in proc.stderr and "SITE_URL" in proc.stderr
     assert not (basic_root / "never").exists()
+
+
+def _guide_blocks(lang_file: str) -> list[tuple[str, str]]:
+    """The fenced blocks of the reuse guide, in order: (language, text without the list indent)."""
+    import re
+    import textwrap
+
+    text = (REPO / "docs" / lang_file).read_text("utf-8")
+    return [(m["lang"], textwrap.dedent(m["body"]))
+            for m in re.finditer(r"^(?P<indent> *)```(?P<lang>\w+)\n(?P<body>.*?)^(?P=indent)```", text, re.M | re.S)]
+
+
+def _run(root, script: str) -> None:
+    import os
+
+    env = {**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}"}
+    for line in script.strip().splitlines():
+        proc = subprocess.run(["bash", "-c", line], cwd=root, env=env, capture_output=True, text=True, timeout=900)
+        assert proc.returncode == 0, f"{line}\n{proc.stdout}\n{proc.stderr}"
+
+
+@pytest.mark.parametrize("guide", ["reuse.en.md"])
+def test_the_reuse_guide_is_true_step_by_step(guide, tmp_path):
+    """Every command and configuration block of the guide, in its order, on a copy of a fixture repository."""
+    import yaml
+
+    blocks = _guide_blocks(guide)
+    assert [lang for lang, _ in blocks] == ["sh", "yaml", "yaml", "sh", "sh", "sh"]
+    (init, publisher, languages, drop, write, publish) = (text for _, text in blocks)
+    # The other way: a methodology of one's own.
+    (tmp_path / "own").mkdir()
+    _run(tmp_path / "own", init)
+    assert methodkit(next((tmp_path / "own").iterdir()), "check").returncode == 0
+
+    root = assemble(tmp_path / "fork")  # 1. a copy of the repository
+    for page_file in (root / "docs").glob("trajectory*.md"):  # links a chapter only the real content has
+        replace_in(page_file, "method/het-jaartraject.md", "method/index.md")
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    block = publisher.split("\n", 1)[1]  # 2. and 3. the publisher block, as the guide writes it
+    start, end = text.index("  publisher:\n"), text.index("\n  accessibility:")
+    config.write_text(text[:start] + block.rstrip("\n") + text[end:], "utf-8")
+    logo = yaml.safe_load(publisher)["extra"]["publisher"]["logo"]
+    (root / "overrides" / logo).parent.mkdir(parents=True, exist_ok=True)
+    (root / "overrides" / logo).write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"/>', "utf-8")
+    wanted = yaml.safe_load(languages)["plugins"][0]["methodkit"]["languages"]  # 4. the languages
+    replace_in(config, "languages: [nl, fr, en]", f"languages: [{', '.join(wanted)}]")
+    _run(root, drop)
+    _run(root, write)  # 5. a module of one's own; the citation file and the build to publish
+    _run(root, publish)
+
+    site = root / "site"
+    assert page(site, "").html["lang"] == "fr" and not (site / "en").exists()
+    assert (root / "removed-languages/en").is_dir()
+    new = next(p for p in (root / "methodology/modules").glob("*.md") if "repair" in p.name)
+    assert "authors: [Atelier Circulaire asbl]" in new.read_text("utf-8")
+    cff = yaml.safe_load((root / "CITATION.cff").read_text("utf-8"))
+    assert cff["title"] == "Conspirateurs circulaires" and cff["url"] == "https://methode.example.be/"
+    assert cff["references"][0]["title"] == "De Nieuwe Samenzweerders"
+    credit = page(site, "modules/alpha-module/").select_one(".mk-credit__text").get_text()
+    assert "adaptation de « De Nieuwe Samenzweerders »" in credit and "https://methode.example.be/" in credit
+    assert (site / "downloads/trainer-pack-fr.pdf").exists()
+
+
+def test_the_guide_says_the_same_in_every_language():
+    blocks = {name: _guide_blocks(name) for name in ("reuse.md", "reuse.fr.md", "reuse.en.md")}
+    assert blocks["reuse.md"] == blocks["reuse.fr.md"] == blocks["reuse.en.md"]
