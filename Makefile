@@ -2,12 +2,13 @@
 #   make serve   set up, check the content, serve the site with live reload
 #   make test    set up (Python and system packages), run every test
 #   make build   strict build of every language into site/
-#   make pdf     the same, plus the PDF downloads (what gets published; about a minute);
+#   make pdf     the same, plus the PDF downloads and the offline zip (what gets published; about a minute);
 #                stops without a real SITE_URL (PREVIEW=1 for a preview that is not published)
 #   make check   validate the content only
 #   make status  translation status per language
 #   make linkcheck  build, then check every link; external ones too (needs the network; advice, never fails)
 #   make bench   the performance benchmark (slow; not part of make test)
+#   make test-properdocs  the suite again on ProperDocs (the maintained MkDocs 1.6 fork) instead of MkDocs
 
 PYTHON ?= python3
 VENV := .venv
@@ -16,13 +17,36 @@ STAMP := $(VENV)/.installed
 # Debian packages the browser and PDF tests need.
 # (chromium, poppler-utils, fonts-dejavu-core, zbar-tools for the QR tests; installed only when missing)
 
-.PHONY: serve test build pdf check status linkcheck bench system-deps clean
+.PHONY: serve test test-properdocs lint build pdf check status linkcheck bench system-deps clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
+
+# ProperDocs in a virtual environment of its own: every pinned package but MkDocs
+# (installed without dependencies, so Material and macros cannot pull MkDocs back),
+# ProperDocs' own import alias for `mkdocs.*` loaded at start-up, and a `mkdocs`
+# command that runs ProperDocs.
+PD_VENV := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed
+PROPERDOCS := properdocs==1.6.7
+
+$(PD_STAMP): pyproject.toml requirements.lock
+	test -d $(PD_VENV) || $(PYTHON) -m venv $(PD_VENV)
+	grep -v '^mkdocs==' requirements.lock > $(PD_VENV)/requirements.txt
+	$(PD_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -r $(PD_VENV)/requirements.txt $(PROPERDOCS)
+	$(PD_VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	echo "import properdocs.replacement" > "$$($(PD_VENV)/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/properdocs_as_mkdocs.pth"
+	printf '#!/bin/sh\nexec "$$(dirname "$$0")/properdocs" "$$@"\n' > $(PD_VENV)/bin/mkdocs
+	chmod +x $(PD_VENV)/bin/mkdocs
+	! $(PD_VENV)/bin/pip show mkdocs >/dev/null 2>&1
+	touch $@
+
+test-properdocs: $(PD_STAMP) system-deps
+	$(PD_VENV)/bin/python -c "import mkdocs, properdocs; assert mkdocs is properdocs"
+	$(PD_VENV)/bin/python -m pytest -q
 
 serve: $(STAMP)
 	$(BIN)/methodkit check || true
@@ -47,10 +71,10 @@ test: $(STAMP) system-deps
 # Internal links are also tested by `make test`; external sites come and go, so
 # their report is advice and the target never fails on it.
 linkcheck: build
-	-$(BIN)/python -m methodkit.links --external site
+	-$(BIN)/python -m methodkit.checks.links --external site
 
 bench: $(STAMP)
-	$(BIN)/python -m methodkit.bench
+	$(BIN)/python -m tools.bench
 
 system-deps:
 	@missing=""; \

@@ -1,7 +1,8 @@
 """Interface text: one translation file per language in methodkit/locales/.
 
-Every key exists in every language (a test enforces it). Dates are written the
-way each language writes them, without depending on the machine's locales.
+Every key exists in every language (a test enforces it). Dates and lists are
+written the way each language writes them, by Babel's CLDR data, without
+depending on the machine's locales.
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date as babel_date
+from babel.lists import format_list
 
 LOCALES = Path(__file__).parent / "locales"
-
-MONTHS = {
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "en": "January February March April May June July August September October November December",
-}
+# The region whose conventions a language follows here (dates, lists, Open Graph); another
+# language follows its own defaults in CLDR.
+REGIONS = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_GB"}
 
 
 @lru_cache(maxsize=None)
@@ -34,23 +35,25 @@ def available() -> list[str]:
     return sorted(p.stem for p in LOCALES.glob("*.yml"))
 
 
+@lru_cache(maxsize=None)
+def locale(lang: str) -> Locale:
+    """The Babel locale of a site language; English for a code CLDR does not know."""
+    try:
+        return Locale.parse(REGIONS.get(lang, lang))
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse("en_GB")
+
+
 def format_names(names, lang: str) -> str:
     """'A', 'A and B', 'A, B and C' in the reader's language; a plain string stays as it is."""
     if isinstance(names, str):
         return names
-    names = [str(n) for n in names]
-    if len(names) < 2:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} {strings(lang)['list.and']} {names[-1]}"
+    return format_list([str(n) for n in names], locale=locale(lang)) if names else ""
 
 
 def format_date(value: str | dt.date, lang: str) -> str:
     d = dt.date.fromisoformat(value) if isinstance(value, str) else value
-    month = MONTHS.get(lang, MONTHS["en"]).split()[d.month - 1]
-    if lang == "en":
-        return f"{d.day} {month} {d.year}"
-    day = "1er" if (lang == "fr" and d.day == 1) else str(d.day)
-    return f"{day} {month} {d.year}"
+    return babel_date(d, format="long", locale=locale(lang))
 
 
 def format_duration(minutes: int, lang: str) -> str:

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from methodkit.build import build_site
+from methodkit.mkdocs_adapter.build import build_site
 from sitekit import assemble, methodkit, replace_in
 
 

@@ -15,7 +15,7 @@ import zipfile
 import pytest
 from PIL import Image
 
-from methodkit.build import build_site
+from methodkit.mkdocs_adapter.build import build_site
 from sitekit import BIN, REPO, assemble, methodkit, page, replace_in, resolve
 
 PRIMARY, ACCENT = "#6a1b4d", "#0b6e99"
@@ -79,9 +79,6 @@ def fork_root(tmp_path_factory):
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="{PRIMARY}"/></svg>',
         "utf-8")
     (root / "methodology/modules/atelier-reparation.md").write_text(FRENCH_MODULE, "utf-8")
-    # The site's trajectory page links a chapter of the real content, which the fixture does not have.
-    for page_file in (root / "docs").glob("trajectory*.md"):
-        replace_in(page_file, "method/het-jaartraject.md", "method/index.md")
     return root
 
 
@@ -148,7 +145,7 @@ def test_brand_colours_are_what_the_reader_sees(fork_site, playwright, scheme):
             pg.goto(b.base)
             assert pg.eval_on_selector(".mk-figures strong", "e => getComputedStyle(e).color") == rgb(ACCENT)
         else:
-            from methodkit.colours import contrast, palette
+            from methodkit.publishing.colours import contrast, palette
 
             dark = palette({"primary": PRIMARY, "accent": ACCENT}).dark_primary
             assert scheme_attr == "slate" and kind == rgb(dark) and contrast(dark, "#1e2129") >= 4.5
@@ -300,8 +297,6 @@ def test_the_reuse_guide_is_true_step_by_step(guide, tmp_path):
     assert methodkit(next((tmp_path / "own").iterdir()), "check").returncode == 0
 
     root = assemble(tmp_path / "fork")  # 1. a copy of the repository
-    for page_file in (root / "docs").glob("trajectory*.md"):  # links a chapter only the real content has
-        replace_in(page_file, "method/het-jaartraject.md", "method/index.md")
     config = root / "mkdocs.yml"
     text = config.read_text("utf-8")
     block = publisher.split("\n", 1)[1]  # 2. and 3. the publisher block, as the guide writes it

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from methodkit.loader import load
+from methodkit.loading.loader import load
 from sitekit import assemble, replace_in
 
 ALPHA = "methodology/modules/alpha-module.md"

@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from methodkit import history
-from methodkit.build import build_site
+from methodkit.loading import history
+from methodkit.mkdocs_adapter.build import build_site
 from sitekit import assemble, page, replace_in
 
 ATOM = "{http://www.w3.org/2005/Atom}"

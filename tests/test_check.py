@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from methodkit.cli import main
+from methodkit.cli.main import main
 from sitekit import BIN, assemble
 
 MODULE = """---
@@ -307,7 +307,7 @@ def test_compatible_adaptations_pass(root, capsys, source, license):
 @pytest.mark.parametrize("name,rel,content,expected", CASES, ids=[c[0] for c in CASES])
 def test_messages_in_dutch(root, capsys, name, rel, content, expected):
     """Every message and hint of every class of bad input exists in Dutch too."""
-    from methodkit.messages import MESSAGES_NL, _translate
+    from methodkit.checks.messages import MESSAGES_NL, _translate
 
     write_case(root, name, rel, content)
     code, english = run_check(root, capsys, "--format", "json")

@@ -7,10 +7,10 @@ import re
 import pytest
 import yaml
 
-from methodkit.build import build_site
-from methodkit.placeholders import BODY, FIELDS
-from methodkit.scaffold import FIELD_HELP, HELP_LANGS, slugify
-from methodkit.schema import Schemas
+from methodkit.mkdocs_adapter.build import build_site
+from methodkit.checks.placeholders import BODY, FIELDS
+from methodkit.cli.scaffold import FIELD_HELP, HELP_LANGS, slugify
+from methodkit.loading.loader import load
 from sitekit import REPO, assemble, methodkit
 
 KINDS = {"module": "modules", "session": "sessions", "practice": "practices", "chapter": "framework"}
@@ -30,7 +30,7 @@ def test_ids_from_titles(title, expected):
 
 def test_every_field_is_explained_in_every_help_language():
     help_text = yaml.safe_load(FIELD_HELP.read_text("utf-8"))
-    schemas = Schemas(REPO / "methodology" / "schemas")
+    schemas = load(REPO)[0].schemas
     for kind in KINDS:
         for field in schemas.raw[kind]["properties"]:
             for lang in HELP_LANGS:
@@ -53,7 +53,7 @@ def scaffolded(tmp_path_factory):
 
 def test_new_files_have_every_field_and_are_valid_drafts(scaffolded):
     root, created = scaffolded
-    schemas = Schemas(root / "methodology" / "schemas")
+    schemas = load(root)[0].schemas
     for (kind, lang), path in created.items():
         assert path.parent.name == KINDS[kind]
         text = path.read_text("utf-8")

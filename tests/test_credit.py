@@ -47,3 +47,15 @@ def test_example_sessions_are_marked_in_every_list_that_shows_them(basic_site):
     # A module is no example and carries no mark.
     tiles = page(basic_site, "practices/").select(".mk-tile")
     assert tiles and not any(t.select_one(".mk-flag--example") for t in tiles)
+
+
+def test_example_sessions_are_marked_in_the_feed(basic_site):
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    for prefix, mark in (("", "Voorbeeld: "), ("fr/", "Exemple : ".replace(" :", ":"))):
+        entries = ET.parse(basic_site / prefix / "feed.xml").getroot().findall(f"{atom}entry")
+        assert entries
+        for entry in entries:
+            assert entry.find(f"{atom}title").text.startswith(mark)
+            assert entry.find(f"{atom}category").get("term") == "example"

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from methodkit.build import build_site
+from methodkit.mkdocs_adapter.build import build_site
 from sitekit import page, resolve
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -161,19 +161,20 @@ def test_home_page_is_responsive(basic_browser):
 
 def test_a_module_page_lists_the_closest_practices_and_links_the_rest(tmp_path):
     # A library larger than a module page should list: the synthetic corpus of `make bench`.
-    from methodkit.bench import write_corpus
-    from methodkit.catalogue import Catalogue
-    from methodkit.loader import load
-    from methodkit.views import MAX_PRACTICES, backlinks
+    from tools.bench import write_corpus
+    from methodkit.catalogue.catalogue import Catalogue
+    from methodkit.loading.loader import load
+    from methodkit.pages.views import backlinks
 
     content, problems = load(write_corpus(tmp_path / "corpus", 60))
     assert problems == []
     cat = Catalogue(content, "fr")
-    crowded = [m for m in content.items["module"].values() if len(cat.practices_for_levers(m.meta["levers"])) > MAX_PRACTICES]
+    limit = next(b.max for b in content.types["module"].backlinks if b.key == "practices_for_levers")
+    crowded = [m for m in content.items["module"].values() if len(cat.sharing_terms("practice", "levers", m.meta["levers"])) > limit]
     assert crowded, "the corpus should have a module with more practices than a page lists"
     module = crowded[0]
     group = next(g for g in backlinks(cat, module) if g["key"] == "practices_for_levers")
-    assert len(group["items"]) == MAX_PRACTICES
+    assert len(group["items"]) == limit
     shared = {p.id: len(set(p.meta["levers"]) & set(module.meta["levers"])) for p in content.items["practice"].values()}
     listed = [url.rstrip("/").rsplit("/", 1)[-1] for url in (x["url"] for x in group["items"])]
     counts = [shared[i] for i in listed]

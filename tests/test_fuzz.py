@@ -2,7 +2,7 @@
 
 Random bytes, random text full of `---`, YAML front matter with random nesting,
 anchors, aliases and tags, huge numbers, BOMs and mixed line endings are written
-into a module file of a copy of the basic fixture, and `methodkit.loader.load`
+into a module file of a copy of the basic fixture, and `methodkit.loading.loader.load`
 must return, with every problem naming a file of the repository, a line in it,
 a field and a message. `split_front_matter` and `html_problems` get random
 strings directly; and whatever Markdown `html_problems` accepts must render to
@@ -23,11 +23,11 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from methodkit.config import markdown_extensions
-from methodkit.loader import load
-from methodkit.policy import ALLOWED_TAGS, html_problems, template_problems
-from methodkit.problems import Problem, format_problems
-from methodkit.source import split_front_matter
+from methodkit.loading.config import markdown_extensions
+from methodkit.loading.loader import load
+from methodkit.checks.policy import ALLOWED_TAGS, html_problems, template_problems
+from methodkit.checks.problems import Problem, format_problems
+from methodkit.loading.source import split_front_matter
 from sitekit import FIXTURES, REPO, assemble
 
 # On CI the examples are the same every run (a pull request must not fail on a case its

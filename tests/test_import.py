@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from methodkit.build import build_site
+from methodkit.mkdocs_adapter.build import build_site
 from sitekit import FIXTURES, assemble, methodkit, page, resolve
 
 SOURCE = FIXTURES / "import" / "gids"

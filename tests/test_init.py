@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from methodkit import __version__
-from methodkit.build import build_site
+from methodkit.mkdocs_adapter.build import build_site
 from sitekit import methodkit, page
 
 

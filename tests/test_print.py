@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from methodkit.pdf_names import module_pdf, trainer_pack
+from methodkit.publishing.pdf_names import module_pdf, trainer_pack
 from sitekit import page, resolve
 
 A4 = (595, 842)  # points, rounded
@@ -50,7 +50,8 @@ def test_browser_print_is_clean_a4(printed, version):
     assert "Alfa-module" in text and "CC BY-SA 4.0" in text
     assert "Naamsvermelding" in text  # the credit line
     assert "https://example.org/samenzweerders/modules/alpha-module/" in text  # where the page lives
-    assert "(https://creativecommons.org/licenses/)" in text  # external link addresses
+    if version == "coach":  # the participant version leaves the body's prose to the coach
+        assert "(https://creativecommons.org/licenses/)" in text  # external link addresses
     for chrome in ("Zoeken", "Woordenlijst", "Made with", "Vorige module", "Volgende module", "Afdrukken"):
         assert chrome not in text, chrome
     assert ("ALFA-COACHNOTITIE" in text) == (version == "coach")
@@ -62,16 +63,19 @@ def test_module_page_offers_both_versions_and_pdfs(basic_site):
     assert resolve(basic_site, "modules/alpha-module/", links["mk-download--participant"]) == basic_site / "modules/alpha-module/handout/index.html"
     pdfs = [a["href"] for a in soup.select(".mk-downloads a.mk-download--pdf")]
     assert [resolve(basic_site, "modules/alpha-module/", h) for h in pdfs] == [
-        basic_site / module_pdf("alpha-module", "coach", "nl"), basic_site / module_pdf("alpha-module", "participant", "nl")]
+        basic_site / module_pdf("alpha-module", v, "nl") for v in ("coach", "participant", "worksheet")]
+    # gamma has no worksheet: no worksheet PDF is offered (or written).
+    gamma = page(basic_site, "modules/gamma-module/")
+    assert len(gamma.select(".mk-downloads a.mk-download--pdf")) == 2
+    assert not (basic_site / module_pdf("gamma-module", "worksheet", "nl")).exists()
     handout = page(basic_site, "modules/alpha-module/handout/")
     assert handout.select_one(".admonition.coach") is None
     assert "Voorbereiding" not in [h.get_text() for h in handout.select(".mk-section h2")]
-    # A collapsible coach note with a block inside it goes as a whole; what follows it stays.
+    # A collapsible coach note with a block inside it goes as a whole.
     module, handout = page(basic_site, "modules/gamma-module/"), page(basic_site, "modules/gamma-module/handout/")
     assert "GAMMA-COACHDETAIL" in module.get_text() and "GAMMA-COACHDETAIL" not in handout.get_text()
-    assert "GAMMA-NA-DE-NOTITIE" in handout.get_text() and "Een blok in het blok" not in handout.get_text()
-    link = handout.find("a", string="de alfamodule")["href"]
-    assert resolve(basic_site, "modules/gamma-module/handout/", link) == basic_site / "modules/alpha-module/index.html"
+    # Participants get the worksheets, not the coach's script around them (see test_trainer_pdfs.py).
+    assert "GAMMA-NA-DE-NOTITIE" not in handout.get_text() and "Een blok in het blok" not in handout.get_text()
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr", "en"])
@@ -107,14 +111,14 @@ def test_downloads_page_links_every_pdf(basic_site):
     for prefix, lang in (("", "nl"), ("fr/", "fr")):
         soup = page(basic_site, prefix + "downloads/")
         hrefs = [a["href"] for a in soup.select(".md-content a[download]")]
-        assert len(hrefs) == 1 + 2 * 3
+        assert len(hrefs) == 3 + 2 * 3 + 1  # pack, cards, workbook; two PDFs per module; alpha's worksheets
         for href in hrefs:
             assert resolve(basic_site, prefix + "downloads/", href).exists(), href
 
 
 def test_pdfs_are_reproducible(basic_root, basic_site, tmp_path):
     """The same content gives the same PDF bytes (no clock time inside)."""
-    from methodkit.build import build_site
+    from methodkit.mkdocs_adapter.build import build_site
     import shutil
 
     copy = shutil.copytree(basic_root, tmp_path / "again", ignore=shutil.ignore_patterns("site"))

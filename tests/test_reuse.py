@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from methodkit import config
+from methodkit.loading import config
 from sitekit import BIN, REPO, methodkit, page, resolve
 
 
@@ -60,7 +60,8 @@ def test_licence_and_credit_on_every_item_page(basic_site):
     practice = page(basic_site, "en/practices/voorbeeldpraktijk/").select_one(".mk-licence")
     assert ", about the work of " in practice.select_one(".mk-credit__text").get_text()
     assert practice.select_one(".mk-about").get_text(" ", strip=True).startswith("About the work of:")
-    assert "Reset.Vlaanderen and HOWEST" in practice.select_one(".mk-based-on").get_text()
+    module = page(basic_site, "en/modules/alpha-module/").select_one(".mk-licence")
+    assert "(Reset.Vlaanderen and HOWEST)" in module.select_one(".mk-based-on").get_text()
 
 
 def test_adaptation_chain_is_shown(basic_site):

@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from methodkit.cli import main
+from methodkit.cli.main import main
 from sitekit import assemble, replace_in
 
 M = "methodology/modules"
@@ -186,7 +186,7 @@ def test_a_bad_term_list_is_reported_not_used(root, capsys):
 def test_the_new_messages_exist_in_dutch(root, capsys):
     import json
 
-    from methodkit.messages import HINTS_NL, MESSAGES_NL, _translate
+    from methodkit.checks.messages import HINTS_NL, MESSAGES_NL, _translate
 
     (root / M / "getimed.md").write_text(TIMED.format(work=25), "utf-8")
     replace_in(root / M / "alpha-module.md", "2. **Tweede stap (120 minuten).**", "2. **Tweede stap.**")

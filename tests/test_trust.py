@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from methodkit.build import build_site
-from methodkit.links import check_external, detect_base_path, external_links, internal_link_problems
+from methodkit.mkdocs_adapter.build import build_site
+from methodkit.checks.links import check_external, detect_base_path, external_links, internal_link_problems
 from sitekit import assemble, methodkit, page, resolve
 
 LANGS = [("", "nl", "circulair"), ("fr/", "fr", "circulaire"), ("en/", "en", "circular")]
@@ -316,7 +316,7 @@ ACTIVE_BODIES = {
 
 @pytest.mark.parametrize("name", list(ACTIVE_BODIES))
 def test_check_refuses_content_that_runs_scripts(name, tmp_path):
-    from methodkit.loader import load
+    from methodkit.loading.loader import load
 
     root = assemble(tmp_path / "root", docs=False)
     path = root / "methodology/modules/alpha-module.md"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..problems import Problem, format_problems
-from ..scaffold import ScaffoldError
+from methodkit.checks.problems import Problem, format_problems
+from methodkit.cli.scaffold import ScaffoldError
 from .documents import sources
 from .export import export, po_path
 from .glossary import write_glossary

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..docs_pages import page_hash, split_suffix
-from ..loader import Content, current_hash
-from ..problems import Problem
-from ..source import split_front_matter
-from ..translations import source_hash
+from methodkit.loading.docs import page_hash, split_suffix
+from methodkit.loading.loader import Content, current_hash
+from methodkit.checks.problems import Problem
+from methodkit.loading.source import split_front_matter
+from methodkit.model.translations import source_hash
 from .units import DOCS_TRANSLATABLE
 
 

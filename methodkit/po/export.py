@@ -20,7 +20,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
-from .. import history
+from methodkit.loading import history
 from .documents import Source, recorded
 from .units import Unit, UnitError, signature, units
 

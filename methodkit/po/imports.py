@@ -22,8 +22,8 @@ from pathlib import Path
 import yaml
 from babel.messages.pofile import PoFileError, read_po
 
-from ..problems import Problem
-from ..scaffold import _flow, translation_text
+from methodkit.checks.problems import Problem
+from methodkit.cli.scaffold import _flow, translation_text
 from .documents import Source
 from .units import Unit, UnitError, signature, splice, split_file, top_level, units, write_unit, yaml_scalar
 

@@ -1,0 +1,170 @@
+"""The publisher's publication policy: what each item type must have before a release.
+
+The policy is data in the site's configuration (`publication:` under the methodkit
+plugin in mkdocs.yml), not in the content folder: it is the publisher's editorial
+choice, changed by a reviewed configuration change, and an organisation that
+copies methodology/ keeps its own. It never decides whether content is valid
+(the checks do); it says whether valid content is ready to be published:
+
+- `methodkit check` and `methodkit status` report where the content falls short
+  (in a pull request: warnings on the lines concerned, the run stays green);
+- `methodkit check --release` fails on it, for a release or deploy job that wants that.
+
+Drafts are never held to the policy: they are not published.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from methodkit.loading.config import _TolerantLoader, config_path
+from methodkit.loading.loader import Content, current_hash
+from methodkit.model.items import Item
+from methodkit.checks.problems import Problem
+from methodkit.loading.source import Document, _walk
+
+# The parts of a body the policy can ask for: (pattern, how many times, what a contributor writes).
+SECTIONS = {
+    "steps": (re.compile(r"^\d+\. ", re.M), 2, "numbered steps (1. ..., 2. ...)"),
+    "coach-note": (re.compile(r'^!!! coach\b', re.M), 1, 'a coach note (!!! coach "...")'),
+    "worksheet": (re.compile(r'^!!! worksheet\b', re.M), 1, 'a worksheet (!!! worksheet "...")'),
+    "footnote": (re.compile(r"^\[\^[^\]]+\]:", re.M), 1, "a source in a footnote ([^1]: ...)"),
+}
+RULES = ("min_words", "sections", "translations")
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Rules:
+    min_words: int = 0
+    sections: tuple[str, ...] = ()
+    translations: tuple[str, ...] = ()
+
+
+@dataclass
+class Policy:
+    rules: dict[str, Rules] = field(default_factory=dict)  # item type -> its rules
+
+
+def read_policy(root: Path, languages, types, config_file: str | None = None) -> tuple[Policy, list[Problem]]:
+    """The policy the configuration declares, and the problems in how it is written (with their lines)."""
+    path = config_path(root, config_file)
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    try:
+        loader = _TolerantLoader(path.read_text("utf-8"))
+        try:
+            node = loader.get_single_node()
+            doc = Document(None, {})
+            if node is not None:
+                _walk(node, "", doc, rel, [], 0, set())
+                doc.data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except (OSError, yaml.YAMLError):
+        return Policy(), []  # MkDocs reports a configuration it cannot read
+    plugins = (doc.data or {}).get("plugins") or []
+    for i, plugin in enumerate(plugins):
+        if isinstance(plugin, dict) and isinstance(plugin.get("methodkit"), dict):
+            declared = plugin["methodkit"].get("publication")
+            if declared is not None:
+                return _parse(declared, f"plugins[{i}].methodkit.publication", doc, rel, tuple(languages), tuple(types))
+    return Policy(), []
+
+
+def _parse(declared, where: str, doc: Document, rel: str, languages, types) -> tuple[Policy, list[Problem]]:
+    problems: list[Problem] = []
+
+    def bad(key: str, message: str, hint: str) -> None:
+        problems.append(Problem(rel, doc.line_of(key), key.split(".methodkit.")[-1], message, hint))
+
+    if not isinstance(declared, dict):
+        bad(where, "must be a set of fields", "one entry per item type: " + ", ".join(types))
+        return Policy(), problems
+    policy = Policy()
+    for kind, rules in declared.items():
+        here = f"{where}.{kind}"
+        if kind not in types:
+            bad(here, f"'{kind}' is not an item type", "item types: " + ", ".join(types))
+            continue
+        if not isinstance(rules, dict):
+            bad(here, "must be a set of fields", "allowed fields: " + ", ".join(RULES))
+            continue
+        for key in set(rules) - set(RULES):
+            bad(f"{here}.{key}", "is not a known field", "allowed fields: " + ", ".join(RULES))
+        words = rules.get("min_words", 0)
+        if not isinstance(words, int) or isinstance(words, bool) or words < 0:
+            bad(f"{here}.min_words", f"{words!r} is not a whole number", "a number of words, e.g. 300")
+            words = 0
+        sections = _names(rules.get("sections", []), f"{here}.sections", SECTIONS, "section", bad)
+        langs = rules.get("translations", [])
+        # `all`: every site language but the one each item is written in.
+        langs = list(languages) if langs == "all" else langs
+        langs = _names(langs, f"{here}.translations", languages, "site language", bad)
+        policy.rules[kind] = Rules(words, tuple(sections), tuple(langs))
+    return policy, problems
+
+
+def _names(values, where: str, known, what: str, bad) -> list[str]:
+    if not isinstance(values, list):
+        bad(where, "must be a list", "write a list, e.g. [a, b] or one '- value' per line")
+        return []
+    out = []
+    for i, value in enumerate(values):
+        if value in known:
+            out.append(value)
+        else:
+            bad(f"{where}[{i}]", f"unknown {what} '{value}'", "known: " + ", ".join(known))
+    return out
+
+
+def findings(content: Content, policy: Policy) -> list[Problem]:
+    """Where published items fall short of the policy, as problems on the files concerned."""
+    out = []
+    for kind, rules in policy.rules.items():
+        for item in content.items[kind].values():
+            if not item.draft:
+                out += _item_findings(content, item, rules)
+    return sorted(set(out))
+
+
+def _item_findings(content: Content, item: Item, rules: Rules) -> list[Problem]:
+    out = []
+    kind = item.kind
+    words = len(WORD.findall(item.body))
+    if words < rules.min_words:
+        out.append(Problem(item.path, item.body_line, "body", f"has {words} words, the publication policy asks at least "
+                           f"{rules.min_words} for a {kind}", "write more, or keep draft: true until it is ready"))
+    for name in rules.sections:
+        pattern, times, what = SECTIONS[name]
+        if len(pattern.findall(item.body)) < times:
+            out.append(Problem(item.path, item.body_line, "body", f"lacks {what}",
+                               f"the publication policy asks for it in every {kind}"))
+    now = current_hash(content, item)
+    for lang in rules.translations:
+        if lang == item.lang:
+            continue  # the language it is written in
+        tr = item.translations.get(lang)
+        expected = item.path[:-3] + f".{lang}.md"
+        if tr is None:
+            out.append(Problem(item.path, 1, f"translations.{lang}", f"has no translation into '{lang}' ({expected})",
+                               f"start one with: methodkit translate {item.path} --to {lang}"))
+        elif tr.draft:
+            out.append(Problem(tr.path, _line(content, tr.path, "draft"), "draft", f"the translation into '{lang}' is still a draft",
+                               "finish it and remove draft: true"))
+        elif tr.source_hash != now:
+            out.append(Problem(tr.path, _line(content, tr.path, "source_hash"), "source_hash", f"the translation into '{lang}' is out of date",
+                               f"bring it up to date with {item.path}, then set source_hash: {now}"))
+    return out
+
+
+def _line(content: Content, rel: str, key: str) -> int:
+    """The line of a top-level field of a file (a translation keeps no record of its lines)."""
+    try:
+        lines = (content.root / rel).read_text("utf-8").split("\n")
+    except OSError:
+        return 1
+    return next((n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 1)

@@ -1,0 +1,77 @@
+"""Checks of the site's own pages in docs/ and their translations.
+
+A translation of a site page comes in by pull request like content does, and a
+page with `render_macros: true` is a Jinja template: anything in it runs when
+the site is built. So every page in docs/ must have front matter that parses
+and keep to the content's HTML allow-list, and a page rendered with macros may
+use template syntax only to call one of the site's macros, `{{ name() }}`.
+The macros are read from their module's source, never imported.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import re
+from pathlib import Path
+
+from methodkit.loading.cache import CheckCache
+from methodkit.checks.policy import TEMPLATE_SYNTAX, html_problems
+from methodkit.checks.problems import Problem
+from methodkit.loading.source import SourceFile, decode_text, read_bytes, split_front_matter
+
+# A call of a site macro, with at most one plain name as its argument: {{ item_list("tool") }}.
+_CALL = re.compile(r"""\{\{\s*([A-Za-z_]\w*)\((?:\s*(?:"[a-z_]+"|'[a-z_]+')\s*)?\)\s*\}\}""")
+
+
+def macro_names(root: Path, modules) -> set[str]:
+    """The functions `define_env` registers with `@env.macro` in the site's macros modules (read, never run)."""
+    names = set()
+    for module in modules:
+        path = root / f"{module}.py" if (root / f"{module}.py").exists() else root / module / "__init__.py"
+        if not path.exists() and "." in module:
+            spec = importlib.util.find_spec(module)  # an installed module: found, not imported
+            path = Path(spec.origin) if spec is not None and spec.origin else path
+        try:
+            tree = ast.parse(path.read_text("utf-8"))
+        except (OSError, SyntaxError, ValueError):
+            continue
+        names |= {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)
+                  and any(isinstance(d, ast.Attribute) and d.attr == "macro" for d in node.decorator_list)}
+    return names
+
+
+def site_page_problems(root: Path, docs_dir: str, macros: set[str], extensions, cache: CheckCache) -> list[Problem]:
+    """Problems of every page in `docs_dir`; a page that passed before with the same bytes (and macros) is skipped."""
+    problems: list[Problem] = []
+    for path in sorted((root / docs_dir).rglob("*.md")):
+        rel = path.relative_to(root).as_posix()
+        raw = read_bytes(path, rel, problems)
+        key = cache.key(rel, "site page, macros: " + ",".join(sorted(macros)), raw or b"")
+        if raw is None or cache.get(key) is not None:
+            continue
+        mine: list[Problem] = []
+        text = decode_text(raw, rel, mine)
+        src = None if text is None else split_front_matter(text, rel, mine) if text.startswith("---") else SourceFile(rel, text, body=text)
+        if src is not None:
+            mine += html_problems(src.body, rel, src.body_line, extensions=extensions)
+            if src.meta is not None and src.meta.data.get("render_macros") is True:
+                mine += _template_problems(text, rel, macros)
+        if not mine:
+            cache.put(key, {})
+        problems += mine
+    return problems
+
+
+_CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
+
+
+def _template_problems(text: str, rel: str, macros: set[str]) -> list[Problem]:
+    calls = _CALL.sub(lambda m: " " * len(m.group(0)) if m.group(1) in macros else m.group(0), text)
+    out = []
+    for m in TEMPLATE_SYNTAX.finditer(calls):
+        end = calls.find(_CLOSERS[m.group(0)], m.end())
+        shown = calls[m.start():end + 2] if 0 <= end < m.start() + 60 else m.group(0)  # the whole tag, when short
+        out.append(Problem(rel, 1 + calls.count("\n", 0, m.start()), "content", f"contains template syntax '{shown}' that is not a macro call",
+                           "a site page may only call the site's macros, written as {{ name() }}: " + ", ".join(sorted(macros))))
+    return out

@@ -1,0 +1,75 @@
+"""Consistent terms: each language's term list names a preferred term and its known wrong variants.
+
+The lists are data (methodology/terms/<lang>.yml), so contributors and translators keep them.
+A variant is matched as whole words, whatever its case, also when the text wraps it over two
+lines; straight and curly apostrophes are the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from methodkit.checks.problems import Problem
+
+
+@dataclass(frozen=True)
+class Rule:
+    use: str
+    avoid: tuple[str, ...]
+    why: str = ""
+
+
+class TermList:
+    """The rules of one language, with one pattern that finds any of their variants."""
+
+    def __init__(self, rules: list[Rule]):
+        self.by_variant = {v.casefold(): r for r in rules for v in r.avoid}
+        # The longest variant first, so "work floors" is found before "work floor".
+        alternatives = sorted(self.by_variant, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<!\w)(" + "|".join(_phrase(v) for v in alternatives) + r")(?!\w)",
+                                  re.IGNORECASE) if alternatives else None
+
+    def problems(self, rel: str, field: str, line: int, text: str) -> list[Problem]:
+        """Every variant in `text`, which starts on `line` of the file."""
+        if self.pattern is None:
+            return []
+        out = []
+        for m in self.pattern.finditer(text):
+            rule = self.by_variant[_normal(m.group(1))]
+            hint = f"write '{rule.use}'" + (f": {rule.why}" if rule.why else "")
+            out.append(Problem(rel, line + text.count("\n", 0, m.start()), field,
+                               f"'{' '.join(m.group(1).split())}' is a variant of '{rule.use}'", hint))
+        return out
+
+
+def _phrase(variant: str) -> str:
+    words = [re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in variant.split()]
+    return r"\s+".join(words)
+
+
+def _normal(found: str) -> str:
+    return " ".join(found.replace("’", "'").split()).casefold()
+
+
+def rules_from(data: dict) -> list[Rule]:
+    """The rules of a term list file that passed its schema."""
+    return [Rule(t["use"], tuple(" ".join(v.replace("’", "'").split()) for v in t["avoid"]), t.get("why", ""))
+            for t in data["terms"]]
+
+
+def list_problems(rel: str, doc, rules: list[Rule]) -> list[Problem]:
+    """A variant listed twice, or the preferred term among its own variants, makes the list ambiguous."""
+    seen: dict[str, int] = {}
+    out = []
+    for i, rule in enumerate(rules):
+        for j, variant in enumerate(rule.avoid):
+            key, where = variant.casefold(), f"terms[{i}].avoid[{j}]"
+            if key == _normal(rule.use):
+                out.append(Problem(rel, doc.line_of(where), where, f"'{variant}' is the preferred term itself",
+                                   "remove it from avoid:"))
+            elif key in seen:
+                out.append(Problem(rel, doc.line_of(where), where, f"'{variant}' is listed twice",
+                                   f"first in terms[{seen[key]}]; keep one"))
+            seen.setdefault(key, i)
+    return out

@@ -1,0 +1,93 @@
+"""Read the methodkit settings from mkdocs.yml without starting MkDocs.
+
+The command-line tool needs only a few settings (content folder, languages),
+and loading the full MkDocs config costs a second: read the YAML directly,
+ignoring MkDocs' custom tags.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+DEFAULT_LANGUAGES = ("nl", "fr", "en")
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    pass
+
+
+def _any_tag(loader, suffix, node):
+    if suffix == "!ENV":
+        # `!ENV VAR` or `!ENV [VAR1, VAR2, default]`, as pyyaml_env_tag reads it.
+        names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+        for name in names[:-1] if len(names) > 1 else names:
+            if name in os.environ:
+                return os.environ[name]
+        return names[-1] if len(names) > 1 else None
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_TolerantLoader.add_multi_constructor("", _any_tag)
+
+
+@dataclass(frozen=True)
+class Settings:
+    content_dir: str = "methodology"
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    docs_dir: str = "docs"
+    site_url: str = "/"
+    # mkdocs-macros' modules, if the site uses it: its own (a .py file or package beside mkdocs.yml)
+    # and installed ones (`modules:`, dotted names such as methodkit.mkdocs_adapter.macros)
+    macros_modules: tuple[str, ...] = ()
+
+
+def config_path(root: Path, config_file: str | None = None) -> Path:
+    """The site's configuration file: `config_file`, METHODKIT_CONFIG, or mkdocs.yml in `root`."""
+    path = Path(config_file or os.environ.get("METHODKIT_CONFIG") or root / "mkdocs.yml")
+    return path if path.is_absolute() else root / path
+
+
+def _read(root: Path, config_file: str | None = None) -> dict:
+    try:
+        return yaml.load(config_path(root, config_file).read_text("utf-8"), Loader=_TolerantLoader) or {}
+    except (OSError, yaml.YAMLError):
+        return {}
+
+
+def markdown_extensions(root: Path, config_file: str | None = None) -> tuple:
+    """The site's Markdown extensions as ((name, ((option, value), ...)), ...), hashable for caching.
+
+    `methodkit check` renders bodies with them to see what a reader's browser would get.
+    """
+    out = []
+    for ext in _read(root, config_file).get("markdown_extensions") or []:
+        name, cfg = next(iter(ext.items())) if isinstance(ext, dict) else (ext, None)
+        out.append((str(name), tuple(sorted((k, v) for k, v in (cfg or {}).items() if isinstance(v, (str, int, float, bool))))))
+    return tuple(out)
+
+
+def site_settings(root: Path, config_file: str | None = None) -> Settings:
+    data = _read(root, config_file)
+    opts, macros = {}, ()
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and "methodkit" in plugin:
+            opts = plugin["methodkit"] or {}
+        if plugin == "macros" or isinstance(plugin, dict) and "macros" in plugin:
+            opts_macros = (plugin.get("macros") if isinstance(plugin, dict) else None) or {}
+            macros = (opts_macros.get("module_name", "main"), *opts_macros.get("modules", []))
+    return Settings(opts.get("content_dir", "methodology"), tuple(opts.get("languages", DEFAULT_LANGUAGES)),
+                    data.get("docs_dir", "docs"), (data.get("site_url") or "/").rstrip("/") + "/", macros)
+
+
+def publisher(root: Path, config_file: str | None = None) -> tuple[dict, str]:
+    """`extra.publisher` of mkdocs.yml and the site's name, for commands that run without MkDocs."""
+    data = _read(root, config_file)
+    return dict((data.get("extra") or {}).get("publisher") or {}), str(data.get("site_name") or "")

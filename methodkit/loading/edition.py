@@ -1,0 +1,30 @@
+"""Which edition of the method a printout shows: a version and a date, the same for the same commit.
+
+The version is CITATION.cff's `version` when it has one, else the commit's short hash; the date
+is the commit's own date, never the clock's, so a printout can be made again byte for byte.
+Outside git there is no date, and the version is the tool's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from methodkit import __version__
+from methodkit.loading import history
+from methodkit.publishing.citation import load_citation
+
+
+@dataclass(frozen=True)
+class Edition:
+    version: str
+    date: str | None  # ISO date of the commit
+
+
+def edition(root: Path) -> Edition:
+    cff = load_citation(root) or {}
+    # Git is asked in one place (history), which also dates each item's own version.
+    latest = history.head(root)
+    commit, date = (latest.commit[:7], latest.date) if latest else (None, None)
+    version = str(cff["version"]) if cff.get("version") else commit or f"methodkit {__version__}"
+    return Edition(version, date)

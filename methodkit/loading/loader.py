@@ -1,0 +1,547 @@
+"""Load everything under methodology/ into validated items, collecting every problem.
+
+Data flows one way: files -> this loader -> Content -> one Catalogue per build.
+An item with any problem is reported and left out of Content, so a build never
+renders half-valid data; `mkdocs serve` keeps showing the rest.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import difflib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from urllib.parse import unquote
+
+from methodkit.loading.cache import CheckCache
+from methodkit.loading.config import markdown_extensions, site_settings
+from methodkit.loading.docs import page_lang
+from methodkit.i18n import is_language
+from methodkit.model.licences import LICENCES, adaptation_problem
+from methodkit.model.items import Item, Step, Term, Trajectory, Translation
+from methodkit.model.types import Types
+from methodkit.checks.placeholders import placeholder_problems
+from methodkit.checks.policy import html_problems, page_references, personal_data_problems, svg_problems, template_problems, text_field_problems
+from methodkit.checks.problems import Problem
+from methodkit.loading.schema import Schemas, references
+from methodkit.loading.types import load_types
+from methodkit.checks.site_pages import macro_names, site_page_problems
+from methodkit.loading.source import Document, SourceFile, decode_text, parse_yaml, read_bytes, read_text, split_front_matter
+from methodkit.checks.terms import TermList, list_problems, rules_from
+from methodkit.checks.timings import HALF_DAY_MINUTES, step_problems, trajectory_problems
+from methodkit.model.translations import source_hash
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif")  # files an item folder may hold beside Markdown
+PUBLIC_CONTACT_FIELD = "contact"
+DEFAULT_FIELDS = ("license", "authors", "based_on", "provenance", "lang")  # what methodology/defaults.yml may set
+# The hint fits the type: only one whose schema has a contact field may send anyone there.
+PRIVACY_HINTS = {
+    False: "no personal data in a session summary: give counts and general descriptions, never names or contacts",
+    True: "no personal data in a practice; an organisation's general address belongs in 'contact:'",
+}
+
+
+@dataclass
+class Content:
+    root: Path
+    content_dir: Path
+    languages: tuple[str, ...]
+    types: Types
+    schemas: Schemas
+    defaults: dict = field(default_factory=dict)
+    items: dict[str, dict[str, Item]] = field(default_factory=dict)
+    vocabularies: dict[str, dict[str, Term]] = field(default_factory=dict)
+    trajectory: Trajectory | None = None
+    # images in the item folders (path from the root -> size and modification time): the build copies them
+    media: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # translation files of languages the site does not list: left out, reported once as a note
+    ignored: list[str] = field(default_factory=list)
+
+    @property
+    def source_lang(self) -> str:
+        return self.languages[0]
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def all_items(self):
+        for kind in self.types:
+            yield from self.items[kind].values()
+
+    def type_of_folder(self, folder: str) -> str | None:
+        """The type whose items an `x-reference: FOLDER` names (None: no type has that folder)."""
+        itype = self.types.by_folder(folder)
+        return itype.name if itype else None
+
+
+class _Loader:
+    def __init__(self, root: Path, content_dir: str, languages, config_file: str | None, in_memory: bool = False):
+        self.problems: list[Problem] = []
+        cdir = root / content_dir
+        types = load_types(cdir / "schemas", root, self.problems)
+        self.content = Content(root, cdir, tuple(languages), types, Schemas(cdir / "schemas", types))
+        self.content.items = {k: {} for k in types}
+        self.known: dict[str, set[str]] = {k: set() for k in types}  # ids that exist, valid or not
+        self.pending: list[tuple[Path, str, str, str]] = []  # translations: path, kind, id, lang
+        # items left out for a problem: (kind, front matter, document, path, id), so that a run reports
+        # their unknown terms and ids too, not only after the first problem is mended
+        self.rejected: list[tuple] = []
+        # what each clean body uses of the repository (file -> images, links), for the checks across files
+        self.refs: dict[str, tuple[list, list]] = {}
+        self.extensions = markdown_extensions(root, config_file)  # bodies are checked as the site renders them
+        self.settings = site_settings(root, config_file)
+        self.cache = CheckCache(root, cdir / "schemas", self.extensions, in_memory)
+        self.term_lists: dict[str, TermList] = {}  # language -> its preferred terms and their variants
+
+    # -- helpers ---------------------------------------------------------
+    def report(self, problems):
+        self.problems.extend(problems)
+        return not problems
+
+    def yaml_file(self, path: Path, schema: str):
+        rel = self.content.rel(path)
+        before = len(self.problems)
+        text = read_text(path, rel, self.problems)
+        if text is None:
+            return None, None, rel
+        self.report(template_problems(text, rel))
+        doc = parse_yaml(text, rel, self.problems, what="file")
+        if doc is None:
+            return None, None, rel
+        if not self.report(self.content.schemas.check(schema, doc.data, doc, rel)) or len(self.problems) > before:
+            return None, doc, rel
+        return doc.data, doc, rel
+
+    # -- the parts -------------------------------------------------------
+    def load(self):
+        c = self.content
+        self.load_defaults()
+        self.load_term_lists()
+        for vocab in sorted((c.content_dir / "vocabularies").glob("*.yml")):
+            self.load_vocabulary(vocab)
+        for name in sorted(self.vocabulary_names() - set(c.vocabularies)):
+            path = c.content_dir / "vocabularies" / f"{name}.yml"
+            if not path.exists():
+                self.problems.append(Problem(c.rel(path), 1, "file", f"vocabulary '{name}' is missing", "create it with a 'terms:' list"))
+        for itype in c.types.all:
+            for path in sorted((c.content_dir / itype.folder).rglob("*")):
+                if path.is_file() and not path.name.startswith("."):
+                    self.load_item_file(path, itype.name)
+        for args in self.pending:
+            self.load_translation(*args)
+        self.load_trajectory()
+        self.check_references()
+        self.check_images()
+        self.check_links()
+        self.check_timings()
+        self.check_site_page_terms()
+        # The site's own pages: a translation of one comes in by pull request too.
+        macros = macro_names(c.root, self.settings.macros_modules)
+        self.report(site_page_problems(c.root, self.settings.docs_dir, macros, self.extensions, self.cache))
+        self.cache.save()
+        return c, sorted(set(self.problems))
+
+    def vocabulary_names(self) -> set[str]:
+        names = set()
+        for schema in self.content.schemas.raw.values():
+            stack = [schema]
+            while stack:
+                node = stack.pop()
+                if isinstance(node, dict):
+                    if "x-vocabulary" in node:
+                        names.add(node["x-vocabulary"])
+                    stack.extend(node.values())
+                elif isinstance(node, list):
+                    stack.extend(node)
+        return names
+
+    def load_defaults(self):
+        path = self.content.content_dir / "defaults.yml"
+        if not path.exists():
+            return
+        rel = self.content.rel(path)
+        text = read_text(path, rel, self.problems)
+        doc = parse_yaml(text, rel, self.problems, what="file") if text is not None else None
+        if doc is None:
+            return
+        data = doc.data or {}
+        if not isinstance(data, dict):
+            self.problems.append(Problem(rel, 1, "file", "must be a set of fields", "write 'license:' and 'based_on:'"))
+            return
+        # Defaults may hold only the fields every item type shares.
+        schema = {"type": "object", "additionalProperties": False,
+                  "properties": {k: {"$ref": f"common.schema.json#/$defs/{k}"} for k in DEFAULT_FIELDS}}
+        for err in self.content.schemas._make(schema).iter_errors(data):
+            key = ".".join(map(str, err.absolute_path)) or next(iter(set(data) - set(DEFAULT_FIELDS)), "file")
+            self.problems.append(Problem(rel, doc.line_of(key), key, err.message.split(" (")[0],
+                                         "allowed here: " + ", ".join(DEFAULT_FIELDS)))
+        if not any(p.path == rel for p in self.problems):
+            self.content.defaults = data
+
+    def load_term_lists(self):
+        """methodology/terms/<lang>.yml: the preferred terms of each language (optional)."""
+        for path in sorted((self.content.content_dir / "terms").glob("*.yml")):
+            rel = self.content.rel(path)
+            if path.stem not in self.content.languages:
+                self.problems.append(Problem(rel, 1, "file", f"'{path.stem}' is not a site language",
+                                             "name it <lang>.yml with lang one of " + ", ".join(self.content.languages)))
+                continue
+            data, doc, rel = self.yaml_file(path, "terms")
+            if data is not None:
+                rules = rules_from(data)
+                if self.report(list_problems(rel, doc, rules)):
+                    self.term_lists[path.stem] = TermList(rules)
+
+    def check_terms(self, rel: str, lang: str, field: str, doc, text) -> None:
+        """Report the known wrong variants of a term in one text field of a file in `lang`."""
+        terms = self.term_lists.get(lang)
+        if terms is not None and isinstance(text, str):
+            self.report(terms.problems(rel, field, doc.line_of(field), text))
+
+    def check_item_terms(self, rel: str, lang: str, kind: str, src: SourceFile) -> None:
+        terms = self.term_lists.get(lang)
+        if terms is None:
+            return
+        for name in self.content.schemas.translatable(kind):
+            for key, value in _strings(src.meta.data.get(name), name):
+                self.check_terms(rel, lang, key, src.meta, value)
+        self.report(terms.problems(rel, "body", src.body_line, src.body))
+
+    def check_site_page_terms(self):
+        """The site's own pages in docs/: x.md in the source language, x.<lang>.md in another."""
+        c = self.content
+        for path in sorted((c.root / self.settings.docs_dir).rglob("*.md")):
+            parts = path.name.split(".")
+            lang = parts[-2] if len(parts) > 2 and parts[-2] in c.languages else page_lang(path, c.source_lang)
+            terms = self.term_lists.get(lang)
+            if terms is None:
+                continue
+            rel = c.rel(path)
+            text = read_text(path, rel, [])  # unreadable pages are reported by the site page checks
+            if text is not None:
+                self.report(terms.problems(rel, "content", 1, text))
+
+    def load_vocabulary(self, path: Path):
+        data, doc, rel = self.yaml_file(path, "vocabulary")
+        if data is None:
+            return
+        terms, ok = {}, True
+        for i, term in enumerate(data["terms"]):
+            where = f"terms[{i}]"
+            missing = [l for l in self.content.languages if l not in term]
+            # Labels in a language the site dropped are kept for later, not an error; a key that is no language is.
+            extra = [k for k in term if k != "id" and k not in self.content.languages and not is_language(k)]
+            if missing:
+                ok = self.report([Problem(rel, doc.line_of(where), where, f"term '{term['id']}' has no label in {', '.join(missing)}",
+                                          "add a label and a description for every site language")]) and ok
+            if extra:
+                ok = self.report([Problem(rel, doc.line_of(f"{where}.{extra[0]}"), f"{where}.{extra[0]}",
+                                          f"'{extra[0]}' is not a site language", "site languages: " + ", ".join(self.content.languages))]) and ok
+            if term["id"] in terms:
+                ok = self.report([Problem(rel, doc.line_of(f"{where}.id"), f"{where}.id", f"id '{term['id']}' is used twice",
+                                          f"first on line {terms[term['id']].line}")]) and ok
+            terms[term["id"]] = Term(term["id"], {l: term[l] for l in self.content.languages if l in term}, doc.line_of(where))
+            for lang in self.content.languages:
+                for key in ("label", "description"):
+                    self.check_terms(rel, lang, f"{where}.{lang}.{key}", doc, term.get(lang, {}).get(key))
+        if ok:
+            self.content.vocabularies[path.stem] = terms
+
+    def load_item_file(self, path: Path, kind: str):
+        c = self.content
+        rel = c.rel(path)
+        if path.suffix != ".md":
+            if path.suffix.lower() == ".svg":
+                text = read_text(path, rel, self.problems)
+                if text is None or not self.report(svg_problems(text, rel)):
+                    return
+            if path.suffix.lower() in IMAGE_SUFFIXES:
+                st = path.stat()
+                c.media[rel] = (st.st_size, st.st_mtime_ns)
+            else:
+                self.problems.append(Problem(rel, 1, "file", "is not a Markdown file", f"items in {c.types[kind].folder}/ are <id>.md files"))
+            return
+        parts = path.name[:-3].split(".")
+        if len(parts) == 2:
+            stem, lang = parts
+            if lang not in c.languages:
+                c.ignored.append(rel)  # a language the site does not list (any more): not published, not an error
+                return
+            self.pending.append((path, kind, stem, lang))
+            return
+        if len(parts) != 1:
+            self.problems.append(Problem(rel, 1, "file", "has a name with more than one dot", "name it <id>.md, or <id>.<lang>.md for a translation"))
+            return
+        self.known[kind].add(parts[0])
+        src, ok = self.checked_source(path, rel, kind, kind, parts[0])
+        if src is None:
+            return
+        dup = c.items[kind].get(parts[0])
+        if dup is not None:
+            self.problems.append(Problem(rel, src.meta.line_of("id"), "id", f"'{parts[0]}' is already used", f"by {dup.path}; ids are unique"))
+        if not ok or dup is not None:
+            if src.meta is not None and isinstance(src.meta.data, dict):
+                self.rejected.append((kind, src.meta.data, src.meta, rel, parts[0]))  # its references are checked all the same
+            return
+        meta = {**c.defaults, **src.meta.data}
+        lang = meta.get("lang") or c.source_lang  # the language the item is written in
+        self.check_item_terms(rel, lang, kind, src)
+        c.items[kind][meta["id"]] = Item(c.types[kind], meta["id"], rel, meta, src.body, src.meta, src.body_line,
+                                         lang=lang)
+
+    def checked_source(self, path: Path, rel: str, schema: str, kind: str, stem: str | None) -> tuple[SourceFile | None, bool]:
+        """Read one file and run every check that needs no other file: (the parsed file or None, whether it passed).
+
+        A file that passed before, with the same bytes, is taken from the cache unchecked.
+        """
+        raw = read_bytes(path, rel, self.problems)
+        if raw is None:
+            return None, False
+        key = self.cache.key(rel, schema, raw)
+        hit = self.cache.get(key)
+        if hit is not None:
+            self.refs[rel] = hit["images"], hit["links"]
+            return SourceFile(rel, None, Document(hit["meta"], hit["lines"]), hit["body"], hit["body_line"]), True
+        before = len(self.problems)
+        text = decode_text(raw, rel, self.problems)
+        if text is None:
+            return None, False
+        self.report(template_problems(text, rel))
+        src = split_front_matter(text, rel, self.problems)
+        if src is None:
+            return None, False
+        meta, doc = src.meta.data, src.meta
+        self.report(self.content.schemas.check(schema, meta, doc, rel))
+        if stem is not None and isinstance(meta.get("id"), str) and meta["id"] != stem:
+            self.problems.append(Problem(rel, doc.line_of("id"), "id", f"'{meta['id']}' does not match the file name",
+                                         f"rename the file to {meta['id']}.md or set id: {stem}"))
+        self.content_checks(kind, meta, doc, src.body, src.body_line, rel)
+        if len(self.problems) > before:
+            return src, False
+        images, links = ([list(ref) for ref in refs] for refs in page_references(src.body, src.body_line))  # as JSON keeps them
+        self.refs[rel] = images, links
+        self.cache.put(key, {"meta": meta, "lines": doc.lines, "body": src.body, "body_line": src.body_line,
+                             "images": images, "links": links})
+        return src, True
+
+    def content_checks(self, kind, meta, doc: Document, body, body_line, rel):
+        self.report(html_problems(body, rel, body_line, extensions=self.extensions))
+        if not meta.get("draft") and "source_hash" not in meta:  # a published source, not a translation
+            self.report(placeholder_problems(_strings(meta), body, body_line, rel, doc.line_of))
+        for key, value in _strings(meta):
+            self.report(text_field_problems(value, key, rel, doc.line_of(key)))
+        if self.content.types[kind].personal_data:
+            found = personal_data_problems(body, rel, body_line, "body")
+            for key, value in _strings(meta):
+                if key != PUBLIC_CONTACT_FIELD and not key.startswith("links"):
+                    found += personal_data_problems(value, rel, doc.line_of(key), key)
+            has_contact = PUBLIC_CONTACT_FIELD in self.content.schemas.raw[kind]["properties"]
+            self.report([replace(p, hint=PRIVACY_HINTS[has_contact]) for p in found])
+
+    def load_translation(self, path: Path, kind: str, stem: str, lang: str):
+        c = self.content
+        rel = c.rel(path)
+        if stem not in self.known[kind]:
+            self.problems.append(Problem(rel, 1, "file", f"translates '{stem}', which does not exist",
+                                         f"the source must be {c.types[kind].folder}/{stem}.md"))
+            return
+        src, ok = self.checked_source(path, rel, f"translation:{kind}", kind, None)
+        item = c.items[kind].get(stem)
+        if not ok or item is None:
+            return
+        if lang == item.lang:
+            self.problems.append(Problem(rel, 1, "file", f"is in '{lang}', the language {item.path} is written in",
+                                         f"a translation's language differs from its source's (lang: {item.lang})"))
+            return
+        self.check_item_terms(rel, lang, kind, src)
+        meta = {k: v for k, v in src.meta.data.items() if k not in ("source_hash", "translators", "draft")}
+        item.translations[lang] = Translation(lang, rel, meta, src.body, src.meta.data["source_hash"],
+                                              src.meta.data.get("translators", []), bool(src.meta.data.get("draft")), src.body_line)
+
+    def load_trajectory(self):
+        path = self.content.content_dir / "trajectory.yml"
+        if not path.exists():
+            return
+        data, doc, rel = self.yaml_file(path, "trajectory")
+        if data is None:
+            return
+        steps = []
+        for i, s in enumerate(data["steps"]):
+            missing = [l for l in self.content.languages if l not in s]
+            if missing:
+                self.problems.append(Problem(rel, doc.line_of(f"steps[{i}]"), f"steps[{i}]", f"has no label in {', '.join(missing)}",
+                                             "add a label and a description for every site language"))
+            if s["end_month"] < s["start_month"] or s["end_month"] > data["months"]:
+                self.problems.append(Problem(rel, doc.line_of(f"steps[{i}].end_month"), f"steps[{i}].end_month",
+                                             f"{s['end_month']} is out of range", f"it must lie between start_month and months ({data['months']})"))
+            for lang in self.content.languages:
+                for key in ("label", "description"):
+                    self.check_terms(rel, lang, f"steps[{i}].{lang}.{key}", doc, s.get(lang, {}).get(key))
+            steps.append(Step(s["id"], s["phase"], s["format"], s["times"], s["half_days"], s["start_month"], s["end_month"],
+                              s["modules"], {l: s[l] for l in self.content.languages if l in s}))
+        self.content.trajectory = Trajectory(data["months"], steps)
+        self._traj_doc = (doc, rel, data)
+
+    def check_references(self):
+        c = self.content
+        targets = [(item.kind, item.meta, item.doc, item.path, item.id) for item in c.all_items()]
+        if c.trajectory is not None:
+            doc, rel, data = self._traj_doc
+            targets.append(("trajectory", data, doc, rel, None))
+        valid = len(targets)
+        for n, (kind, meta, doc, rel, own_id) in enumerate(targets + self.rejected):
+            for where, what, target, value in references(c.schemas.raw[kind], meta):
+                if what == "vocabulary":
+                    terms = c.vocabularies.get(target)
+                    if terms is not None and value not in terms:
+                        self.problems.append(Problem(rel, doc.line_of(where), where, f"unknown {target[:-1] if target.endswith('s') else target} '{value}'",
+                                                     _term_hint(terms, value)))
+                else:
+                    ref_kind = c.type_of_folder(target)
+                    if ref_kind is None:  # the type declarations have a problem of their own
+                        continue
+                    referred = c.items[ref_kind].get(value)
+                    if value == own_id and ref_kind == kind:
+                        self.problems.append(Problem(rel, doc.line_of(where), where, "refers to the item itself", "remove it"))
+                    elif value not in self.known[ref_kind]:
+                        close = difflib.get_close_matches(str(value), sorted(self.known[ref_kind]), n=1)
+                        hint = f"did you mean '{close[0]}'?" if close else \
+                            f"no file {c.types[ref_kind].folder}/{value}.md; known: " + _some(self.known[ref_kind])
+                        self.problems.append(Problem(rel, doc.line_of(where), where, f"unknown {ref_kind} '{value}'", hint))
+                    elif referred is not None and referred.draft and not meta.get("draft"):
+                        # The site leaves the draft out, and the link to it with it, without a word.
+                        self.problems.append(Problem(rel, doc.line_of(where), where, f"{ref_kind} '{value}' is a draft",
+                                                     f"the site leaves {referred.path} out until it is ready: remove it here "
+                                                     "or publish the draft"))
+            if n < valid:  # an adaptation's checks need the whole, valid front matter
+                self.check_adaptation(kind, meta, doc, rel)
+
+    def sources(self):
+        """(item, file) for every source and translation."""
+        for item in self.content.all_items():
+            yield item, item.path
+            for tr in item.translations.values():
+                yield item, tr.path
+
+    def check_images(self):
+        """An image a body shows must be a file of an item folder, which the build copies: the site loads nothing else."""
+        c = self.content
+        for item, rel in self.sources():
+            # The page of an item sits in its type's folder of the site, wherever its file is: the build
+            # finds an image from there (an item in a sub-folder names the sub-folder in the address).
+            folder = posixpath.dirname(rel)
+            base = posixpath.join(c.rel(c.content_dir), item.type.folder)
+            for url, line, markdown in self.refs[rel][0]:
+                target = posixpath.normpath(posixpath.join(base, _file_of(url)))
+                beside = posixpath.normpath(posixpath.join(folder, _file_of(url)))
+                if target not in c.media and beside in c.media:
+                    self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is not found from the page",
+                                                 f"the page of an item in a sub-folder is published in {item.type.folder}/: "
+                                                 f"write '{posixpath.relpath(beside, base)}'"))
+                elif target not in c.media:
+                    self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is not in the repository",
+                                                 f"put the file in {folder}/ or correct the address"))
+                elif not markdown:  # MkDocs adjusts the addresses of Markdown images to the page's, not those of HTML
+                    self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is in HTML",
+                                                 "write it in Markdown, ![description](file), so its address works on every page"))
+
+    def check_links(self):
+        """A link to another page (`../modules/<id>.md`) must find it in the built site, as a strict build requires."""
+        c, docs = self.content, self.content.root / self.settings.docs_dir
+        pages = {i.url.rstrip("/") + ".md": i for i in c.all_items()}
+        for item, rel in self.sources():
+            here = posixpath.dirname(item.url.rstrip("/"))  # the page's folder in the site, as MkDocs resolves links
+            for url, line in self.refs[rel][1]:
+                path = _file_of(url)
+                if not path.endswith(".md"):
+                    continue
+                target = posixpath.normpath(posixpath.join(here, path))
+                other = pages.get(target)
+                if other is None and not (docs / target).is_file():
+                    self.problems.append(Problem(rel, line, "body", f"link '{url[:40]}' leads to no page",
+                                                 "link to an item as ../modules/<id>.md (or name it in related:)"))
+                elif other is not None and other.draft and not item.draft:
+                    self.problems.append(Problem(rel, line, "body", f"link '{url[:40]}' leads to a draft",
+                                                 f"the site leaves {other.path} out until it is ready: remove the link or publish the draft"))
+
+    def check_timings(self):
+        """Minutes that must add up: each module's steps (source and translations), each trajectory step."""
+        modules = self.content.items["module"]
+        for item in modules.values():
+            duration = item.meta["duration"]
+            self.report(step_problems(item.path, item.body, item.body_line, duration))
+            for tr in item.translations.values():
+                self.report(step_problems(tr.path, tr.body, tr.body_line, duration, source=item.path))
+        if self.content.trajectory is not None:
+            doc, rel, data = self._traj_doc
+            durations = {m.id: m.meta["duration"] for m in modules.values()}
+            self.report(trajectory_problems(rel, doc, data["steps"], durations,
+                                            data.get("half_day_minutes", HALF_DAY_MINUTES)))
+
+    def check_adaptation(self, kind, meta, doc, rel):
+        """An adaptation must exist, and its source's licence must allow it."""
+        adapted = meta.get("adapted_from")
+        if adapted is None:
+            return
+        line = doc.line_of("adapted_from")
+        if isinstance(adapted, str):
+            if adapted not in self.known.get(kind, set()):
+                self.problems.append(Problem(rel, line, "adapted_from", f"unknown {kind} '{adapted}'",
+                                             "give the id of an item of the same type, or {title, url, license} for an external work"))
+                return
+            source = self.content.items[kind].get(adapted)
+            if source is None:
+                return  # the source has problems of its own, reported there
+            source_licence, name = source.meta["license"], f"'{adapted}'"
+        else:
+            source_licence, name = adapted["license"], f"'{adapted['title']}'"
+        own = meta.get("license") or self.content.defaults.get("license", "CC-BY-SA-4.0")
+        why = adaptation_problem(LICENCES[source_licence], LICENCES[own])
+        if why:
+            self.problems.append(Problem(rel, line, "adapted_from", f"{name} {why}",
+                                         "choose a compatible licence in 'license:', or adapt another source"))
+
+
+def _strings(meta, prefix=""):
+    if isinstance(meta, dict):
+        for k, v in meta.items():
+            yield from _strings(v, f"{prefix}.{k}" if prefix else str(k))
+    elif isinstance(meta, list):
+        for i, v in enumerate(meta):
+            yield from _strings(v, f"{prefix}[{i}]")
+    elif isinstance(meta, str):
+        yield prefix, meta
+
+
+def _file_of(url: str) -> str:
+    """The file a relative address names: without its anchor or query, %-escapes decoded."""
+    return unquote(url.split("#")[0].split("?")[0])
+
+
+def _term_hint(terms: dict[str, Term], value) -> str:
+    """What to write instead of an unknown term: the id of a label written in its place, a close id, or them all."""
+    wanted = str(value).strip().casefold()
+    for term in terms.values():
+        if any(labels.get("label", "").casefold() == wanted for labels in term.labels.values()):
+            return f"'{value}' is the label of '{term.id}': write the id, {term.id}"
+    close = difflib.get_close_matches(str(value), list(terms), n=1)
+    return f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(terms)
+
+
+def _some(ids, n=8) -> str:
+    ids = sorted(ids)
+    return ", ".join(ids[:n]) + (", ..." if len(ids) > n else "") if ids else "none yet"
+
+
+def load(root: Path, content_dir: str = "methodology", languages=("nl", "fr", "en"), config_file: str | None = None,
+         in_memory: bool = False):
+    """Load and validate all content. Returns (Content, problems).
+
+    `config_file` is the site's configuration (default: mkdocs.yml in `root`), for its Markdown extensions.
+    `in_memory` keeps the check cache in this process, not on disk (serve, which loads after every edit).
+    """
+    return _Loader(Path(root), content_dir, languages, config_file, in_memory).load()
+
+
+def current_hash(content: Content, item: Item) -> str:
+    return source_hash(item.meta, item.body, content.schemas.translatable(item.kind))

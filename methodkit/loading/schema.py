@@ -1,0 +1,192 @@
+"""The JSON Schemas in methodology/schemas/ are the one definition of every field.
+
+The validator, the tests and contributors' editors all read the same files.
+Besides standard JSON Schema, two keywords of ours mark references:
+`x-vocabulary: NAME` (a term id of methodology/vocabularies/NAME.yml) and
+`x-reference: TYPE` (the id of an item of that type). `x-translatable: true`
+marks the fields a translation carries.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cached_property
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from methodkit.checks.problems import Problem
+from methodkit.loading.source import Document, field_path
+
+# The schemas every methodology has beside one per item type.
+BASE_SCHEMAS = ("common", "translation", "vocabulary", "trajectory", "terms")
+
+
+class Schemas:
+    def __init__(self, folder: Path, types=()):
+        self.folder = folder
+        self.types = tuple(types)
+        names = BASE_SCHEMAS + tuple(t for t in self.types if t not in BASE_SCHEMAS)
+        self.raw = {name: json.loads((folder / f"{name}.schema.json").read_text("utf-8")) for name in names}
+        resources = [(f"{name}.schema.json", Resource.from_contents(s)) for name, s in self.raw.items()]
+        self.registry = Registry().with_resources(resources)
+
+    def validator(self, name: str) -> Draft202012Validator:
+        return self._validators[name]
+
+    @cached_property
+    def _validators(self) -> dict[str, Draft202012Validator]:
+        out = {name: self._make(schema) for name, schema in self.raw.items()}
+        for kind in self.types:
+            out[f"translation:{kind}"] = self._make(self.translation_schema(kind))
+        return out
+
+    def _make(self, schema) -> Draft202012Validator:
+        # References are replaced by what they point to once, here: resolving them
+        # while validating cost a lookup per field of every file.
+        return Draft202012Validator(self._inline(schema, schema), registry=self.registry,
+                                    format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+    def _inline(self, node, home: dict):
+        if isinstance(node, list):
+            return [self._inline(x, home) for x in node]
+        if not isinstance(node, dict):
+            return node
+        out = {k: self._inline(v, home) for k, v in node.items() if k != "$ref"}
+        ref = node.get("$ref")
+        if isinstance(ref, str) and "#/$defs/" in ref:
+            name, _, pointer = ref.partition("#/$defs/")
+            target_home = self.raw[name.removesuffix(".schema.json")] if name else home
+            target = self._inline(target_home["$defs"][pointer], target_home)
+            if not set(target) & set(out):  # keywords beside a $ref apply too: merge when they do not clash
+                return {**target, **out}
+            out["$ref"] = ref
+        return out
+
+    def target(self, kind: str, name: str) -> tuple[str, str] | None:
+        """What a field of a type names: ('vocabulary', NAME), ('reference', FOLDER) or None (plain values)."""
+        prop = self.raw[kind]["properties"].get(name) or {}
+        for node in (prop, prop.get("items") if isinstance(prop.get("items"), dict) else {}):
+            if "x-vocabulary" in node:
+                return "vocabulary", node["x-vocabulary"]
+            if "x-reference" in node:
+                return "reference", node["x-reference"]
+        return None
+
+    def translatable(self, kind: str) -> list[str]:
+        props = self.raw[kind]["properties"]
+        return [k for k, v in props.items() if v.get("x-translatable")]
+
+    def translation_schema(self, kind: str) -> dict:
+        """A translation holds its own fields plus the source's translatable ones."""
+        base = self.raw["translation"]
+        props = dict(base["properties"])
+        props.update({k: self.raw[kind]["properties"][k] for k in self.translatable(kind)})
+        return {**base, "$id": f"translation-{kind}.schema.json", "properties": props, "additionalProperties": False}
+
+    def check(self, name: str, data, doc: Document, rel: str) -> list[Problem]:
+        schema = self.raw[name.split(":")[-1]] if not name.startswith("translation:") else self.translation_schema(name.split(":")[1])
+        problems = []
+        for err in self.validator(name).iter_errors(data):
+            problems.append(_to_problem(err, schema, doc, rel))
+        return problems
+
+
+def references(schema: dict, data, path=()):
+    """Yield (field path, 'vocabulary'|'reference', target, value) for every reference in data."""
+    if isinstance(data, dict) and "properties" in schema:
+        for key, value in data.items():
+            sub = schema["properties"].get(key)
+            if sub is not None:
+                yield from references(sub, value, path + (key,))
+    elif isinstance(data, list) and isinstance(schema.get("items"), dict):
+        for i, value in enumerate(data):
+            yield from references(schema["items"], value, path + (i,))
+    elif isinstance(data, str):
+        if "x-vocabulary" in schema:
+            yield field_path(path), "vocabulary", schema["x-vocabulary"], data
+        elif "x-reference" in schema:
+            yield field_path(path), "reference", schema["x-reference"], data
+
+
+_TYPE_NAMES = {"string": "text", "array": "a list", "object": "a set of fields", "integer": "a whole number",
+               "number": "a number", "boolean": "true or false"}
+
+
+def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
+    path = list(err.absolute_path)
+    where = field_path(path)
+    line = doc.line_of(where) if where else 1
+    v = err.validator
+    if v == "required":
+        missing = err.message.split("'")[1]
+        full = field_path(path + [missing])
+        desc = _describe(schema, path + [missing])
+        return Problem(rel, line if path else 1, full, "is required but missing", f"add '{missing}:'" + (f": {desc}" if desc else ""))
+    if v == "additionalProperties":
+        allowed = sorted(err.schema.get("properties", {}))
+        extra = [k for k in err.instance if k not in allowed]
+        key = str(extra[0]) if extra else "?"  # YAML keys may be numbers or booleans
+        full = field_path(path + [key])
+        close = difflib.get_close_matches(key, allowed, n=1)
+        if key == "render_macros":
+            return Problem(rel, doc.line_of(full, line), full, "is not allowed in methodology content",
+                           "content is never rendered as a template; remove this field")
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(allowed)}"
+        return Problem(rel, doc.line_of(full, line), full, "is not a known field", hint)
+    if v == "type":
+        want = err.validator_value if isinstance(err.validator_value, str) else err.validator_value[0]
+        hint = _example(schema, path)
+        if want == "string" and isinstance(err.instance, dict):
+            hint = "put the text between quotes: a ': ' inside it makes YAML read it as a field"
+        return Problem(rel, line, where or "file", f"must be {_TYPE_NAMES.get(want, want)}, not {_json_kind(err.instance)}", hint)
+    if v == "enum":
+        return Problem(rel, line, where, f"unknown value {err.instance!r}", "allowed: " + ", ".join(map(str, err.validator_value)))
+    if v == "pattern":
+        if where.endswith("id") or where == "id" or err.validator_value.startswith("^[a-z0-9]"):
+            return Problem(rel, line, where, f"{err.instance!r} is not a valid id", "use lower-case letters, digits and single hyphens, e.g. 'mijn-module'")
+        if "http" in err.validator_value:
+            return Problem(rel, line, where, f"{err.instance!r} is not a web address", "start it with https://")
+        if "0-9a-f" in err.validator_value:
+            return Problem(rel, line, where, f"{err.instance!r} is not a source version", "copy the version that `methodkit status` prints")
+        return Problem(rel, line, where, f"{err.instance!r} has the wrong form", f"it must match {err.validator_value}")
+    if v == "format":
+        return Problem(rel, line, where, f"{err.instance!r} is not a valid date", "write it as YYYY-MM-DD, e.g. 2019-03-21")
+    if v in ("minItems", "minLength"):
+        return Problem(rel, line, where, "is empty", "give at least one value")
+    if v in ("minimum", "maximum"):
+        word = "at least" if v == "minimum" else "at most"
+        return Problem(rel, line, where, f"{err.instance!r} is out of range", f"it must be {word} {err.validator_value}")
+    if v in ("oneOf", "anyOf"):
+        return Problem(rel, line, where, "has the wrong form", _describe(schema, path) or "see the schema")
+    if v == "const":
+        return Problem(rel, line, where, f"must be {err.validator_value!r}", _describe(schema, path))
+    return Problem(rel, line, where or "front matter", err.message, _describe(schema, path))
+
+
+def _json_kind(value) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    return {str: "text", int: "a number", float: "a number", list: "a list", dict: "a set of fields", type(None): "empty"}.get(type(value), type(value).__name__)
+
+
+def _sub(schema: dict, path: list) -> dict:
+    for part in path:
+        if isinstance(part, int):
+            schema = schema.get("items", {}) if isinstance(schema.get("items"), dict) else {}
+        else:
+            schema = schema.get("properties", {}).get(part, {})
+    return schema
+
+
+def _describe(schema: dict, path: list) -> str:
+    return _sub(schema, path).get("description", "")
+
+
+def _example(schema: dict, path: list) -> str:
+    sub = _sub(schema, path)
+    if sub.get("type") == "array" or "items" in sub:
+        return "write a list, e.g. [a, b] or one '- value' per line"
+    return sub.get("description", "")

@@ -1,0 +1,196 @@
+"""Read a content file, whatever state it is in, into text, front matter and body.
+
+A contributor's file may be empty, binary, not UTF-8, carry a BOM or CRLF line
+endings, or hold YAML that is broken in any of a dozen ways. Every one of those
+ends as a Problem with a line number, never as an exception.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from methodkit.checks.problems import Problem
+
+FENCE = "---"
+
+
+# LibYAML's parser when PyYAML has it (ten times faster); the same results either way.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
+    """SafeLoader that keeps dates as text, so the schema decides what a date is."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Document:
+    """A parsed YAML document and where each of its fields stands in the file."""
+
+    data: Any = None
+    lines: dict[str, int] = field(default_factory=dict)  # "levers[1]" -> line in the file
+
+    def line_of(self, path: str, default: int = 1) -> int:
+        """The line of `path`, or of its nearest parent that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            cut = max(path.rfind("."), path.rfind("["))
+            path = path[:cut] if cut > 0 else ""
+        return default
+
+
+@dataclass
+class SourceFile:
+    path: str  # as reported
+    text: str | None = None  # normalised: no BOM, LF line endings
+    meta: Document | None = None
+    body: str = ""
+    body_line: int = 1  # line of the body's first line in the file
+
+
+def field_path(parts) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def read_bytes(abs_path: Path, rel: str, problems: list[Problem]) -> bytes | None:
+    try:
+        return abs_path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(rel, 1, "file", f"cannot be read: {exc.strerror}", "check the file's permissions"))
+        return None
+
+
+def read_text(abs_path: Path, rel: str, problems: list[Problem]) -> str | None:
+    raw = read_bytes(abs_path, rel, problems)
+    return None if raw is None else decode_text(raw, rel, problems)
+
+
+def decode_text(raw: bytes, rel: str, problems: list[Problem]) -> str | None:
+    if b"\x00" in raw:
+        problems.append(Problem(rel, 1, "file", "is a binary file, not text", "save it as UTF-8 text, or remove it"))
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(Problem(rel, line, "file", "is not valid UTF-8 text", "save the file with UTF-8 encoding in your editor"))
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_YAML_ONLY_BREAKS = {0x85: " ", 0x2028: " ", 0x2029: " "}
+
+
+def parse_yaml(text: str, rel: str, problems: list[Problem], line_offset: int = 0, what: str = "front matter") -> Document | None:
+    """Parse one YAML document; record the line of every key and list item."""
+    # YAML counts NEL, LS and PS as line breaks where editors do not, which would shift
+    # every line number after them; in front matter they are never meant, so read them as spaces.
+    loader = _Loader(text.translate(_YAML_ONLY_BREAKS))
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Document(None, {})
+        doc = Document()
+        if not _walk(node, "", doc, rel, problems, line_offset, set()):
+            return None
+        doc.data = loader.construct_document(node)
+        return doc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
+            # An unclosed quote or bracket: where it was opened is what the author needs.
+            mark = exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        problems.append(Problem(rel, line, what, f"is not valid YAML: {exc.problem or exc.context}", _yaml_hint(exc)))
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:
+        problems.append(Problem(rel, 1 + line_offset, what, f"is not valid YAML: {exc}", "check quotes, colons and indentation"))
+    except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise anything on malformed tagged values
+        problems.append(Problem(rel, 1 + line_offset, what, f"is not valid YAML: a value cannot be read ({type(exc).__name__})",
+                                "check values with a tag such as !!int, !!bool or !!timestamp"))
+    finally:
+        loader.dispose()
+    return None
+
+
+def _yaml_hint(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "") + (exc.context or "")
+    if "\\t" in problem or "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "quoted" in problem or "quote" in problem:
+        return "close the quote, or leave the quotes out"
+    if "mapping values" in problem:
+        return "put a value that contains ': ' between quotes"
+    return "check quotes, colons and indentation"
+
+
+def _walk(node, path, doc, rel, problems, offset, seen) -> bool:
+    if id(node) in seen:
+        # The same node twice means an alias: point at the key that uses it.
+        problems.append(Problem(rel, doc.lines.get(path, node.start_mark.line + 1 + offset), path or "front matter",
+                                "uses a YAML alias (*name)", "write the value out in full; anchors and aliases are not supported"))
+        return False
+    seen.add(id(node))
+    ok = True
+    if isinstance(node, yaml.MappingNode):
+        keys: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            line = key_node.start_mark.line + 1 + offset
+            child = f"{path}.{key}" if path else key
+            if key in keys:
+                problems.append(Problem(rel, line, child, f"is given twice (first on line {keys[key]})", "keep one of the two"))
+                ok = False
+                continue
+            keys[key] = line
+            doc.lines[child] = line
+            ok = _walk(value_node, child, doc, rel, problems, offset, seen) and ok
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            child = f"{path}[{i}]"
+            doc.lines[child] = item.start_mark.line + 1 + offset
+            ok = _walk(item, child, doc, rel, problems, offset, seen) and ok
+    return ok
+
+
+def split_front_matter(text: str, rel: str, problems: list[Problem]) -> SourceFile | None:
+    """Split `---` front matter from the Markdown body and parse it."""
+    src = SourceFile(rel, text)
+    lines = text.split("\n")
+    if not text.strip():
+        problems.append(Problem(rel, 1, "file", "is empty", "start with front matter between two '---' lines"))
+        return None
+    if lines[0].rstrip() != FENCE:
+        problems.append(Problem(rel, 1, "front matter", "is missing", "the file must start with a line '---', the fields, and another '---'"))
+        return None
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "...")), None)
+    if end is None:
+        problems.append(Problem(rel, 1, "front matter", "is not closed", "add a line '---' after the last field"))
+        return None
+    doc = parse_yaml("\n".join(lines[1:end]), rel, problems, line_offset=1)
+    if doc is None:
+        return None
+    if not isinstance(doc.data, dict):
+        kind = "empty" if doc.data is None else f"a {_kind(doc.data)}"
+        problems.append(Problem(rel, 2, "front matter", f"is {kind}, not a set of fields", "write one 'field: value' per line"))
+        return None
+    src.meta = doc
+    src.body = "\n".join(lines[end + 1:])
+    src.body_line = end + 2
+    return src
+
+
+def _kind(value) -> str:
+    return {list: "list", str: "text", int: "number", float: "number", bool: "true/false value"}.get(type(value), type(value).__name__)

@@ -1,0 +1,144 @@
+"""Build every language of the site: one MkDocs build per language, in parallel.
+
+Each language is a separate build (its own `lang`, search index and sitemap),
+run in a worker process. The results land in a scratch folder and are moved
+into place only when every language built, so a failed build never leaves a
+half-updated site/. Dutch (the source) sits at the root, the others at /<lang>/.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+from methodkit.loading.cache import cache_folder
+from methodkit.loading.config import site_settings
+from methodkit.loading.loader import load
+from methodkit.publishing.site_address import HINT, placeholder_problem
+from methodkit.publishing.sitemap import write_sitemap
+
+
+def _build_one(config_file: str, lang: str, site_dir: str, strict: bool, serve: bool, pdf: bool,
+               served_dir: str | None = None) -> tuple[str, bool, str]:
+    """Build one language into `site_dir`; with `served_dir` (serve), keep the build for incremental rebuilds there."""
+    from methodkit.mkdocs_adapter import live
+
+    live.forget(lang)
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(f"[{lang}] %(levelname)s %(message)s"))
+    handler.setLevel(logging.WARNING)
+    mk_log = logging.getLogger("mkdocs")
+    mk_log.addHandler(handler)
+    mk_log.setLevel(logging.INFO)
+    logging.getLogger("methodkit").addHandler(handler)
+    try:
+        config = load_config(config_file, site_dir=site_dir, strict=strict)
+        # The options of this build, handed to the plugin explicitly (its on_config reads them).
+        config.plugins["methodkit"].config.update(lang=lang, preview=serve, one_of_several=True,
+                                                  pdf=pdf or config.plugins["methodkit"].config.pdf)
+        build(config)
+        if served_dir:
+            live.remember(lang, config, served_dir)
+        return lang, True, ""
+    except PluginError as exc:
+        return lang, False, str(exc)
+    except (Abort, ConfigurationError) as exc:
+        return lang, False, str(exc) or "the build was aborted (see the warnings above)"
+    finally:
+        mk_log.removeHandler(handler)
+
+
+def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", config_file: str | None = None,
+               serve: bool = False, pdf: bool = False, quiet: bool = False, publish: bool = False,
+               pools: dict[str, ProcessPoolExecutor] | None = None) -> int:
+    """Build every language.
+
+    `publish`: the build is for publishing, so it stops when the site has no real address of its own.
+    `pools` (serve) gives each language a worker of its own that stays alive: MkDocs and Material are
+    imported once, and the worker keeps its build for incremental rebuilds (methodkit.mkdocs_adapter.live).
+    """
+    root = root.resolve()
+    config_file = str(Path(config_file or root / "mkdocs.yml").resolve())
+    settings = site_settings(root, config_file)
+    address = placeholder_problem(settings.site_url)
+    if address and publish:
+        print(f"not built for publishing: {address}; {HINT}", file=sys.stderr)
+        return 2
+    if address and not serve and not quiet:
+        print(f"warning: {address}: feeds, sitemaps, credit lines and PDFs point there; {HINT}", file=sys.stderr)
+    out = (root / site_dir).resolve()
+    scratch = out.parent / f".{out.name}.building"
+    shutil.rmtree(scratch, ignore_errors=True)
+    started = time.perf_counter()
+    if cache_folder() is not None:
+        # Check the content once, here, while no worker runs: each worker then finds every clean file
+        # in the check cache, instead of every worker checking all of it (three languages, three times).
+        load(root, settings.content_dir, settings.languages, config_file)
+    pool = None if pools else new_pool(len(settings.languages))
+    workers = pools or dict.fromkeys(settings.languages, pool)
+    try:
+        futures = [workers[lang].submit(_build_one, config_file, lang, str(scratch / lang), strict, serve, pdf,
+                                        str(served_dir(out, lang, settings.languages)) if pools else None)
+                   for lang in settings.languages]
+        results = [f.result() for f in futures]
+    finally:
+        if pool:
+            pool.shutdown()
+    failed = [(lang, msg) for lang, ok, msg in results if not ok]
+    if failed:
+        # Content problems are the same in every language: say them once.
+        seen = set()
+        for lang, msg in failed:
+            if msg not in seen:
+                print(msg, file=sys.stderr)
+                seen.add(msg)
+        shutil.rmtree(scratch, ignore_errors=True)
+        print(f"build failed ({', '.join(l for l, _ in failed)}); site/ left as it was", file=sys.stderr)
+        return 1
+    assemble(scratch, out, settings.languages)
+    write_sitemap(out, config_file, settings.languages)
+    if pdf:
+        # What gets published carries its own offline copy (with the PDFs just made).
+        from methodkit.publishing.offline import write_offline_zip
+
+        write_offline_zip(out, settings.languages)
+    if not quiet:
+        print(f"built {', '.join(settings.languages)} into {out} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    return 0
+
+
+def new_pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes; builds take one per language, even on fewer cores: the system shares the cores
+    among them and all finish together, where two workers for three languages would leave a core idle
+    while the third language builds."""
+    # spawn, not fork: workers start clean, whatever threads the caller runs.
+    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+
+
+def served_dir(out: Path, lang: str, languages) -> Path:
+    """Where a language's pages end up: the source at the root, the others in a sub-folder."""
+    return out if lang == languages[0] else out / lang
+
+
+def assemble(scratch: Path, out: Path, languages) -> None:
+    """Source language at the root of `out`, every other language in a sub-folder."""
+    source, *others = languages
+    for lang in others:
+        os.replace(scratch / lang, scratch / source / lang)
+    old = out.parent / f".{out.name}.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        os.replace(out, old)
+    os.replace(scratch / source, out)
+    shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(scratch, ignore_errors=True)

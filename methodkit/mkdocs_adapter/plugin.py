@@ -1,0 +1,328 @@
+"""MkDocs glue: puts methodology/ into the build, one language per build.
+
+The plugin loads and validates the content once (on_config), builds one
+Catalogue, adds a page per item and per facet term, picks the right language
+variant of every docs page, and gives the templates a plain `mk` view.
+A build in one language is selected by the plugin's `lang` option; `methodkit build`
+runs one build per language and puts French at /fr/ and English at /en/.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import posixpath
+from pathlib import Path
+
+from jinja2 import BytecodeCache
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Section
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+
+from methodkit.catalogue.catalogue import Catalogue
+from methodkit.publishing.branding import BRAND_CSS, BrandingError, apply_branding, brand_css
+from methodkit.mkdocs_adapter.docs_pages import DocsTranslations
+from methodkit.publishing.exports import content_date, content_version, write_catalog, write_sources_zip
+from methodkit.pages.metadata import adaptation_chain, jsonld, open_graph, website_jsonld
+from methodkit.loading import history
+from methodkit.publishing.changelog import item_changes, write_changes_feed
+from methodkit.publishing.feeds import FEED_NAME, write_feed
+from methodkit.pages import plan
+from methodkit.pages.handouts import participant_html
+from methodkit.i18n import language_name, strings
+from methodkit.loading.loader import load
+from methodkit.checks.messages import in_language
+from methodkit.model.languages import Languages
+from methodkit.publishing.planner import write_plan_data
+from methodkit.checks.problems import format_problems
+from methodkit.pages.views import facet_view, home_view, item_view
+
+log = logging.getLogger("mkdocs.plugins.methodkit")
+# The engine's templates, stylesheets and scripts, over Material's; a site's own custom_dir
+# (its logo, any template it changes) comes before them.
+THEME = str(Path(__file__).parent / "theme")
+# Notes for the reader of the build output that must not fail a strict build
+# (MkDocs counts every warning of its own loggers in strict mode).
+notes = logging.getLogger("methodkit")
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept for the life of the process.
+
+    MkDocs makes a new Jinja environment for every build; a worker that builds
+    again (while serving) would compile every theme template again. Jinja checks
+    each template's source checksum, so an edited template is compiled anew.
+    """
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _MemoryBytecodeCache()
+
+
+class MethodkitConfig(Config):
+    content_dir = c.Type(str, default="methodology")
+    # The first language is the source; the others are translations.
+    languages = c.Type(list, default=["nl", "fr", "en"])
+    # Where a contributor learns how to translate a page (site-relative).
+    translate_help = c.Type(str, default="contribute/")
+    # Write PDF downloads after the build (slow; `methodkit build --pdf` sets it for one run).
+    pdf = c.Type(bool, default=False)
+    # The language this build makes (default: the first); `methodkit build` sets it for each worker.
+    lang = c.Optional(c.Type(str))
+    # Build as serve does: drafts shown, content problems in a banner instead of stopping the build.
+    preview = c.Type(bool, default=False)
+    # Set by `methodkit build` when this build is one of several languages: only the first reports
+    # the content's problems, which are the same in every language.
+    one_of_several = c.Type(bool, default=False)
+    # The publisher's publication policy, read by `methodkit check` and `status` (methodkit.checks.publication).
+    publication = c.Type(dict, default={})
+
+
+class MethodkitPlugin(BasePlugin[MethodkitConfig]):
+    serving = False
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    # -- configuration ---------------------------------------------------
+    def on_config(self, config):
+        # Absolute: `mkdocs build -f mkdocs.yml` gives a relative path, and pages compare paths with the root.
+        self.root = Path(config.config_file_path).resolve().parent
+        history.forget()  # a commit since the last build while serving
+        self.languages = list(self.config.languages)
+        self.source = self.languages[0]
+        self.lang = self.config.lang or self.source
+        if self.lang not in self.languages:
+            raise PluginError(f"methodkit: lang: {self.lang!r} is not one of the site languages {self.languages}")
+        serving = self.serving or self.config.preview
+
+        content, problems = load(self.root, self.config.content_dir, self.languages, config.config_file_path)
+        self.set_problems(problems)
+        if self.problems and not serving:
+            raise PluginError(f"{len(self.problems)} content problem(s):\n{format_problems(self.problems)}\n"
+                              "Fix them and build again (`make check` lists them too).")
+        if self.lang == self.source or not self.config.one_of_several:
+            for problem in self.problems:  # the same in every language: said once, by the source language's build
+                log.warning(problem.text())
+        self.catalogue = Catalogue(content, self.lang, include_drafts=serving)
+        if content.ignored and self.lang == self.source:
+            notes.warning(f"Left out, in a language the site does not list: {len(content.ignored)} file(s), "
+                          f"such as {content.ignored[0]}")
+        if self.catalogue.drafts and not serving:
+            notes.warning("Drafts left out of this build: " + ", ".join(i.path for i in self.catalogue.drafts))
+
+        self.base_url = (config.site_url or "/").rstrip("/") + "/"
+        if THEME not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME)
+        try:
+            self.brand = apply_branding(config, self.lang)
+        except BrandingError as exc:
+            raise PluginError(str(exc)) from exc
+        self.date = content_date(self.root)  # the date the citation carries
+        config.theme["language"] = self.lang
+        if self.lang != self.source:
+            config.site_url = f"{self.base_url}{self.lang}/"
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None:
+            search.config["lang"] = [self.lang]
+        config.extra["alternate"] = [{"name": strings(l)["language.name"], "link": "/", "lang": l} for l in self.languages]
+        self.t = strings(self.lang)
+        for scheme in config.theme.get("palette") or []:
+            # The colour-scheme toggle speaks the reader's language, like the rest of the interface.
+            if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
+                scheme["toggle"]["name"] = self.t["palette.to_light" if scheme.get("scheme") == "slate" else "palette.to_dark"]
+        self.pdf = self.config.pdf
+        return config
+
+    def on_env(self, env, config, files):
+        env.bytecode_cache = _TEMPLATES
+        self.env = env
+        return env
+
+    # -- files -----------------------------------------------------------
+    def on_files(self, files: Files, config):
+        self.docs = DocsTranslations(files, config, self.source, self.lang, self.languages, self.catalogue.include_drafts)
+        self.files = files  # kept, like nav and env, for serve's incremental rebuilds (methodkit.mkdocs_adapter.live)
+        self.module_pages = {}
+        self.views = {}
+        self.pages = dict(self.page_plan())
+        files.append(File.generated(config, BRAND_CSS, content=brand_css(self.brand)))
+        for page in self.planned.values():
+            # Handout and facet pages get their content in on_page_context: nothing to convert here.
+            files.append(File.generated(config, page.src, content=page.markdown))
+        for medium in plan.media(self.catalogue):
+            files.append(File.generated(config, medium.src, abs_src_path=str(medium.path)))
+        return files
+
+    def page_plan(self):
+        """Every page the engine plans, and while serving a stand-in for an item with a problem:
+        (source path, what it shows)."""
+        self.planned = {page.src: page for page in plan.pages(self.catalogue, self.t["handout.label"])}
+        for page in self.planned.values():
+            yield page.src, (page.kind, page.vocabulary, page.term) if page.kind == "facet" else (page.kind, page.item)
+        if self.catalogue.include_drafts:  # serving
+            yield from self.broken_pages()
+
+    def broken_pages(self):
+        """While serving, an item left out for a problem keeps its address: (source path, what it shows).
+
+        Without a page there, the contributor editing it would get a bare 404, with neither the
+        problem banner nor live reload to bring the item back once it is fixed.
+        """
+        content = self.catalogue.content
+        folder_of_content = content.content_dir.relative_to(content.root).as_posix() + "/"
+        for path in sorted(self.problem_files):
+            folder, _, rest = path.removeprefix(folder_of_content).partition("/")
+            itype, name = content.types.by_folder(folder), posixpath.basename(rest)
+            if not path.startswith(folder_of_content) or itype is None or not name.endswith(".md") or name.count(".") != 1:
+                continue  # not the source of an item (a translation's problem leaves the page in place)
+            if name[:-3] not in content.items[itype.name]:
+                yield itype.page_url(name[:-3]).rstrip("/") + ".md", ("broken", itype.name, name[:-3])
+
+    def refresh(self, content, problems) -> None:
+        """Take content loaded again whose pages are the same ones (serve's incremental rebuild)."""
+        self.catalogue = Catalogue(content, self.lang, include_drafts=self.catalogue.include_drafts)
+        self.set_problems(problems)
+        self.pages = dict(self.page_plan())
+
+    def set_problems(self, problems) -> None:
+        self.problems = problems
+        self.problem_files = {p.path for p in problems}
+        # The banner speaks the reader's language where the checker's messages exist in it.
+        self.problem_lines = [in_language(p, self.lang).text() for p in problems]
+
+    def on_nav(self, nav, config, files):
+        # Section titles in mkdocs.yml are interface keys (nav.method), so they translate.
+        stack = list(nav.items)
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Section):
+                node.title = self.t.get(node.title, node.title)
+                stack.extend(node.children)
+        self.nav = nav
+        return nav
+
+    # -- pages -----------------------------------------------------------
+    def on_page_markdown(self, markdown, page, config, files):
+        info = self.pages.get(page.file.src_uri)
+        if info is None:
+            if self._source_of(page) in self.problem_files:
+                # A site page with problems is neither shown nor run as a template (only while serving:
+                # a build stops on problems); the banner says what is wrong.
+                page.meta["render_macros"] = False
+                return ""
+            return markdown
+        if info[0] == "broken":
+            page.meta["title"] = html.escape(info[2], quote=False)
+            return ""
+        planned = self.planned[page.file.src_uri]
+        if planned.kind == "handout":
+            # The item's page already carries this text: one search hit per item, and a smaller index.
+            page.meta["search"] = {"exclude": True}
+        # Material prints titles and descriptions unescaped; they come from contributors.
+        page.meta.update(template=planned.template, title=html.escape(planned.title, quote=False),
+                         description=html.escape(planned.description))
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        info = self.pages.get(page.file.src_uri)
+        if info and info[0] == "item" and info[1].type.has_handout:
+            self.module_pages[(info[1].kind, info[1].id)] = page  # its handout is made from it
+        return html
+
+    def on_page_context(self, context, page, config, nav):
+        info = self.pages.get(page.file.src_uri)
+        if info and info[0] == "handout":
+            # Every page's Markdown is converted before any page is rendered, so the module's is ready.
+            module = self.module_pages[(info[1].kind, info[1].id)]
+            page.content, page.toc = participant_html(module.content), get_toc([])  # worksheets only
+        # Kept: serve renders a page again when what it shows changed (methodkit.mkdocs_adapter.live).
+        context["mk"] = self.views[page.file.src_uri] = self.view(page, config)
+        return context
+
+    def view(self, page, config) -> dict:
+        """The `mk` of a page's template context: everything it shows from the catalogue, as plain data."""
+        info = self.pages.get(page.file.src_uri)
+        mk = {"lang": self.lang, "t": self.t, "brand": self.brand, "content_lang": self.lang,
+              "languages": self.alternates(page), "notice": None, "problems": self.problem_lines}
+        if info and info[0] in ("item", "handout"):
+            item = info[1]
+            here = self.base_url + self._global(page.url, self.lang)
+            mk["item"] = item_view(self.catalogue, item, handout=info[0] == "handout", pdf=self.pdf, url=here,
+                                   brand=self.brand)
+            mk["item"]["adapted_from"] = adaptation_chain(self.catalogue, item)
+            mk["item"].update(item_changes(self.catalogue, item))
+            source = self.base_url + page.url
+            mk["jsonld"] = jsonld(self.catalogue, item, here, source, config.site_name, self.base_url)
+            mk["jsonld"]["isPartOf"] = website_jsonld(self.brand, self.base_url)
+            mk["open_graph"] = open_graph(self.catalogue, item, here, config.site_name, self.languages)
+            mk["notice"] = {"missing": "fallback", "outdated": "outdated"}.get(self.catalogue.status[(item.kind, item.id)])
+        elif info and info[0] == "broken":
+            mk["broken"] = True
+        elif info:
+            mk["facet"] = facet_view(self.catalogue, info[1], info[2])
+        else:
+            mk["notice"] = self.docs.notice(page)
+            if page.is_homepage:
+                mk["home"] = home_view(self.catalogue)
+                mk["jsonld"] = {"@context": "https://schema.org", **website_jsonld(self.brand, self.base_url)}
+        written_in = item.lang if info and info[0] in ("item", "handout") else self.docs.source_lang(page)
+        mk["source_lang"], mk["source_name"] = written_in, language_name(written_in, self.lang)
+        if mk["notice"] == "fallback":
+            mk["content_lang"] = written_in
+        mk["feed_url"] = get_relative_url(FEED_NAME, page.url)
+        # The page in the language it is written in, when the site has that language.
+        mk["source_url"] = next((l["url"] for l in mk["languages"] if l["lang"] == written_in), None)
+        mk["translate_url"] = get_relative_url(self.config.translate_help, page.url)
+        return mk
+
+    def on_post_build(self, config):
+        base = config.site_url.rstrip("/") + "/"
+        site_dir = Path(config.site_dir)
+        write_feed(self.catalogue, site_dir, base, config.site_name)
+        write_changes_feed(self.catalogue, site_dir, base, config.site_name)
+        write_plan_data(self.catalogue, site_dir)
+        if self.lang == self.source:
+            # Language-independent exports, once per site.
+            write_catalog(self.catalogue, site_dir, self.base_url, config.site_name, content_version(self.root))
+            write_sources_zip(self.root, self.catalogue.content.content_dir, site_dir, self.brand,
+                              [n for src in self.catalogue.content.defaults.get("based_on", []) for n in src["by"]],
+                              self.base_url, self.catalogue.unpublished())
+        if self.pdf:
+            from methodkit.publishing.pdf import write_pdfs
+
+            write_pdfs(self.catalogue, site_dir, base, config.site_name, self.brand)
+
+    def _source_of(self, page) -> str | None:
+        """The file a page's Markdown comes from (for a translated site page, the translation), from the root."""
+        if page.file.abs_src_path is None:
+            return None
+        path = Path(page.file.abs_src_path).resolve()
+        return path.relative_to(self.root.resolve()).as_posix() if path.is_relative_to(self.root.resolve()) else None
+
+    def alternates(self, page) -> list[dict]:
+        """The same page in every language: relative link for the switcher, absolute for hreflang."""
+        here = self._global(page.url, self.lang)
+        out = []
+        for lang in self.languages:
+            there = self._global(page.url, lang)
+            out.append({"lang": lang, "name": strings(lang)["language.name"], "url": get_relative_url(there, here) or "./",
+                        "absolute": self.base_url + there, "current": lang == self.lang})
+        return out
+
+    def _global(self, url: str, lang: str) -> str:
+        return Languages(tuple(self.languages)).site_path(url, lang)

@@ -1,0 +1,93 @@
+"""`methodkit serve`: every language, live reload, content problems shown in the page.
+
+MkDocs' own `mkdocs serve` builds one language; this serves the whole site as
+it will be published (Dutch at /, the others at /<lang>/). Each language has a
+worker process of its own that keeps its build: an edit to an item renders
+again only the pages it changed (methodkit.mkdocs_adapter.live); files added or removed, and
+any change to docs/, overrides/, macros.py or the configuration, build every
+language again. Problems in the content do not stop the server: the pages show
+them in a banner until the file is fixed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from mkdocs.livereload import LiveReloadServer
+
+from methodkit.mkdocs_adapter import live
+from methodkit.mkdocs_adapter.build import build_site, new_pool
+from methodkit.loading.config import site_settings
+
+log = logging.getLogger("methodkit")
+
+
+def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, config_file: str | None = None) -> int:
+    root = root.resolve()
+    settings = site_settings(root, config_file)
+    scratch = Path(tempfile.mkdtemp(prefix="methodkit-serve-"))
+    out = scratch / "site"
+    out.mkdir()
+    # Absolute links (hreflang, feeds) point at this server while serving.
+    os.environ["SITE_URL"] = f"http://{host}:{port}/"
+
+    pools = {lang: new_pool(1) for lang in settings.languages}
+    watched = [root / p for p in (settings.docs_dir, settings.content_dir, "overrides", "macros.py", config_file or "mkdocs.yml")]
+    # What an incremental rebuild cannot take in: everything watched but the content.
+    site_files = [p for p in watched if p != root / settings.content_dir]
+    stamp = _stamp(site_files)
+
+    def builder():
+        nonlocal stamp
+        started, now = time.perf_counter(), _stamp(site_files)
+        if now == stamp:
+            counts = [pools[lang].submit(live.update, lang) for lang in settings.languages]
+            counts = [f.result() for f in counts]
+            if None not in counts:
+                log.info("re-rendered %d page(s) in %.1f s", sum(counts), time.perf_counter() - started)
+                return
+        stamp = now
+        build_site(root, strict=False, site_dir=str(out), config_file=config_file, serve=True, pools=pools)
+
+    build_site(root, strict=False, site_dir=str(out), config_file=config_file, serve=True, pools=pools)
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(out), mount_path="/")
+    for path in watched:
+        if path.exists():
+            server.watch(str(path))
+    # Stopped any way (Ctrl+C, kill, a closed terminal), the server takes its workers with it.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _interrupt)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    print(f"Serving every language at http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        for pool in pools.values():
+            pool.shutdown(cancel_futures=True)
+        shutil.rmtree(scratch, ignore_errors=True)
+    return 0
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _stamp(paths: list[Path]) -> list[tuple[str, int, int]]:
+    """Names, sizes and modification times of every file under `paths`: equal stamps, nothing changed."""
+    files = []
+    for path in paths:
+        for f in sorted(path.rglob("*")) if path.is_dir() else [path] if path.exists() else []:
+            st = f.stat()
+            files.append((str(f), st.st_size, st.st_mtime_ns))
+    return files

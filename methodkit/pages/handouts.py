@@ -1,0 +1,80 @@
+"""The participant version of a module: what the session is for, what participants will do, the worksheets.
+
+Participants get the module's own text for them (`for_participants`, else the
+summary), its objectives, the steps as short lines (their programme) and the
+worksheets, written as `!!! worksheet "..."` admonitions. The coach's
+preparation, materials, notes (`!!! coach`) and the script of the steps stay
+out: the handout page is made from the module page's rendered HTML, keeping
+only the worksheet blocks, so it does not carry the rest at all, not even
+hidden. Relative links are moved one folder up, since the handout lives at
+modules/<id>/handout/, one level below modules/<id>/.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+HANDOUT_SLUG = "handout"  # modules/<id>/handout/
+WORKSHEET_CLASS = "worksheet"
+
+# Python-Markdown writes every attribute value between double quotes.
+_URL_ATTR = re.compile(r'\b(href|src)="(?![A-Za-z][\w+.-]*:|/|#)([^"]+)"')
+
+
+_WORKSHEET_MARKDOWN = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*worksheet\b", re.M)
+
+
+def has_worksheet(markdown: str) -> bool:
+    """Whether a module's body has a worksheet block (and so a worksheet PDF)."""
+    return bool(_WORKSHEET_MARKDOWN.search(markdown))
+
+
+def worksheets(html: str) -> list[str]:
+    """The worksheet blocks of a module's rendered content, in their order."""
+    return [html[start:end] for start, end in _Blocks.find(html, WORKSHEET_CLASS)]
+
+
+def participant_html(html: str) -> str:
+    """The module's worksheets alone, with relative links rebased for the handout page."""
+    return _URL_ATTR.sub(lambda m: f'{m.group(1)}="../{m.group(2)}"', "\n".join(worksheets(html)))
+
+
+class _Blocks(HTMLParser):
+    """Where each block of a class (a <div> or <details> with that class) starts and ends."""
+
+    def __init__(self, html: str, cls: str):
+        super().__init__(convert_charrefs=False)
+        self.html, self.cls = html, cls
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.blocks: list[tuple[int, int]] = []
+        self.open: tuple[str, int, int] | None = None  # tag, start offset, nesting depth
+
+    @classmethod
+    def find(cls, html: str, block_class: str) -> list[tuple[int, int]]:
+        parser = cls(html, block_class)
+        parser.feed(html)
+        parser.close()
+        return parser.blocks
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def handle_starttag(self, tag, attrs):
+        if self.open is not None:
+            if tag == self.open[0]:
+                self.open = (tag, self.open[1], self.open[2] + 1)
+        elif tag in ("div", "details") and self.cls in (dict(attrs).get("class") or "").split():
+            self.open = (tag, self._offset(), 0)
+
+    def handle_endtag(self, tag):
+        if self.open is None or tag != self.open[0]:
+            return
+        tag, start, depth = self.open
+        if depth:
+            self.open = (tag, start, depth - 1)
+            return
+        end = self.html.index(">", self._offset()) + 1
+        self.blocks.append((start, end))
+        self.open = None

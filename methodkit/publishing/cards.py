@@ -1,0 +1,60 @@
+"""Method cards: a deck per language, downloads/cards-<lang>.pdf.
+
+One card per module, four to an A4 sheet, with cut marks. A sheet of fronts (title,
+phase, format, duration, group size, summary, levers, a QR code to the module's page)
+is followed by a sheet of backs (objectives, the steps as short lines, materials), the
+columns swapped, so that printed on both sides, flipped on the long edge, each back lands
+behind its own front. The QR codes are made here, offline, by segno.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import segno
+
+from methodkit.catalogue.catalogue import Catalogue
+from methodkit.i18n import format_duration, strings
+from methodkit.model.licences import LICENCES
+from methodkit.pages.steps import step_lines
+from methodkit.pages.render import render
+from methodkit.pages.fields import group_size
+
+PER_SHEET = 4  # two columns, two rows
+COLUMNS = 2
+STYLESHEET = Path(__file__).parent / "cards.css"
+
+
+def card(cat: Catalogue, item, site_url: str, t: dict) -> dict:
+    m = item.meta
+    url = site_url + item.url
+    return {
+        "id": item.id, "url": url,
+        "title": cat.text(item, "title"), "summary": cat.text(item, "summary"),
+        "phase": cat.label("phases", m["phase"]), "format": cat.label("formats", m["format"]),
+        "duration": format_duration(m["duration"], cat.lang), "group_size": group_size(m["group_size"], t),
+        "levers": [cat.label("levers", lever) for lever in m["levers"]],
+        "objectives": cat.text(item, "objectives") or [], "steps": step_lines(cat.body(item)),
+        "materials": cat.text(item, "materials") or [],
+        "licence": LICENCES[m["license"]].name,
+        # A black-on-white SVG: sharp at any print size, readable by every phone.
+        "qr": segno.make(url, error="m").svg_data_uri(scale=4, border=2, dark="#000", light="#fff"),
+    }
+
+
+def sheets(cards: list[dict]) -> list[dict]:
+    """Fronts, then backs, sheet by sheet; on a back the columns of each row are swapped."""
+    out = []
+    for start in range(0, len(cards), PER_SHEET):
+        group = cards[start:start + PER_SHEET]
+        slots = [(n // COLUMNS, n % COLUMNS, c) for n, c in enumerate(group)]
+        out.append({"side": "front", "cards": [{"row": r, "col": c, **card} for r, c, card in slots]})
+        out.append({"side": "back", "cards": [{"row": r, "col": COLUMNS - 1 - c, **card} for r, c, card in slots]})
+    return out
+
+
+def deck_html(cat: Catalogue, site_url: str, site_name: str, edition: str) -> str:
+    t = strings(cat.lang)
+    cards = [card(cat, item, site_url, t) for it in cat.types.all if it.planner for item in cat.items[it.name]]
+    return render("cards.html", lang=cat.lang, t=t, site_name=site_name, sheets=sheets(cards), edition=edition,
+                  rows=PER_SHEET // COLUMNS, columns=COLUMNS)

@@ -1,0 +1,109 @@
+"""The engine needs no MkDocs: only `methodkit.mkdocs_adapter` may import it or its theme.
+
+A generator without plugins (or a successor of MkDocs) can then reuse
+everything else. The test runs in a fresh interpreter in which `mkdocs`,
+`material` and mkdocs-macros cannot be imported at all.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from sitekit import REPO, assemble
+
+BLOCKED = ("mkdocs", "material", "mkdocs_macros")
+
+GUARD = textwrap.dedent(
+    f"""
+    import importlib.abc, sys
+
+    class Refuse(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path=None, target=None):
+            if name.split(".")[0] in {BLOCKED!r}:
+                raise ImportError(f"the engine imported {{name}}")
+            return None
+
+    sys.meta_path.insert(0, Refuse())
+    """
+)
+
+
+def engine_modules() -> list[str]:
+    package = REPO / "methodkit"
+    names = []
+    for path in sorted(package.rglob("*.py")):
+        parts = path.relative_to(REPO).with_suffix("").parts
+        if "mkdocs_adapter" in parts:
+            continue
+        names.append(".".join(p for p in parts if p != "__init__"))
+    return names
+
+
+def run_guarded(code: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", GUARD + textwrap.dedent(code)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_every_engine_module_imports_without_mkdocs():
+    modules = engine_modules()
+    assert "methodkit.loading.loader" in modules and len(modules) > 20
+    code = f"import importlib\nfor name in {modules!r}:\n    importlib.import_module(name)\n"
+    proc = run_guarded(code, REPO)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_the_guard_really_refuses_mkdocs():
+    proc = run_guarded("import mkdocs.utils\n", REPO)
+    assert proc.returncode != 0 and "the engine imported mkdocs" in proc.stderr
+
+
+def test_check_status_translate_and_new_run_without_mkdocs(tmp_path):
+    root = assemble(tmp_path / "site")
+    calls = [
+        ["check"],
+        ["status"],
+        ["translate", "methodology/modules/alpha-module.md", "--to", "fr"],
+        ["new", "module", "--title", "Zonder MkDocs"],
+        ["plan", "--out", "plain"],
+    ]
+    for args in calls:
+        code = f"import sys\nfrom methodkit.cli.main import main\nsys.exit(main({args!r}))\n"
+        proc = run_guarded(code, root)
+        assert "the engine imported" not in proc.stderr, (args, proc.stderr)
+        assert "Traceback" not in proc.stderr, (args, proc.stderr)
+        assert proc.returncode in (0, 1), (args, proc.stdout, proc.stderr)
+    assert (root / "methodology/modules/alpha-module.fr.md").is_file()
+    assert (root / "methodology/modules/zonder-mkdocs.md").is_file()
+
+
+def test_the_plan_written_as_plain_files_holds_every_page(tmp_path):
+    """The second adapter: the engine's pages as Markdown with front matter, no MkDocs involved."""
+    import json
+
+    import yaml
+
+    root = assemble(tmp_path / "site")
+    code = "import sys\nfrom methodkit.cli.main import main\nsys.exit(main(['plan', '--out', 'plain']))\n"
+    proc = run_guarded(code, root)
+    assert proc.returncode == 0, proc.stderr
+    manifest = json.loads((root / "plain" / "plan.json").read_text("utf-8"))
+    assert list(manifest) == ["nl", "fr", "en"] and manifest["fr"]["prefix"] == "fr/"
+    kinds = {p["kind"] for p in manifest["nl"]["pages"]}
+    assert kinds == {"item", "handout", "facet"}
+    for lang, entry in manifest.items():
+        for listed in entry["pages"]:
+            text = (root / "plain" / lang / listed["src"]).read_text("utf-8")
+            meta = yaml.safe_load(text.split("---\n")[1])
+            assert meta["template"] == listed["template"] and meta["title"]
+    alpha = (root / "plain" / "nl" / "modules" / "alpha-module.md").read_text("utf-8")
+    assert "Alfatekst in het Nederlands." in alpha
+    again = run_guarded(code, root)
+    assert again.returncode == 1 and "not empty" in again.stderr  # nothing is overwritten

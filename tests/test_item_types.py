@@ -1,0 +1,144 @@
+"""A site declares a new item type with data only: a declaration, a schema, its files.
+
+The fixture adds a `tool` type to the basic fixture without a line of Python,
+builds it for real and reads what a reader gets: the tool's pages, its card,
+the lever pages that list it, catalog.json, the Atom feed and its overview list.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from methodkit.mkdocs_adapter.build import build_site
+from sitekit import assemble, methodkit, page
+
+TOOL_TYPE = """
+tool:
+  folder: tools
+  url: tools/{id}/
+  order: {field: published, reverse: true}
+  card:
+    - {field: published, as: date}
+    - maker
+    - levers
+  facets: [levers]
+  feed: true
+  listing:
+    meta: [[maker], [levers]]
+    filters: [{field: levers, name: lever}]
+  schema_org:
+    type: SoftwareApplication
+    properties:
+      dateCreated: published
+"""
+
+TOOL_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "tool.schema.json",
+    "type": "object",
+    "required": ["id", "title", "summary", "published", "maker", "levers"],
+    "additionalProperties": False,
+    "properties": {
+        "id": {"$ref": "common.schema.json#/$defs/id"},
+        "title": {"$ref": "common.schema.json#/$defs/text", "x-translatable": True},
+        "summary": {"$ref": "common.schema.json#/$defs/text", "x-translatable": True},
+        "published": {"$ref": "common.schema.json#/$defs/date"},
+        "maker": {"$ref": "common.schema.json#/$defs/text"},
+        "levers": {"type": "array", "items": {"type": "string", "x-vocabulary": "levers"}},
+        "authors": {"$ref": "common.schema.json#/$defs/authors"},
+        "license": {"$ref": "common.schema.json#/$defs/license"},
+        "draft": {"$ref": "common.schema.json#/$defs/draft"},
+    },
+}
+
+
+def tool(tool_id: str, title: str, published: str, lever: str) -> str:
+    return (
+        f"---\nid: {tool_id}\ntitle: {title}\nsummary: Een hulpmiddel om mee te werken.\n"
+        f"published: {published}\nmaker: Werkplaats Open\nlevers: [{lever}]\n---\n"
+        f"## Gebruik\n\nTEKST-VAN-{tool_id.upper()}\n"
+    )
+
+
+@pytest.fixture(scope="module")
+def tool_site(tmp_path_factory):
+    root = assemble(tmp_path_factory.mktemp("types"))
+    schemas = root / "methodology" / "schemas"
+    with (schemas / "types.yml").open("a", encoding="utf-8") as f:
+        f.write(TOOL_TYPE)
+    (schemas / "tool.schema.json").write_text(json.dumps(TOOL_SCHEMA, indent=2), "utf-8")
+    levers = (root / "methodology" / "vocabularies" / "levers.yml").read_text("utf-8")
+    lever = levers.split("- id: ", 1)[1].split()[0]
+    (root / "methodology" / "tools").mkdir()
+    (root / "methodology" / "tools" / "canvas.md").write_text(tool("canvas", "Het canvas", "2024-03-01", lever))
+    (root / "methodology" / "tools" / "kaartset.md").write_text(tool("kaartset", "De kaartset", "2024-06-01", lever))
+    check = methodkit(root, "check")
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert build_site(root, strict=True, quiet=True) == 0
+    return root, root / "site", lever
+
+
+def test_each_item_of_the_new_type_has_a_page_with_its_card(tool_site):
+    root, site, lever = tool_site
+    for lang, prefix in (("nl", ""), ("fr", "fr/"), ("en", "en/")):
+        soup = page(site, f"{prefix}tools/canvas/")
+        assert soup.html["lang"] == lang
+        assert soup.h1.get_text() == "Het canvas"
+        assert "TEKST-VAN-CANVAS" in soup.select_one(".mk-body").get_text()
+        rows = [r["class"][1] for r in soup.select(".mk-card__row")]
+        assert rows == ["mk-card__row--published", "mk-card__row--maker", "mk-card__row--levers"]
+        chip = soup.select_one(".mk-card__row--levers a.mk-chip")
+        assert chip["href"].rstrip("/").endswith(f"levers/{lever}")
+        data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
+        assert data["@type"] == "SoftwareApplication" and data["dateCreated"] == "2024-03-01"
+
+
+def test_the_lever_page_lists_the_new_type(tool_site):
+    root, site, lever = tool_site
+    soup = page(site, f"levers/{lever}/")
+    group = soup.select_one(".mk-facet-tool")
+    assert group is not None
+    assert [a.get_text() for a in group.select("li a")] == ["De kaartset", "Het canvas"]  # newest first
+
+
+def test_catalogue_and_feed_carry_the_new_type(tool_site):
+    root, site, lever = tool_site
+    catalog = json.loads((site / "catalog.json").read_text("utf-8"))
+    tools = {i["id"]: i for i in catalog["items"] if i["type"] == "tool"}
+    assert set(tools) == {"canvas", "kaartset"}
+    assert tools["canvas"]["languages"]["fr"]["url"].endswith("/fr/tools/canvas/")
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(site / "feed.xml").getroot()
+    titles = [e.findtext(f"{atom}title") for e in feed.iter(f"{atom}entry")]
+    assert "Het canvas" in titles and "De kaartset" in titles
+
+
+def test_the_overview_macro_lists_the_new_type_with_its_filter(tool_site):
+    root, site, lever = tool_site
+    (root / "docs" / "tools.md").write_text(
+        '---\ntitle: Hulpmiddelen\nrender_macros: true\n---\n# Hulpmiddelen\n\n{{ item_list("tool") }}\n', "utf-8"
+    )
+    try:
+        assert build_site(root, strict=True, quiet=True) == 0
+        soup = page(site, "tools/")
+    finally:
+        (root / "docs" / "tools.md").unlink()
+    tiles = soup.select(".mk-tile")
+    assert [t.select_one(".mk-tile__title").get_text() for t in tiles] == ["De kaartset", "Het canvas"]
+    assert all(t["data-lever"] == lever for t in tiles)
+    assert soup.select_one('select[name="lever"]') is not None
+    assert "Werkplaats Open" in tiles[0].select_one(".mk-tile__meta").get_text()
+
+
+def test_a_declaration_with_mistakes_is_reported_with_its_lines(tmp_path):
+    root = assemble(tmp_path / "site")
+    schemas = root / "methodology" / "schemas"
+    with (schemas / "types.yml").open("a", encoding="utf-8") as f:
+        f.write("\ntool:\n  folder: modules\n  url: tools/{id}/\n  feed: true\n  colour: red\n")
+    proc = methodkit(root, "check")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "methodology/schemas/types.yml:" in proc.stdout
+    assert "colour" in proc.stdout
