@@ -77,7 +77,8 @@ def fork_root(tmp_path_factory):
     (root / "overrides/assets/atelier").mkdir(parents=True)
     (root / "overrides/assets/atelier/logo.svg").write_text(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="{PRIMARY}"/></svg>',
-        "utf-8")
+        "utf-8",
+    )
     (root / "methodology/modules/atelier-reparation.md").write_text(FRENCH_MODULE, "utf-8")
     return root
 
@@ -89,18 +90,27 @@ def fork_site(fork_root):
 
 
 def rgb(colour: str) -> str:
-    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgb({r}, {g}, {b})"
 
 
 def test_french_is_at_the_root_and_x_default(fork_site):
     home = page(fork_site, "")
     assert home.html["lang"] == "fr"
-    assert resolve(fork_site, "", home.select_one('link[hreflang="x-default"]')["href"]) == fork_site / "index.html"
+    assert (
+        resolve(fork_site, "", home.select_one('link[hreflang="x-default"]')["href"])
+        == fork_site / "index.html"
+    )
     dutch = page(fork_site, "nl/modules/alpha-module/")
     assert dutch.html["lang"] == "nl"
-    assert resolve(fork_site, "nl/modules/alpha-module/", dutch.select_one('link[hreflang="x-default"]')["href"]) == \
-        fork_site / "modules/alpha-module/index.html"
+    assert (
+        resolve(
+            fork_site,
+            "nl/modules/alpha-module/",
+            dutch.select_one('link[hreflang="x-default"]')["href"],
+        )
+        == fork_site / "modules/alpha-module/index.html"
+    )
     assert not (fork_site / "en").exists()
 
 
@@ -119,7 +129,9 @@ def test_the_french_module_falls_back_to_its_french_source_on_the_dutch_site(for
 
 
 def test_a_dropped_language_is_noted_once_not_reported_as_problems(fork_root):
-    (fork_root / "methodology/modules/alpha-module.en.md").write_text("---\nsource_hash: 000000000000\ntitle: A\n---\nA\n", "utf-8")
+    (fork_root / "methodology/modules/alpha-module.en.md").write_text(
+        "---\nsource_hash: 000000000000\ntitle: A\n---\nA\n", "utf-8"
+    )
     try:
         proc = methodkit(fork_root, "check")
         assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -143,7 +155,9 @@ def test_brand_colours_are_what_the_reader_sees(fork_site, playwright, scheme):
         if scheme == "light":
             assert scheme_attr == "default" and kind == rgb(PRIMARY)
             pg.goto(b.base)
-            assert pg.eval_on_selector(".mk-figures strong", "e => getComputedStyle(e).color") == rgb(ACCENT)
+            assert pg.eval_on_selector(
+                ".mk-figures strong", "e => getComputedStyle(e).color"
+            ) == rgb(ACCENT)
         else:
             from methodkit.publishing.colours import contrast, palette
 
@@ -155,8 +169,14 @@ def test_brand_colours_are_what_the_reader_sees(fork_site, playwright, scheme):
 def test_no_trace_of_the_original_brand_outside_the_attribution(fork_site):
     for path in ("", "nl/", "modules/alpha-module/", "nl/practices/voorbeeldpraktijk/", "cite/"):
         soup = page(fork_site, path)
-        chrome = " ".join(e.get_text() for e in soup.select(".md-header, .md-footer, .md-copyright, .mk-hero h1, title"))
-        assert "Conspirateurs circulaires" in chrome and "Atelier Circulaire asbl" in soup.select_one(".md-copyright").get_text()
+        chrome = " ".join(
+            e.get_text()
+            for e in soup.select(".md-header, .md-footer, .md-copyright, .mk-hero h1, title")
+        )
+        assert (
+            "Conspirateurs circulaires" in chrome
+            and "Atelier Circulaire asbl" in soup.select_one(".md-copyright").get_text()
+        )
         assert not any(name in chrome for name in ORIGINAL), (path, chrome)
         assert soup.select_one('link[rel="icon"]')["href"].endswith("assets/atelier/logo.svg")
         assert "methodkit/logo" not in str(soup)
@@ -167,50 +187,85 @@ def test_no_trace_of_the_original_brand_outside_the_attribution(fork_site):
 
 
 def pdf_text(path, *pages) -> str:
-    args = ["pdftotext", *(["-f", str(pages[0]), "-l", str(pages[-1])] if pages else []), str(path), "-"]
+    args = [
+        "pdftotext",
+        *(["-f", str(pages[0]), "-l", str(pages[-1])] if pages else []),
+        str(path),
+        "-",
+    ]
     return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
 
 def test_pdf_cover_carries_the_brand(fork_site, tmp_path):
     pack = fork_site / "downloads/trainer-pack-fr.pdf"
-    subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "40", "-png", str(pack), str(tmp_path / "cover")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-f", "1", "-l", "1", "-r", "40", "-png", str(pack), str(tmp_path / "cover")],
+        check=True,
+    )
     image = Image.open(next(tmp_path.glob("cover*.png"))).convert("RGB")
-    band = image.getpixel((image.width // 2, round(image.height * 0.1)))  # the brand band at the top of the cover
-    assert all(abs(a - b) <= 3 for a, b in zip(band, tuple(int(PRIMARY[i:i + 2], 16) for i in (1, 3, 5)))), band
+    band = image.getpixel(
+        (image.width // 2, round(image.height * 0.1))
+    )  # the brand band at the top of the cover
+    assert all(
+        abs(a - b) <= 3 for a, b in zip(band, tuple(int(PRIMARY[i : i + 2], 16) for i in (1, 3, 5)))
+    ), band
     cover = " ".join(pdf_text(pack, 1).split())
     assert "Conspirateurs circulaires" in cover and "Atelier Circulaire asbl" in cover
-    assert "adaptation de « De Nieuwe Samenzweerders » par Reset.Vlaanderen et HOWEST (2019)" in cover
+    assert (
+        "adaptation de « De Nieuwe Samenzweerders » par Reset.Vlaanderen et HOWEST (2019)" in cover
+    )
     assert ORIGINAL_URL in "".join(cover.split())  # pdftotext may break a long address
     info = subprocess.run(["pdfinfo", str(pack)], capture_output=True, text=True, check=True).stdout
     assert "Atelier Circulaire asbl" in info and "Conspirateurs circulaires" in info
     module = fork_site / "nl/downloads/atelier-reparation-coach-nl.pdf"
-    assert "Atelier Circulaire asbl" in subprocess.run(["pdfinfo", str(module)], capture_output=True, text=True).stdout
+    assert (
+        "Atelier Circulaire asbl"
+        in subprocess.run(["pdfinfo", str(module)], capture_output=True, text=True).stdout
+    )
 
 
 def test_attribution_names_the_original_wherever_a_credit_appears(fork_site):
-    credits = [page(fork_site, p).select_one(".mk-credit__text").get_text(" ", strip=True)
-               for p in ("modules/alpha-module/", "nl/modules/alpha-module/", "modules/atelier-reparation/")]
+    credits = [
+        page(fork_site, p).select_one(".mk-credit__text").get_text(" ", strip=True)
+        for p in (
+            "modules/alpha-module/",
+            "nl/modules/alpha-module/",
+            "modules/atelier-reparation/",
+        )
+    ]
     credits.append(page(fork_site, "cite/").select_one("#citation-text").get_text())
     with zipfile.ZipFile(fork_site / "downloads/methodology-sources.zip") as zf:
         credits.append(zf.read("ATTRIBUTION.md").decode("utf-8"))
     pack = pdf_text(fork_site / "downloads/trainer-pack-fr.pdf")
-    credits.append(" ".join(pack[pack.rindex("Licence"):].split()))
+    credits.append(" ".join(pack[pack.rindex("Licence") :].split()))
     for credit in credits:
         assert "De Nieuwe Samenzweerders" in credit and "Reset.Vlaanderen" in credit, credit
         assert ORIGINAL_URL in "".join(credit.split()), credit  # pdftotext may break a long address
     # The module the organisation wrote is credited to it; the originals keep their authors.
     assert credits[2].startswith("« Atelier de réparation », rédigé par Atelier Circulaire asbl")
-    assert credits[0].startswith("« Alfa-module », rédigé par les contributeurs de De Nieuwe Samenzweerders")
+    assert credits[0].startswith(
+        "« Alfa-module », rédigé par les contributeurs de De Nieuwe Samenzweerders"
+    )
     site = json.loads(page(fork_site, "").select_one('script[type="application/ld+json"]').string)
-    assert site["isBasedOn"]["url"] == ORIGINAL_URL and site["publisher"]["name"] == "Atelier Circulaire asbl"
-    assert page(fork_site, "cite/").select_one("code.language-bibtex").get_text().startswith("@misc{atelier-circulaire-asbl-")
+    assert (
+        site["isBasedOn"]["url"] == ORIGINAL_URL
+        and site["publisher"]["name"] == "Atelier Circulaire asbl"
+    )
+    assert (
+        page(fork_site, "cite/")
+        .select_one("code.language-bibtex")
+        .get_text()
+        .startswith("@misc{atelier-circulaire-asbl-")
+    )
 
 
 def _labels(root, lang):
     import yaml
 
     out = {}
-    for path in sorted((root / "methodology/vocabularies").glob("*.yml")) + [root / "methodology/trajectory.yml"]:
+    for path in sorted((root / "methodology/vocabularies").glob("*.yml")) + [
+        root / "methodology/trajectory.yml"
+    ]:
         data = yaml.safe_load(path.read_text("utf-8"))
         out[path.name] = {e["id"]: e.get(lang) for e in data.get("terms") or data.get("steps")}
     return out
@@ -242,17 +297,25 @@ def test_a_language_is_removed_and_added_back_with_one_command_each(basic_root, 
 def test_adding_a_language_without_interface_text_changes_nothing(basic_root):
     before = (basic_root / "mkdocs.yml").read_bytes()
     proc = methodkit(basic_root, "languages", "add", "xh")
-    assert proc.returncode == 1 and "methodkit/locales/xh.yml" in proc.stderr and "nothing was changed" in proc.stderr
+    assert (
+        proc.returncode == 1
+        and "methodkit/locales/xh.yml" in proc.stderr
+        and "nothing was changed" in proc.stderr
+    )
     assert (basic_root / "mkdocs.yml").read_bytes() == before
 
 
 def test_new_items_are_credited_to_the_publisher_and_written_in_the_first_language(fork_root):
-    proc = methodkit(fork_root, "new", "module", "--title", "Visite d'un repair café", "--lang", "en", check=True)
+    proc = methodkit(
+        fork_root, "new", "module", "--title", "Visite d'un repair café", "--lang", "en", check=True
+    )
     created = fork_root / proc.stdout.split()[1]
     try:
         text = created.read_text("utf-8")
         assert "authors: [Atelier Circulaire asbl]" in text
-        assert "\nlang: fr\n" in text  # the defaults say nl: the organisation's own items say French
+        assert (
+            "\nlang: fr\n" in text
+        )  # the defaults say nl: the organisation's own items say French
         assert methodkit(fork_root, "check", str(created)).returncode == 0
     finally:
         created.unlink()
@@ -270,8 +333,12 @@ def _guide_blocks(lang_file: str) -> list[tuple[str, str]]:
     import textwrap
 
     text = (REPO / "docs" / lang_file).read_text("utf-8")
-    return [(m["lang"], textwrap.dedent(m["body"]))
-            for m in re.finditer(r"^(?P<indent> *)```(?P<lang>\w+)\n(?P<body>.*?)^(?P=indent)```", text, re.M | re.S)]
+    return [
+        (m["lang"], textwrap.dedent(m["body"]))
+        for m in re.finditer(
+            r"^(?P<indent> *)```(?P<lang>\w+)\n(?P<body>.*?)^(?P=indent)```", text, re.M | re.S
+        )
+    ]
 
 
 def _run(root, script: str) -> None:
@@ -279,7 +346,9 @@ def _run(root, script: str) -> None:
 
     env = {**os.environ, "PATH": f"{BIN}:{os.environ['PATH']}"}
     for line in script.strip().splitlines():
-        proc = subprocess.run(["bash", "-c", line], cwd=root, env=env, capture_output=True, text=True, timeout=900)
+        proc = subprocess.run(
+            ["bash", "-c", line], cwd=root, env=env, capture_output=True, text=True, timeout=900
+        )
         assert proc.returncode == 0, f"{line}\n{proc.stdout}\n{proc.stderr}"
 
 
@@ -304,7 +373,9 @@ def test_the_reuse_guide_is_true_step_by_step(guide, tmp_path):
     config.write_text(text[:start] + block.rstrip("\n") + text[end:], "utf-8")
     logo = yaml.safe_load(publisher)["extra"]["publisher"]["logo"]
     (root / "overrides" / logo).parent.mkdir(parents=True, exist_ok=True)
-    (root / "overrides" / logo).write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"/>', "utf-8")
+    (root / "overrides" / logo).write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"/>', "utf-8"
+    )
     wanted = yaml.safe_load(languages)["plugins"][0]["methodkit"]["languages"]  # 4. the languages
     replace_in(config, "languages: [nl, fr, en]", f"languages: [{', '.join(wanted)}]")
     _run(root, drop)
@@ -317,10 +388,15 @@ def test_the_reuse_guide_is_true_step_by_step(guide, tmp_path):
     new = next(p for p in (root / "methodology/modules").glob("*.md") if "repair" in p.name)
     assert "authors: [Atelier Circulaire asbl]" in new.read_text("utf-8")
     cff = yaml.safe_load((root / "CITATION.cff").read_text("utf-8"))
-    assert cff["title"] == "Conspirateurs circulaires" and cff["url"] == "https://methode.example.be/"
+    assert (
+        cff["title"] == "Conspirateurs circulaires" and cff["url"] == "https://methode.example.be/"
+    )
     assert cff["references"][0]["title"] == "De Nieuwe Samenzweerders"
     credit = page(site, "modules/alpha-module/").select_one(".mk-credit__text").get_text()
-    assert "adaptation de « De Nieuwe Samenzweerders »" in credit and "https://methode.example.be/" in credit
+    assert (
+        "adaptation de « De Nieuwe Samenzweerders »" in credit
+        and "https://methode.example.be/" in credit
+    )
     assert (site / "downloads/trainer-pack-fr.pdf").exists()
 
 

@@ -31,7 +31,9 @@ class LanguageError(Exception):
 
 def _label_files(root: Path, content_dir: str) -> list[Path]:
     folder = root / content_dir
-    return sorted((folder / "vocabularies").glob("*.yml")) + [p for p in [folder / "trajectory.yml"] if p.exists()]
+    return sorted((folder / "vocabularies").glob("*.yml")) + [
+        p for p in [folder / "trajectory.yml"] if p.exists()
+    ]
 
 
 def _blocks(lines: list[str], lang: str | None = None):
@@ -85,7 +87,7 @@ def _entry_id(lines: list[str], at: int) -> str | None:
 
 
 def add_labels(text: str, lang: str, source: str, restored: dict | None = None) -> tuple[str, int]:
-    """The text with a `lang` label after each entry's languages: the `restored` one of the entry, or a copy
+    """The text with a `lang` label after each entry's languages: its `restored` one, or a copy
     of its `source` label; and how many were added."""
     restored = restored or {}
     lines = text.split("\n")
@@ -103,17 +105,23 @@ def add_labels(text: str, lang: str, source: str, restored: dict | None = None) 
         indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
         entry = _entry_id(lines, start)
         if entry in restored:
-            dumped = yaml.safe_dump({lang: restored[entry]}, allow_unicode=True, sort_keys=False, width=100)
+            dumped = yaml.safe_dump(
+                {lang: restored[entry]}, allow_unicode=True, sort_keys=False, width=100
+            )
             block = [indent + line for line in dumped.rstrip("\n").split("\n")]
         else:
-            block = [f"{indent}{lang}:" + lines[start][len(indent) + len(source) + 1:]] + lines[start + 1:end]
+            block = [f"{indent}{lang}:" + lines[start][len(indent) + len(source) + 1 :]] + lines[
+                start + 1 : end
+            ]
         inserts.append((blocks[last][1], block))
     for at, new in reversed(inserts):
         lines[at:at] = new
     out = "\n".join(lines)
     after = yaml.safe_load(out) or {}
-    meant = [{**e, lang: restored.get(e["id"], e[source])} if source in e and lang not in e else e
-             for e in _entries(before)]
+    meant = [
+        {**e, lang: restored.get(e["id"], e[source])} if source in e and lang not in e else e
+        for e in _entries(before)
+    ]
     if _entries(after) != meant:
         raise LanguageError(f"could not add '{lang}' labels safely; edit the file by hand")
     return out, len(inserts)
@@ -124,9 +132,14 @@ def _config(root: Path, languages: list[str]) -> tuple[Path, str]:
     text = path.read_text("utf-8")
     matches = list(_LANGUAGES.finditer(text))
     if len(matches) != 1:
-        raise LanguageError("mkdocs.yml: write the methodkit plugin's languages on one line, as `languages: [fr, nl]`")
+        raise LanguageError(
+            "mkdocs.yml: write the methodkit plugin's languages on one line, "
+            "as `languages: [fr, nl]`"
+        )
     m = matches[0]
-    return path, text[:m.start()] + f"{m['head']}[{', '.join(languages)}]{m['tail']}" + text[m.end():]
+    return path, text[: m.start()] + f"{m['head']}[{', '.join(languages)}]{m['tail']}" + text[
+        m.end() :
+    ]
 
 
 def _translation_files(root: Path, folders: list[Path], lang: str) -> list[Path]:
@@ -146,21 +159,34 @@ def add_language(root: Path, lang: str) -> list[str]:
     if lang in languages:
         raise LanguageError(f"'{lang}' is already a language of this site ({', '.join(languages)})")
     if lang not in available():
-        raise LanguageError(f"there is no interface text in '{lang}' yet: add methodkit/locales/{lang}.yml "
-                            "(copy en.yml and translate every value; CONTRIBUTING.md explains it), then run this again")
+        raise LanguageError(
+            f"there is no interface text in '{lang}' yet: add methodkit/locales/{lang}.yml "
+            "(copy en.yml and translate every value; CONTRIBUTING.md explains it), "
+            "then run this again"
+        )
     config, config_text = _config(root, languages + [lang])
     aside = root / ASIDE / lang
     edits, done, used = {}, [], []
     for path in _label_files(root, settings.content_dir):
         kept = aside / path.relative_to(root)
-        restored = (yaml.safe_load(kept.read_text("utf-8")) or {}).get("labels", {}) if kept.exists() else {}
+        restored = (
+            (yaml.safe_load(kept.read_text("utf-8")) or {}).get("labels", {})
+            if kept.exists()
+            else {}
+        )
         text, n = add_labels(path.read_text("utf-8"), lang, languages[0], restored)
         if n:
             edits[path] = text
             back = len(set(restored) & {e["id"] for e in _entries(yaml.safe_load(text) or {})})
             copied = f"{n - back} copied from '{languages[0]}', to translate"
-            done.append(f"{path.relative_to(root)}: {n} label(s), " +
-                        (f"{back} restored from {ASIDE}/{lang}/" + (f", {copied}" if n > back else "") if back else copied))
+            done.append(
+                f"{path.relative_to(root)}: {n} label(s), "
+                + (
+                    f"{back} restored from {ASIDE}/{lang}/" + (f", {copied}" if n > back else "")
+                    if back
+                    else copied
+                )
+            )
         if kept.exists():
             used.append(kept)
     files = [p for p in sorted(aside.rglob("*.md"))] if aside.exists() else []
@@ -176,7 +202,9 @@ def add_language(root: Path, lang: str) -> list[str]:
             restored_files += 1
     if restored_files:
         done.append(f"{restored_files} translation file(s) restored from {ASIDE}/{lang}/")
-    for folder in sorted((p for p in aside.rglob("*") if p.is_dir()), reverse=True) if aside.exists() else []:
+    for folder in (
+        sorted((p for p in aside.rglob("*") if p.is_dir()), reverse=True) if aside.exists() else []
+    ):
         if not any(folder.iterdir()):
             folder.rmdir()
     for folder in (aside, aside.parent):
@@ -187,7 +215,7 @@ def add_language(root: Path, lang: str) -> list[str]:
 
 
 def remove_language(root: Path, lang: str, delete: bool = False) -> list[str]:
-    """Take `lang` off the site; its translations move to removed-languages/<lang>/ (or are deleted)."""
+    """Take `lang` off the site; its translations move to removed-languages/<lang>/, or go."""
     settings = site_settings(root)
     languages = list(settings.languages)
     if lang not in languages:
@@ -205,7 +233,9 @@ def remove_language(root: Path, lang: str, delete: bool = False) -> list[str]:
         if removed:
             edits[path], labels[path] = text, removed
     if not delete and aside.exists() and any(aside.iterdir()):
-        raise LanguageError(f"{aside.relative_to(root)}/ exists already; move it away or remove with --delete")
+        raise LanguageError(
+            f"{aside.relative_to(root)}/ exists already; move it away or remove with --delete"
+        )
     done = [f"mkdocs.yml: languages: [{', '.join(rest)}]"]
     for path in files:
         rel = path.relative_to(root)
@@ -221,7 +251,10 @@ def remove_language(root: Path, lang: str, delete: bool = False) -> list[str]:
         rel = path.relative_to(root)
         if not delete:
             (aside / rel).parent.mkdir(parents=True, exist_ok=True)
-            (aside / rel).write_text(yaml.safe_dump({"labels": labels[path]}, allow_unicode=True, sort_keys=False), "utf-8")
+            (aside / rel).write_text(
+                yaml.safe_dump({"labels": labels[path]}, allow_unicode=True, sort_keys=False),
+                "utf-8",
+            )
         path.write_text(text, "utf-8")
         done.append(f"{rel}: {len(labels[path])} '{lang}' label(s) {verb}")
     config.write_text(config_text, "utf-8")

@@ -17,7 +17,7 @@ WHITE, BLACK, SLATE = "#ffffff", "#000000", "#1e2129"
 
 
 def rgb(colour: str) -> tuple[int, int, int]:
-    return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
 
 
 def mix(colour: str, other: str, share: float) -> str:
@@ -58,15 +58,24 @@ class Palette:
 
     @property
     def light(self) -> dict[str, str]:
-        return {"brand": self.primary, "brand-dark": mix(self.primary, BLACK, 0.33), "accent": self.accent,
-                "soft": mix(self.primary, WHITE, 0.9), "accent-soft": mix(self.accent, WHITE, 0.9),
-                "primary-light": mix(self.primary, WHITE, 0.15)}
+        return {
+            "brand": self.primary,
+            "brand-dark": mix(self.primary, BLACK, 0.33),
+            "accent": self.accent,
+            "soft": mix(self.primary, WHITE, 0.9),
+            "accent-soft": mix(self.accent, WHITE, 0.9),
+            "primary-light": mix(self.primary, WHITE, 0.15),
+        }
 
     @property
     def dark(self) -> dict[str, str]:
-        return {"brand": self.dark_primary, "brand-dark": mix(self.dark_primary, WHITE, 0.3),
-                "accent": self.dark_accent, "soft": mix(self.primary, SLATE, 0.8),
-                "accent-soft": mix(self.accent, SLATE, 0.8)}
+        return {
+            "brand": self.dark_primary,
+            "brand-dark": mix(self.dark_primary, WHITE, 0.3),
+            "accent": self.dark_accent,
+            "soft": mix(self.primary, SLATE, 0.8),
+            "accent-soft": mix(self.accent, SLATE, 0.8),
+        }
 
 
 def palette(colours: dict) -> Palette:
@@ -74,8 +83,12 @@ def palette(colours: dict) -> Palette:
     primary = colours.get("primary") or DEFAULTS["primary"]
     accent = colours.get("accent") or DEFAULTS["accent"]
     dark = colours.get("dark") or {}
-    return Palette(primary.lower(), accent.lower(), (dark.get("primary") or lighten_until_readable(primary)).lower(),
-                   (dark.get("accent") or lighten_until_readable(accent)).lower())
+    return Palette(
+        primary.lower(),
+        accent.lower(),
+        (dark.get("primary") or lighten_until_readable(primary)).lower(),
+        (dark.get("accent") or lighten_until_readable(accent)).lower(),
+    )
 
 
 def colour_problems(colours) -> list[str]:
@@ -87,8 +100,11 @@ def colour_problems(colours) -> list[str]:
     out = []
     for key, value in colours.items():
         if key == "dark" and isinstance(value, dict):
-            out += [f"colours.dark.{k}: '{v}' is not a colour (write it as #rrggbb)"
-                    for k, v in value.items() if k not in ("primary", "accent") or not COLOUR.match(str(v))]
+            out += [
+                f"colours.dark.{k}: '{v}' is not a colour (write it as #rrggbb)"
+                for k, v in value.items()
+                if k not in ("primary", "accent") or not COLOUR.match(str(v))
+            ]
         elif key not in ("primary", "accent"):
             out.append(f"colours.{key}: unknown colour (known: primary, accent, dark)")
         elif not COLOUR.match(str(value)):

@@ -19,10 +19,15 @@ def placeholder_problem(site_url: str) -> str | None:
     host = (parts.hostname or "").lower()
     if parts.scheme not in ("http", "https") or not host:
         return f"the site address '{site_url}' is not a web address"
-    if host in PLACEHOLDER_HOSTS or host.endswith((".example", ".invalid", ".test", ".example.org", ".example.com")):
+    if host in PLACEHOLDER_HOSTS or host.endswith(
+        (".example", ".invalid", ".test", ".example.org", ".example.com")
+    ):
         return f"the site address '{site_url}' is a placeholder"
     return None
 
 
-HINT = ("set SITE_URL to the address the site will live at (SITE_URL=https://methode.example.be/ make pdf), "
-        "or site_url in mkdocs.yml")
+HINT = (
+    "set SITE_URL to the address the site will live at "
+    "(SITE_URL=https://methode.example.be/ make pdf), "
+    "or site_url in mkdocs.yml"
+)
