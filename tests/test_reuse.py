@@ -29,16 +29,18 @@ def test_citation_file_is_valid_cff():
 
 def test_cite_page_and_citation_file_are_made_from_the_publisher(basic_site, basic_root):
     publisher = config.publisher(basic_root)[0]
-    for prefix in ("", "fr/", "en/"):
+    holders = publisher["licence_holder"]
+    for prefix, lang in (("", "nl"), ("fr/", "fr"), ("en/", "en")):
         soup = page(basic_site, prefix + "cite/")
         text = soup.select_one("#citation-text").get_text()
-        assert publisher["site_name"] in text and "https://example.org/samenzweerders/" in text
+        assert text.startswith(holders[lang]) and publisher["site_name"] in text
+        assert "https://example.org/samenzweerders/" in text
         assert re.search(r"\(20\d\d\)", text), text  # the year of the content
-        assert soup.select_one("code.language-bibtex").get_text().startswith("@misc{reset-vlaanderen-20")
+        assert soup.select_one("code.language-bibtex").get_text().startswith("@misc{de-nieuwe-samenzweerders-20")
     cff = yaml.safe_load(methodkit(basic_root, "citation", check=True).stdout)
     schema = json.loads((REPO / "tests/data/cff-1.2.0.schema.json").read_text("utf-8"))
     jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER).validate(cff)
-    assert cff["title"] == publisher["site_name"] and [a["name"] for a in cff["authors"]] == ["Reset.Vlaanderen", "HOWEST"]
+    assert cff["title"] == publisher["site_name"] and [a["name"] for a in cff["authors"]] == [holders["nl"]]
 
 
 def test_licence_and_credit_on_every_item_page(basic_site):
