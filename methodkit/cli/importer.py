@@ -276,9 +276,9 @@ def _links(block: str, src: _Source, line: int, kind: str, by_key: dict, folder:
         key = re.sub(r"(/index)?(\.md|\.html?)?/?$", "", path)
         other = by_key.get(key) or by_key.get(key + "/index")
         if other is not None:
-            return f"[{text}](../{TYPES[kind].folder}/{other.item_id}.md{anchor}{title})"
+            return f"[{text}](../{content.types[kind].folder}/{other.item_id}.md{anchor}{title})"
         notes.append(Problem(src.rel, at, "body", f"link '{url[:40]}' leads to a file that was not imported",
-                             f"link to an item as ../{TYPES[kind].folder}/<id>.md, or to a full https:// address"))
+                             f"link to an item as ../{content.types[kind].folder}/<id>.md, or to a full https:// address"))
         return m.group(0)
 
     # An autolink (<https://...>) written out as a link: the same page, in the form every checker reads.
