@@ -10,15 +10,14 @@ someone else's content.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from methodkit import __version__
-from methodkit.publishing.citation import slug
 from methodkit.i18n import available
+from methodkit.publishing.citation import slug
 
 STARTER = Path(__file__).parent / "starter"
 SCHEMAS = (
@@ -47,7 +46,9 @@ def vocabularies(languages, source: Path | None) -> dict[str, list[dict]]:
     if source is None:
         data = yaml.safe_load((STARTER / "vocabularies.yml").read_text("utf-8"))
         return {
-            name: [{"id": t["id"], **{l: t.get(l, t["en"]) for l in languages}} for t in terms]
+            name: [
+                {"id": t["id"], **{code: t.get(code, t["en"]) for code in languages}} for t in terms
+            ]
             for name, terms in data.items()
         }
     from methodkit.loading.config import site_settings
@@ -58,7 +59,7 @@ def vocabularies(languages, source: Path | None) -> dict[str, list[dict]]:
         terms = (yaml.safe_load(path.read_text("utf-8")) or {}).get("terms") or []
         first = settings.languages[0]
         out[path.stem] = [
-            {"id": t["id"], **{l: t.get(l) or t[first] for l in languages}} for t in terms
+            {"id": t["id"], **{code: t.get(code) or t[first] for code in languages}} for t in terms
         ]
     return out
 
@@ -75,7 +76,7 @@ def init_site(
         raise InitError(f"{target} is not empty; give a new or empty folder")
     if not languages or len(set(languages)) != len(languages):
         raise InitError("give each language once, the first the site's own: --languages fr,nl")
-    missing = [l for l in languages if l not in available()]
+    missing = [code for code in languages if code not in available()]
     if missing:
         raise InitError(
             f"there is no interface text in {', '.join(missing)}: add methodkit/locales/<lang>.yml "
@@ -134,8 +135,10 @@ def init_site(
     )
     write(".gitignore", "site/\n.venv/\n")
     for name_, terms in vocab.items():
-        header = (f"# {name_}: the terms items use; ids are stable, "
-                  f"labels per language ({', '.join(languages)}).\n")
+        header = (
+            f"# {name_}: the terms items use; ids are stable, "
+            f"labels per language ({', '.join(languages)}).\n"
+        )
         write(
             f"methodology/vocabularies/{name_}.yml",
             header
@@ -151,8 +154,8 @@ def init_site(
         "end_month": 1,
         "modules": [first_id],
         **{
-            l: {"label": texts[l]["step"], "description": texts[l]["step_description"]}
-            for l in languages
+            code: {"label": texts[code]["step"], "description": texts[code]["step_description"]}
+            for code in languages
         },
     }
     write(

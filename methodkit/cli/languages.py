@@ -17,9 +17,9 @@ from pathlib import Path
 
 import yaml
 
+from methodkit.i18n import available, is_language
 from methodkit.loading.config import site_settings
 from methodkit.loading.docs import SUFFIX
-from methodkit.i18n import available, is_language
 
 ASIDE = "removed-languages"
 _LANGUAGES = re.compile(r"^(?P<head>\s*languages:\s*)\[(?P<list>[^\]\n]*)\](?P<tail>.*)$", re.M)
@@ -222,7 +222,7 @@ def remove_language(root: Path, lang: str, delete: bool = False) -> list[str]:
         raise LanguageError(f"'{lang}' is not a language of this site ({', '.join(languages)})")
     if len(languages) == 1:
         raise LanguageError(f"'{lang}' is the site's only language")
-    rest = [l for l in languages if l != lang]
+    rest = [code for code in languages if code != lang]
     config, config_text = _config(root, rest)
     aside = root / ASIDE / lang
     files = _translation_files(root, [root / settings.content_dir, root / settings.docs_dir], lang)

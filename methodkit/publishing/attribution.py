@@ -87,23 +87,23 @@ def attribution_text(
     lines = [
         f"# {site_name}: attribution",
         "",
-        f"This folder holds the methodology \"{site_name}\""
+        f'This folder holds the methodology "{site_name}"'
         + (f", published by {publisher}" if publisher else "")
         + f", {by}.",
         "Each file names its writers in `authors` (when not this site's contributors) and the",
         "texts it was written after in `based_on`; methodology/defaults.yml holds what applies",
         "when a file says nothing.",
     ]
-    credit = f"\"{site_name}\", by the contributors of {site_name}"
+    credit = f'"{site_name}", by the contributors of {site_name}'
     if work is not None:
         version = f" ({work.version})" if work.version else ""
         lines += [
             "",
-            f"It is an adaptation of \"{work.title}\"{version} by {', '.join(work.authors)}, "
+            f'It is an adaptation of "{work.title}"{version} by {", ".join(work.authors)}, '
             f"{work.url}, "
             f"licensed under {work.licence.name}.",
         ]
-        credit += f", adapted from \"{work.title}\" by {', '.join(work.authors)} ({work.url})"
+        credit += f', adapted from "{work.title}" by {", ".join(work.authors)} ({work.url})'
     lines += [
         "",
         "It is licensed under Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0), "
