@@ -24,6 +24,7 @@ import yaml
 from methodkit.loading.config import _TolerantLoader, config_path
 from methodkit.loading.loader import Content, current_hash
 from methodkit.model.items import Item
+from methodkit.model.translations import translation_state
 from methodkit.checks.problems import Problem
 from methodkit.loading.source import Document, _walk
 
@@ -145,17 +146,18 @@ def _item_findings(content: Content, item: Item, rules: Rules) -> list[Problem]:
                                f"the publication policy asks for it in every {kind}"))
     now = current_hash(content, item)
     for lang in rules.translations:
-        if lang == item.lang:
-            continue  # the language it is written in
         tr = item.translations.get(lang)
+        state = translation_state(item.lang, lang, tr, now)
         expected = item.path[:-3] + f".{lang}.md"
+        if state in ("source", "translated"):
+            continue
         if tr is None:
             out.append(Problem(item.path, 1, f"translations.{lang}", f"has no translation into '{lang}' ({expected})",
                                f"start one with: methodkit translate {item.path} --to {lang}"))
         elif tr.draft:
             out.append(Problem(tr.path, _line(content, tr.path, "draft"), "draft", f"the translation into '{lang}' is still a draft",
                                "finish it and remove draft: true"))
-        elif tr.source_hash != now:
+        else:  # outdated
             out.append(Problem(tr.path, _line(content, tr.path, "source_hash"), "source_hash", f"the translation into '{lang}' is out of date",
                                f"bring it up to date with {item.path}, then set source_hash: {now}"))
     return out
