@@ -2,7 +2,8 @@
 #   make serve   set up, check the content, serve the site with live reload
 #   make test    set up (Python and system packages), run every test
 #   make build   strict build of every language into site/
-#   make pdf     the same, plus the PDF downloads and the offline zip (what gets published; about a minute)
+#   make pdf     the same, plus the PDF downloads and the offline zip (what gets published; about a minute);
+#                stops without a real SITE_URL (PREVIEW=1 for a preview that is not published)
 #   make check   validate the content only
 #   make status  translation status per language
 #   make linkcheck  build, then check every link; external ones too (needs the network; advice, never fails)
@@ -56,7 +57,7 @@ build: $(STAMP)
 	$(BIN)/methodkit build --strict
 
 pdf: $(STAMP) system-deps
-	$(BIN)/methodkit build --strict --pdf
+	$(BIN)/methodkit build --strict --pdf $(if $(PREVIEW),,--publish)
 
 check: $(STAMP)
 	$(BIN)/methodkit check

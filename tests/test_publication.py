@@ -131,7 +131,7 @@ def test_a_policy_written_wrong_is_reported_with_its_line(rules_root):
         f"mkdocs.yml:{start + 4}: publication.module.min_words: 'veel' is not a whole number (a number of words, e.g. 300)",
         f"mkdocs.yml:{start + 5}: publication.module.sections[0]: unknown section 'stappen' "
         "(known: steps, coach-note, worksheet, footnote)",
-        f"mkdocs.yml:{start + 6}: publication.module.translations[0]: unknown translation language 'de' (known: fr, en)",
+        f"mkdocs.yml:{start + 6}: publication.module.translations[0]: unknown site language 'de' (known: nl, fr, en)",
         f"mkdocs.yml:{start + 7}: publication.module.kleur: is not a known field "
         "(allowed fields: min_words, sections, translations)",
     ]

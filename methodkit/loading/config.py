@@ -44,7 +44,9 @@ class Settings:
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     docs_dir: str = "docs"
     site_url: str = "/"
-    macros_module: str | None = None  # mkdocs-macros' module (a .py file or package beside mkdocs.yml), if the site uses it
+    # mkdocs-macros' modules, if the site uses it: its own (a .py file or package beside mkdocs.yml)
+    # and installed ones (`modules:`, dotted names such as methodkit.mkdocs_adapter.macros)
+    macros_modules: tuple[str, ...] = ()
     macro_pages: tuple[str, ...] = ()  # the docs pages that may call macros (methodkit's macro_pages)
     page_templates: tuple[str, ...] = ()  # the templates a docs page may choose (methodkit's page_templates)
 
@@ -76,13 +78,20 @@ def markdown_extensions(root: Path, config_file: str | None = None) -> tuple:
 
 def site_settings(root: Path, config_file: str | None = None) -> Settings:
     data = _read(root, config_file)
-    opts, macros = {}, None
+    opts, macros = {}, ()
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and "methodkit" in plugin:
             opts = plugin["methodkit"] or {}
         if plugin == "macros" or isinstance(plugin, dict) and "macros" in plugin:
-            macros = ((plugin.get("macros") if isinstance(plugin, dict) else None) or {}).get("module_name", "main")
+            opts_macros = (plugin.get("macros") if isinstance(plugin, dict) else None) or {}
+            macros = (opts_macros.get("module_name", "main"), *opts_macros.get("modules", []))
     return Settings(opts.get("content_dir", "methodology"), tuple(opts.get("languages", DEFAULT_LANGUAGES)),
                     data.get("docs_dir", "docs"), (data.get("site_url") or "/").rstrip("/") + "/", macros,
                     tuple(str(p) for p in opts.get("macro_pages") or ()),
                     tuple(str(t) for t in opts.get("page_templates") or ()))
+
+
+def publisher(root: Path, config_file: str | None = None) -> tuple[dict, str]:
+    """`extra.publisher` of mkdocs.yml and the site's name, for commands that run without MkDocs."""
+    data = _read(root, config_file)
+    return dict((data.get("extra") or {}).get("publisher") or {}), str(data.get("site_name") or "")
