@@ -323,3 +323,26 @@ def test_messages_in_dutch(root, capsys, name, rel, content, expected):
         assert nl["message"] != en["message"]
         if en["hint"]:
             assert nl["hint"] and nl["hint"] != en["hint"], f"no Dutch for hint: {en['hint']}"
+
+
+def test_the_check_reads_every_option_of_the_sites_markdown_extensions(tmp_path):
+    """Lists, mappings and `!!python/name:` values reach the checker's renderer as the site has them."""
+    import pymdownx.superfences
+
+    from methodkit.loading.config import markdown_extensions, thaw
+
+    (tmp_path / "mkdocs.yml").write_text(
+        "markdown_extensions:\n"
+        "  - toc: {permalink: true, toc_depth: 3}\n"
+        "  - pymdownx.superfences:\n"
+        "      custom_fences:\n"
+        "        - name: diagram\n"
+        "          class: diagram\n"
+        "          format: !!python/name:pymdownx.superfences.fence_code_format\n",
+        "utf-8",
+    )
+    found = dict(markdown_extensions(tmp_path))
+    fences = thaw(found["pymdownx.superfences"])["custom_fences"]
+    assert fences == [{"name": "diagram", "class": "diagram", "format": pymdownx.superfences.fence_code_format}]
+    assert thaw(found["toc"]) == {"permalink": True, "toc_depth": 3}
+    hash(tuple(found.items()))  # the check cache keys on them
