@@ -160,7 +160,7 @@ def translation_status(cat: Catalogue, conf, here: str) -> str:
     t = strings(cat.lang)
     entries = report(content, Path(conf.docs_dir))
     parts = []
-    for lang in content.languages[1:]:
+    for lang in (l for l in content.languages if any(e.lang == l for e in entries)):
         counts = summary(entries, lang)
         head = " · ".join(f'{h(t["status." + s])}: {counts[s]}' for s in STATES)
         rows = []

@@ -66,8 +66,10 @@ def catalogue(root: Path, source: Source, lang: str) -> tuple[Catalog, str | Non
             string,
             locations=[(source.rel, line)],
             flags=["fuzzy"] if fuzzy else [],
-            auto_comments=[u.kind if u.kind != "field" else f"field {u.key}"],
-            previous_id=previous or (),
+            # The Dutch text the translation was made from, as a comment: Babel writes a long
+            # previous msgid (#|) broken across lines, which msgfmt and the platforms refuse.
+            auto_comments=[u.kind if u.kind != "field" else f"field {u.key}"]
+            + ([f"previous source: {previous}"] if previous else []),
             context=u.key,
         )
     return cat, filled.note
@@ -167,7 +169,7 @@ def export(
             notes.append(note)
         target = po_path(out_dir, lang, source.rel)
         buf = io.BytesIO()
-        write_po(buf, cat, include_previous=True)
+        write_po(buf, cat)
         data = buf.getvalue()
         if not target.is_file() or target.read_bytes() != data:
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -6,13 +6,22 @@ content always gives the same feed.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _escape
 
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.i18n import strings
 
 FEED_NAME = "feed.xml"
+
+
+# Characters XML 1.0 cannot carry at all, escaped or not: a title holding one would make the feed unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(value: str, entities: dict | None = None) -> str:
+    return _escape(_NOT_XML.sub("", str(value)), entities or {})
 
 
 def _attr(value: str) -> str:
@@ -43,8 +52,8 @@ def atom_feed(cat: Catalogue, base_url: str, site_name: str) -> str:
     for s in sessions:
         url = base_url + s.url
         authors = s.meta.get("authors") or [site_name]
-        # A summary not yet translated is the Dutch text: say so.
-        lang = cat.content.source_lang if cat.status[(s.kind, s.id)] == "missing" else cat.lang
+        # A summary not yet translated is in the language it was written in: say so.
+        lang = s.lang if cat.status[(s.kind, s.id)] == "missing" else cat.lang
         lines += [
             f'<entry xml:lang="{lang}">',
             f"<id>{escape(url)}</id>",

@@ -16,6 +16,8 @@ import os
 import zipfile
 from pathlib import Path
 
+from methodkit.model.languages import Languages
+
 OFFLINE_ZIP = "downloads/offline.zip"
 # Written into the zip only: the published site keeps fetching the JSON.
 INDEX_SCRIPT = "search/search_index.js"
@@ -25,7 +27,7 @@ def _index_scripts(site: Path, languages) -> dict[str, bytes]:
     """Zip path -> `var __index = …` for the search index of every language."""
     out = {}
     for lang in languages:
-        prefix = "" if lang == languages[0] else f"{lang}/"
+        prefix = Languages(tuple(languages)).prefix(lang)
         index = site / prefix / "search" / "search_index.json"
         if index.is_file():
             data = json.loads(index.read_text("utf-8"))
