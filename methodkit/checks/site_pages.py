@@ -70,6 +70,8 @@ def site_page_problems(root: Path, docs_dir: str, macros: set[str], extensions, 
             problems.append(Problem(rel, 1, "file", "is named like a language code",
                                     "the site puts each language under /<code>/: give the page another name"))
             continue
+        if re.fullmatch(r"[^.]+\.[a-z]{2}", name):
+            continue  # a page in a language the site does not list (any more): left out of the build, reported once
         if "." in name:
             problems.append(Problem(rel, 1, "file", "has a dot in its name",
                                     "the site writes files such as feed.xml and catalog.json itself: name a page "
