@@ -15,7 +15,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages the browser and PDF tests need.
-# (chromium, poppler-utils, fonts-dejavu-core, zbar-tools for the QR tests; installed only when missing)
+# (chromium, poppler-utils, fonts-dejavu-core, zbar-tools for the QR tests, gettext's msgfmt for the
+# PO tests; installed only when missing)
 
 .PHONY: serve test test-properdocs lint build pdf check status linkcheck bench system-deps clean
 
@@ -82,6 +83,7 @@ system-deps:
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
 	command -v zbarimg >/dev/null 2>&1 || missing="$$missing zbar-tools"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

@@ -12,16 +12,27 @@ from sitekit import page
 def test_a_practice_credits_its_own_sources_and_the_organisations_it_is_about(basic_site):
     box = page(basic_site, "practices/voorbeeldpraktijk/").select_one(".mk-licence")
     credit = box.select_one(".mk-credit__text").get_text()
-    assert credit.startswith("„Voorbeeldpraktijk”, geschreven door de bijdragers van De Nieuwe Samenzweerders, "
-                             "naar publieke teksten van Een tijdschrift, over het werk van Voorbeeldorganisatie, ")
+    assert credit.startswith(
+        "„Voorbeeldpraktijk”, geschreven door de bijdragers van De Nieuwe Samenzweerders, "
+        "naar publieke teksten van Een tijdschrift, over het werk van Voorbeeldorganisatie, "
+    )
     assert "Reset.Vlaanderen" not in box.get_text()  # its own sources replace the defaults
     source = box.select_one(".mk-based-on a")
-    assert source["href"] == "https://example.org/verslag" and source.get_text() == "Een verslag over de praktijk"
+    assert (
+        source["href"] == "https://example.org/verslag"
+        and source.get_text() == "Een verslag over de praktijk"
+    )
 
 
 def test_reconstructions_and_adaptations_say_so_where_sources_need_no_note(basic_site):
-    for prefix, label in (("", "Reconstructie."), ("fr/", "Reconstitution."), ("en/", "Reconstruction.")):
-        note = page(basic_site, prefix + "modules/alpha-module/").select_one("article .mk-provenance")
+    for prefix, label in (
+        ("", "Reconstructie."),
+        ("fr/", "Reconstitution."),
+        ("en/", "Reconstruction."),
+    ):
+        note = page(basic_site, prefix + "modules/alpha-module/").select_one(
+            "article .mk-provenance"
+        )
         assert note.strong.get_text() == label, prefix
         # before the body: a reader sees it before the text it is about
         assert note.find_next(class_="mk-body") is not None
@@ -53,7 +64,7 @@ def test_example_sessions_are_marked_in_the_feed(basic_site):
     import xml.etree.ElementTree as ET
 
     atom = "{http://www.w3.org/2005/Atom}"
-    for prefix, mark in (("", "Voorbeeld: "), ("fr/", "Exemple : ".replace(" :", ":"))):
+    for prefix, mark in (("", "Voorbeeld: "), ("fr/", "Exemple : ")):
         entries = ET.parse(basic_site / prefix / "feed.xml").getroot().findall(f"{atom}entry")
         assert entries
         for entry in entries:

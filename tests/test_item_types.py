@@ -118,14 +118,15 @@ def test_catalogue_and_feed_carry_the_new_type(tool_site):
 
 def test_the_overview_macro_lists_the_new_type_with_its_filter(tool_site):
     root, site, lever = tool_site
-    (root / "docs" / "tools.md").write_text(
-        '---\ntitle: Hulpmiddelen\nrender_macros: true\n---\n# Hulpmiddelen\n\n{{ item_list("tool") }}\n', "utf-8"
-    )
+    config = (root / "mkdocs.yml").read_text("utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("      macro_pages:\n", "      macro_pages:\n        - tools.md\n"), "utf-8")
+    (root / "docs" / "tools.md").write_text('---\ntitle: Hulpmiddelen\n---\n# Hulpmiddelen\n\n{{ item_list("tool") }}\n', "utf-8")
     try:
         assert build_site(root, strict=True, quiet=True) == 0
         soup = page(site, "tools/")
     finally:
         (root / "docs" / "tools.md").unlink()
+        (root / "mkdocs.yml").write_text(config, "utf-8")
     tiles = soup.select(".mk-tile")
     assert [t.select_one(".mk-tile__title").get_text() for t in tiles] == ["De kaartset", "Het canvas"]
     assert all(t["data-lever"] == lever for t in tiles)

@@ -90,6 +90,7 @@ def test_json_ld_and_open_graph(basic_site):
     assert data["@type"] == "LearningResource" and data["inLanguage"] == "fr"
     assert data["license"] == "https://creativecommons.org/licenses/by-sa/4.0/"
     assert data["author"] == []  # nobody is named an author who did not write it
+    assert data["creditText"].startswith("« Module alpha », rédigé par les contributeurs de De Nieuwe Samenzweerders")
     assert data["translationOfWork"]["@id"] == "https://example.org/samenzweerders/modules/alpha-module/"
     assert data["timeRequired"] == "PT4H"
     fallback = json.loads(page(basic_site, "fr/modules/gamma-module/").select_one('script[type="application/ld+json"]').string)

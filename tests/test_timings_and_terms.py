@@ -75,25 +75,36 @@ def test_steps_that_do_not_add_up_name_the_sum_and_the_duration(root, capsys):
     (root / M / "getimed.md").write_text(TIMED.format(work=25), "utf-8")
     code, lines = check(root, capsys)
     assert code == 1
-    assert lines == [f"{M}/getimed.md:18: steps: the steps add up to 105 minutes, the module's duration is 120 "
-                     "(correct the minutes of the steps, or duration: when the steps are right)"]
+    assert lines == [
+        f"{M}/getimed.md:18: steps: the steps add up to 105 minutes, the module's duration is 120 "
+        "(correct the minutes of the steps, or duration: when the steps are right)"
+    ]
 
 
 def test_a_translation_whose_steps_disagree_with_the_duration_is_reported(root, capsys):
     fr = root / M / "alpha-module.fr.md"
-    fr.write_text("---\nsource_hash: '000000000000'\ntitle: Module alpha\n---\n## Étapes\n\n"
-                  "1. **Première étape (120 minutes).** Faire.\n2. **Deuxième étape (20 minutes).** Encore.\n", "utf-8")
+    fr.write_text(
+        "---\nsource_hash: '000000000000'\ntitle: Module alpha\n---\n## Étapes\n\n"
+        "1. **Première étape (120 minutes).** Faire.\n2. **Deuxième étape (20 minutes).** Encore.\n",
+        "utf-8",
+    )
     code, lines = check(root, capsys)
     assert code == 1
-    assert lines == [f"{M}/alpha-module.fr.md:7: steps: the steps add up to 140 minutes, the module's duration is 240 "
-                     f"(the duration is set in {M}/alpha-module.md; translate the minutes of its steps)"]
+    assert lines == [
+        f"{M}/alpha-module.fr.md:7: steps: the steps add up to 140 minutes, the module's duration is 240 "
+        f"(the duration is set in {M}/alpha-module.md; translate the minutes of its steps)"
+    ]
 
 
 def test_a_step_without_minutes_among_timed_steps_is_reported(root, capsys):
-    replace_in(root / M / "alpha-module.md", "2. **Tweede stap (120 minuten).**", "2. **Tweede stap.**")
+    replace_in(
+        root / M / "alpha-module.md", "2. **Tweede stap (120 minuten).**", "2. **Tweede stap.**"
+    )
     code, lines = check(root, capsys)
-    assert lines == [f"{M}/alpha-module.md:27: steps: step 2 names no minutes, the other steps do "
-                     "(write its time in the bold lead, e.g. **Pauze (15 minuten).**)"]
+    assert lines == [
+        f"{M}/alpha-module.md:27: steps: step 2 names no minutes, the other steps do "
+        "(write its time in the bold lead, e.g. **Pauze (15 minuten).**)"
+    ]
 
 
 def test_a_module_whose_steps_name_no_minutes_is_left_alone(root, capsys):
@@ -121,8 +132,10 @@ def test_a_trajectory_step_with_too_little_time_for_its_modules_is_reported(root
     replace_in(traj, "months: 12\n", "months: 12\nhalf_day_minutes: 210\n")
     code, lines = check(root, capsys)
     assert [line.split(": ")[:2] for line in lines] == [
-        ["methodology/trajectory.yml:11", "steps[0].modules[1]"], ["methodology/trajectory.yml:19", "steps[1].half_days"],
-        ["methodology/trajectory.yml:22", "steps[1].modules[0]"]]
+        ["methodology/trajectory.yml:11", "steps[0].modules[1]"],
+        ["methodology/trajectory.yml:19", "steps[1].half_days"],
+        ["methodology/trajectory.yml:22", "steps[1].modules[0]"],
+    ]
 
 
 TERMS_FR = """# Termes
@@ -141,9 +154,13 @@ def test_a_known_wrong_variant_is_reported_with_the_preferred_term(root, capsys)
     (root / M / "alpha-module.fr.md").write_text(
         "---\nsource_hash: '000000000000'\ntitle: Les Obstacles\nobjectives:\n  - Lever les obstacles.\n---\n"
         "## Étapes\n\n1. **Première étape (120 minutes).** La mesure de\n   départ, puis les « obstacles ».\n"
-        "2. **Deuxième étape (120 minutes).** Les freins, un obstacle isolé et des obstaclesX.\n", "utf-8")
+        "2. **Deuxième étape (120 minutes).** Les freins, un obstacle isolé et des obstaclesX.\n",
+        "utf-8",
+    )
     (root / "docs").mkdir()
-    (root / "docs" / "index.fr.md").write_text("---\ntitle: Accueil\n---\n# Accueil\n\nSans obstacles.\n", "utf-8")
+    (root / "docs" / "index.fr.md").write_text(
+        "---\ntitle: Accueil\n---\n# Accueil\n\nSans obstacles.\n", "utf-8"
+    )
     code, lines = check(root, capsys)
     assert code == 1
     hint_f = "(write 'freins': le mot de la méthode)"
@@ -159,22 +176,35 @@ def test_a_known_wrong_variant_is_reported_with_the_preferred_term(root, capsys)
 def test_term_lists_apply_to_vocabularies_and_the_trajectory_in_their_language(root, capsys):
     (root / "methodology" / "terms").mkdir()
     (root / "methodology" / "terms" / "en.yml").write_text(
-        "terms:\n  - use: workplace\n    avoid: [work floor]\n", "utf-8")
-    replace_in(root / "methodology" / "trajectory.yml", "en: {label: Start, description: The start.}",
-               "en: {label: Start, description: The start on the Work  Floor.}")
-    replace_in(root / "methodology" / "trajectory.yml", "nl: {label: Start, description: Het begin.}",
-               "nl: {label: Start, description: Het begin op de work floor.}")  # Dutch: not this list's language
+        "terms:\n  - use: workplace\n    avoid: [work floor]\n", "utf-8"
+    )
+    replace_in(
+        root / "methodology" / "trajectory.yml",
+        "en: {label: Start, description: The start.}",
+        "en: {label: Start, description: The start on the Work  Floor.}",
+    )
+    replace_in(
+        root / "methodology" / "trajectory.yml",
+        "nl: {label: Start, description: Het begin.}",
+        "nl: {label: Start, description: Het begin op de work floor.}",
+    )  # Dutch: not this list's language
     code, lines = check(root, capsys)
     # (the vocabularies are the real ones, whose words are not this test's business)
-    assert [line for line in lines if "vocabularies/" not in line] == ["methodology/trajectory.yml:13: steps[0].en.description: 'Work  Floor' is a variant "
-                     "of 'workplace' (write 'workplace')".replace("Work  Floor", "Work Floor")]
+    assert [line for line in lines if "vocabularies/" not in line] == [
+        "methodology/trajectory.yml:13: steps[0].en.description: 'Work  Floor' is a variant "
+        "of 'workplace' (write 'workplace')".replace("Work  Floor", "Work Floor")
+    ]
 
 
 def test_a_bad_term_list_is_reported_not_used(root, capsys):
     (root / "methodology" / "terms").mkdir()
     (root / "methodology" / "terms" / "fr.yml").write_text(
-        "terms:\n  - use: frein\n    avoid: [obstacle, Frein]\n  - use: freins\n    avoid: [obstacle]\n", "utf-8")
-    (root / "methodology" / "terms" / "de.yml").write_text("terms:\n  - use: Bremse\n    avoid: [Hindernis]\n", "utf-8")
+        "terms:\n  - use: frein\n    avoid: [obstacle, Frein]\n  - use: freins\n    avoid: [obstacle]\n",
+        "utf-8",
+    )
+    (root / "methodology" / "terms" / "de.yml").write_text(
+        "terms:\n  - use: Bremse\n    avoid: [Hindernis]\n", "utf-8"
+    )
     code, lines = check(root, capsys)
     assert lines == [
         "methodology/terms/de.yml:1: file: 'de' is not a site language (name it <lang>.yml with lang one of nl, fr, en)",
@@ -189,16 +219,32 @@ def test_the_new_messages_exist_in_dutch(root, capsys):
     from methodkit.checks.messages import HINTS_NL, MESSAGES_NL, _translate
 
     (root / M / "getimed.md").write_text(TIMED.format(work=25), "utf-8")
-    replace_in(root / M / "alpha-module.md", "2. **Tweede stap (120 minuten).**", "2. **Tweede stap.**")
-    replace_in(root / "methodology" / "trajectory.yml", "    modules: [alpha-module]\n", "    modules: [alpha-module, beta-module]\n")
+    replace_in(
+        root / M / "alpha-module.md", "2. **Tweede stap (120 minuten).**", "2. **Tweede stap.**"
+    )
+    replace_in(
+        root / "methodology" / "trajectory.yml",
+        "    modules: [alpha-module]\n",
+        "    modules: [alpha-module, beta-module]\n",
+    )
     (root / "methodology" / "terms").mkdir()
     (root / "methodology" / "terms" / "nl.yml").write_text(
         "terms:\n  - use: intrapreneurship\n    avoid: [intrapreneurschap]\n    why: het woord van de bronnen\n"
-        "  - use: coach\n    avoid: [begeleider]\n", "utf-8")
+        "  - use: coach\n    avoid: [begeleider]\n",
+        "utf-8",
+    )
     (root / "methodology" / "terms" / "en.yml").write_text(
-        "terms:\n  - use: workplace\n    avoid: [work floor, Workplace]\n  - use: site\n    avoid: [work floor]\n", "utf-8")
-    (root / "methodology" / "terms" / "de.yml").write_text("terms:\n  - use: a\n    avoid: [b]\n", "utf-8")
-    replace_in(root / M / "beta-module.md", "Bètatekst in het Nederlands.", "Bètatekst over intrapreneurschap en de begeleider.")
+        "terms:\n  - use: workplace\n    avoid: [work floor, Workplace]\n  - use: site\n    avoid: [work floor]\n",
+        "utf-8",
+    )
+    (root / "methodology" / "terms" / "de.yml").write_text(
+        "terms:\n  - use: a\n    avoid: [b]\n", "utf-8"
+    )
+    replace_in(
+        root / M / "beta-module.md",
+        "Bètatekst in het Nederlands.",
+        "Bètatekst over intrapreneurschap en de begeleider.",
+    )
     main(["--root", str(root), "check", "--format", "json"])
     problems = json.loads(capsys.readouterr().out)
     assert len(problems) == 9, problems

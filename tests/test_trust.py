@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 
 from methodkit.mkdocs_adapter.build import build_site
 from methodkit.checks.links import check_external, detect_base_path, external_links, internal_link_problems
-from sitekit import assemble, methodkit, page, resolve
+from sitekit import assemble, methodkit, page, replace_in, resolve
 
 LANGS = [("", "nl", "circulair"), ("fr/", "fr", "circulaire"), ("en/", "en", "circular")]
 
@@ -330,12 +330,14 @@ SVG_SCRIPT = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.dom
 
 
 def test_a_site_page_translation_may_call_the_macros_and_nothing_else(tmp_path):
-    """A translation of a page in docs/ comes by pull request; with render_macros it is a Jinja template."""
+    """A translation of a page in docs/ comes by pull request; a page listed in macro_pages is a Jinja template."""
+    from methodkit.checks.policy import ALLOWED_TAGS
+
     root = assemble(tmp_path / "root")
-    (root / "docs/proef.md").write_text("---\ntitle: Proef\nrender_macros: true\n---\n# Proef\n\n{{ sources_zip() }}\n", "utf-8")
+    replace_in(root / "mkdocs.yml", "      macro_pages:\n", "      macro_pages:\n        - proef.md\n")
+    (root / "docs/proef.md").write_text("---\ntitle: Proef\n---\n# Proef\n\n{{ sources_zip() }}\n", "utf-8")
     methodkit(root, "translate", "docs/proef.md", "--to", "fr", check=True)
     fr = root / "docs/proef.fr.md"
-    assert "render_macros: true" in fr.read_text("utf-8")
     probe, script = '{{ "abc".__class__.__mro__ }}', "<script>alert(1)</script>"
     fr.write_text(fr.read_text("utf-8").replace("draft: true\n", "") + f"\n{probe}\n\n{script}\n", "utf-8")
     lines = fr.read_text("utf-8").splitlines()
@@ -347,8 +349,7 @@ def test_a_site_page_translation_may_call_the_macros_and_nothing_else(tmp_path):
         " citation, downloads, glossary, module_catalogue, practice_library, session_list, sources_zip, trajectory,"
         " translation_status)",
         f"docs/proef.fr.md:{lines.index(script) + 1}: body: HTML tag <script> is not allowed"
-        " (write Markdown instead; allowed tags: a, abbr, b, br, cite, dd, del, details, dfn, div, dl, dt, em, figcaption,"
-        " figure, i, img, ins, kbd, mark, q, s, small, span, strong, sub, summary, sup, u)",
+        f" (write Markdown instead; allowed tags: {', '.join(sorted(ALLOWED_TAGS))})",
     ]
     # A build stops before any page is rendered; serving shows the problems, not the page, and runs nothing.
     assert methodkit(root, "build").returncode == 1
@@ -365,5 +366,5 @@ def test_an_svg_image_that_runs_a_script_is_refused(tmp_path):
     proc = methodkit(root, "check")
     assert proc.returncode == 1
     assert proc.stdout.splitlines() == [
-        "methodology/modules/schema.svg:1: file: an SVG image with a script, an event handler or a link to another file"
-        " or host (save the drawing as plain SVG, or as PNG)"]
+        "methodology/modules/schema.svg:1: file: an SVG image with the element <script> (save the drawing as plain SVG"
+        " (shapes, text, gradients; no scripts, styles or links to other files), or as PNG)"]

@@ -25,8 +25,15 @@ def _w(m: re.Match, name: str) -> str:
     return WORDS_NL.get(m.group(name), m.group(name))
 
 
+def _repeated(m: re.Match) -> str:
+    """A problem repeated in one file, reported once with a count (policy.group_repeats)."""
+    where = ("regels " if m.group("w") == "lines" else "regel ") + m.group("l")
+    return f"{_translate(m.group('m'), MESSAGES_NL)}, {m.group('n')} keer ({where})"
+
+
 # (English pattern, Dutch replacement: a string with \g<name> groups, or a function of the match)
 MESSAGES_NL = [
+    (r"(?P<m>.+), (?P<n>\d+) times \((?P<w>lines?) (?P<l>[\d, .]+)\)", _repeated),
     # timings (timings.py) and term lists (terms.py)
     (r"step (?P<n>\d+) names no minutes, the other steps do", r"stap \g<n> noemt geen minuten, de andere stappen wel"),
     (r"the steps add up to (?P<t>\d+) minutes, the module's duration is (?P<d>\d+)",
@@ -87,6 +94,8 @@ MESSAGES_NL = [
     (r"contains template syntax '(?P<v>.+)' that is not a macro call", r"bevat sjabloontaal '\g<v>' die geen macro oproept"),
     (r"contains template syntax '(?P<v>.+)'", r"bevat sjabloontaal '\g<v>'"),
     (r"HTML tag <(?P<v>.+)> is not allowed", r"HTML-tag <\g<v>> is niet toegelaten"),
+    (r"HTML tag <(?P<v>.+)> is not closed where it should be", r"HTML-tag <\g<v>> is niet afgesloten waar het hoort"),
+    (r"value '(?P<v>.*)' of '(?P<a>.+)' on <(?P<t>.+)> is not allowed", r"waarde '\g<v>' van '\g<a>' op <\g<t>> is niet toegelaten"),
     (r"event-handler attribute '(?P<a>.+)' on <(?P<t>.+)> is not allowed", r"event-handler-attribuut '\g<a>' op <\g<t>> is niet toegelaten"),
     (r"attribute '(?P<a>.+)' on <(?P<t>.+)> is not allowed", r"attribuut '\g<a>' op <\g<t>> is niet toegelaten"),
     (r"link '(?P<v>.+)' uses a forbidden scheme", r"link '\g<v>' gebruikt een verboden schema"),
@@ -96,8 +105,23 @@ MESSAGES_NL = [
     (r"image '(?P<v>.+)' is in HTML", r"afbeelding '\g<v>' staat in HTML"),
     (r"link '(?P<v>.+)' leads to no page", r"link '\g<v>' leidt naar geen enkele pagina"),
     (r"link '(?P<v>.+)' leads to a draft", r"link '\g<v>' leidt naar een ontwerp"),
-    (r"an SVG image with a script, an event handler or a link to another file or host",
-     "een SVG-afbeelding met een script, een gebeurtenisattribuut of een link naar een ander bestand of een andere host"),
+    (r"an SVG image with a DTD or entities", "een SVG-afbeelding met een DTD of entiteiten"),
+    (r"is not a readable SVG image \(not well-formed XML\)", "is geen leesbare SVG-afbeelding (geen goedgevormde XML)"),
+    (r"is not an SVG image \(no <svg> element in the SVG namespace\)", "is geen SVG-afbeelding (geen <svg>-element in de SVG-naamruimte)"),
+    (r"an SVG image with the element <(?P<v>.+)>", r"een SVG-afbeelding met het element <\g<v>>"),
+    (r"an SVG image with the attribute '(?P<a>.+)' on <(?P<t>.+)>", r"een SVG-afbeelding met het attribuut '\g<a>' op <\g<t>>"),
+    (r"an SVG image with a link to another file or host \('(?P<v>.*)'\)", r"een SVG-afbeelding met een link naar een ander bestand of een andere host ('\g<v>')"),
+    (r"is (?P<k>a symbolic link|a named pipe|a device|not a regular file|gone)",
+     lambda m: "is " + {"a symbolic link": "een symbolische link", "a named pipe": "een named pipe", "a device": "een apparaat",
+                        "not a regular file": "geen gewoon bestand", "gone": "verdwenen"}[m.group("k")]),
+    (r"is not content", "is geen inhoud"),
+    (r"'(?P<v>.+)' is not a template for site pages", r"'\g<v>' is geen sjabloon voor pagina's van de site"),
+    (r"nests lists and fields (?P<v>\d+) levels deep", r"nest lijsten en velden \g<v> niveaus diep"),
+    (r"'(?P<v>.+)' names a page the site makes itself", r"'\g<v>' is de naam van een pagina die de site zelf maakt"),
+    (r"is not valid JSON: (?P<v>.+)", r"is geen geldige JSON: \g<v>"),
+    (r"is neither a page nor an image", "is geen pagina en geen afbeelding"),
+    (r"is named like a language code", "heeft de naam van een taalcode"),
+    (r"has a dot in its name", "heeft een punt in de naam"),
     (r"cannot be read as Markdown", "kan niet als Markdown gelezen worden"),
     (r"contains HTML", "bevat HTML"),
     (r"contains (?P<k>an e-mail address|a phone number) \((?P<v>.+)\)", lambda m: f"bevat {_w(m, 'k')} ({m.group('v')})"),
@@ -169,12 +193,32 @@ HINTS_NL = [
     (r"content is data and never a template: .*", "inhoud is tekst en nooit een sjabloon: schrijf een accolade als &#123; of &#125;, "
                                                    "of zet de tekst in `code`; voor een id bij een titel schrijf je '{ #id }' met een spatie"),
     (r"write Markdown instead; allowed tags: (?P<v>.+)", r"schrijf Markdown; toegelaten tags: \g<v>"),
+    (r"close every tag you open, in the order you opened them, inside the same block",
+     "sluit elke tag die je opent, in de volgorde waarin je ze opende, binnen hetzelfde blok"),
+    (r"classes and ids are names \(letters, digits, '-', '_'\); ids do not start with '__'; no 'mermaid' class",
+     "klassen en ids zijn namen (letters, cijfers, '-', '_'); ids beginnen niet met '__'; geen klasse 'mermaid'"),
     (r"remove it: content may not run scripts", "verwijder het: inhoud mag geen scripts uitvoeren"),
     (r"use an https:// address or a relative link", "gebruik een https://-adres of een relatieve link"),
     (r"put the file in (?P<v>.+)/ or correct the address", r"zet het bestand in \g<v>/ of verbeter het adres"),
+    (r"save the drawing as plain SVG \(shapes, text, gradients; no scripts, styles or links to other files\), or as PNG",
+     "bewaar de tekening als gewone SVG (vormen, tekst, kleurverlopen; geen scripts, stijlen of links naar andere bestanden), of als PNG"),
+    (r"only regular files are content: put the file itself here, not a link to it",
+     "alleen gewone bestanden zijn inhoud: zet het bestand zelf hier, geen link ernaar"),
+    (r"methodology/ holds items, vocabularies, the trajectory and the schemas; keep other files elsewhere",
+     "methodology/ bevat onderdelen, woordenlijsten, het traject en de schema's; bewaar andere bestanden elders"),
+    (r"choose one of (?P<v>.+), or leave the field out", r"kies een van \g<v>, of laat het veld weg"),
+    (r"at most (?P<v>\d+) levels: write the value out flat", r"hoogstens \g<v> niveaus: schrijf de waarde plat uit"),
+    (r"give the item another id \(and file name\)", "geef het onderdeel een ander id (en een andere bestandsnaam)"),
+    (r"the schemas are code: fix the file", "de schema's zijn code: verbeter het bestand"),
+    (r"docs/ holds Markdown pages and images; the site publishes nothing else",
+     "docs/ bevat Markdown-pagina's en afbeeldingen; de site publiceert niets anders"),
+    (r"the site writes files such as feed.xml and catalog.json itself: .*",
+     "de site schrijft zelf bestanden zoals feed.xml en catalog.json: geef een pagina een naam met letters, cijfers en "
+     "koppeltekens, en haar vertalingen <naam>.<taal>.md"),
+    (r"the site puts each language under /<code>/: give the page another name",
+     "de site zet elke taal onder /<code>/: geef de pagina een andere naam"),
     (r"the page of an item in a sub-folder is published in (?P<f>.+)/: write '(?P<v>.+)'",
      r"de pagina van een onderdeel in een submap staat in \g<f>/: schrijf '\g<v>'"),
-    (r"save the drawing as plain SVG, or as PNG", "bewaar de tekening als gewone SVG, of als PNG"),
     (r"link to an item as \.\./modules/<id>\.md \(or name it in related:\)",
      "link naar een item als ../modules/<id>.md (of noem het in related:)"),
     (r"the site leaves (?P<v>.+) out until it is ready: remove the link or publish the draft",

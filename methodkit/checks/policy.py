@@ -21,25 +21,13 @@ import re
 from functools import lru_cache
 from html.parser import HTMLParser
 
+from methodkit.checks import allowlist
 from methodkit.checks.problems import Problem
 
 TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|\{#")
 
-# Tags a contributor may write as raw HTML, and the attributes they may carry.
-ALLOWED_TAGS = {
-    "abbr": {"title"}, "b": set(), "br": set(), "cite": set(), "dd": set(), "del": set(), "details": {"open"},
-    "dfn": set(), "div": {"class"}, "dl": set(), "dt": set(), "em": set(), "figcaption": set(), "figure": set(),
-    "i": set(), "img": {"src", "alt", "width", "height", "title"}, "ins": set(), "kbd": set(), "mark": set(),
-    "q": set(), "s": set(), "small": set(), "span": {"class"}, "strong": set(), "sub": set(), "summary": set(),
-    "sup": set(), "u": set(), "a": {"href", "title"},
-}
-# What Python-Markdown and the site's extensions write themselves, on top of the above.
-RENDERED_TAGS = set(ALLOWED_TAGS) | {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "pre", "code",
-                                     "blockquote", "hr", "table", "thead", "tbody", "tr", "th", "td"}
-RENDERED_ATTRS = {"id", "class", "href", "title", "src", "alt", "width", "height", "open", "lang"}
-URL_ATTRS = {"href", "src"}
-# Tables align cells with a style attribute; no other style may reach the page.
-_TABLE_STYLE = re.compile(r"text-align:\s*(left|right|center);?")
+# Tags and attributes a contributor may write: allowlist.py, shared with the output sanitiser.
+ALLOWED_TAGS = allowlist.TAGS
 
 # A fence opens with up to three spaces of indent and closes with the same; code spans stay on one line.
 # Both are generous to the writer only where Markdown itself would show the text as code.
@@ -50,12 +38,11 @@ _FIELD_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _ATTR = re.compile(r"([^\s=/]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 _MD_URL = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\n>]+)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
-_BAD_SCHEME = re.compile(r"(javascript|vbscript|data|file)\s*:", re.I)
-_REMOTE = re.compile(r"([a-z][a-z0-9+.-]*:|//)", re.I)
+# Standard autolinks (`<https://example.org/>`, `<info@example.org>`) are links, not tags.
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 # What lets Markdown produce a tag, attribute or URL the source pass does not read as such:
 # raw HTML, attribute lists, entities (and reference-style images, below).
 _MAY_HIDE = re.compile(r"[<{]|&#?\w+;")
-_C0 = "".join(map(chr, range(0x21)))
 
 # E-mail addresses, also written to dodge harvesters: jan [at] bedrijf.be, jan(at)bedrijf(dot)be.
 PLAIN_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -71,9 +58,13 @@ PHONE = re.compile(r"(?<![\w/.-])(?:\+|00)\d{2}[\s./-]?(?:\(0\)\s?)?\d(?:[\s./-]
 # What each kind of finding says, and how to mend it.
 MESSAGES = {
     "tag": ("HTML tag <{tag}> is not allowed", "write Markdown instead; allowed tags: " + ", ".join(sorted(ALLOWED_TAGS))),
+    "balance": ("HTML tag <{tag}> is not closed where it should be",
+                "close every tag you open, in the order you opened them, inside the same block"),
     "handler": ("event-handler attribute '{attr}' on <{tag}> is not allowed", "remove it: content may not run scripts"),
     "attr": ("attribute '{attr}' on <{tag}> is not allowed", "allowed: {allowed}"),
     "scheme": ("link '{url}' uses a forbidden scheme", "use an https:// address or a relative link"),
+    "value": ("value '{url}' of '{attr}' on <{tag}> is not allowed",
+              "classes and ids are names (letters, digits, '-', '_'); ids do not start with '__'; no 'mermaid' class"),
     "image": ("image '{url}' comes from another site",
               "put the image in the repository next to the page and link it relatively: pages may not load anything from other hosts"),
 }
@@ -95,17 +86,12 @@ def _line(text: str, pos: int, first_line: int) -> int:
     return first_line + text.count("\n", 0, pos)
 
 
-def _url_as_browser_reads(value: str) -> str:
-    # Browsers decode entities, drop tabs and newlines anywhere and leading controls and spaces.
-    return re.sub(r"[\t\n\r]", "", html.unescape(value)).lstrip(_C0)
-
-
 def _bad_scheme(value: str) -> bool:
-    return bool(_BAD_SCHEME.match(_url_as_browser_reads(value)))
+    return not allowlist.link_ok(value)
 
 
 def _remote(value: str) -> bool:
-    return bool(_REMOTE.match(_url_as_browser_reads(value)))
+    return allowlist.is_foreign(value)
 
 
 def template_problems(text: str, rel: str) -> list[Problem]:
@@ -118,19 +104,55 @@ def template_problems(text: str, rel: str) -> list[Problem]:
 
 
 def html_problems(body: str, rel: str, first_line: int, field: str = "body", extensions=()) -> list[Problem]:
-    """`extensions` as `config.markdown_extensions` gives them: the body is rendered as the site renders it."""
+    """`extensions` as `config.markdown_extensions` gives them: the body is rendered as the site renders it.
+
+    A problem repeated in one body is reported once, with a count and its first lines, so that a long
+    imported text with hundreds of them stays readable.
+    """
     out = _source_problems(body, rel, first_line, field)
     if not out:
         out = _rendered_problems(body, rel, first_line, field, extensions)
+    return group_repeats(out)
+
+
+def group_repeats(problems: list[Problem], shown: int = 5) -> list[Problem]:
+    """One problem per file, field and message, at its first line: '..., 12 times (lines 3, 5, 9, 14, 20, ...)'."""
+    groups: dict[tuple, list[Problem]] = {}
+    for p in problems:
+        groups.setdefault((p.path, p.field, p.message, p.hint), []).append(p)
+    out = []
+    for (path, field, message, hint), same in groups.items():
+        lines = sorted({p.line for p in same})
+        if len(same) > 1:
+            more = ", ..." if len(lines) > shown else ""
+            where = f"lines {', '.join(map(str, lines[:shown]))}{more}" if len(lines) > 1 else f"line {lines[0]}"
+            message = f"{message}, {len(same)} times ({where})"
+        out.append(Problem(path, lines[0], field, message, hint))
     return out
 
 
 @lru_cache(maxsize=4)  # the loader asks for the same body's problems, then its references
 def _prose(body: str) -> str:
-    """The body with code and comments blanked out: what a browser would read as markup."""
+    """The body with code, comments and autolinks blanked out: what a browser would read as markup."""
     text = _CODE_FENCE.sub(_blank, body)
     text = _CODE_SPAN.sub(lambda m: _blank(m, "x"), text)
-    return _COMMENT.sub(_blank, text)
+    text = _COMMENT.sub(_blank, text)
+    return _AUTOLINK.sub(lambda m: "x" if allowlist.link_ok(m.group(0)[1:-1]) or "@" in m.group(0) else m.group(0), text)
+
+
+def _attr_problems(rel: str, line: int, field: str, tag: str, name: str, value: str) -> list[Problem]:
+    if name.startswith("on"):
+        return [_problem(rel, line, field, "handler", attr=name, tag=tag)]
+    if not allowlist.allowed_attr(tag, name) and name not in allowlist.MARKDOWN_ATTRS:
+        allowed = sorted(allowlist.TAGS.get(tag, set()) | allowlist.GLOBAL_ATTRS)
+        return [_problem(rel, line, field, "attr", attr=name, tag=tag, allowed=", ".join(allowed))]
+    if name in allowlist.URL_ATTRS and not allowlist.link_ok(value):
+        return [_problem(rel, line, field, "scheme", url=value)]
+    if (tag, name) == ("img", "src") and not allowlist.image_ok(value):
+        return [_problem(rel, line, field, "image", url=value)]
+    if not allowlist.attr_value_ok(tag, name, value):
+        return [_problem(rel, line, field, "value", url=value, attr=name, tag=tag)]
+    return []
 
 
 def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
@@ -140,19 +162,13 @@ def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[P
         line = _line(text, m.start(), first_line)
         tag = m.group(2).lower()
         if tag not in ALLOWED_TAGS:
-            out.append(_problem(rel, line, field, "tag", tag=tag))
+            if not m.group(1):  # its end tag is the same mistake
+                out.append(_problem(rel, line, field, "tag", tag=tag))
             continue
         for am in _ATTR.finditer(m.group(3)):
             name = am.group(1).lower()
-            value = (am.group(2) or "").strip("\"'")
-            if name.startswith("on"):
-                out.append(_problem(rel, line, field, "handler", attr=name, tag=tag))
-            elif name not in ALLOWED_TAGS[tag] and name != "/":
-                out.append(_problem(rel, line, field, "attr", attr=name, tag=tag, allowed=", ".join(sorted(ALLOWED_TAGS[tag])) or "none"))
-            elif _bad_scheme(value):
-                out.append(_problem(rel, line, field, "scheme", url=value))
-            elif tag == "img" and name == "src" and _remote(value):
-                out.append(_problem(rel, line, field, "image", url=value))
+            if name != "/":
+                out += _attr_problems(rel, line, field, tag, name, (am.group(2) or "").strip("\"'"))
     for m in _MD_URL.finditer(text):
         url = (m.group(2) or m.group(3) or "").strip()
         line = _line(text, m.start(), first_line)
@@ -197,29 +213,53 @@ def _relative(url: str) -> bool:
 def _markdown(extensions):
     import markdown
 
+    from methodkit.loading.config import thaw
+
     return markdown.Markdown(extensions=[name for name, _ in extensions],
-                             extension_configs={name: dict(cfg) for name, cfg in extensions if cfg})
+                             extension_configs={name: thaw(cfg) for name, cfg in extensions if thaw(cfg)})
 
 
-class _Active(HTMLParser):
-    """Collects (tag, attribute or None, value) for whatever the policy does not allow."""
+class _Rendered(HTMLParser):
+    """Collects (tag, attribute or None, value) for whatever the allow-list refuses, and the tags left unbalanced.
+
+    Unbalanced HTML would let the browser close a block elsewhere than the Markdown did: a coach
+    note's `</div>` would end the note early and put its rest in the participant's handout.
+    """
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[str, str | None, str]] = []
+        self.unbalanced: list[str] = []
+        self.open: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag not in RENDERED_TAGS:
+        self.handle_startendtag(tag, attrs)
+        if tag not in allowlist.VOID:
+            self.open.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        if tag not in ALLOWED_TAGS:
             self.found.append((tag, None, ""))
             return
-        for name, value in attrs:
-            value = value or ""
-            if name == "style" and tag in ("th", "td") and _TABLE_STYLE.fullmatch(value.strip()):
-                continue
-            if name not in RENDERED_ATTRS or (name in URL_ATTRS and _bad_scheme(value)) or (tag == "img" and name == "src" and _remote(value)):
-                self.found.append((tag, name, value))
+        self.found += [(tag, name, value or "") for name, value in attrs]
 
-    handle_startendtag = handle_starttag
+    def handle_endtag(self, tag):
+        if self.open and self.open[-1] == tag:
+            self.open.pop()
+        elif tag not in allowlist.VOID:
+            self.unbalanced.append(tag)  # an end tag that closes nothing here; the browser would close something else
+
+    def close(self):
+        super().close()
+        self.unbalanced += self.open
+
+
+def unbalanced_tags(rendered: str) -> list[str]:
+    """The tags of a piece of HTML that are not closed in the order they were opened."""
+    parser = _Rendered()
+    parser.feed(rendered)
+    parser.close()
+    return parser.unbalanced
 
 
 def _rendered_problems(body: str, rel: str, first_line: int, field: str, extensions) -> list[Problem]:
@@ -229,7 +269,7 @@ def _rendered_problems(body: str, rel: str, first_line: int, field: str, extensi
         rendered = _markdown(extensions).reset().convert(body)
     except Exception:  # noqa: BLE001 - a body the renderer chokes on is refused, not a crash
         return [Problem(rel, first_line, field, "cannot be read as Markdown", "simplify the text around unusual characters")]
-    parser = _Active()
+    parser = _Rendered()
     parser.feed(rendered)
     parser.close()
     out = []
@@ -237,14 +277,10 @@ def _rendered_problems(body: str, rel: str, first_line: int, field: str, extensi
         line = _where(body, attr or tag, first_line)
         if attr is None:
             out.append(_problem(rel, line, field, "tag", tag=tag))
-        elif attr.startswith("on"):
-            out.append(_problem(rel, line, field, "handler", attr=attr, tag=tag))
-        elif attr in URL_ATTRS and _bad_scheme(value):
-            out.append(_problem(rel, line, field, "scheme", url=value))
-        elif attr == "src" and _remote(value):
-            out.append(_problem(rel, line, field, "image", url=value))
         else:
-            out.append(_problem(rel, line, field, "attr", attr=attr, tag=tag, allowed=", ".join(sorted(RENDERED_ATTRS - {"lang"}))))
+            out += _attr_problems(rel, line, field, tag, attr, value)
+    for tag in parser.unbalanced:
+        out.append(_problem(rel, _where(body, "<" + tag, first_line), field, "balance", tag=tag))
     return out
 
 
@@ -261,24 +297,18 @@ def text_field_problems(value, field: str, rel: str, line: int) -> list[Problem]
     return []
 
 
-# What makes an SVG file more than a drawing: scripts, event handlers, and anything it would load.
-_SVG_ACTIVE = re.compile(r"<\s*script|<\s*foreignObject|\son[a-z]+\s*=|javascript:|@import|"
-                         r"\bhref\s*=\s*[\"']?\s*(?!#)[^\s\"'>]|url\(\s*[\"']?\s*(?!#)", re.I)
-
-
-def svg_problems(text: str, rel: str) -> list[Problem]:
-    """An SVG opened from the site runs its scripts there; one that loads other files may contact other hosts."""
-    m = _SVG_ACTIVE.search(text)
-    if m is None:
-        return []
-    return [Problem(rel, _line(text, m.start(), 1), "file", "an SVG image with a script, an event handler or a link to another file or host",
-                    "save the drawing as plain SVG, or as PNG")]
+def _as_read(text: str) -> str:
+    """The text as a reader sees it: tags left out, entities decoded (line breaks kept, for the line numbers)."""
+    text = _FIELD_TAG.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    return html.unescape(text.replace("&#10;", " ").replace("&#xa;", " "))
 
 
 def personal_data_problems(text: str, rel: str, first_line: int, field: str) -> list[Problem]:
+    """E-mail addresses and phone numbers, also when written with entities or split by markup."""
     out = []
-    for rx, what in ((EMAIL, "an e-mail address"), (PHONE, "a phone number")):
-        for m in rx.finditer(text):
-            out.append(Problem(rel, _line(text, m.start(), first_line), field, f"contains {what} ({m.group(0).strip()})",
-                               "no personal data in summaries and practices; an organisation's general address belongs in 'contact:'"))
-    return out
+    for version in dict.fromkeys((text, _as_read(text))):
+        for rx, what in ((EMAIL, "an e-mail address"), (PHONE, "a phone number")):
+            for m in rx.finditer(version):
+                out.append(Problem(rel, _line(version, m.start(), first_line), field, f"contains {what} ({m.group(0).strip()})",
+                                   "no personal data in summaries and practices; an organisation's general address belongs in 'contact:'"))
+    return sorted(set(out))

@@ -24,10 +24,18 @@ class Problem:
         return f"{self.path}:{self.line}: {self.field}: {self.message}{hint}"
 
     def github(self, level: str = "error", title: str = "methodkit check") -> str:
-        # Workflow commands need %, CR and LF escaped in the message part.
+        # A workflow command is one line: %, CR and LF escaped in the message, and also ',' and ':'
+        # in a property, so that a file name cannot end the command and start another one.
         msg = f"{self.field}: {self.message}" + (f" ({self.hint})" if self.hint else "")
-        msg = msg.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={self.path},line={self.line},title={title}::{msg}"
+        return f"::{level} file={_prop(self.path)},line={self.line},title={_prop(title)}::{_data(msg)}"
+
+
+def _data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(value: str) -> str:
+    return _data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def format_problems(problems: list[Problem], fmt: str = "text", level: str = "error", title: str = "methodkit check") -> str:

@@ -1,10 +1,11 @@
 """Checks of the site's own pages in docs/ and their translations.
 
 A translation of a site page comes in by pull request like content does, and a
-page with `render_macros: true` is a Jinja template: anything in it runs when
-the site is built. So every page in docs/ must have front matter that parses
-and keep to the content's HTML allow-list, and a page rendered with macros may
-use template syntax only to call one of the site's macros, `{{ name() }}`.
+page listed in `macro_pages` (mkdocs.yml) is a Jinja template: anything in it
+runs when the site is built. So every page in docs/ must have front matter that
+parses and keep to the content's HTML allow-list, and a macro page may use
+template syntax only to call one of the site's macros, `{{ name() }}`. Other
+pages are never templates, whatever their front matter says.
 The macros are read from their module's source, never imported.
 """
 
@@ -15,10 +16,13 @@ import importlib.util
 import re
 from pathlib import Path
 
-from methodkit.loading.cache import CheckCache
-from methodkit.checks.policy import TEMPLATE_SYNTAX, html_problems
+from methodkit.checks.policy import TEMPLATE_SYNTAX, html_problems, text_field_problems
 from methodkit.checks.problems import Problem
-from methodkit.loading.source import SourceFile, decode_text, read_bytes, split_front_matter
+from methodkit.checks.svg import svg_problems
+from methodkit.loading.cache import CheckCache
+from methodkit.loading.docs import split_suffix
+from methodkit.loading.files import IMAGE_SUFFIXES, walk
+from methodkit.loading.source import SourceFile, decode_text, read_bytes, read_text, split_front_matter
 
 # A call of a site macro, with at most one plain name as its argument: {{ item_list("tool") }}.
 _CALL = re.compile(r"""\{\{\s*([A-Za-z_]\w*)\((?:\s*(?:"[a-z_]+"|'[a-z_]+')\s*)?\)\s*\}\}""")
@@ -41,13 +45,39 @@ def macro_names(root: Path, modules) -> set[str]:
     return names
 
 
-def site_page_problems(root: Path, docs_dir: str, macros: set[str], extensions, cache: CheckCache) -> list[Problem]:
-    """Problems of every page in `docs_dir`; a page that passed before with the same bytes (and macros) is skipped."""
+def site_page_problems(root: Path, docs_dir: str, macros: set[str], extensions, cache: CheckCache,
+                       macro_pages=(), languages=(), templates=()) -> list[Problem]:
+    """Problems of every file in `docs_dir`; a page that passed before with the same bytes (and macros) is skipped.
+
+    Pages in `macro_pages` (and their translations) may call macros; every other page is plain Markdown.
+    Besides pages, docs/ may hold images that pass the image checks; the build publishes nothing else.
+    """
     problems: list[Problem] = []
-    for path in sorted((root / docs_dir).rglob("*.md")):
+    for path in walk(root / docs_dir, root, problems):
         rel = path.relative_to(root).as_posix()
+        if path.suffix.lower() in IMAGE_SUFFIXES:
+            if path.suffix.lower() == ".svg":
+                text = read_text(path, rel, problems)
+                problems += svg_problems(text, rel) if text is not None else []
+            continue
+        if path.suffix != ".md":
+            problems.append(Problem(rel, 1, "file", "is neither a page nor an image",
+                                    "docs/ holds Markdown pages and images; the site publishes nothing else"))
+            continue
+        base, _ = split_suffix(path.relative_to(root / docs_dir).as_posix(), languages)
+        name = base.removesuffix(".md").rsplit("/", 1)[-1]
+        if name in languages:
+            problems.append(Problem(rel, 1, "file", "is named like a language code",
+                                    "the site puts each language under /<code>/: give the page another name"))
+            continue
+        if "." in name:
+            problems.append(Problem(rel, 1, "file", "has a dot in its name",
+                                    "the site writes files such as feed.xml and catalog.json itself: name a page "
+                                    "with letters, digits and hyphens, and its translations <name>.<lang>.md"))
+            continue
         raw = read_bytes(path, rel, problems)
-        key = cache.key(rel, "site page, macros: " + ",".join(sorted(macros)), raw or b"")
+        is_macro_page = base in macro_pages
+        key = cache.key(rel, f"site page, macros: {','.join(sorted(macros))}, {is_macro_page}, {','.join(templates)}", raw or b"")
         if raw is None or cache.get(key) is not None:
             continue
         mine: list[Problem] = []
@@ -55,7 +85,14 @@ def site_page_problems(root: Path, docs_dir: str, macros: set[str], extensions, 
         src = None if text is None else split_front_matter(text, rel, mine) if text.startswith("---") else SourceFile(rel, text, body=text)
         if src is not None:
             mine += html_problems(src.body, rel, src.body_line, extensions=extensions)
-            if src.meta is not None and src.meta.data.get("render_macros") is True:
+            if src.meta is not None:
+                for key_, value in src.meta.data.items():
+                    if key_ in ("title", "description"):
+                        mine += text_field_problems(value, key_, rel, src.meta.line_of(key_))
+                    elif key_ == "template" and value not in templates:
+                        mine.append(Problem(rel, src.meta.line_of(key_), "template", f"'{value}' is not a template for site pages",
+                                            "choose one of " + ", ".join(templates or ["none"]) + ", or leave the field out"))
+            if is_macro_page:
                 mine += _template_problems(text, rel, macros)
         if not mine:
             cache.put(key, {})

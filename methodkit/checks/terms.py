@@ -27,8 +27,13 @@ class TermList:
         self.by_variant = {v.casefold(): r for r in rules for v in r.avoid}
         # The longest variant first, so "work floors" is found before "work floor".
         alternatives = sorted(self.by_variant, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<!\w)(" + "|".join(_phrase(v) for v in alternatives) + r")(?!\w)",
-                                  re.IGNORECASE) if alternatives else None
+        self.pattern = (
+            re.compile(
+                r"(?<!\w)(" + "|".join(_phrase(v) for v in alternatives) + r")(?!\w)", re.IGNORECASE
+            )
+            if alternatives
+            else None
+        )
 
     def problems(self, rel: str, field: str, line: int, text: str) -> list[Problem]:
         """Every variant in `text`, which starts on `line` of the file."""
@@ -38,8 +43,15 @@ class TermList:
         for m in self.pattern.finditer(text):
             rule = self.by_variant[_normal(m.group(1))]
             hint = f"write '{rule.use}'" + (f": {rule.why}" if rule.why else "")
-            out.append(Problem(rel, line + text.count("\n", 0, m.start()), field,
-                               f"'{' '.join(m.group(1).split())}' is a variant of '{rule.use}'", hint))
+            out.append(
+                Problem(
+                    rel,
+                    line + text.count("\n", 0, m.start()),
+                    field,
+                    f"'{' '.join(m.group(1).split())}' is a variant of '{rule.use}'",
+                    hint,
+                )
+            )
         return out
 
 
@@ -54,8 +66,14 @@ def _normal(found: str) -> str:
 
 def rules_from(data: dict) -> list[Rule]:
     """The rules of a term list file that passed its schema."""
-    return [Rule(t["use"], tuple(" ".join(v.replace("’", "'").split()) for v in t["avoid"]), t.get("why", ""))
-            for t in data["terms"]]
+    return [
+        Rule(
+            t["use"],
+            tuple(" ".join(v.replace("’", "'").split()) for v in t["avoid"]),
+            t.get("why", ""),
+        )
+        for t in data["terms"]
+    ]
 
 
 def list_problems(rel: str, doc, rules: list[Rule]) -> list[Problem]:
@@ -66,10 +84,24 @@ def list_problems(rel: str, doc, rules: list[Rule]) -> list[Problem]:
         for j, variant in enumerate(rule.avoid):
             key, where = variant.casefold(), f"terms[{i}].avoid[{j}]"
             if key == _normal(rule.use):
-                out.append(Problem(rel, doc.line_of(where), where, f"'{variant}' is the preferred term itself",
-                                   "remove it from avoid:"))
+                out.append(
+                    Problem(
+                        rel,
+                        doc.line_of(where),
+                        where,
+                        f"'{variant}' is the preferred term itself",
+                        "remove it from avoid:",
+                    )
+                )
             elif key in seen:
-                out.append(Problem(rel, doc.line_of(where), where, f"'{variant}' is listed twice",
-                                   f"first in terms[{seen[key]}]; keep one"))
+                out.append(
+                    Problem(
+                        rel,
+                        doc.line_of(where),
+                        where,
+                        f"'{variant}' is listed twice",
+                        f"first in terms[{seen[key]}]; keep one",
+                    )
+                )
             seen.setdefault(key, i)
     return out

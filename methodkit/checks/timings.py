@@ -15,12 +15,17 @@ import re
 
 from methodkit.checks.problems import Problem
 
-HALF_DAY_MINUTES = 240  # a 'dagdeel', as the trajectory schema counts it, unless trajectory.yml says otherwise
+# A 'dagdeel', as the trajectory schema counts it, unless trajectory.yml says otherwise.
+HALF_DAY_MINUTES = 240
 
-_ITEM = re.compile(r"^(\d{1,3})[.)][ \t]+(.*)$")  # a numbered item at the margin: a step, not a worksheet question
+# A numbered item at the margin: a step, not a worksheet question (those are indented).
+_ITEM = re.compile(r"^(\d{1,3})[.)][ \t]+(.*)$")
 _LEAD = re.compile(r"^\*\*(.+?)\*\*", re.S)
 # "(20 minuten)", "(20 minutes)", "(20 min.)", "(1 uur)", "(1 heure)", "(1 hour)" inside the bold lead
-_TIME = re.compile(r"\((\d{1,4})\s*(minuten|minuut|minutes|minute|mins|min\.?|uur|uren|heures?|hours?|h)\s*\)", re.I)
+_TIME = re.compile(
+    r"\((\d{1,4})\s*(minuten|minuut|minutes|minute|mins|min\.?|uur|uren|heures?|hours?|h)\s*\)",
+    re.I,
+)
 _HOURS = ("uur", "uren", "heure", "heures", "hour", "hours", "h")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -44,14 +49,17 @@ def steps(body: str, body_line: int) -> list[tuple[int, int, int | None]]:
                 lists.append(current)
             current.append((number, body_line + i, _minutes(_item_text(lines, i, m.group(2)))))
         elif line.strip() and not line[:1].isspace() and (blank_before or line.startswith("#")):
-            current = None  # a heading, or a paragraph after a blank line, ends a list (not a lazy continuation)
-    return next((found for found in lists if any(minutes is not None for _, _, minutes in found)), [])
+            # A heading, or a paragraph after a blank line, ends a list (not a lazy continuation).
+            current = None
+    return next(
+        (found for found in lists if any(minutes is not None for _, _, minutes in found)), []
+    )
 
 
 def _item_text(lines: list[str], i: int, first: str) -> str:
     """An item's first line with the indented lines that continue it, so a lead may wrap."""
     parts = [first]
-    for line in lines[i + 1:]:
+    for line in lines[i + 1 :]:
         if not line.strip() or not line[:1].isspace():
             break
         parts.append(line.strip())
@@ -67,25 +75,50 @@ def _minutes(text: str) -> int | None:
     return n * 60 if found.group(2).lower() in _HOURS else n
 
 
-def step_problems(rel: str, body: str, body_line: int, duration: int, source: str | None = None) -> list[Problem]:
+def step_problems(
+    rel: str, body: str, body_line: int, duration: int, source: str | None = None
+) -> list[Problem]:
     """The steps with minutes must add up to the module's duration (`source`: the Dutch file of a translation)."""
     found = steps(body, body_line)
     if not found:
         return []
-    problems = [Problem(rel, line, "steps", f"step {number} names no minutes, the other steps do",
-                        "write its time in the bold lead, e.g. **Pauze (15 minuten).**")
-                for number, line, minutes in found if minutes is None]
+    problems = [
+        Problem(
+            rel,
+            line,
+            "steps",
+            f"step {number} names no minutes, the other steps do",
+            "write its time in the bold lead, e.g. **Pauze (15 minuten).**",
+        )
+        for number, line, minutes in found
+        if minutes is None
+    ]
     total = sum(minutes or 0 for _, _, minutes in found)
     if total != duration and not problems:
-        hint = (f"the duration is set in {source}; translate the minutes of its steps" if source
-                else "correct the minutes of the steps, or duration: when the steps are right")
-        problems.append(Problem(rel, found[0][1], "steps",
-                                f"the steps add up to {total} minutes, the module's duration is {duration}", hint))
+        hint = (
+            f"the duration is set in {source}; translate the minutes of its steps"
+            if source
+            else "correct the minutes of the steps, or duration: when the steps are right"
+        )
+        problems.append(
+            Problem(
+                rel,
+                found[0][1],
+                "steps",
+                f"the steps add up to {total} minutes, the module's duration is {duration}",
+                hint,
+            )
+        )
     return problems
 
 
-def trajectory_problems(rel: str, doc, steps_data: list[dict], durations: dict[str, int],
-                        half_day: int = HALF_DAY_MINUTES) -> list[Problem]:
+def trajectory_problems(
+    rel: str,
+    doc,
+    steps_data: list[dict],
+    durations: dict[str, int],
+    half_day: int = HALF_DAY_MINUTES,
+) -> list[Problem]:
     """A trajectory step must give its modules the time they need: each one in a single time of the
     step, and all of them together in all its times. `durations`: module id -> minutes (known modules)."""
     problems = []
@@ -94,18 +127,30 @@ def trajectory_problems(rel: str, doc, steps_data: list[dict], durations: dict[s
         known = [(j, m, durations[m]) for j, m in enumerate(s["modules"]) if m in durations]
         for j, module, minutes in known:
             if minutes > per_time:
-                problems.append(Problem(rel, doc.line_of(f"steps[{i}].modules[{j}]"), f"steps[{i}].modules[{j}]",
-                                        f"module '{module}' takes {minutes} minutes, one time of step '{s['id']}' "
-                                        f"is {_num(s['half_days'])} half-day(s), {_num(per_time)} minutes",
-                                        "give the step more half_days, or move the module to a step that has the time"))
+                problems.append(
+                    Problem(
+                        rel,
+                        doc.line_of(f"steps[{i}].modules[{j}]"),
+                        f"steps[{i}].modules[{j}]",
+                        f"module '{module}' takes {minutes} minutes, one time of step '{s['id']}' "
+                        f"is {_num(s['half_days'])} half-day(s), {_num(per_time)} minutes",
+                        "give the step more half_days, or move the module to a step that has the time",
+                    )
+                )
         need = sum(minutes for _, _, minutes in known)
         given = s["times"] * per_time
         if need > given:
             parts = " + ".join(f"{module} {minutes}" for _, module, minutes in known)
-            problems.append(Problem(rel, doc.line_of(f"steps[{i}].half_days"), f"steps[{i}].half_days",
-                                    f"the modules of step '{s['id']}' need {need} minutes ({parts}), the step gives "
-                                    f"{_num(given)} ({s['times']} × {_num(s['half_days'])} half-day(s) of {half_day} minutes)",
-                                    "give the step more times or half_days, or fewer modules"))
+            problems.append(
+                Problem(
+                    rel,
+                    doc.line_of(f"steps[{i}].half_days"),
+                    f"steps[{i}].half_days",
+                    f"the modules of step '{s['id']}' need {need} minutes ({parts}), the step gives "
+                    f"{_num(given)} ({s['times']} × {_num(s['half_days'])} half-day(s) of {half_day} minutes)",
+                    "give the step more times or half_days, or fewer modules",
+                )
+            )
     return problems
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -76,6 +77,9 @@ def main(argv=None) -> int:
     p.add_argument("--config-file", default=None)
 
     args = parser.parse_args(argv)
+    if argv is None and hasattr(signal, "SIGPIPE"):
+        # `methodkit status | head`: a closed pipe ends the command quietly, as it does for other tools.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     root = Path(args.root).resolve()
     commands = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "translate": cmd_translate, "serve": cmd_serve,
                 "new": cmd_new, "po": cmd_po, "import": cmd_import, "plan": cmd_plan, "citation": cmd_citation,
@@ -160,7 +164,7 @@ def cmd_translate(root: Path, args) -> int:
 
 
 def cmd_po(root: Path, args) -> int:
-    from .po.command import run
+    from methodkit.po.command import run
 
     settings, content, problems = _content(root)
     if args.lang not in content.languages:
@@ -207,7 +211,11 @@ def cmd_check(root: Path, args) -> int:
         print("\n".join(f"  {p.text()}" for p in policy), file=sys.stderr)
     if args.format == "text":
         n = sum(1 for _ in content.all_items())
-        print(f"{len(problems)} problem(s) in {n} valid item(s)" if problems else f"ok: {n} items, no problems", file=sys.stderr)
+        if args.lang == "nl":
+            line = f"{len(problems)} probleem/problemen in {n} geldige items" if problems else f"ok: {n} items, geen problemen"
+        else:
+            line = f"{len(problems)} problem(s) in {n} valid item(s)" if problems else f"ok: {n} items, no problems"
+        print(line, file=sys.stderr)
     return 1 if problems else 0
 
 
@@ -283,6 +291,9 @@ def cmd_serve(root: Path, args) -> int:
     from methodkit.mkdocs_adapter.serve import serve
 
     host, _, port = args.dev_addr.rpartition(":")
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        print(f"methodkit serve: '{args.dev_addr}' is not host:port (for example 127.0.0.1:8000)", file=sys.stderr)
+        return 2
     return serve(root, host or "127.0.0.1", int(port), args.config_file)
 
 

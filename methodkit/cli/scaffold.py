@@ -14,7 +14,9 @@ import unicodedata
 
 import yaml
 
+from methodkit.loading.config import site_settings
 from methodkit.loading.docs import page_hash, page_lang
+from methodkit.loading.files import is_regular, read_regular
 from methodkit.loading.loader import Content, current_hash
 from methodkit.checks.placeholders import FIELDS, TODO
 
@@ -56,18 +58,27 @@ def translation_text(content: Content, source: Path, lang: str) -> str:
         fields.update({k: item.meta[k] for k in content.schemas.translatable(kind) if k in item.meta})
         return f"---\n{header}{_yaml_block(fields)}\n---\n{item.body.lstrip(chr(10))}"
     # A page of the site itself in docs/.
-    text = source.read_text("utf-8-sig").replace("\r\n", "\n")
+    text = read_regular(source).decode("utf-8-sig").replace("\r\n", "\n")
     h = page_hash(source)
     if text.startswith("---\n"):
-        end = text.index("\n---", 4)
-        return f"---\n{header}source_hash: {h}\ndraft: true\n{text[4:end + 1]}---{text[end + 4:]}"
+        close = _CLOSING.search(text, 3)  # YAML also ends a document with '...'
+        if close is None:
+            raise ScaffoldError(f"{rel}: its front matter is not closed; add a line '---' after the last field")
+        return f"---\n{header}source_hash: {h}\ndraft: true\n{text[4:close.start() + 1]}---{text[close.end():]}"
     return f"---\n{header}source_hash: {h}\ndraft: true\n---\n{text}"
+
+
+_CLOSING = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?=\n|$)")
 
 
 def create_translation(content: Content, source: Path, lang: str) -> Path:
     if lang not in content.languages:
         raise ScaffoldError(f"'{lang}' is not a language of this site (languages: {', '.join(content.languages)})")
-    if not source.is_file() or source.suffix != ".md":
+    root = content.root.resolve()
+    if not source.is_relative_to(root) or not (source.is_relative_to(content.content_dir.resolve())
+                                              or source.is_relative_to(root / site_settings(root).docs_dir)):
+        raise ScaffoldError(f"{source} is not an item or a page of this repository (in {content.content_dir.name}/ or docs/)")
+    if not is_regular(source) or source.suffix != ".md":
         raise ScaffoldError(f"{source} is not a Markdown file")
     if len(source.name.split(".")) != 2:
         raise ScaffoldError(f"{source.name} is itself a translation; give its source")
@@ -107,7 +118,9 @@ def _placeholder(content: Content, kind: str, name: str, prop: dict, title: str,
     vocab = prop.get("x-vocabulary") or (prop.get("items") or {}).get("x-vocabulary")
     fixed = {"id": item_id, "title": title, "draft": True, "date": today.isoformat(), "participants": 1,
              "duration": 120, "group_size": {"min": 1, "max": 12}, "order": 99, "example": False,
-             "consent": "given", "period": {"start": today.year}}
+             "consent": "given", "period": {"start": today.year},
+             # A new item is its author's own text, after no other, until they say otherwise.
+             "provenance": "original", "based_on": []}
     if name in fixed:
         return fixed[name]
     if vocab:
@@ -158,7 +171,7 @@ def new_item_text(content: Content, kind: str, title: str, lang: str = "nl", tod
             lines.append(f"authors: {_flow([publisher])}")
         elif name == "lang" and content.defaults.get("lang", content.source_lang) != content.source_lang:
             lines.append(f"lang: {content.source_lang}")  # the defaults name another language
-        elif name in required or name in ("draft", "related", "modules", "levers", "barriers"):
+        elif name in required or name in ("draft", "related", "modules", "levers", "barriers", "provenance", "based_on"):
             lines.append(f"{name}: {_flow(value)}")
         else:  # optional: shown as an example, commented out
             lines.append(f"# {name}: {_flow(OPTIONAL_EXAMPLES.get(name, value))}")

@@ -7,6 +7,7 @@ renders half-valid data; `mkdocs serve` keeps showing the rest.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import difflib
 from dataclasses import dataclass, field, replace
@@ -21,9 +22,11 @@ from methodkit.model.licences import LICENCES, adaptation_problem
 from methodkit.model.items import Item, Step, Term, Trajectory, Translation
 from methodkit.model.types import Types
 from methodkit.checks.placeholders import placeholder_problems
-from methodkit.checks.policy import html_problems, page_references, personal_data_problems, svg_problems, template_problems, text_field_problems
+from methodkit.checks.policy import html_problems, page_references, personal_data_problems, template_problems, text_field_problems
+from methodkit.checks.svg import svg_problems
 from methodkit.checks.problems import Problem
-from methodkit.loading.schema import Schemas, references
+from methodkit.loading.files import IMAGE_SUFFIXES, walk
+from methodkit.loading.schema import SchemaFileError, Schemas, references
 from methodkit.loading.types import load_types
 from methodkit.checks.site_pages import macro_names, site_page_problems
 from methodkit.loading.source import Document, SourceFile, decode_text, parse_yaml, read_bytes, read_text, split_front_matter
@@ -31,7 +34,6 @@ from methodkit.checks.terms import TermList, list_problems, rules_from
 from methodkit.checks.timings import HALF_DAY_MINUTES, step_problems, trajectory_problems
 from methodkit.model.translations import source_hash
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif")  # files an item folder may hold beside Markdown
 PUBLIC_CONTACT_FIELD = "contact"
 DEFAULT_FIELDS = ("license", "authors", "based_on", "provenance", "lang")  # what methodology/defaults.yml may set
 # The hint fits the type: only one whose schema has a contact field may send anyone there.
@@ -79,7 +81,12 @@ class _Loader:
         self.problems: list[Problem] = []
         cdir = root / content_dir
         types = load_types(cdir / "schemas", root, self.problems)
-        self.content = Content(root, cdir, tuple(languages), types, Schemas(cdir / "schemas", types))
+        try:
+            schemas = Schemas(cdir / "schemas", types)
+        except SchemaFileError as exc:
+            schemas = None
+            self.problems.append(Problem(exc.rel, exc.line, "file", exc.message, "the schemas are code: fix the file"))
+        self.content = Content(root, cdir, tuple(languages), types, schemas)
         self.content.items = {k: {} for k in types}
         self.known: dict[str, set[str]] = {k: set() for k in types}  # ids that exist, valid or not
         self.pending: list[tuple[Path, str, str, str]] = []  # translations: path, kind, id, lang
@@ -115,6 +122,8 @@ class _Loader:
     # -- the parts -------------------------------------------------------
     def load(self):
         c = self.content
+        if c.schemas is None:  # nothing can be checked without them
+            return c, self.problems
         self.load_defaults()
         self.load_term_lists()
         for vocab in sorted((c.content_dir / "vocabularies").glob("*.yml")):
@@ -124,9 +133,9 @@ class _Loader:
             if not path.exists():
                 self.problems.append(Problem(c.rel(path), 1, "file", f"vocabulary '{name}' is missing", "create it with a 'terms:' list"))
         for itype in c.types.all:
-            for path in sorted((c.content_dir / itype.folder).rglob("*")):
-                if path.is_file() and not path.name.startswith("."):
-                    self.load_item_file(path, itype.name)
+            for path in walk(c.content_dir / itype.folder, c.root, self.problems):
+                self.load_item_file(path, itype.name)
+        self.check_other_files()
         for args in self.pending:
             self.load_translation(*args)
         self.load_trajectory()
@@ -137,7 +146,8 @@ class _Loader:
         self.check_site_page_terms()
         # The site's own pages: a translation of one comes in by pull request too.
         macros = macro_names(c.root, self.settings.macros_modules)
-        self.report(site_page_problems(c.root, self.settings.docs_dir, macros, self.extensions, self.cache))
+        self.report(site_page_problems(c.root, self.settings.docs_dir, macros, self.extensions, self.cache,
+                                       self.settings.macro_pages, c.languages, self.settings.page_templates))
         # Site pages in a language the site does not list leave the build too: noted with the items'.
         for path in sorted((c.root / self.settings.docs_dir).rglob("*.md")):
             m = SUFFIX.match(path.name)
@@ -145,6 +155,17 @@ class _Loader:
                 c.ignored.append(c.rel(path))
         self.cache.save()
         return c, sorted(set(self.problems))
+
+    def check_other_files(self):
+        """Outside the item folders, methodology/ holds YAML and the schemas: a CSV or notes there
+        would be published in the sources zip, so they are named instead."""
+        c = self.content
+        for path in walk(c.content_dir, c.root, []):
+            rel = c.content_dir.relative_to(c.root) / path.relative_to(c.content_dir)
+            if not is_content_file(path.relative_to(c.content_dir), {t.folder for t in c.types.all}):
+                self.problems.append(Problem(rel.as_posix(), 1, "file", "is not content",
+                                             "methodology/ holds items, vocabularies, the trajectory and the schemas; "
+                                             "keep other files elsewhere"))
 
     def vocabulary_names(self) -> set[str]:
         names = set()
@@ -162,7 +183,7 @@ class _Loader:
 
     def load_defaults(self):
         path = self.content.content_dir / "defaults.yml"
-        if not path.exists():
+        if not os.path.lexists(path):  # a link is named when read
             return
         rel = self.content.rel(path)
         text = read_text(path, rel, self.problems)
@@ -278,6 +299,10 @@ class _Loader:
             self.problems.append(Problem(rel, 1, "file", "has a name with more than one dot", "name it <id>.md, or <id>.<lang>.md for a translation"))
             return
         self.known[kind].add(parts[0])
+        if self.reserved(kind, parts[0]):
+            self.problems.append(Problem(rel, 1, "file", f"'{parts[0]}' names a page the site makes itself",
+                                         "give the item another id (and file name)"))
+            return
         src, ok = self.checked_source(path, rel, kind, kind, parts[0])
         if src is None:
             return
@@ -293,6 +318,12 @@ class _Loader:
         self.check_item_terms(rel, lang, kind, src)
         c.items[kind][meta["id"]] = Item(c.types[kind], meta["id"], rel, meta, src.body, src.meta, src.body_line,
                                          lang=lang)
+
+    def reserved(self, kind: str, item_id: str) -> bool:
+        """An id whose page would take the place of a page of the site: an overview (index) or a page in docs/."""
+        page = self.content.types[kind].page_url(item_id).rstrip("/")
+        docs = self.content.root / self.settings.docs_dir
+        return item_id == "index" or any(os.path.lexists(docs / p) for p in (f"{page}.md", f"{page}/index.md"))
 
     def checked_source(self, path: Path, rel: str, schema: str, kind: str, stem: str | None) -> tuple[SourceFile | None, bool]:
         """Read one file and run every check that needs no other file: (the parsed file or None, whether it passed).
@@ -338,7 +369,8 @@ class _Loader:
         if self.content.types[kind].personal_data:
             found = personal_data_problems(body, rel, body_line, "body")
             for key, value in _strings(meta):
-                if key != PUBLIC_CONTACT_FIELD and not key.startswith("links"):
+                # A link's address may hold anything a web address holds; its title is text like any other.
+                if key != PUBLIC_CONTACT_FIELD and not (key.startswith("links") and not key.endswith(".title")):
                     found += personal_data_problems(value, rel, doc.line_of(key), key)
             has_contact = PUBLIC_CONTACT_FIELD in self.content.schemas.raw[kind]["properties"]
             self.report([replace(p, hint=PRIVACY_HINTS[has_contact]) for p in found])
@@ -365,7 +397,7 @@ class _Loader:
 
     def load_trajectory(self):
         path = self.content.content_dir / "trajectory.yml"
-        if not path.exists():
+        if not os.path.lexists(path):  # a link is named when read
             return
         data, doc, rel = self.yaml_file(path, "trajectory")
         if data is None:
@@ -505,6 +537,19 @@ class _Loader:
         if why:
             self.problems.append(Problem(rel, line, "adapted_from", f"{name} {why}",
                                          "choose a compatible licence in 'license:', or adapt another source"))
+
+
+def is_content_file(rel: Path, folders) -> bool:
+    """Whether a file (relative to the content folder) is content: what the loader reads and the zip carries.
+    `folders`: the item types' folders."""
+    top, name = rel.parts[0], rel.name
+    if len(rel.parts) == 1:
+        return name in ("defaults.yml", "trajectory.yml", "README.md")
+    if top in ("vocabularies", "terms"):
+        return len(rel.parts) == 2 and name.endswith(".yml")
+    if top == "schemas":
+        return len(rel.parts) == 2 and (name.endswith(".schema.json") or name == "types.yml")
+    return top in folders and (name.endswith(".md") or rel.suffix.lower() in IMAGE_SUFFIXES)
 
 
 def _strings(meta, prefix=""):

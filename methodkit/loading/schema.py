@@ -18,10 +18,33 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from methodkit.checks.problems import Problem
+from methodkit.loading.files import read_regular
 from methodkit.loading.source import Document, field_path
 
 # The schemas every methodology has beside one per item type.
 BASE_SCHEMAS = ("common", "translation", "vocabulary", "trajectory", "terms")
+
+
+class SchemaFileError(Exception):
+    """A schema file that cannot be read as JSON: where, and why."""
+
+    def __init__(self, rel: str, line: int, message: str):
+        super().__init__(f"{rel}:{line}: {message}")
+        self.rel, self.line, self.message = rel, line, message
+
+
+def _read_schema(folder: Path, name: str) -> dict:
+    path = folder / f"{name}.schema.json"
+    rel = f"{folder.parent.name}/{folder.name}/{path.name}"
+    try:
+        data = json.loads(read_regular(path).decode("utf-8"))
+    except json.JSONDecodeError as exc:
+        raise SchemaFileError(rel, exc.lineno, f"is not valid JSON: {exc.msg}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SchemaFileError(rel, 1, f"cannot be read: {getattr(exc, 'strerror', None) or exc}") from None
+    if not isinstance(data, dict):
+        raise SchemaFileError(rel, 1, "is not a JSON Schema (an object)")
+    return data
 
 
 class Schemas:
@@ -29,7 +52,7 @@ class Schemas:
         self.folder = folder
         self.types = tuple(types)
         names = BASE_SCHEMAS + tuple(t for t in self.types if t not in BASE_SCHEMAS)
-        self.raw = {name: json.loads((folder / f"{name}.schema.json").read_text("utf-8")) for name in names}
+        self.raw = {name: _read_schema(folder, name) for name in names}
         resources = [(f"{name}.schema.json", Resource.from_contents(s)) for name, s in self.raw.items()]
         self.registry = Registry().with_resources(resources)
 

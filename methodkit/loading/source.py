@@ -7,6 +7,7 @@ ends as a Problem with a line number, never as an exception.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import yaml
 
 from methodkit.checks.problems import Problem
+from methodkit.loading.files import is_regular, not_regular, read_regular
 
 FENCE = "---"
 
@@ -66,10 +68,14 @@ def field_path(parts) -> str:
 
 
 def read_bytes(abs_path: Path, rel: str, problems: list[Problem]) -> bytes | None:
+    """The file's bytes; a link, a pipe or a device is named as a problem and never read."""
     try:
-        return abs_path.read_bytes()
+        return read_regular(abs_path)
     except OSError as exc:
-        problems.append(Problem(rel, 1, "file", f"cannot be read: {exc.strerror}", "check the file's permissions"))
+        if os.path.lexists(abs_path) and not is_regular(abs_path):
+            problems.append(not_regular(abs_path, rel))
+        else:
+            problems.append(Problem(rel, 1, "file", f"cannot be read: {exc.strerror}", "check the file's permissions"))
         return None
 
 
@@ -98,7 +104,13 @@ def parse_yaml(text: str, rel: str, problems: list[Problem], line_offset: int = 
     """Parse one YAML document; record the line of every key and list item."""
     # YAML counts NEL, LS and PS as line breaks where editors do not, which would shift
     # every line number after them; in front matter they are never meant, so read them as spaces.
-    loader = _Loader(text.translate(_YAML_ONLY_BREAKS))
+    text = text.translate(_YAML_ONLY_BREAKS)
+    depth = _nesting(text)
+    if depth > MAX_NESTING:
+        problems.append(Problem(rel, 1 + line_offset, what, f"nests lists and fields {depth} levels deep",
+                                f"at most {MAX_NESTING} levels: write the value out flat"))
+        return None
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -123,6 +135,25 @@ def parse_yaml(text: str, rel: str, problems: list[Problem], line_offset: int = 
     finally:
         loader.dispose()
     return None
+
+
+MAX_NESTING = 50
+
+
+def _nesting(text: str) -> int:
+    """How deeply the YAML nests, from its events: LibYAML builds the nodes recursively and a few
+    thousand levels crash the process with a signal, which no exception handler catches."""
+    depth = deepest = 0
+    try:
+        for event in yaml.parse(text, Loader=_Base):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                deepest = max(deepest, depth)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass  # the parse proper reports it, with its line
+    return deepest
 
 
 def _yaml_hint(exc: yaml.MarkedYAMLError) -> str:

@@ -9,9 +9,9 @@ runs one build per language and puts French at /fr/ and English at /en/.
 
 from __future__ import annotations
 
-import html
 import logging
 import posixpath
+from html import escape
 from pathlib import Path
 
 from jinja2 import BytecodeCache
@@ -27,19 +27,25 @@ from mkdocs.utils import get_relative_url
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.publishing.branding import BRAND_CSS, BrandingError, apply_branding, brand_css
 from methodkit.mkdocs_adapter.docs_pages import DocsTranslations
+from methodkit.loading.docs import split_suffix
+from methodkit.loading.files import IMAGE_SUFFIXES, inside
 from methodkit.publishing.exports import content_date, content_version, write_catalog, write_sources_zip
 from methodkit.pages.metadata import adaptation_chain, jsonld, open_graph, website_jsonld
 from methodkit.loading import history
-from methodkit.publishing.changelog import item_changes, write_changes_feed
+from methodkit.publishing.changelog import CHANGES_FEED, item_changes, write_changes_feed
 from methodkit.publishing.feeds import FEED_NAME, write_feed
 from methodkit.pages import plan
 from methodkit.pages.handouts import participant_html
-from methodkit.i18n import language_name, strings
+from methodkit.i18n import format_date, language_name, strings
+from methodkit.loading.edition import edition
 from methodkit.loading.loader import load
 from methodkit.checks.messages import in_language
 from methodkit.model.languages import Languages
 from methodkit.publishing.planner import write_plan_data
+from methodkit.pages.print_header import css_string
+from methodkit.checks.policy import unbalanced_tags
 from methodkit.checks.problems import format_problems
+from methodkit.pages.sanitiser import clean
 from methodkit.pages.views import facet_view, home_view, item_view
 
 log = logging.getLogger("mkdocs.plugins.methodkit")
@@ -81,6 +87,11 @@ class MethodkitConfig(Config):
     translate_help = c.Type(str, default="contribute/")
     # Write PDF downloads after the build (slow; `methodkit build --pdf` sets it for one run).
     pdf = c.Type(bool, default=False)
+    # The site's own pages (in docs/, as the Dutch source is named) whose Markdown calls macros.
+    # Decided here, in code: no page's front matter can make it a template.
+    macro_pages = c.Type(list, default=[])
+    # The templates of overrides/ a site page may name in its front matter; any other is ignored.
+    page_templates = c.Type(list, default=[])
     # The language this build makes (default: the first); `methodkit build` sets it for each worker.
     lang = c.Optional(c.Type(str))
     # Build as serve does: drafts shown, content problems in a banner instead of stopping the build.
@@ -102,6 +113,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     def on_config(self, config):
         # Absolute: `mkdocs build -f mkdocs.yml` gives a relative path, and pages compare paths with the root.
         self.root = Path(config.config_file_path).resolve().parent
+        self.docs_rel = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
         history.forget()  # a commit since the last build while serving
         self.languages = list(self.config.languages)
         self.source = self.languages[0]
@@ -146,15 +158,25 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
                 scheme["toggle"]["name"] = self.t["palette.to_light" if scheme.get("scheme") == "slate" else "palette.to_dark"]
         self.pdf = self.config.pdf
+        ed = edition(self.root)  # once per build: printed pages show it in their footer
+        self.edition = self.t["edition"].format(version=ed.version) + (f" · {format_date(ed.date, self.lang)}" if ed.date else "")
         return config
 
     def on_env(self, env, config, files):
         env.bytecode_cache = _TEMPLATES
+        env.filters["css_string"] = css_string
         self.env = env
         return env
 
     # -- files -----------------------------------------------------------
     def on_files(self, files: Files, config):
+        docs = Path(config.docs_dir)
+        for f in list(files):
+            # Of docs/, only pages and images that are regular files there reach the site (see files.py);
+            # `methodkit check` names the rest.
+            path = Path(f.abs_src_path) if f.abs_src_path else None
+            if path is not None and path.is_relative_to(docs) and not self._publishable(path, docs, f.src_uri):
+                files.remove(f)
         self.docs = DocsTranslations(files, config, self.source, self.lang, self.languages, self.catalogue.include_drafts)
         self.files = files  # kept, like nav and env, for serve's incremental rebuilds (methodkit.mkdocs_adapter.live)
         self.module_pages = {}
@@ -164,9 +186,21 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         for page in self.planned.values():
             # Handout and facet pages get their content in on_page_context: nothing to convert here.
             files.append(File.generated(config, page.src, content=page.markdown))
+        for src, info in self.pages.items():
+            if info[0] == "broken":  # serving: the stand-in shows only the problem banner
+                files.append(File.generated(config, src, content=""))
         for medium in plan.media(self.catalogue):
             files.append(File.generated(config, medium.src, abs_src_path=str(medium.path)))
         return files
+
+    def _publishable(self, path: Path, docs: Path, src_uri: str) -> bool:
+        if not inside(path, docs):
+            return False
+        if path.suffix.lower() in IMAGE_SUFFIXES:
+            return f"{self.docs_rel}/{src_uri}" not in self.problem_files
+        name = split_suffix(src_uri, self.languages)[0].removesuffix(".md").rsplit("/", 1)[-1]
+        # A page named like a language or a file the site writes (feed.xml, catalog.json) would take its place.
+        return path.suffix == ".md" and name not in self.languages and "." not in name
 
     def page_plan(self):
         """Every page the engine plans, and while serving a stand-in for an item with a problem:
@@ -220,6 +254,17 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         info = self.pages.get(page.file.src_uri)
         if info is None:
+            # mkdocs-macros reads render_macros from the front matter (and treats 1, 1.0 or a
+            # truthy value as true, and ignore_macros as an error): the list in mkdocs.yml decides.
+            page.meta.pop("ignore_macros", None)
+            page.meta["render_macros"] = page.file.src_uri in self.config.macro_pages
+            if page.meta.get("template") not in self.config.page_templates:
+                page.meta.pop("template", None)  # an item's template, or a path, would break or leak
+            for key, quote in (("title", False), ("description", True)):  # printed unescaped: as text, in an attribute
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = escape(page.meta[key], quote=quote)
+                elif key in page.meta:
+                    del page.meta[key]
             if self._source_of(page) in self.problem_files:
                 # A site page with problems is neither shown nor run as a template (only while serving:
                 # a build stops on problems); the banner says what is wrong.
@@ -227,29 +272,37 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
                 return ""
             return markdown
         if info[0] == "broken":
-            page.meta["title"] = html.escape(info[2], quote=False)
+            page.meta["title"] = escape(info[2], quote=False)
             return ""
         planned = self.planned[page.file.src_uri]
         if planned.kind == "handout":
             # The item's page already carries this text: one search hit per item, and a smaller index.
             page.meta["search"] = {"exclude": True}
         # Material prints titles and descriptions unescaped; they come from contributors.
-        page.meta.update(template=planned.template, title=html.escape(planned.title, quote=False),
-                         description=html.escape(planned.description))
+        page.meta.update(template=planned.template, title=escape(planned.title, quote=False),
+                         description=escape(planned.description))
         return markdown
 
     def on_page_content(self, html, page, config, files):
         info = self.pages.get(page.file.src_uri)
         if info and info[0] == "item" and info[1].type.has_handout:
-            self.module_pages[(info[1].kind, info[1].id)] = page  # its handout is made from it
+            # Its handout is made from it. Where tags do not balance, the browser (and the sanitiser)
+            # may end a block elsewhere than Markdown did: such a module's handout gets no text at all.
+            self.module_pages[(info[1].kind, info[1].id)] = page, not unbalanced_tags(html)
+        # Defence in depth: whatever the checker missed, no content block leaves the build with
+        # anything outside the allow-list (the site's macro pages keep the interface their macros write).
+        html = clean(html, interface=info is None and page.meta.get("render_macros") is True)
+        if info is None and not page.meta.get("title"):
+            # A title taken from the first heading: Material prints it unescaped too.
+            page.meta["title"] = escape(page.title or "", quote=False)
         return html
 
     def on_page_context(self, context, page, config, nav):
         info = self.pages.get(page.file.src_uri)
         if info and info[0] == "handout":
             # Every page's Markdown is converted before any page is rendered, so the module's is ready.
-            module = self.module_pages[(info[1].kind, info[1].id)]
-            page.content, page.toc = participant_html(module.content), get_toc([])  # worksheets only
+            module, balanced = self.module_pages[(info[1].kind, info[1].id)]
+            page.content, page.toc = participant_html(module.content) if balanced else "", get_toc([])  # worksheets only
         # Kept: serve renders a page again when what it shows changed (methodkit.mkdocs_adapter.live).
         context["mk"] = self.views[page.file.src_uri] = self.view(page, config)
         return context
@@ -257,7 +310,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     def view(self, page, config) -> dict:
         """The `mk` of a page's template context: everything it shows from the catalogue, as plain data."""
         info = self.pages.get(page.file.src_uri)
-        mk = {"lang": self.lang, "t": self.t, "brand": self.brand, "content_lang": self.lang,
+        mk = {"lang": self.lang, "t": self.t, "brand": self.brand, "edition": self.edition, "content_lang": self.lang,
               "languages": self.alternates(page), "notice": None, "problems": self.problem_lines}
         if info and info[0] in ("item", "handout"):
             item = info[1]
@@ -285,6 +338,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if mk["notice"] == "fallback":
             mk["content_lang"] = written_in
         mk["feed_url"] = get_relative_url(FEED_NAME, page.url)
+        mk["changes_url"] = get_relative_url(CHANGES_FEED, page.url)
         # The page in the language it is written in, when the site has that language.
         mk["source_url"] = next((l["url"] for l in mk["languages"] if l["lang"] == written_in), None)
         mk["translate_url"] = get_relative_url(self.config.translate_help, page.url)
@@ -301,7 +355,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             write_catalog(self.catalogue, site_dir, self.base_url, config.site_name, content_version(self.root))
             write_sources_zip(self.root, self.catalogue.content.content_dir, site_dir, self.brand,
                               [n for src in self.catalogue.content.defaults.get("based_on", []) for n in src["by"]],
-                              self.base_url, self.catalogue.unpublished())
+                              self.base_url, [it.folder for it in self.catalogue.types.all],
+                              self.catalogue.unpublished())
         if self.pdf:
             from methodkit.publishing.pdf import write_pdfs
 

@@ -15,6 +15,7 @@ import logging
 import os
 import shutil
 import signal
+import socket
 import sys
 import tempfile
 import time
@@ -32,6 +33,11 @@ log = logging.getLogger("methodkit")
 def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, config_file: str | None = None) -> int:
     root = root.resolve()
     settings = site_settings(root, config_file)
+    busy = _port_busy(host, port)
+    if busy:
+        print(f"methodkit serve: cannot listen on {host}:{port} ({busy}); "
+              f"stop what uses it, or choose another address with --dev-addr {host}:{port + 1}", file=sys.stderr)
+        return 1
     scratch = Path(tempfile.mkdtemp(prefix="methodkit-serve-"))
     out = scratch / "site"
     out.mkdir()
@@ -79,6 +85,17 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, config_file: st
     return 0
 
 
+def _port_busy(host: str, port: int) -> str | None:
+    """Why the server could not listen on host:port, or None when it can."""
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+            probe.bind((host, port))
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
+
+
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
@@ -88,6 +105,9 @@ def _stamp(paths: list[Path]) -> list[tuple[str, int, int]]:
     files = []
     for path in paths:
         for f in sorted(path.rglob("*")) if path.is_dir() else [path] if path.exists() else []:
-            st = f.stat()
+            try:
+                st = f.lstat()  # a link is not followed: a dangling one (an editor's lock file) is a name, not an error
+            except OSError:
+                continue  # gone between the listing and now
             files.append((str(f), st.st_size, st.st_mtime_ns))
     return files

@@ -34,7 +34,8 @@ def credit(cat: Catalogue, item: Item, licence_name: str, url: str, site: str = 
         title=cat.text(item, "title"), authors=written_by, licence=licence_name, url=url, site=site,
         adapted=adapted_note(work, lang),
         after=t["licence.credit_after"].format(by=after_by) if after_by else "",
-        about=t["licence.credit_about"].format(organisations=about) if about else "")
+        about=t["licence.credit_about"].format(organisations=about) if about else "",
+    )
     return {"written_by": written_by, "based_on": based_on, "about": about, "credit": line}
 
 
@@ -43,5 +44,9 @@ def provenance(cat: Catalogue, item: Item) -> dict | None:
     kind = item.meta.get("provenance")
     if kind not in SHOWN_PROVENANCE:
         return None
-    return {"kind": kind, "label": strings(cat.lang)[f"provenance.{kind}.label"],
-            "text": strings(cat.lang)[f"provenance.{kind}"], "note": cat.text(item, "provenance_note") or ""}
+    return {
+        "kind": kind,
+        "label": strings(cat.lang)[f"provenance.{kind}.label"],
+        "text": strings(cat.lang)[f"provenance.{kind}"],
+        "note": cat.text(item, "provenance_note") or "",
+    }

@@ -193,7 +193,7 @@ def downloads(cat: Catalogue, pdf: bool, here: str) -> str:
         cells = "".join(f'<td><a href="{h(_url(module_pdf(m.id, v, cat.lang), here))}" download>PDF</a></td>' for v in versions)
         cells += "" if m.id in worksheets else "<td>—</td>"
         rows.append(f'<tr><td><a href="{h(_url(m.url, here))}">{h(cat.text(m, "title"))}</a></td>{cells}</tr>')
-    return "".join(rows) + "</tbody></table>"
+    return "".join(rows) + "</tbody></table>" + _offline_zip(cat, here)
 
 
 def _offline_zip(cat: Catalogue, here: str) -> str:

@@ -6,6 +6,7 @@ from methodkit.catalogue.catalogue import Catalogue
 from methodkit.i18n import locale
 from methodkit.model.licences import LICENCES
 from methodkit.model.items import Item
+from methodkit.pages.credit import credit
 from methodkit.pages.fields import as_list
 from methodkit.publishing.attribution import jsonld_work
 
@@ -46,6 +47,8 @@ def jsonld(cat: Catalogue, item: Item, url: str, source_url: str, site_name: str
         "inLanguage": item.lang if status == "missing" else cat.lang,
         "license": lic.url,
         "author": [{"@type": "Organization", "name": a} for a in item.meta.get("authors", [])],
+        # Who wrote it, after whose texts, about whose work: the page's own credit line.
+        "creditText": credit(cat, item, lic.name, url)["credit"],
         "isPartOf": {"@type": "WebSite", "name": site_name, "url": site_url},
     }
     if status in ("translated", "outdated"):

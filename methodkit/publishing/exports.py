@@ -17,8 +17,9 @@ from methodkit import __version__
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.model.languages import Languages
 from methodkit.model.licences import LICENCES
+from methodkit.loading.files import read_regular, walk
+from methodkit.loading.loader import current_hash, is_content_file
 from methodkit.model.translations import translation_state
-from methodkit.loading.loader import current_hash
 from methodkit.loading.schema import references
 from methodkit.publishing.attribution import attribution_text
 
@@ -110,16 +111,17 @@ def write_catalog(cat: Catalogue, site_dir: Path, base_url: str, site_name: str,
 
 
 def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, brand: dict, after: list[str], base_url: str,
-                      leave_out: set[str] = frozenset()) -> None:
+                      folders, leave_out: set[str] = frozenset()) -> None:
     """The methodology's sources (Markdown, YAML, schemas), its licence and an attribution file.
 
-    `leave_out`: files (from the root) the site does not publish, such as drafts.
+    `folders`: the item types' folders; `leave_out`: files (from the root) the site does not publish, such as drafts.
     """
     target = site_dir / SOURCES_ZIP
     target.parent.mkdir(parents=True, exist_ok=True)
+    # Regular files only (a link is never followed), and only what is content: no notes or CSV files.
     entries = [(p, "methodology/" + p.relative_to(content_dir).as_posix())
-               for p in sorted(content_dir.rglob("*"))
-               if p.is_file() and not p.name.startswith(".") and p.relative_to(root).as_posix() not in leave_out]
+               for p in walk(content_dir, root, [])
+               if is_content_file(p.relative_to(content_dir), folders) and p.relative_to(root).as_posix() not in leave_out]
     licence = root / "LICENSES" / "CC-BY-SA-4.0.txt"
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
         def add(name: str, data: bytes):
@@ -133,4 +135,4 @@ def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, brand: dict
         if licence.exists():
             add("LICENSES/CC-BY-SA-4.0.txt", licence.read_bytes())
         for path, name in entries:
-            add(name, path.read_bytes())
+            add(name, read_regular(path))

@@ -6,13 +6,22 @@ content always gives the same feed.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _escape
 
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.i18n import strings
 
 FEED_NAME = "feed.xml"
+
+
+# Characters XML 1.0 cannot carry at all, escaped or not: a title holding one would make the feed unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(value: str, entities: dict | None = None) -> str:
+    return _escape(_NOT_XML.sub("", str(value)), entities or {})
 
 
 def _attr(value: str) -> str:
@@ -65,7 +74,7 @@ def atom_feed(cat: Catalogue, base_url: str, site_name: str) -> str:
 def _title(cat: Catalogue, session, t: dict) -> str:
     """An example is marked as one in a feed reader too, where no page banner shows."""
     title = cat.text(session, "title")
-    return f"{t['example.mark']}: {title}" if session.meta.get("example") else title
+    return t["example.feed_title"].format(title=title) if session.meta.get("example") else title
 
 
 def write_feed(cat: Catalogue, site_dir: Path, base_url: str, site_name: str) -> None:

@@ -13,19 +13,23 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from methodkit.publishing.cards import STYLESHEET as CARDS_STYLESHEET, deck_html
-from methodkit.catalogue.catalogue import Catalogue
-from methodkit.loading.edition import edition
-from methodkit.publishing import workbook
-from methodkit.pages.render import render
 from markupsafe import Markup
-from methodkit.pages.handouts import HANDOUT_SLUG
+
+from methodkit.catalogue.catalogue import Catalogue
 from methodkit.i18n import format_date, strings
-from methodkit.pages.views import type_label
+from methodkit.loading.edition import edition
 from methodkit.model.licences import LICENCES
+from methodkit.pages.handouts import HANDOUT_SLUG
+from methodkit.pages.render import render
+from methodkit.pages.views import type_label
+from methodkit.publishing import workbook
 from methodkit.publishing.attribution import adapted_note
 from methodkit.publishing.branding import brand_css
-from methodkit.publishing.pdf_names import cards as cards_pdf, module_pdf, trainer_pack, workbook as workbook_pdf
+from methodkit.publishing.cards import STYLESHEET as CARDS_STYLESHEET
+from methodkit.publishing.cards import deck_html
+from methodkit.publishing.pdf_names import cards as cards_pdf
+from methodkit.publishing.pdf_names import module_pdf, trainer_pack
+from methodkit.publishing.pdf_names import workbook as workbook_pdf
 
 _ARTICLE = re.compile(r'<article class="mk-item.*?</article>', re.S)
 STYLESHEET = Path(__file__).parent / "pdf.css"

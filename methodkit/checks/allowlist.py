@@ -1,0 +1,92 @@
+"""The HTML a content block may carry: one allow-list for the checker and for the output sanitiser.
+
+`policy.py` refuses, with a line and a hint, whatever a body would bring into a
+page beyond this list; `sanitiser.py` removes it from the HTML that leaves the
+build, configured from the same data, so a mistake in the checker cannot put a
+script on the site. Harmless structure is allowed (the HTML that Markdown
+authors write by hand); whatever runs, restyles the page or loads from another
+host is not.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Tags a contributor may write as raw HTML, with the attributes each may carry beyond GLOBAL_ATTRS.
+# Markdown and the site's extensions write only these tags too.
+TAGS: dict[str, frozenset[str]] = {name: frozenset(attrs) for name, attrs in {
+    "a": {"href"}, "abbr": set(), "aside": set(), "b": set(), "bdi": set(), "blockquote": {"cite"}, "br": set(),
+    "caption": set(), "cite": set(), "code": set(), "col": {"span"}, "colgroup": {"span"}, "dd": set(), "del": set(),
+    "details": {"open"}, "dfn": set(), "div": set(), "dl": set(), "dt": set(), "em": set(), "figcaption": set(),
+    "figure": set(), "h1": set(), "h2": set(), "h3": set(), "h4": set(), "h5": set(), "h6": set(), "hr": set(),
+    "i": set(), "img": {"src", "alt", "width", "height"}, "ins": set(), "kbd": set(), "li": {"value"}, "mark": set(),
+    "ol": {"start", "reversed", "type"}, "p": set(), "pre": set(), "q": {"cite"}, "s": set(), "samp": set(),
+    "small": set(), "span": set(), "strong": set(), "sub": set(), "summary": set(), "sup": set(), "table": set(),
+    "tbody": set(), "td": {"colspan", "rowspan"}, "tfoot": set(), "th": {"colspan", "rowspan", "scope"},
+    "thead": set(), "time": {"datetime"}, "tr": set(), "u": set(), "ul": set(), "var": set(), "wbr": set(),
+}.items()}
+GLOBAL_ATTRS = frozenset({"class", "id", "title", "lang", "dir"})
+# Steers the md_in_html extension (`<aside markdown="1">`) and never reaches the page.
+MARKDOWN_ATTRS = frozenset({"markdown"})
+# The tables extension aligns cells with a style attribute; no other style reaches a page.
+STYLED = {"th", "td"}
+TABLE_STYLE = re.compile(r"text-align:\s*(left|right|center);?")
+URL_ATTRS = frozenset({"href", "src", "cite"})
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+VOID = frozenset({"br", "col", "hr", "img", "wbr"})
+
+# A class the theme acts on by loading code from another host (Material fetches mermaid from unpkg.com),
+# and ids of the theme's own controls (`__drawer`, `__search`, ...), which a page element must not shadow.
+_THEME_CLASSES = {"mermaid"}
+_CLASS = re.compile(r"-?[A-Za-z_][\w-]*")
+_C0_SPACE = "".join(map(chr, range(0x21)))
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def allowed_attr(tag: str, attr: str) -> bool:
+    return attr in GLOBAL_ATTRS or attr in TAGS.get(tag, ()) or (attr == "style" and tag in STYLED)
+
+
+def as_browser_reads(url: str) -> str:
+    """A URL as a browser resolves it: entities decoded, tabs and newlines dropped anywhere, leading
+    controls and spaces dropped, and a backslash read as a slash (so `/\\host` and `\\\\host` name a host)."""
+    return re.sub(r"[\t\n\r]", "", html.unescape(url)).lstrip(_C0_SPACE).replace("\\", "/")
+
+
+def scheme(url: str) -> str | None:
+    m = _SCHEME.match(as_browser_reads(url))
+    return m.group(1).lower() if m else None
+
+
+def is_foreign(url: str) -> bool:
+    """Whether the URL names a scheme or a host: anything but an address on this site."""
+    return scheme(url) is not None or as_browser_reads(url).startswith("//")
+
+
+def link_ok(url: str) -> bool:
+    """A link may lead to another page of the site or to a web or mail address."""
+    found = scheme(url)
+    return found is None or found in LINK_SCHEMES
+
+
+def image_ok(url: str) -> bool:
+    """An image comes from the site itself: a browser showing the page contacts no other host."""
+    return not is_foreign(url)
+
+
+def url_ok(tag: str, attr: str, url: str) -> bool:
+    return image_ok(url) if (tag, attr) == ("img", "src") else link_ok(url)
+
+
+def attr_value_ok(tag: str, attr: str, value: str) -> bool:
+    """Whether an allowed attribute's value is harmless too."""
+    if attr in URL_ATTRS:
+        return url_ok(tag, attr, value)
+    if attr == "style":
+        return bool(TABLE_STYLE.fullmatch(value.strip()))
+    if attr == "class":
+        return all(_CLASS.fullmatch(c) and c not in _THEME_CLASSES for c in value.split())
+    if attr == "id":
+        return not value.startswith("__")
+    return True

@@ -1,0 +1,84 @@
+"""SVG images: drawings only, read with a real XML parser and held to an allow-list.
+
+An SVG opened from the site runs its scripts there, and one that loads other
+files may contact other hosts. Patterns cannot tell what a browser will make
+of namespaces, entities and CDATA, so the file is parsed (defusedxml: no DTD,
+no entities, no external references) and every element and attribute must be
+on the list below, in the SVG namespace; links may only point inside the file.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+from methodkit.checks.problems import Problem
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+ELEMENTS = {
+    "svg", "g", "defs", "symbol", "use", "title", "desc", "path", "rect", "circle", "ellipse", "line", "polyline",
+    "polygon", "text", "tspan", "textPath", "linearGradient", "radialGradient", "stop", "clipPath", "mask",
+    "pattern", "marker",
+}
+ATTRIBUTES = {
+    "id", "class", "style", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "fx", "fy", "d", "points",
+    "width", "height", "viewBox", "preserveAspectRatio", "transform", "version", "role", "aria-label", "aria-hidden",
+    "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin",
+    "stroke-dasharray", "stroke-dashoffset", "stroke-miterlimit", "stroke-opacity", "opacity", "color",
+    "clip-path", "clip-rule", "mask", "marker-start", "marker-mid", "marker-end", "visibility", "display",
+    "font-family", "font-size", "font-weight", "font-style", "text-anchor", "dominant-baseline", "letter-spacing",
+    "dx", "dy", "rotate", "textLength", "lengthAdjust", "offset", "stop-color", "stop-opacity", "gradientUnits",
+    "gradientTransform", "spreadMethod", "patternUnits", "patternContentUnits", "patternTransform",
+    "clipPathUnits", "maskUnits", "maskContentUnits", "markerWidth", "markerHeight", "refX", "refY", "orient",
+    "markerUnits", "href", f"{{{XLINK_NS}}}href", f"{{{XML_NS}}}space", f"{{{XML_NS}}}lang",
+}
+LINKS = {"href", f"{{{XLINK_NS}}}href"}
+# In a value, a url() may only name something in the same file: url(#gradient).
+_FOREIGN_URL = re.compile(r"url\(\s*[\"']?\s*(?!#)|@import|expression\(|javascript:", re.I)
+HINT = "save the drawing as plain SVG (shapes, text, gradients; no scripts, styles or links to other files), or as PNG"
+
+
+def _name(qname: str) -> str:
+    ns, _, local = qname[1:].partition("}") if qname.startswith("{") else ("", "", qname)
+    prefix = {XLINK_NS: "xlink:", XML_NS: "xml:", SVG_NS: ""}.get(ns, f"{{{ns}}}" if ns else "")
+    return prefix + local
+
+
+def _line(text: str, word: str) -> int:
+    pos = text.find(word)
+    return text.count("\n", 0, pos) + 1 if pos >= 0 else 1
+
+
+def svg_problems(text: str, rel: str) -> list[Problem]:
+    try:
+        root = fromstring(text.encode("utf-8"), forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        return [Problem(rel, _line(text, "<!"), "file", "an SVG image with a DTD or entities", HINT)]
+    except ParseError as exc:
+        line = exc.position[0] if getattr(exc, "position", None) else 1
+        return [Problem(rel, line, "file", "is not a readable SVG image (not well-formed XML)", HINT)]
+    out: list[Problem] = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue  # comments and processing instructions do nothing in an image
+        local = el.tag.rpartition("}")[2]
+        if not el.tag.startswith(f"{{{SVG_NS}}}") or local not in ELEMENTS:
+            out.append(Problem(rel, _line(text, "<" + local.split("}")[-1]), "file",
+                               f"an SVG image with the element <{_name(el.tag)}>", HINT))
+            continue
+        for attr, value in el.attrib.items():
+            if attr not in ATTRIBUTES:
+                out.append(Problem(rel, _line(text, attr.rpartition("}")[2] + "="), "file",
+                                   f"an SVG image with the attribute '{_name(attr)}' on <{local}>", HINT))
+            elif (attr in LINKS and not value.strip().startswith("#")) or _FOREIGN_URL.search(value):
+                out.append(Problem(rel, _line(text, value[:20]), "file",
+                                   f"an SVG image with a link to another file or host ('{value[:40]}')", HINT))
+    if root.tag != f"{{{SVG_NS}}}svg" and not out:
+        out.append(Problem(rel, 1, "file", "is not an SVG image (no <svg> element in the SVG namespace)", HINT))
+    return out
