@@ -19,6 +19,7 @@ from pathlib import Path
 from methodkit.checks.policy import TEMPLATE_SYNTAX, html_problems, text_field_problems
 from methodkit.checks.problems import Problem
 from methodkit.checks.svg import svg_problems
+from methodkit.i18n import is_language
 from methodkit.loading.cache import CheckCache
 from methodkit.loading.docs import split_suffix
 from methodkit.loading.files import IMAGE_SUFFIXES, walk
@@ -70,8 +71,9 @@ def site_page_problems(root: Path, docs_dir: str, macros: set[str], extensions, 
             problems.append(Problem(rel, 1, "file", "is named like a language code",
                                     "the site puts each language under /<code>/: give the page another name"))
             continue
-        if re.fullmatch(r"[^.]+\.[a-z]{2}", name):
-            continue  # a page in a language the site does not list (any more): left out of the build, reported once
+        stem, _, code = name.rpartition(".")
+        if stem and "." not in stem and is_language(code) and languages:
+            continue  # a translation into a language the site does not list: left out, noted once
         if "." in name:
             problems.append(Problem(rel, 1, "file", "has a dot in its name",
                                     "the site writes files such as feed.xml and catalog.json itself: name a page "

@@ -16,7 +16,7 @@ from urllib.parse import unquote
 
 from methodkit.loading.cache import CheckCache
 from methodkit.loading.config import markdown_extensions, site_settings
-from methodkit.loading.docs import page_lang
+from methodkit.loading.docs import SUFFIX, page_lang
 from methodkit.i18n import is_language
 from methodkit.model.licences import LICENCES, adaptation_problem
 from methodkit.model.items import Item, Step, Term, Trajectory, Translation
@@ -148,6 +148,11 @@ class _Loader:
         macros = macro_names(c.root, self.settings.macros_modules)
         self.report(site_page_problems(c.root, self.settings.docs_dir, macros, self.extensions, self.cache,
                                        self.settings.macro_pages, c.languages, self.settings.page_templates))
+        # Site pages in a language the site does not list leave the build too: noted with the items'.
+        for path in sorted((c.root / self.settings.docs_dir).rglob("*.md")):
+            m = SUFFIX.match(path.name)
+            if m and m["lang"] not in c.languages:
+                c.ignored.append(c.rel(path))
         self.cache.save()
         return c, sorted(set(self.problems))
 
