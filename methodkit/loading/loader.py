@@ -23,6 +23,7 @@ from methodkit.model.items import Item, Step, Term, Trajectory, Translation
 from methodkit.model.types import Types
 from methodkit.checks.placeholders import placeholder_problems
 from methodkit.checks.policy import html_problems, page_references, personal_data_problems, template_problems, text_field_problems
+from methodkit.checks.images import raster_problems
 from methodkit.checks.svg import svg_problems
 from methodkit.checks.problems import Problem
 from methodkit.loading.files import IMAGE_SUFFIXES, walk
@@ -147,7 +148,8 @@ class _Loader:
         # The site's own pages: a translation of one comes in by pull request too.
         macros = macro_names(c.root, self.settings.macros_modules)
         self.report(site_page_problems(c.root, self.settings.docs_dir, macros, self.extensions, self.cache,
-                                       self.settings.macro_pages, c.languages, self.settings.page_templates))
+                                       self.settings.macro_pages, c.languages, self.settings.page_templates,
+                                       tuple(c.types)))
         # Site pages in a language the site does not list leave the build too: noted with the items'.
         for path in sorted((c.root / self.settings.docs_dir).rglob("*.md")):
             m = SUFFIX.match(path.name)
@@ -254,6 +256,9 @@ class _Loader:
         terms, ok = {}, True
         for i, term in enumerate(data["terms"]):
             where = f"terms[{i}]"
+            for key, value in _strings({k: v for k, v in term.items() if k != "id"}):
+                # Labels are text on every page and in catalog.json: HTML in them is a mistake or an attack.
+                ok = self.report(text_field_problems(value, f"{where}.{key}", rel, doc.line_of(f"{where}.{key}"))) and ok
             missing = [l for l in self.content.languages if l not in term]
             # Labels in a language the site dropped are kept for later, not an error; a key that is no language is.
             extra = [k for k in term if k != "id" and k not in self.content.languages and not is_language(k)]
@@ -282,6 +287,8 @@ class _Loader:
                 if text is None or not self.report(svg_problems(text, rel)):
                     return
             if path.suffix.lower() in IMAGE_SUFFIXES:
+                if not self.report(raster_problems(path, rel)):
+                    return
                 st = path.stat()
                 c.media[rel] = (st.st_size, st.st_mtime_ns)
             else:
