@@ -509,16 +509,19 @@ class _Loader:
                                                  f"the site leaves {other.path} out until it is ready: remove the link or publish the draft"))
 
     def check_timings(self):
-        """Minutes that must add up: each module's steps (source and translations), each trajectory step."""
-        modules = self.content.items["module"]
-        for item in modules.values():
+        """Minutes that must add up: the steps of each item with a duration (source and translations),
+        and each trajectory step."""
+        c = self.content
+        timed = [it.name for it in c.types.all if "duration" in c.schemas.raw[it.name]["properties"]]
+        for item in (i for kind in timed for i in c.items[kind].values()):
             duration = item.meta["duration"]
             self.report(step_problems(item.path, item.body, item.body_line, duration))
             for tr in item.translations.values():
                 self.report(step_problems(tr.path, tr.body, tr.body_line, duration, source=item.path))
         if self.content.trajectory is not None:
             doc, rel, data = self._traj_doc
-            durations = {m.id: m.meta["duration"] for m in modules.values()}
+            planned = [it.name for it in c.types.all if it.by_trajectory and it.name in timed]
+            durations = {m.id: m.meta["duration"] for kind in planned for m in c.items[kind].values()}
             self.report(trajectory_problems(rel, doc, data["steps"], durations,
                                             data.get("half_day_minutes", HALF_DAY_MINUTES)))
 
