@@ -1,6 +1,6 @@
 # One entry point per task. Every target sets up what it needs itself.
 #   make serve   set up, check the content, serve the site with live reload
-#   make test    set up (Python and system packages), run every test
+#   make test    set up (Python and system packages), lint (ruff), run every test
 #   make build   strict build of every language into site/
 #   make pdf     the same, plus the PDF downloads and the offline zip (what gets published; about a minute);
 #                stops without a real SITE_URL (PREVIEW=1 for a preview that is not published)
@@ -8,7 +8,8 @@
 #   make status  translation status per language
 #   make linkcheck  build, then check every link; external ones too (needs the network; advice, never fails)
 #   make bench   the performance benchmark (slow; not part of make test)
-#   make test-properdocs  the suite again on ProperDocs (the maintained MkDocs 1.6 fork) instead of MkDocs
+#   make test-properdocs  the build and serve tests again on ProperDocs (the maintained MkDocs 1.6 fork)
+#   make lint    ruff check and ruff format --check (lines up to 100)
 
 PYTHON ?= python3
 VENV := .venv
@@ -45,9 +46,14 @@ $(PD_STAMP): pyproject.toml requirements.lock
 	! $(PD_VENV)/bin/pip show mkdocs >/dev/null 2>&1
 	touch $@
 
+# The tests that build and serve sites through the generator (every language, serve's incremental
+# rebuilds, the pages and item types a reader gets); `make test-properdocs PD_TESTS=tests` runs all.
+PD_TESTS ?= tests/test_build_behaviour.py tests/test_site.py tests/test_languages.py tests/test_item_types.py \
+	tests/test_engine.py
+
 test-properdocs: $(PD_STAMP) system-deps
 	$(PD_VENV)/bin/python -c "import mkdocs, properdocs; assert mkdocs is properdocs"
-	$(PD_VENV)/bin/python -m pytest -q
+	$(PD_VENV)/bin/python -m pytest -q -p no:cacheprovider $(PD_TESTS)
 
 serve: $(STAMP)
 	$(BIN)/methodkit check || true
@@ -65,7 +71,11 @@ check: $(STAMP)
 status: $(STAMP)
 	$(BIN)/methodkit status
 
-test: $(STAMP) system-deps
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: $(STAMP) system-deps lint
 	$(BIN)/methodkit check
 	$(BIN)/python -m pytest
 
