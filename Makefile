@@ -2,7 +2,8 @@
 #   make serve   set up, check the content, serve the site with live reload
 #   make test    set up (Python and system packages), run every test
 #   make build   strict build of every language into site/
-#   make pdf     the same, plus the PDF downloads and the offline zip (what gets published; about a minute)
+#   make pdf     the same, plus the PDF downloads and the offline zip (what gets published; about a minute);
+#                stops without a real SITE_URL (PREVIEW=1 for a preview that is not published)
 #   make check   validate the content only
 #   make status  translation status per language
 #   make linkcheck  build, then check every link; external ones too (needs the network; advice, never fails)
@@ -14,7 +15,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages the browser and PDF tests need.
-# (chromium, poppler-utils, fonts-dejavu-core, zbar-tools for the QR tests; installed only when missing)
+# (chromium, poppler-utils, fonts-dejavu-core, zbar-tools for the QR tests, gettext's msgfmt for the
+# PO tests; installed only when missing)
 
 .PHONY: serve test test-properdocs lint build pdf check status linkcheck bench system-deps clean
 
@@ -55,7 +57,7 @@ build: $(STAMP)
 	$(BIN)/methodkit build --strict
 
 pdf: $(STAMP) system-deps
-	$(BIN)/methodkit build --strict --pdf
+	$(BIN)/methodkit build --strict --pdf $(if $(PREVIEW),,--publish)
 
 check: $(STAMP)
 	$(BIN)/methodkit check
@@ -81,6 +83,7 @@ system-deps:
 	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
 	command -v zbarimg >/dev/null 2>&1 || missing="$$missing zbar-tools"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

@@ -65,3 +65,21 @@ def format_duration(minutes: int, lang: str) -> str:
     if h and m:
         return t["duration.hours_minutes"].format(h=h, m=m)
     return t["duration.hours"].format(h=h) if h else t["duration.minutes"].format(m=m)
+
+
+@lru_cache(maxsize=None)
+def language_name(code: str, reader: str) -> str:
+    """The name of language `code` as a reader of `reader` writes it ('néerlandais'), from Babel's data."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(reader).languages.get(code, code)
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def is_language(code) -> bool:
+    """Whether `code` names a language (Babel knows it): 'de' does, 'nL' or 'label' does not."""
+    from babel import Locale
+
+    return isinstance(code, str) and code.isascii() and code.islower() and code in Locale("en").languages

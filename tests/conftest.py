@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 
 import pytest
@@ -99,6 +100,11 @@ def trainer_root(tmp_path_factory):
     replace_in(fr, "draft: true\n", "")
     replace_in(fr, "title: Opening in de kring", "title: Ouverture en cercle")
     replace_in(fr, "Naambordjes", "Badges nominatifs")
+    # A publisher of its own, whatever the repository's branding says today.
+    config = root / "mkdocs.yml"
+    text, found = re.subn(r"(\n  publisher:\n(?:    #.*\n)*    name: ).*\n", r"\1PROEF-UITGEVER\n", config.read_text("utf-8"))
+    assert found == 1, "extra.publisher.name not found in mkdocs.yml"
+    config.write_text(text, "utf-8")
     # A commit of its own, with a known date: printouts show the edition (version and date) of the content.
     env = {**os.environ, "GIT_AUTHOR_DATE": "2026-03-01T12:00:00", "GIT_COMMITTER_DATE": "2026-03-01T12:00:00"}
     for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=Test", "-c", "user.email=test@example.org",

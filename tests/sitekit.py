@@ -1,7 +1,7 @@
 """Helpers for the tests: assemble a site from fixture content and the real engine.
 
 A fixture site is a folder like the repository: the real mkdocs.yml, docs/,
-overrides/ and macros.py, the real schemas and vocabularies, and the fixture's
+overrides/ (the site's logo), the real schemas and vocabularies, and the fixture's
 own items. Tests then run the real tools on it.
 """
 
@@ -22,7 +22,7 @@ BIN = Path(sys.executable).parent
 def assemble(target: Path, content: str | None = "basic", docs: bool = True) -> Path:
     """A site root at `target` with the fixture `content` (None: the real methodology)."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "macros.py", "CITATION.cff"):
+    for name in ("mkdocs.yml", "CITATION.cff"):
         shutil.copy(REPO / name, target / name)
     shutil.copytree(REPO / "overrides", target / "overrides")
     shutil.copytree(REPO / "LICENSES", target / "LICENSES")

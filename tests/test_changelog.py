@@ -1,4 +1,4 @@
-"""Versions of the method: an item's changelog from git, on its page, in a feed, in its print version."""
+"""Versions of the method: an item's changelog from git, on its page, in a feed, when printed."""
 
 from __future__ import annotations
 
@@ -10,39 +10,66 @@ import pytest
 
 from methodkit.loading import history
 from methodkit.mkdocs_adapter.build import build_site
-from sitekit import assemble, page, replace_in
+from sitekit import assemble, page, replace_in, resolve
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def commit(root, message: str, date: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": f"{date}T12:00:00Z", "GIT_COMMITTER_DATE": f"{date}T12:00:00Z"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": f"{date}T12:00:00Z",
+        "GIT_COMMITTER_DATE": f"{date}T12:00:00Z",
+    }
     for args in (["add", "-A"], ["commit", "-qm", message]):
-        subprocess.run(["git", "-C", str(root), "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
-                       check=True, env=env, capture_output=True)
+        subprocess.run(
+            [
+                "git",
+                "-C",
+                str(root),
+                "-c",
+                "user.name=Test",
+                "-c",
+                "user.email=test@example.org",
+                *args,
+            ],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
 
 
 @pytest.fixture(scope="session")
 def history_site(tmp_path_factory):
-    """The basic fixture in git: alpha-module committed, then its text changed in a second commit."""
+    """The basic fixture in git: alpha-module committed, then its text changed in a second."""
     root = assemble(tmp_path_factory.mktemp("history"))
     subprocess.run(["git", "init", "-q", str(root)], check=True)
     commit(root, "Eerste versie van de methode", "2025-03-04")
-    replace_in(root / "methodology/modules/alpha-module.md", "Doe nog iets.", "Doe nog iets, samen.")
+    replace_in(
+        root / "methodology/modules/alpha-module.md", "Doe nog iets.", "Doe nog iets, samen."
+    )
     commit(root, "Alfa: tweede stap verduidelijkt", "2025-09-15")
     history.forget()
-    assert build_site(root, strict=True, quiet=True) == 0
+    assert build_site(root, strict=True, pdf=True, quiet=True) == 0
     return root
 
 
 def test_item_page_lists_its_changes_newest_first(history_site):
     html = page(history_site / "site", "modules/alpha-module/")
     rows = [li.get_text() for li in html.select(".mk-changes li")]
-    assert rows == ["15 september 2025: Alfa: tweede stap verduidelijkt", "4 maart 2025: Eerste versie van de methode"]
+    assert rows == [
+        "15 september 2025: Alfa: tweede stap verduidelijkt",
+        "4 maart 2025: Eerste versie van de methode",
+    ]
     assert html.select_one(".mk-version").get_text() == "Versie van 15 september 2025"
     fr = page(history_site / "site", "fr/modules/alpha-module/")
     assert fr.select_one(".mk-changes time")["datetime"] == "2025-09-15"
     assert fr.select_one(".mk-version").get_text() == "Version du 15 septembre 2025"
+    # The page leads to the feed of changes of its language.
+    link = fr.select_one(".mk-changes a[href$='changes.xml']")["href"]
+    assert resolve(history_site / "site", "fr/modules/alpha-module/", link) == (
+        history_site / "site" / "fr" / "changes.xml"
+    )
     # An item only in the first commit has one change.
     assert len(page(history_site / "site", "modules/beta-module/").select(".mk-changes li")) == 1
 
@@ -62,3 +89,17 @@ def test_without_git_there_is_no_history_and_no_error(tmp_path):
     assert history.version(root, "methodology/modules/alpha-module.md") is None
     assert list(history.versions(root, "methodology/modules/alpha-module.md")) == []
     assert history.changes(root, "methodology/modules/alpha-module.md") == ()
+
+
+def test_the_version_printed_on_the_pdf_is_the_items(history_site):
+    from methodkit.publishing.pdf_names import module_pdf
+
+    for lang, prefix, text in (
+        ("nl", "", "Versie van 15 september 2025"),
+        ("fr", "fr/", "Version du 15 septembre 2025"),
+    ):
+        pdf = history_site / "site" / prefix / module_pdf("alpha-module", "coach", lang)
+        out = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        )
+        assert text in " ".join(out.stdout.split())

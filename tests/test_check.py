@@ -82,7 +82,7 @@ CASES = [
     ("bad id", f"{M}/Nieuw.md", module(id="Nieuw"), f"{M}/Nieuw.md:2: id: 'Nieuw' is not a valid id"),
     ("id does not match file", f"{M}/nieuw.md", module(id="anders"), f"{M}/nieuw.md:2: id: 'anders' does not match the file name"),
     ("duplicate id", f"{M}/extra/alpha-module.md", module(id="alpha-module"), f"{M}/extra/alpha-module.md:2: id: 'alpha-module' is already used"),
-    ("unknown file language", f"{M}/alpha-module.de.md", "---\nsource_hash: 000000000000\ntitle: Alpha\n---\n", f"{M}/alpha-module.de.md:1: file: language 'de' is not a translation language"),
+    ("translation in the source's own language", f"{M}/alpha-module.nl.md", "---\nsource_hash: abcdef012345\ntitle: Alpha\n---\n", f"{M}/alpha-module.nl.md:1: file: is in 'nl', the language {M}/alpha-module.md is written in"),
     ("translation without source", f"{M}/bestaat-niet.fr.md", "---\nsource_hash: 000000000000\ntitle: X\n---\n", f"{M}/bestaat-niet.fr.md:1: file: translates 'bestaat-niet', which does not exist"),
     ("translation with a non-translatable field", f"{M}/alpha-module.en.md", "---\nsource_hash: 000000000000\ntitle: Alpha\nphase: intake\n---\n", f"{M}/alpha-module.en.md:4: phase: is not a known field"),
     ("jinja in body", f"{M}/nieuw.md", module(**{"Gewone tekst.": "Hallo {{ config.extra }}"}), f"{M}/nieuw.md:18: content: contains template syntax '{{{{'"),
@@ -109,8 +109,8 @@ CASES = [
     ("unknown lever in practice", "methodology/practices/voorbeeldpraktijk.md", None, "methodology/practices/voorbeeldpraktijk.md:9: levers[0]: unknown lever 'bestaat-niet'"),
     ("e-mail in a session", "methodology/sessions/2019-02-sessie.md", None, "methodology/sessions/2019-02-sessie.md:11: takeaways[0]: contains an e-mail address"),
     ("phone in a practice body", "methodology/practices/voorbeeldpraktijk.md", None, "methodology/practices/voorbeeldpraktijk.md:22: body: contains a phone number"),
-    ("unknown vocabulary term field", "methodology/vocabularies/levers.yml", None, "methodology/vocabularies/levers.yml:4: terms[0].de: 'de' is not a site language"),
-    ("unknown provenance", f"{M}/alpha-module.md", None, f"{M}/alpha-module.md:19: provenance: unknown value 'original' (allowed: source, adaptation, reconstruction)"),
+    ("unknown vocabulary term field", "methodology/vocabularies/levers.yml", None, "methodology/vocabularies/levers.yml:4: terms[0].dk: 'dk' is not a site language"),
+    ("unknown provenance", f"{M}/alpha-module.md", None, f"{M}/alpha-module.md:19: provenance: unknown value 'borrowed' (allowed: original, source, adaptation, reconstruction)"),
     ("source without its publisher", f"{M}/alpha-module.md", None, f"{M}/alpha-module.md:19: based_on[0].by: is required but missing (add 'by:')"),
 ]
 # Edits of existing fixture files, for the cases above whose content is None.
@@ -120,8 +120,8 @@ EDITS = {
     "unknown lever in practice": ("levers: [peer-exchange]", "levers: [bestaat-niet]"),
     "e-mail in a session": ("  - Een inzicht.", "  - Mail jan.peeters@voorbeeld.be voor meer."),
     "phone in a practice body": ("Praktijktekst.", "Bel 09 123 45 67 voor meer."),
-    "unknown vocabulary term field": ("  - id: peer-exchange\n", "  - id: peer-exchange\n    de: {label: Austausch, description: Etwas.}\n"),
-    "unknown provenance": ("related: [beta-module]\n", "related: [beta-module]\nprovenance: original\n"),
+    "unknown vocabulary term field": ("  - id: peer-exchange\n", "  - id: peer-exchange\n    dk: {label: Udveksling, description: Noget.}\n"),
+    "unknown provenance": ("related: [beta-module]\n", "related: [beta-module]\nprovenance: borrowed\n"),
     "source without its publisher": ("related: [beta-module]\n", "related: [beta-module]\nbased_on: [{title: Een verslag}]\n"),
 }
 
@@ -323,3 +323,26 @@ def test_messages_in_dutch(root, capsys, name, rel, content, expected):
         assert nl["message"] != en["message"]
         if en["hint"]:
             assert nl["hint"] and nl["hint"] != en["hint"], f"no Dutch for hint: {en['hint']}"
+
+
+def test_the_check_reads_every_option_of_the_sites_markdown_extensions(tmp_path):
+    """Lists, mappings and `!!python/name:` values reach the checker's renderer as the site has them."""
+    import pymdownx.superfences
+
+    from methodkit.loading.config import markdown_extensions, thaw
+
+    (tmp_path / "mkdocs.yml").write_text(
+        "markdown_extensions:\n"
+        "  - toc: {permalink: true, toc_depth: 3}\n"
+        "  - pymdownx.superfences:\n"
+        "      custom_fences:\n"
+        "        - name: diagram\n"
+        "          class: diagram\n"
+        "          format: !!python/name:pymdownx.superfences.fence_code_format\n",
+        "utf-8",
+    )
+    found = dict(markdown_extensions(tmp_path))
+    fences = thaw(found["pymdownx.superfences"])["custom_fences"]
+    assert fences == [{"name": "diagram", "class": "diagram", "format": pymdownx.superfences.fence_code_format}]
+    assert thaw(found["toc"]) == {"permalink": True, "toc_depth": 3}
+    hash(tuple(found.items()))  # the check cache keys on them

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from methodkit.loading.config import markdown_extensions
+from methodkit.loading.config import markdown_extensions, thaw
 from methodkit.loading.loader import load
 from methodkit.checks.policy import ALLOWED_TAGS, html_problems, template_problems
 from methodkit.checks.problems import Problem, format_problems
@@ -360,7 +360,7 @@ def _markdown():
     import markdown
 
     return markdown.Markdown(extensions=[name for name, _ in EXTENSIONS],
-                             extension_configs={name: dict(cfg) for name, cfg in EXTENSIONS})
+                             extension_configs={name: thaw(cfg) for name, cfg in EXTENSIONS if thaw(cfg)})
 
 
 # Tags Python-Markdown and the extensions write themselves, besides those a contributor may write.

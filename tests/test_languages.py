@@ -130,8 +130,10 @@ def test_translate_never_overwrites(basic_root):
 
 def test_translate_refuses_unknown_language(basic_root):
     proc = methodkit(basic_root, "translate", "methodology/modules/gamma-module.md", "--to", "de")
-    assert proc.returncode == 1 and "not a translation language" in proc.stderr
+    assert proc.returncode == 1 and "not a language of this site" in proc.stderr
     assert not (basic_root / "methodology/modules/gamma-module.de.md").exists()
+    same = methodkit(basic_root, "translate", "methodology/modules/gamma-module.md", "--to", "nl")
+    assert same.returncode == 1 and "written in 'nl' already" in same.stderr
 
 
 def test_every_interface_key_exists_in_every_language():

@@ -1,4 +1,5 @@
-"""The offline copy: `methodkit build --pdf` writes downloads/offline.zip; unzipped, the site works from file://.
+"""The offline copy: `methodkit build --pdf` writes downloads/offline.zip; unzipped, it works
+from file://.
 
 Chromium opens the unzipped copy from the file system, as a trainer without wifi
 would: search finds a page and opens it, a filter works, the PDFs are there,
@@ -42,10 +43,13 @@ def search(pg, words: str):
     return pg.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
 
 
-@pytest.mark.parametrize("prefix, words, target", [
-    ("", "Alfatekst", "modules/alpha-module/"),
-    ("fr/", "Texte alpha", "fr/modules/alpha-module/"),
-])
+@pytest.mark.parametrize(
+    "prefix, words, target",
+    [
+        ("", "Alfatekst", "modules/alpha-module/"),
+        ("fr/", "Texte alpha", "fr/modules/alpha-module/"),
+    ],
+)
 def test_search_works_from_the_file_system(offline, prefix, words, target):
     root, browser = offline
     errors = []
@@ -78,7 +82,9 @@ def test_the_copy_holds_every_language_and_the_pdfs_and_asks_no_host(offline):
     for prefix in ("", "fr/", "en/"):  # the downloads page of every language offers the zip
         href = page(root, prefix + "downloads/").select_one("a[href$='offline.zip']")["href"]
         assert resolve(root, prefix + "downloads/", href) == root / "downloads" / "offline.zip"
-    assert sorted(p.name for p in (root / "downloads").glob("*.pdf"))  # the PDFs travel with the copy
+    assert sorted(
+        p.name for p in (root / "downloads").glob("*.pdf")
+    )  # the PDFs travel with the copy
     assert (root / "fr" / "index.html").is_file() and (root / "en" / "index.html").is_file()
     pg = browser.page("index.html", viewport=WIDE)
     pg.click("a[href$='modules/']", timeout=5_000)
@@ -86,4 +92,5 @@ def test_the_copy_holds_every_language_and_the_pdfs_and_asks_no_host(offline):
     assert pg.url.endswith("/modules/index.html")
     pg.context.close()
     assert browser.requests and all(u.startswith("file://") for u in browser.requests), [
-        u for u in browser.requests if not u.startswith("file://")]
+        u for u in browser.requests if not u.startswith("file://")
+    ]

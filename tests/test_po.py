@@ -20,11 +20,26 @@ from sitekit import FIXTURES, assemble, methodkit, page, replace_in
 MODULE = "methodology/modules/delta-module.md"
 TRANSLATION = "methodology/modules/delta-module.fr.md"
 PO = "po/fr/methodology/modules/delta-module.po"
+# The delta module's second paragraph.
+SECOND = "Een tweede alinea met **vet** en een [link](https://example.org/)."
 
 
 def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(root), "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
-                          check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        [
+            "git",
+            "-C",
+            str(root),
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            *args,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 @pytest.fixture(scope="session")
@@ -43,7 +58,7 @@ def po_template(tmp_path_factory):
 
 def _current_hash(root: Path) -> str:
     out = methodkit(root, "status", "--lang", "fr").stdout
-    line = next(l for l in out.splitlines() if "delta-module.fr.md" in l)
+    line = next(row for row in out.splitlines() if "delta-module.fr.md" in row)
     return line.rsplit("source_hash: ", 1)[1].rstrip(")")
 
 
@@ -56,8 +71,12 @@ def repo(po_template, tmp_path):
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for folder in ("methodology", "docs")
-            for p in (root / folder).rglob("*") if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for folder in ("methodology", "docs")
+        for p in (root / folder).rglob("*")
+        if p.is_file()
+    }
 
 
 def catalogue(root: Path, rel: str = PO):
@@ -73,15 +92,28 @@ def test_export_splits_a_file_into_units(repo):
     # Not one message per page: every block is a unit of its own, with its translation.
     assert texts["Delta-module"] == "Module delta"
     assert texts["Het tweede doel van de delta-module."] == "Le deuxième objectif du module delta."
-    assert texts["Deltatekst in het Nederlands, over twee regels verdeeld zoals een auteur dat doet."] == (
+    assert texts[
+        "Deltatekst in het Nederlands, over twee regels verdeeld zoals een auteur dat doet."
+    ] == (
         "Texte delta en français, réparti sur deux lignes comme le fait une personne qui traduit, "
-        "mais pas aux mêmes endroits.")
-    assert texts["**Tweede stap (30 minuten).** Doe nog iets."] == "**Deuxième étape (30 minutes).** Faites encore quelque chose."
+        "mais pas aux mêmes endroits."
+    )
+    assert (
+        texts["**Tweede stap (30 minuten).** Doe nog iets."]
+        == "**Deuxième étape (30 minutes).** Faites encore quelque chose."
+    )
     assert texts["Oefening"] == "Exercice"
     assert texts["Voor de coach"] == "Pour le coach"
     assert texts["Tweede vraag?"] == "Deuxième question ?"
-    assert {"heading 2", "list item", "table cell", "coach > admonition title", "worksheet > list item",
-            "coach", "field summary"} <= set(kinds.values())
+    assert {
+        "heading 2",
+        "list item",
+        "table cell",
+        "coach > admonition title",
+        "worksheet > list item",
+        "coach",
+        "field summary",
+    } <= set(kinds.values())
     assert not any(m.fuzzy for m in cat.values())
     # Every page of the site too, and the vocabularies as a glossary.
     assert (repo / "po/fr/docs/reuse.po").is_file()
@@ -100,15 +132,21 @@ def test_round_trip_without_changes_leaves_every_file_byte_identical(repo):
 def test_a_unit_changed_in_the_po_file_reaches_the_page(repo):
     methodkit(repo, "po", "export", "--lang", "fr", check=True)
     before = (repo / TRANSLATION).read_text("utf-8")
-    _edit_po(repo, {"Oefening": "Mise en pratique", "Een tweede alinea met **vet** en een [link](https://example.org/).":
-                    "Un paragraphe revu par la traductrice, avec du **gras**."})
+    _edit_po(
+        repo,
+        {
+            "Oefening": "Mise en pratique",
+            SECOND: "Un paragraphe revu par la traductrice, avec du **gras**.",
+        },
+    )
     proc = methodkit(repo, "po", "import", "--lang", "fr", check=True)
     assert f"updated   {TRANSLATION}" in proc.stdout
     after = (repo / TRANSLATION).read_text("utf-8")
     # Only the two units changed; the rest of the file keeps its bytes.
     assert after == before.replace("| Exercice |", "| Mise en pratique |").replace(
         "Un deuxième paragraphe avec du **gras** et un [lien](https://example.org/).",
-        "Un paragraphe revu par la traductrice, avec du **gras**.")
+        "Un paragraphe revu par la traductrice, avec du **gras**.",
+    )
     assert not behind(repo, "fr", "delta-module")  # current
     assert build_site(repo, strict=True, quiet=True) == 0
     html = page(repo / "site", "fr/modules/delta-module/")
@@ -119,42 +157,71 @@ def test_a_unit_changed_in_the_po_file_reaches_the_page(repo):
 def test_a_new_translation_is_created_from_the_po_file(repo):
     methodkit(repo, "po", "export", "--lang", "en", check=True)
     cat = catalogue(repo, "po/en/methodology/modules/delta-module.po")
-    _edit_po(repo, {m.id: f"EN {m.id}" for m in cat.values()}, "po/en/methodology/modules/delta-module.po")
+    _edit_po(
+        repo,
+        {m.id: f"EN {m.id}" for m in cat.values()},
+        "po/en/methodology/modules/delta-module.po",
+    )
     proc = methodkit(repo, "po", "import", "--lang", "en", check=True)
     assert "created   methodology/modules/delta-module.en.md" in proc.stdout
     assert not behind(repo, "en", "delta-module")
     assert methodkit(repo, "check").returncode == 0
     text = (repo / "methodology/modules/delta-module.en.md").read_text("utf-8")
-    assert "\ndraft: true" not in text and "| EN Oefening |" in text and '!!! coach "EN Voor de coach"' in text
+    assert (
+        "\ndraft: true" not in text
+        and "| EN Oefening |" in text
+        and '!!! coach "EN Voor de coach"' in text
+    )
 
 
 def test_a_dutch_edit_marks_exactly_the_changed_units_fuzzy(repo):
-    replace_in(repo / MODULE, "Het tweede doel van de delta-module.", "Het tweede, herschreven doel.")
+    replace_in(
+        repo / MODULE, "Het tweede doel van de delta-module.", "Het tweede, herschreven doel."
+    )
     replace_in(repo / MODULE, "| Oefening | 50 minuten |", "| Oefenen in duo's | 50 minuten |")
-    replace_in(repo / MODULE, "    2. Tweede vraag?", "    2. Tweede vraag?\n    3. Een nieuwe vraag?")
+    replace_in(
+        repo / MODULE, "    2. Tweede vraag?", "    2. Tweede vraag?\n    3. Een nieuwe vraag?"
+    )
     git(repo, "commit", "-qam", "Delta herschreven")
     methodkit(repo, "po", "export", "--lang", "fr", check=True)
     cat = catalogue(repo)
     fuzzy = {m.id: m.string for m in cat.values() if m.fuzzy}
-    assert fuzzy == {"Het tweede, herschreven doel.": "Le deuxième objectif du module delta.",
-                     "Oefenen in duo's": "Exercice"}
-    # The Dutch text they were translated from, for the translator to compare (Babel writes it, reads it not).
+    assert fuzzy == {
+        "Het tweede, herschreven doel.": "Le deuxième objectif du module delta.",
+        "Oefenen in duo's": "Exercice",
+    }
+    # The Dutch text they were translated from, to compare, as a comment beside each.
     raw = (repo / PO).read_text("utf-8")
-    assert '#| msgid "Het tweede doel van de delta-module."' in raw and '#| msgid "Oefening"' in raw
+    assert "#. previous source: Het tweede doel van de delta-module." in raw
+    assert "#. previous source: Oefening" in raw
+    # A file every PO tool reads: GNU gettext's own checker accepts it.
+    check = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(repo / PO)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
     assert cat[_context(cat, "Een nieuwe vraag?")].string == ""
     assert all(m.string for m in cat.values() if not m.fuzzy and m.id != "Een nieuwe vraag?")
     # Imported as it is, the translation keeps the version it was made from: still outdated.
     proc = methodkit(repo, "po", "import", "--lang", "fr", check=True)
     assert "3 unit(s) fuzzy or untranslated; source_hash left as it was" in proc.stdout
-    assert behind(repo, "fr", "delta-module") == ["outdated  methodology/modules/delta-module.fr.md"]
+    assert behind(repo, "fr", "delta-module") == [
+        "outdated  methodology/modules/delta-module.fr.md"
+    ]
     # Once the translator has done the three, it is current again.
-    _edit_po(repo, {"Het tweede, herschreven doel.": "Le deuxième objectif, réécrit.",
-                    "Oefenen in duo's": "S'exercer à deux", "Een nieuwe vraag?": "Une nouvelle question ?"})
+    _edit_po(
+        repo,
+        {
+            "Het tweede, herschreven doel.": "Le deuxième objectif, réécrit.",
+            "Oefenen in duo's": "S'exercer à deux",
+            "Een nieuwe vraag?": "Une nouvelle question ?",
+        },
+    )
     methodkit(repo, "po", "import", "--lang", "fr", check=True)
     assert not behind(repo, "fr", "delta-module")
     text = (repo / TRANSLATION).read_text("utf-8")
     assert "    3. Une nouvelle question ?" in text and "| S'exercer à deux |" in text
-    assert "Texte delta en français, réparti sur deux lignes comme le fait une personne\nqui traduit" in text
+    assert (
+        "Texte delta en français, réparti sur deux lignes comme le fait une personne\nqui traduit"
+        in text
+    )
 
 
 def test_without_git_an_outdated_translation_is_all_fuzzy(repo):
@@ -167,20 +234,30 @@ def test_without_git_an_outdated_translation_is_all_fuzzy(repo):
 
 def test_import_never_overwrites_a_translation_it_cannot_rebuild(repo):
     methodkit(repo, "po", "export", "--lang", "fr", check=True)
-    # The translator merged the two paragraphs by hand after the export: its text is not in the PO file.
-    replace_in(repo / TRANSLATION, "pas aux mêmes endroits.\n\nUn deuxième", "pas aux mêmes endroits. Un deuxième")
+    # The translator merged two paragraphs by hand after the export: not in the PO file.
+    replace_in(
+        repo / TRANSLATION,
+        "pas aux mêmes endroits.\n\nUn deuxième",
+        "pas aux mêmes endroits. Un deuxième",
+    )
     before = (repo / TRANSLATION).read_bytes()
     _edit_po(repo, {"Oefening": "Mise en pratique"})
     proc = methodkit(repo, "po", "import", "--lang", "fr")
     assert proc.returncode == 1
-    assert f"{TRANSLATION}:1: file: was not written: its blocks do not follow those of {MODULE}" in proc.stderr
+    assert (
+        f"{TRANSLATION}:1: file: was not written: its blocks do not follow those of {MODULE}"
+        in proc.stderr
+    )
     assert (repo / TRANSLATION).read_bytes() == before
 
 
 def test_a_translation_that_would_change_the_structure_is_refused(repo):
     methodkit(repo, "po", "export", "--lang", "fr", check=True)
     before = (repo / TRANSLATION).read_bytes()
-    _edit_po(repo, {"Een tweede alinea met **vet** en een [link](https://example.org/).": "Un.\n\n## Titre pirate"})
+    _edit_po(
+        repo,
+        {SECOND: "Un.\n\n## Titre pirate"},
+    )
     proc = methodkit(repo, "po", "import", "--lang", "fr")
     assert proc.returncode == 1 and "was not written" in proc.stderr
     assert (repo / TRANSLATION).read_bytes() == before
@@ -196,13 +273,19 @@ def test_vocabularies_export_as_a_tbx_glossary(repo):
     lang = "{http://www.w3.org/XML/1998/namespace}lang"
     entry = tree.find(".//termEntry[@id='levers.peer-exchange']")
     terms = {ls.get(lang): ls.find("tig/term").text for ls in entry.findall("langSet")}
-    assert terms == {code: label(repo, "levers", "peer-exchange", code) for code in ("nl", "fr", "en")}
+    assert terms == {
+        code: label(repo, "levers", "peer-exchange", code) for code in ("nl", "fr", "en")
+    }
 
 
 def behind(root: Path, lang: str, name: str) -> list[str]:
     """What `methodkit status` lists as missing or outdated for files called `name`."""
     out = methodkit(root, "status", "--lang", lang).stdout.splitlines()
-    return [l.strip().split("  (")[0] for l in out if l.startswith(("  missing", "  outdated")) and name in l]
+    return [
+        row.strip().split("  (")[0]
+        for row in out
+        if row.startswith(("  missing", "  outdated")) and name in row
+    ]
 
 
 def _context(cat, msgid: str) -> str:
@@ -219,3 +302,30 @@ def _edit_po(root: Path, changes: dict[str, str], rel: str = PO) -> None:
             m.flags.discard("fuzzy")
     with (root / rel).open("wb") as fh:
         write_po(fh, cat)
+
+
+def test_a_long_translation_is_wrapped_like_the_source_and_reads_back(repo):
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    long = (
+        "Un paragraphe nettement plus long que la ligne d'un éditeur, "
+        "écrit par la traductrice - "
+        "avec un tiret entouré d'espaces - 1. un chiffre suivi d'un point, "
+        "et du **gras** pour finir la phrase sans aucun retour à la ligne."
+    )
+    _edit_po(repo, {SECOND: long})
+    methodkit(repo, "po", "import", "--lang", "fr", check=True)
+    text = (repo / TRANSLATION).read_text("utf-8")
+    body = text[text.index("Un paragraphe nettement") : text.index("retour à la ligne.") + 18]
+    assert "\n" in body and all(len(line) <= 80 for line in body.split("\n"))
+    assert methodkit(repo, "check").returncode == 0
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)  # the same text comes back out
+    assert catalogue(repo)[_context(catalogue(repo), SECOND)].string == long
+
+
+def test_a_po_file_without_a_source_is_reported_not_imported(repo):
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    shutil.copy(repo / PO, repo / "po/fr/methodology/modules/weg.po")
+    proc = methodkit(repo, "po", "import", "--lang", "fr")
+    assert proc.returncode == 1
+    assert "po/fr/methodology/modules/weg.po:1: file: has no Dutch source" in proc.stderr
+    assert not (repo / "methodology/modules/weg.fr.md").exists()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import shutil
+import re
 import subprocess
 import zipfile
 
@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 import yaml
 
-from methodkit.mkdocs_adapter.build import build_site
-from sitekit import BIN, REPO, page, resolve
+from methodkit.loading import config
+from sitekit import BIN, REPO, methodkit, page, resolve
 
 
 def test_repository_is_reuse_compliant():
@@ -27,12 +27,20 @@ def test_citation_file_is_valid_cff():
     assert data["license"] == "CC-BY-SA-4.0"
 
 
-def test_cite_page_is_made_from_the_citation_file(basic_site):
-    data = yaml.safe_load((REPO / "CITATION.cff").read_text("utf-8"))
-    for prefix in ("", "fr/", "en/"):
+def test_cite_page_and_citation_file_are_made_from_the_publisher(basic_site, basic_root):
+    publisher = config.publisher(basic_root)[0]
+    holders = publisher["licence_holder"]
+    for prefix, lang in (("", "nl"), ("fr/", "fr"), ("en/", "en")):
         soup = page(basic_site, prefix + "cite/")
-        assert data["title"] in soup.select_one("#citation-text").get_text()
-        assert soup.select_one("code.language-bibtex").get_text().startswith("@misc{")
+        text = soup.select_one("#citation-text").get_text()
+        assert text.startswith(holders[lang]) and publisher["site_name"] in text
+        assert "https://example.org/samenzweerders/" in text
+        assert re.search(r"\(20\d\d\)", text), text  # the year of the content
+        assert soup.select_one("code.language-bibtex").get_text().startswith("@misc{de-nieuwe-samenzweerders-20")
+    cff = yaml.safe_load(methodkit(basic_root, "citation", check=True).stdout)
+    schema = json.loads((REPO / "tests/data/cff-1.2.0.schema.json").read_text("utf-8"))
+    jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER).validate(cff)
+    assert cff["title"] == publisher["site_name"] and [a["name"] for a in cff["authors"]] == [holders["nl"]]
 
 
 def test_licence_and_credit_on_every_item_page(basic_site):
@@ -126,48 +134,3 @@ def test_sources_zip(basic_site):
     for prefix in ("", "fr/"):
         link = page(basic_site, prefix + "reuse/").select_one('a[href$="methodology-sources.zip"]')
         assert resolve(basic_site, prefix + "reuse/", link["href"]) == archive
-
-
-BRAND = """  publisher:
-    name: Groene Kring vzw
-    site_name: Circulair van binnenuit
-    logo: assets/brand/kring.svg
-    emblem: assets/brand/kring.svg
-    colours:
-      primary: "#3a2a6e"
-      accent: "#8a3b00"
-    contact: "info@groenekring.example"
-    licence_holder: Groene Kring vzw
-"""
-
-
-@pytest.fixture(scope="module")
-def rebranded(basic_root, tmp_path_factory):
-    """The basic fixture as a second organisation publishes it: only extra.publisher and a logo changed."""
-    root = shutil.copytree(basic_root, tmp_path_factory.mktemp("brand") / "root", ignore=shutil.ignore_patterns("site"))
-    config = (root / "mkdocs.yml").read_text("utf-8")
-    start = config.index("  publisher:\n")
-    end = config.index("\nextra_css:")
-    (root / "mkdocs.yml").write_text(config[:start] + BRAND + config[end:], "utf-8")
-    (root / "overrides/assets/brand").mkdir(parents=True)
-    (root / "overrides/assets/brand/kring.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><circle cx="4" cy="4" r="3"/></svg>', "utf-8")
-    assert build_site(root, strict=True, quiet=True) == 0
-    return root / "site"
-
-
-def test_a_second_organisation_rebrands_from_one_section(rebranded):
-    for path in ("", "fr/modules/alpha-module/", "en/practices/voorbeeldpraktijk/"):
-        soup = page(rebranded, path)
-        assert soup.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == "Circulair van binnenuit"
-        assert soup.title.get_text().endswith("Circulair van binnenuit")
-        assert soup.select_one(".md-header__button.md-logo img")["src"].endswith("assets/brand/kring.svg")
-        assert "Groene Kring vzw" in soup.select_one(".md-copyright").get_text()
-        chrome = " ".join(e.get_text() for e in soup.select(".md-header, .md-footer, .md-copyright"))
-        assert "Reset.Vlaanderen" not in chrome and "De Nieuwe Samenzweerders" not in chrome
-        html = str(soup)
-        assert "logo.svg" not in html and "logo-colour.svg" not in html
-        assert "--mk-brand: #3a2a6e" in html
-    # The credit to the texts the method was written after stays.
-    credit = page(rebranded, "modules/alpha-module/").select_one(".mk-credit__text").get_text()
-    assert "Reset.Vlaanderen en HOWEST" in credit
-    assert page(rebranded, "").select_one(".mk-hero__logo")["src"].endswith("assets/brand/kring.svg")

@@ -20,10 +20,13 @@ MARK = re.compile(r"material-original: (?P<version>\S+) (?P<path>\S+) sha256:(?P
 MATERIAL = Path(material.__file__).parent / "templates"
 
 
+THEME = REPO / "methodkit" / "mkdocs_adapter" / "theme"
+
+
 def copies() -> list[Path]:
-    """Every template in overrides/ that has the name of one of Material's own."""
-    return [p for p in sorted((REPO / "overrides").rglob("*.html"))
-            if (MATERIAL / p.relative_to(REPO / "overrides")).is_file() and p.name != "main.html"]
+    """Every template of the engine's theme that has the name of one of Material's own."""
+    return [p for p in sorted(THEME.rglob("*.html"))
+            if (MATERIAL / p.relative_to(THEME)).is_file() and p.name != "main.html"]
 
 
 def test_every_copy_names_its_original():
@@ -32,7 +35,7 @@ def test_every_copy_names_its_original():
     for path in found:
         mark = MARK.search(path.read_text("utf-8").split("\n", 1)[0])
         assert mark, f"{path.relative_to(REPO)}: first line must name the Material original it copies"
-        assert mark["path"] == path.relative_to(REPO / "overrides").as_posix()
+        assert mark["path"] == path.relative_to(THEME).as_posix()
 
 
 def test_no_original_changed_since_it_was_copied():
@@ -41,5 +44,5 @@ def test_no_original_changed_since_it_was_copied():
         original = (MATERIAL / mark["path"]).read_bytes()
         assert hashlib.sha256(original).hexdigest()[:16] == mark["digest"], (
             f"Material {version('mkdocs-material')} changed {mark['path']} (copied from {mark['version']}): "
-            f"compare it with overrides/{mark['path']}, carry the change over, then update the mark"
+            f"compare it with {THEME.relative_to(REPO)}/{mark['path']}, carry the change over, then update the mark"
         )

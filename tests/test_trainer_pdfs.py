@@ -13,12 +13,31 @@ import pytest
 
 from sitekit import page
 
-MODULES = ["opening", "verkenning", "dagdeel", "afsluiting", "dagtocht"]  # the fixture's track order
-TITLES = {"opening": "Opening in de kring", "verkenning": "Het idee verkennen", "dagdeel": "Een halve dag samen",
-          "afsluiting": "Afsluiten", "dagtocht": "Een dag op bezoek"}
+MODULES = [
+    "opening",
+    "verkenning",
+    "dagdeel",
+    "afsluiting",
+    "dagtocht",
+]  # the fixture's track order
+TITLES = {
+    "opening": "Opening in de kring",
+    "verkenning": "Het idee verkennen",
+    "dagdeel": "Een halve dag samen",
+    "afsluiting": "Afsluiten",
+    "dagtocht": "Een dag op bezoek",
+}
 A4_POINTS = (595.3, 841.9)
 # What only the coach gets, written into the fixture with these markers.
-COACH_ONLY = ["PREP-", "SCRIPT-", "COACHNOTITIE", "Naambordjes", "Flip-over en stiften", "Post-its", "Een timer"]
+COACH_ONLY = [
+    "PREP-",
+    "SCRIPT-",
+    "COACHNOTITIE",
+    "Naambordjes",
+    "Flip-over en stiften",
+    "Post-its",
+    "Een timer",
+]
 
 
 def pages(pdf: Path) -> int:
@@ -26,7 +45,9 @@ def pages(pdf: Path) -> int:
     return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
 
 
-def text(pdf: Path, first: int | None = None, last: int | None = None, body_only: bool = False) -> str:
+def text(
+    pdf: Path, first: int | None = None, last: int | None = None, body_only: bool = False
+) -> str:
     """The text of a PDF, or of some pages; `body_only` leaves out the running header and footer."""
     args = ["pdftotext", "-layout"]
     if first:
@@ -43,8 +64,12 @@ def squeezed(value: str) -> str:
 
 def lines_with_boxes(pdf: Path, number: int) -> list[tuple[str, float, float]]:
     """(text, x, y) of every line on a page, from pdftotext's bounding boxes."""
-    xml = subprocess.run(["pdftotext", "-bbox-layout", "-f", str(number), "-l", str(number), str(pdf), "-"],
-                         capture_output=True, text=True, check=True).stdout
+    xml = subprocess.run(
+        ["pdftotext", "-bbox-layout", "-f", str(number), "-l", str(number), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     out = []
     for line in ET.fromstring(xml).iter("{http://www.w3.org/1999/xhtml}line"):
         words = [w.text for w in line.iter("{http://www.w3.org/1999/xhtml}word")]
@@ -78,7 +103,9 @@ def test_card_deck_has_an_even_page_count_and_every_title_on_a_front(deck):
 
 def test_each_back_follows_its_front_at_the_mirrored_position(deck):
     for front in range(1, pages(deck) + 1, 2):
-        on_front = {t: slot(x, y) for t, x, y in lines_with_boxes(deck, front) if t in TITLES.values()}
+        on_front = {
+            t: slot(x, y) for t, x, y in lines_with_boxes(deck, front) if t in TITLES.values()
+        }
         on_back = {t: slot(x, y) for t, x, y in lines_with_boxes(deck, front + 1)}
         assert on_front, f"no title on page {front}"
         for title, (row, column) in on_front.items():
@@ -95,9 +122,26 @@ def test_every_qr_code_opens_its_module_page_in_the_decks_language(trainer_site,
     decoded_all = []
     for front in range(1, pages(deck) + 1, 2):
         image = tmp_path / f"{lang}-{front}"
-        subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-singlefile", "-f", str(front), "-l", str(front),
-                        str(deck), str(image)], check=True)
-        found = subprocess.run(["zbarimg", "--raw", "-q", str(image) + ".png"], capture_output=True, text=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "200",
+                "-gray",
+                "-png",
+                "-singlefile",
+                "-f",
+                str(front),
+                "-l",
+                str(front),
+                str(deck),
+                str(image),
+            ],
+            check=True,
+        )
+        found = subprocess.run(
+            ["zbarimg", "--raw", "-q", str(image) + ".png"], capture_output=True, text=True
+        )
         decoded = sorted(found.stdout.split())
         on_page = text(deck, front)
         expected = sorted(urls[m] for m, title in titles.items() if title in on_page)
@@ -158,21 +202,31 @@ def test_participant_version_holds_none_of_the_coachs_preparation(trainer_site):
 
 def _licence_only(body: str) -> bool:
     """A page whose text is the licence block or the page's address alone."""
-    rest = [line for line in body.splitlines() if line.strip()
-            and not re.search(r"Licentie|Licence|License|Naamsvermelding|Attribution|Crédit|https?://|^\s*\S+/\S*/?\s*$|CC BY",
-                              line)]
+    rest = [
+        line
+        for line in body.splitlines()
+        if line.strip()
+        and not re.search(
+            r"Licentie|Licence|License|Naamsvermelding|Attribution|Crédit|https?://|^\s*\S+/\S*/?\s*$|CC BY",
+            line,
+        )
+    ]
     return not rest
 
 
 def test_no_page_of_any_pdf_is_empty_or_holds_only_the_licence(trainer_site):
-    pdfs = sorted(trainer_site.glob("downloads/*.pdf")) + sorted(trainer_site.glob("*/downloads/*.pdf"))
+    pdfs = sorted(trainer_site.glob("downloads/*.pdf")) + sorted(
+        trainer_site.glob("*/downloads/*.pdf")
+    )
     assert len(pdfs) >= 3 * (3 * len(MODULES) + 3)
     for pdf in pdfs:
         cards = pdf.name.startswith("cards-")
         for number in range(1, pages(pdf) + 1):
             body = text(pdf, number, body_only=not cards)
             assert body.strip(), f"{pdf.name}: page {number} is empty"
-            assert not _licence_only(body), f"{pdf.name}: page {number} holds only the licence:\n{body}"
+            assert not _licence_only(body), (
+                f"{pdf.name}: page {number} holds only the licence:\n{body}"
+            )
 
 
 def test_running_header_and_footer_name_module_site_edition_and_page(trainer_site):
@@ -197,12 +251,30 @@ def test_chips_print_without_stray_separators(trainer_site):
 def test_the_trainer_pack_has_a_cover_with_publisher_version_and_date(trainer_site, tmp_path):
     pack = trainer_site / "downloads" / "trainer-pack-nl.pdf"
     cover = text(pack, 1)
-    assert "Reset.Vlaanderen" in cover and "1 maart 2026" in cover and "TRAINERSPAKKET" in squeezed(cover)
+    assert (
+        "PROEF-UITGEVER" in cover
+        and "1 maart 2026" in cover
+        and "TRAINERSPAKKET" in squeezed(cover)
+    )
     # The emblem is drawn on the cover: the page has ink above the title, where the logo sits.
     from PIL import Image
 
-    subprocess.run(["pdftoppm", "-r", "40", "-png", "-singlefile", "-f", "1", "-l", "1", str(pack),
-                    str(tmp_path / "cover")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "40",
+            "-png",
+            "-singlefile",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(pack),
+            str(tmp_path / "cover"),
+        ],
+        check=True,
+    )
     image = Image.open(tmp_path / "cover.png").convert("L")
     kind_y = next(y for t, x, y in lines_with_boxes(pack, 1) if squeezed(t) == "TRAINERSPAKKET")
     top = image.crop((0, 0, image.width, int(kind_y / A4_POINTS[1] * image.height) - 2))
@@ -213,8 +285,14 @@ def test_pages_render_with_ink(trainer_site, tmp_path):
     """Every page of the deck and the workbook, drawn as an image, carries something to see."""
     from PIL import Image
 
-    for pdf in (trainer_site / "downloads" / "cards-nl.pdf", trainer_site / "downloads" / "workbook-nl.pdf"):
-        subprocess.run(["pdftoppm", "-r", "30", "-gray", "-png", str(pdf), str(tmp_path / pdf.stem)], check=True)
+    for pdf in (
+        trainer_site / "downloads" / "cards-nl.pdf",
+        trainer_site / "downloads" / "workbook-nl.pdf",
+    ):
+        subprocess.run(
+            ["pdftoppm", "-r", "30", "-gray", "-png", str(pdf), str(tmp_path / pdf.stem)],
+            check=True,
+        )
         images = sorted(tmp_path.glob(pdf.stem + "-*.png"))
         assert len(images) == pages(pdf)
         for image in images:

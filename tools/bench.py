@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import random
 import re
@@ -253,8 +254,11 @@ class Corpus:
             terms = (", ".join(f"*{self.labels['levers'][t][lang]}*" for t in struct["levers"]) + f" {w['barriers']} "
                      + ", ".join(f"*{self.labels['barriers'][t][lang]}*" for t in struct["barriers"]))
             steps = []
+            # The step minutes add up to the module's duration, as the check asks of real modules.
+            share, rest = divmod(struct["duration"], 10)
             for n, s in enumerate(r.sample(range(10), 10), 1):
-                steps.append(f"{n}. **{STEP_TITLES[lang][s]} ({r.choice([10, 15, 20, 30, 45])} {w['minutes']}).** " + " ".join(sentences(2)))
+                minutes = share + (rest if n == 10 else 0)
+                steps.append(f"{n}. **{STEP_TITLES[lang][s]} ({minutes} {w['minutes']}).** " + " ".join(sentences(2)))
             questions = "\n".join(f"{n}. {q}" for n, q in enumerate(r.sample(QUESTIONS[lang], 6), 1))
             body = (f"## {w['why']}\n\n{paragraph(r, lang)}\n\n{paragraph(r, lang)}\n\n{w['levers']} {terms}. {paragraph(r, lang, (2, 3))}\n\n"
                     f"## {w['steps']}\n\n" + "\n".join(steps) + f"\n\n## {w['variations']}\n\n"
@@ -305,7 +309,13 @@ def write_corpus(root: Path, n: int, plain: bool = False) -> Path:
         (folder / f"{struct['id']}.md").write_text(front_matter({"id": struct["id"], **fields, **struct}, body), "utf-8")
     trajectory = yaml.safe_load((REPO / "methodology" / "trajectory.yml").read_text("utf-8"))
     for k, step in enumerate(trajectory["steps"]):
-        step["modules"] = [item_id("module", m) for m in range(k * 3, k * 3 + 2) if m < n]
+        ids = [m for m in range(k * 3, k * 3 + 2) if m < n]
+        step["modules"] = [item_id("module", m) for m in ids]
+        # Each step gives its modules the time they need, as the check asks of the real trajectory.
+        minutes = [corpus.structure("module", m)["duration"] for m in ids]
+        if minutes:
+            step["half_days"] = max(math.ceil(d / 120) for d in minutes) / 2
+            step["times"] = max(step["times"], math.ceil(sum(minutes) / (step["half_days"] * 240)))
     (root / "methodology" / "trajectory.yml").write_text(yaml.safe_dump(trajectory, allow_unicode=True, sort_keys=False), "utf-8")
     # Translations record the hash of their source, computed by the engine itself: all current.
     content, problems = load(root)

@@ -10,7 +10,9 @@ from collections import defaultdict
 
 from methodkit.loading.loader import Content, current_hash
 from methodkit.model.items import Item, Term
+from methodkit.model.translations import translation_state
 from methodkit.loading.schema import references
+
 
 class Catalogue:
     def __init__(self, content: Content, lang: str, include_drafts: bool = False):
@@ -108,18 +110,15 @@ class Catalogue:
     # -- translation state -----------------------------------------------
     def _status(self, item: Item) -> str:
         """'source', 'translated', 'outdated' or 'missing' for this build's language."""
-        if self.lang == self.content.source_lang:
-            return "source"
         tr = item.translations.get(self.lang)
-        if tr is None or (tr.draft and not self.include_drafts):
-            return "missing"
-        return "translated" if tr.source_hash == current_hash(self.content, item) else "outdated"
+        return translation_state(item.lang, self.lang, tr, current_hash(self.content, item) if tr else None,
+                                 self.include_drafts)
 
     def text(self, item: Item, name: str, default=None):
         """A field in the build's language, or the source's when not translated."""
-        if self.status[(item.kind, item.id)] == "missing":
+        if self.status[(item.kind, item.id)] in ("missing", "source"):
             return item.meta.get(name, default)
         return item.get(name, self.lang, default)
 
     def body(self, item: Item) -> str:
-        return item.body if self.status[(item.kind, item.id)] == "missing" else item.body_in(self.lang)
+        return item.body if self.status[(item.kind, item.id)] in ("missing", "source") else item.body_in(self.lang)

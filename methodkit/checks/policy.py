@@ -213,8 +213,10 @@ def _relative(url: str) -> bool:
 def _markdown(extensions):
     import markdown
 
+    from methodkit.loading.config import thaw
+
     return markdown.Markdown(extensions=[name for name, _ in extensions],
-                             extension_configs={name: dict(cfg) for name, cfg in extensions if cfg})
+                             extension_configs={name: thaw(cfg) for name, cfg in extensions if thaw(cfg)})
 
 
 class _Rendered(HTMLParser):

@@ -24,6 +24,7 @@ import yaml
 from methodkit.loading.config import _TolerantLoader, config_path
 from methodkit.loading.loader import Content, current_hash
 from methodkit.model.items import Item
+from methodkit.model.translations import translation_state
 from methodkit.checks.problems import Problem
 from methodkit.loading.source import Document, _walk
 
@@ -101,8 +102,9 @@ def _parse(declared, where: str, doc: Document, rel: str, languages, types) -> t
             words = 0
         sections = _names(rules.get("sections", []), f"{here}.sections", SECTIONS, "section", bad)
         langs = rules.get("translations", [])
-        langs = list(languages[1:]) if langs == "all" else langs
-        langs = _names(langs, f"{here}.translations", languages[1:], "translation language", bad)
+        # `all`: every site language but the one each item is written in.
+        langs = list(languages) if langs == "all" else langs
+        langs = _names(langs, f"{here}.translations", languages, "site language", bad)
         policy.rules[kind] = Rules(words, tuple(sections), tuple(langs))
     return policy, problems
 
@@ -145,14 +147,17 @@ def _item_findings(content: Content, item: Item, rules: Rules) -> list[Problem]:
     now = current_hash(content, item)
     for lang in rules.translations:
         tr = item.translations.get(lang)
+        state = translation_state(item.lang, lang, tr, now)
         expected = item.path[:-3] + f".{lang}.md"
+        if state in ("source", "translated"):
+            continue
         if tr is None:
             out.append(Problem(item.path, 1, f"translations.{lang}", f"has no translation into '{lang}' ({expected})",
                                f"start one with: methodkit translate {item.path} --to {lang}"))
         elif tr.draft:
             out.append(Problem(tr.path, _line(content, tr.path, "draft"), "draft", f"the translation into '{lang}' is still a draft",
                                "finish it and remove draft: true"))
-        elif tr.source_hash != now:
+        else:  # outdated
             out.append(Problem(tr.path, _line(content, tr.path, "source_hash"), "source_hash", f"the translation into '{lang}' is out of date",
                                f"bring it up to date with {item.path}, then set source_hash: {now}"))
     return out

@@ -12,6 +12,7 @@ The macros are read from their module's source, never imported.
 from __future__ import annotations
 
 import ast
+import importlib.util
 import re
 from pathlib import Path
 
@@ -27,17 +28,21 @@ from methodkit.loading.source import SourceFile, decode_text, read_bytes, read_t
 _CALL = re.compile(r"""\{\{\s*([A-Za-z_]\w*)\((?:\s*(?:"[a-z_]+"|'[a-z_]+')\s*)?\)\s*\}\}""")
 
 
-def macro_names(root: Path, module: str | None) -> set[str]:
-    """The functions `define_env` registers with `@env.macro` in the site's macros module."""
-    if module is None:
-        return set()
-    path = root / f"{module}.py" if (root / f"{module}.py").exists() else root / module / "__init__.py"
-    try:
-        tree = ast.parse(path.read_text("utf-8"))
-    except (OSError, SyntaxError, ValueError):
-        return set()
-    return {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)
-            and any(isinstance(d, ast.Attribute) and d.attr == "macro" for d in node.decorator_list)}
+def macro_names(root: Path, modules) -> set[str]:
+    """The functions `define_env` registers with `@env.macro` in the site's macros modules (read, never run)."""
+    names = set()
+    for module in modules:
+        path = root / f"{module}.py" if (root / f"{module}.py").exists() else root / module / "__init__.py"
+        if not path.exists() and "." in module:
+            spec = importlib.util.find_spec(module)  # an installed module: found, not imported
+            path = Path(spec.origin) if spec is not None and spec.origin else path
+        try:
+            tree = ast.parse(path.read_text("utf-8"))
+        except (OSError, SyntaxError, ValueError):
+            continue
+        names |= {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)
+                  and any(isinstance(d, ast.Attribute) and d.attr == "macro" for d in node.decorator_list)}
+    return names
 
 
 def site_page_problems(root: Path, docs_dir: str, macros: set[str], extensions, cache: CheckCache,

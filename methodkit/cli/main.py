@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -27,6 +28,8 @@ def main(argv=None) -> int:
     p.add_argument("--site-dir", default="site")
     p.add_argument("--config-file", default=None)
     p.add_argument("--pdf", action="store_true", help="also write the PDF downloads (coach, participant, trainer pack)")
+    p.add_argument("--publish", action="store_true",
+                   help="a build to publish: stop when the site address (SITE_URL, site_url) is a placeholder")
 
     p = sub.add_parser("status", help="translation status per language: translated, missing, outdated")
     p.add_argument("--strict", action="store_true", help="exit 1 when anything is missing or outdated")
@@ -52,6 +55,20 @@ def main(argv=None) -> int:
     p.add_argument("--type", required=True, dest="kind", help="an item type of schemas/types.yml, e.g. module")
     p.add_argument("--lang", default="nl", help="language of the explanations in the new files: nl (default) or en")
 
+    p = sub.add_parser("languages", help="add or remove a site language (configuration, labels, translations)")
+    p.add_argument("action", choices=("add", "remove"))
+    p.add_argument("lang", help="language code, e.g. de")
+    p.add_argument("--delete", action="store_true", help="remove: delete its translations instead of moving them aside")
+
+    p = sub.add_parser("init", help="start a new methodology of your own in an empty folder; it builds at once")
+    p.add_argument("dir", help="the new repository's folder (new or empty)")
+    p.add_argument("--languages", required=True, help="the site's languages, the first its own: fr,nl")
+    p.add_argument("--name", required=True, help="the publishing organisation")
+    p.add_argument("--site-name", default=None, help="the site's name (default: the organisation's)")
+    p.add_argument("--from", dest="source", default=None,
+                   help="an existing methodology's folder whose vocabularies to copy (default: starter terms)")
+
+    p = sub.add_parser("citation", help="print CITATION.cff made from extra.publisher in mkdocs.yml")
     p = sub.add_parser("plan", help="write the pages the engine plans as plain Markdown files, for another generator")
     p.add_argument("--out", required=True, help="an empty or new folder; one sub-folder per language and plan.json")
 
@@ -60,9 +77,13 @@ def main(argv=None) -> int:
     p.add_argument("--config-file", default=None)
 
     args = parser.parse_args(argv)
+    if argv is None and hasattr(signal, "SIGPIPE"):
+        # `methodkit status | head`: a closed pipe ends the command quietly, as it does for other tools.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     root = Path(args.root).resolve()
     commands = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "translate": cmd_translate, "serve": cmd_serve,
-                "new": cmd_new, "po": cmd_po, "import": cmd_import, "plan": cmd_plan}
+                "new": cmd_new, "po": cmd_po, "import": cmd_import, "plan": cmd_plan, "citation": cmd_citation,
+                "languages": cmd_languages, "init": cmd_init}
     return commands[args.command](root, args)
 
 
@@ -106,7 +127,7 @@ def cmd_status(root: Path, args) -> int:
     settings, content, problems = _content(root)
     config_problems, policy = _policy(root, content)
     entries = report(content, root / settings.docs_dir)
-    langs = args.lang or list(content.languages[1:])
+    langs = args.lang or [l for l in content.languages if any(e.lang == l for e in entries)]
     incomplete = False
     for lang in langs:
         counts = summary(entries, lang)
@@ -143,12 +164,12 @@ def cmd_translate(root: Path, args) -> int:
 
 
 def cmd_po(root: Path, args) -> int:
-    from .po.command import run
+    from methodkit.po.command import run
 
     settings, content, problems = _content(root)
-    if args.lang not in content.languages[1:]:
-        print(f"methodkit po: '{args.lang}' is not a translation language of this site "
-              f"(languages: {', '.join(content.languages[1:])})", file=sys.stderr)
+    if args.lang not in content.languages:
+        print(f"methodkit po: '{args.lang}' is not a language of this site "
+              f"(languages: {', '.join(content.languages)})", file=sys.stderr)
         return 1
     if problems:
         print(f"note: {len(problems)} content problem(s) left some items out; run `methodkit check`", file=sys.stderr)
@@ -158,7 +179,8 @@ def cmd_po(root: Path, args) -> int:
 def cmd_build(root: Path, args) -> int:
     from methodkit.mkdocs_adapter.build import build_site
 
-    return build_site(root, strict=args.strict, site_dir=args.site_dir, config_file=args.config_file, pdf=args.pdf)
+    return build_site(root, strict=args.strict, site_dir=args.site_dir, config_file=args.config_file, pdf=args.pdf,
+                      publish=args.publish)
 
 
 def cmd_check(root: Path, args) -> int:
@@ -179,6 +201,7 @@ def cmd_check(root: Path, args) -> int:
     out = format_problems(problems, args.format)
     if out:
         print(out)
+    _note_ignored(content)
     # The policy's report never fails this run: warnings in a pull request, notes in a terminal.
     if policy and args.format == "github":
         print(format_problems(policy, "github", level="warning", title="publication policy"))
@@ -188,8 +211,76 @@ def cmd_check(root: Path, args) -> int:
         print("\n".join(f"  {p.text()}" for p in policy), file=sys.stderr)
     if args.format == "text":
         n = sum(1 for _ in content.all_items())
-        print(f"{len(problems)} problem(s) in {n} valid item(s)" if problems else f"ok: {n} items, no problems", file=sys.stderr)
+        if args.lang == "nl":
+            line = f"{len(problems)} probleem/problemen in {n} geldige items" if problems else f"ok: {n} items, geen problemen"
+        else:
+            line = f"{len(problems)} problem(s) in {n} valid item(s)" if problems else f"ok: {n} items, no problems"
+        print(line, file=sys.stderr)
     return 1 if problems else 0
+
+
+def cmd_init(root: Path, args) -> int:
+    from methodkit.cli.init import InitError, init_site
+
+    target = (root / args.dir).resolve()
+    languages = [l.strip() for l in args.languages.split(",") if l.strip()]
+    try:
+        init_site(target, languages, args.name, args.site_name, Path(args.source).resolve() if args.source else None)
+    except InitError as exc:
+        print(f"methodkit init: {exc}; nothing was written", file=sys.stderr)
+        return 1
+    print(f"created {target}: a methodology in {', '.join(languages)}, published by {args.name}")
+    print("next:")
+    print(f"  cd {args.dir}")
+    print("  methodkit serve      # see it at http://127.0.0.1:8000")
+    print("  methodkit new module --title \"...\"")
+    print("  set name, logo, colours and contact in extra.publisher in mkdocs.yml")
+    return 0
+
+
+def cmd_languages(root: Path, args) -> int:
+    from methodkit.cli.languages import LanguageError, add_language, remove_language
+
+    try:
+        done = add_language(root, args.lang) if args.action == "add" else remove_language(root, args.lang, args.delete)
+    except LanguageError as exc:
+        print(f"methodkit languages: {exc}; nothing was changed", file=sys.stderr)
+        return 1
+    for line in done:
+        print(line)
+    _, content, problems = _content(root)
+    print("next: methodkit check" + (f" ({len(problems)} problem(s) to fix)" if problems else " (clean)"))
+    return 0
+
+
+def _note_ignored(content) -> None:
+    """Files in a language the site does not list: one note, not a problem each."""
+    if content.ignored:
+        langs = sorted({Path(p).name.split(".")[-2] for p in content.ignored})
+        print(f"note: {len(content.ignored)} file(s) in {', '.join(langs)}, which the site does not list in "
+              f"`languages:`, left out: {', '.join(content.ignored[:3])}{', ...' if len(content.ignored) > 3 else ''}",
+              file=sys.stderr)
+
+
+def cmd_citation(root: Path, args) -> int:
+    from methodkit.publishing.branding import brand_of
+    from methodkit.publishing.citation import cff_text
+    from methodkit.loading.config import publisher, site_settings
+    from methodkit.publishing.exports import content_date
+    from methodkit.publishing.site_address import HINT, placeholder_problem
+
+    settings = site_settings(root)
+    data, site_name = publisher(root)
+    try:
+        brand = brand_of(data, site_name, settings.languages[0])
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    address = placeholder_problem(settings.site_url)
+    if address:
+        print(f"warning: {address}; {HINT}", file=sys.stderr)
+    print(cff_text(brand, settings.site_url, content_date(root)), end="")
+    return 0
 
 
 def _within(path: Path, folder: Path) -> bool:
@@ -210,6 +301,7 @@ def cmd_new(root: Path, args) -> int:
     import datetime as dt
 
     from methodkit.cli.scaffold import ScaffoldError, create_item
+    from methodkit.loading.config import publisher
 
     _, content, _ = _content(root)
     if args.kind not in content.types:
@@ -218,7 +310,7 @@ def cmd_new(root: Path, args) -> int:
         return 1
     try:
         today = dt.date.fromisoformat(args.date) if args.date else None
-        target = create_item(content, args.kind, args.title, args.lang, today)
+        target = create_item(content, args.kind, args.title, args.lang, today, publisher(root)[0].get("name", ""))
     except (ScaffoldError, ValueError) as exc:
         print(f"methodkit new: {exc}", file=sys.stderr)
         return 1

@@ -15,7 +15,7 @@ import unicodedata
 import yaml
 
 from methodkit.loading.config import site_settings
-from methodkit.loading.docs import page_hash
+from methodkit.loading.docs import page_hash, page_lang
 from methodkit.loading.files import is_regular, read_regular
 from methodkit.loading.loader import Content, current_hash
 from methodkit.checks.placeholders import FIELDS, TODO
@@ -46,8 +46,8 @@ def translation_text(content: Content, source: Path, lang: str) -> str:
     folder = source.parent.relative_to(content.content_dir).as_posix().split("/")[0] if content.content_dir in source.parents else None
     header = (f"# Translation into '{lang}' of {rel}.\n"
               "# Translate the values below and the text after the closing '---'.\n"
-              "# Keep source_hash: it records which version of the Dutch text you translated.\n"
-              "# Remove 'draft: true' when the translation is done; until then readers get the Dutch text.\n")
+              "# Keep source_hash: it records which version of the source text you translated.\n"
+              "# Remove 'draft: true' when the translation is done; until then readers get the source text.\n")
     itype = content.types.by_folder(folder) if folder else None
     if itype is not None:
         kind = itype.name
@@ -72,8 +72,8 @@ _CLOSING = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?=\n|$)")
 
 
 def create_translation(content: Content, source: Path, lang: str) -> Path:
-    if lang not in content.languages[1:]:
-        raise ScaffoldError(f"'{lang}' is not a translation language of this site (languages: {', '.join(content.languages[1:])})")
+    if lang not in content.languages:
+        raise ScaffoldError(f"'{lang}' is not a language of this site (languages: {', '.join(content.languages)})")
     root = content.root.resolve()
     if not source.is_relative_to(root) or not (source.is_relative_to(content.content_dir.resolve())
                                               or source.is_relative_to(root / site_settings(root).docs_dir)):
@@ -81,7 +81,11 @@ def create_translation(content: Content, source: Path, lang: str) -> Path:
     if not is_regular(source) or source.suffix != ".md":
         raise ScaffoldError(f"{source} is not a Markdown file")
     if len(source.name.split(".")) != 2:
-        raise ScaffoldError(f"{source.name} is itself a translation; give the Dutch source")
+        raise ScaffoldError(f"{source.name} is itself a translation; give its source")
+    item = next((i for i in content.all_items() if content.root / i.path == source), None)
+    written = item.lang if item is not None else page_lang(source, content.source_lang)
+    if lang == written:
+        raise ScaffoldError(f"{source.name} is written in '{lang}' already; translate it into another language")
     target = source.with_name(f"{source.stem}.{lang}.md")
     text = translation_text(content, source, lang)
     write_new(target, text)
@@ -114,7 +118,9 @@ def _placeholder(content: Content, kind: str, name: str, prop: dict, title: str,
     vocab = prop.get("x-vocabulary") or (prop.get("items") or {}).get("x-vocabulary")
     fixed = {"id": item_id, "title": title, "draft": True, "date": today.isoformat(), "participants": 1,
              "duration": 120, "group_size": {"min": 1, "max": 12}, "order": 99, "example": False,
-             "consent": "given", "period": {"start": today.year}}
+             "consent": "given", "period": {"start": today.year},
+             # A new item is its author's own text, after no other, until they say otherwise.
+             "provenance": "original", "based_on": []}
     if name in fixed:
         return fixed[name]
     if vocab:
@@ -135,8 +141,13 @@ def _placeholder(content: Content, kind: str, name: str, prop: dict, title: str,
     return TODO
 
 
-def new_item_text(content: Content, kind: str, title: str, lang: str = "nl", today: dt.date | None = None) -> tuple[str, str]:
-    """The id and text of a new draft item with every field present and explained."""
+def new_item_text(content: Content, kind: str, title: str, lang: str = "nl", today: dt.date | None = None,
+                  publisher: str = "") -> tuple[str, str]:
+    """The id and text of a new draft item with every field present and explained.
+
+    The item is credited to `publisher` (the organisation that writes it, not the method's original
+    authors), and written in the site's first language unless it says otherwise.
+    """
     today = today or dt.date.today()
     item_id = slugify(title)
     itype = content.types[kind]
@@ -156,7 +167,11 @@ def new_item_text(content: Content, kind: str, title: str, lang: str = "nl", tod
         if vocab:
             note += " " + {"nl": "Mogelijk", "en": "Allowed"}[lang] + ": " + ", ".join(content.vocabularies.get(vocab, {}))
         lines.append(f"# {note}")
-        if name in required or name in ("draft", "related", "modules", "levers", "barriers"):
+        if name == "authors" and publisher:
+            lines.append(f"authors: {_flow([publisher])}")
+        elif name == "lang" and content.defaults.get("lang", content.source_lang) != content.source_lang:
+            lines.append(f"lang: {content.source_lang}")  # the defaults name another language
+        elif name in required or name in ("draft", "related", "modules", "levers", "barriers", "provenance", "based_on"):
             lines.append(f"{name}: {_flow(value)}")
         else:  # optional: shown as an example, commented out
             lines.append(f"# {name}: {_flow(OPTIONAL_EXAMPLES.get(name, value))}")
@@ -164,10 +179,11 @@ def new_item_text(content: Content, kind: str, title: str, lang: str = "nl", tod
     return item_id, "---\n" + "\n".join(lines) + "\n---\n" + body
 
 
-def create_item(content: Content, kind: str, title: str, lang: str = "nl", today: dt.date | None = None) -> Path:
+def create_item(content: Content, kind: str, title: str, lang: str = "nl", today: dt.date | None = None,
+                publisher: str = "") -> Path:
     if lang not in HELP_LANGS:
         raise ScaffoldError(f"explanations exist in {', '.join(HELP_LANGS)}, not '{lang}'")
-    item_id, text = new_item_text(content, kind, title, lang, today)
+    item_id, text = new_item_text(content, kind, title, lang, today, publisher)
     target = content.content_dir / content.types[kind].folder / f"{item_id}.md"
     target.parent.mkdir(parents=True, exist_ok=True)
     write_new(target, text)

@@ -1,12 +1,15 @@
 """Read the methodkit settings from mkdocs.yml without starting MkDocs.
 
 The command-line tool needs only a few settings (content folder, languages),
-and loading the full MkDocs config costs a second: read the YAML directly,
-ignoring MkDocs' custom tags.
+and loading the full MkDocs config costs a second: read the YAML directly.
+`!ENV` is read as MkDocs reads it, and `!!python/name:` names the object it
+names (mkdocs.yml is code, reviewed as code), so the Markdown extensions and
+their options are the site's own, whatever their values.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +17,9 @@ from pathlib import Path
 import yaml
 
 DEFAULT_LANGUAGES = ("nl", "fr", "en")
+
+
+PYTHON_NAME = "tag:yaml.org,2002:python/name:"
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -28,6 +34,12 @@ def _any_tag(loader, suffix, node):
             if name in os.environ:
                 return os.environ[name]
         return names[-1] if len(names) > 1 else None
+    if suffix.startswith(PYTHON_NAME):
+        module, _, name = suffix.removeprefix(PYTHON_NAME).rpartition(".")
+        try:
+            return getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError, ValueError):
+            return None  # MkDocs reports a name it cannot find when it builds
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
@@ -44,7 +56,9 @@ class Settings:
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     docs_dir: str = "docs"
     site_url: str = "/"
-    macros_module: str | None = None  # mkdocs-macros' module (a .py file or package beside mkdocs.yml), if the site uses it
+    # mkdocs-macros' modules, if the site uses it: its own (a .py file or package beside mkdocs.yml)
+    # and installed ones (`modules:`, dotted names such as methodkit.mkdocs_adapter.macros)
+    macros_modules: tuple[str, ...] = ()
     macro_pages: tuple[str, ...] = ()  # the docs pages that may call macros (methodkit's macro_pages)
     page_templates: tuple[str, ...] = ()  # the templates a docs page may choose (methodkit's page_templates)
 
@@ -63,26 +77,51 @@ def _read(root: Path, config_file: str | None = None) -> dict:
 
 
 def markdown_extensions(root: Path, config_file: str | None = None) -> tuple:
-    """The site's Markdown extensions as ((name, ((option, value), ...)), ...), hashable for caching.
+    """The site's Markdown extensions as ((name, frozen options), ...), hashable for caching.
 
-    `methodkit check` renders bodies with them to see what a reader's browser would get.
+    `methodkit check` renders bodies with them to see what a reader's browser would get;
+    `thaw` gives the options back as Markdown takes them.
     """
     out = []
     for ext in _read(root, config_file).get("markdown_extensions") or []:
         name, cfg = next(iter(ext.items())) if isinstance(ext, dict) else (ext, None)
-        out.append((str(name), tuple(sorted((k, v) for k, v in (cfg or {}).items() if isinstance(v, (str, int, float, bool))))))
+        out.append((str(name), freeze(cfg or {})))
     return tuple(out)
+
+
+def freeze(value):
+    """A YAML value as a hashable one: mappings and lists become tagged tuples."""
+    if isinstance(value, dict):
+        return ("mapping", tuple((k, freeze(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return ("list", tuple(freeze(v) for v in value))
+    return value
+
+
+def thaw(value):
+    if isinstance(value, tuple) and len(value) == 2 and value[0] == "mapping":
+        return {k: thaw(v) for k, v in value[1]}
+    if isinstance(value, tuple) and len(value) == 2 and value[0] == "list":
+        return [thaw(v) for v in value[1]]
+    return value
 
 
 def site_settings(root: Path, config_file: str | None = None) -> Settings:
     data = _read(root, config_file)
-    opts, macros = {}, None
+    opts, macros = {}, ()
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and "methodkit" in plugin:
             opts = plugin["methodkit"] or {}
         if plugin == "macros" or isinstance(plugin, dict) and "macros" in plugin:
-            macros = ((plugin.get("macros") if isinstance(plugin, dict) else None) or {}).get("module_name", "main")
+            opts_macros = (plugin.get("macros") if isinstance(plugin, dict) else None) or {}
+            macros = (opts_macros.get("module_name", "main"), *opts_macros.get("modules", []))
     return Settings(opts.get("content_dir", "methodology"), tuple(opts.get("languages", DEFAULT_LANGUAGES)),
                     data.get("docs_dir", "docs"), (data.get("site_url") or "/").rstrip("/") + "/", macros,
                     tuple(str(p) for p in opts.get("macro_pages") or ()),
                     tuple(str(t) for t in opts.get("page_templates") or ()))
+
+
+def publisher(root: Path, config_file: str | None = None) -> tuple[dict, str]:
+    """`extra.publisher` of mkdocs.yml and the site's name, for commands that run without MkDocs."""
+    data = _read(root, config_file)
+    return dict((data.get("extra") or {}).get("publisher") or {}), str(data.get("site_name") or "")

@@ -52,3 +52,20 @@ def is_draft(path: Path) -> bool:
     text = read_text(path, path.name, problems)
     src = split_front_matter(text, path.name, problems) if text and text.startswith("---") else None
     return bool(src and src.meta.data.get("draft"))
+
+
+class Recorded:
+    """What a docs translation records, in the shape translation_state reads."""
+
+    def __init__(self, path: Path):
+        self.draft = is_draft(path)
+        self.source_hash = recorded_hash(path)
+
+
+def page_lang(path: Path, default: str) -> str:
+    """The language a site page in docs/ is written in: its `lang:`, or the site's first language."""
+    problems: list[Problem] = []
+    text = read_text(path, path.name, problems)
+    src = split_front_matter(text, path.name, problems) if text and text.startswith("---") else None
+    lang = src.meta.data.get("lang") if src is not None and isinstance(src.meta.data, dict) else None
+    return lang if isinstance(lang, str) and lang else default

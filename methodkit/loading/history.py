@@ -28,8 +28,14 @@ class Change:
 
 def _git(root: Path, *args: str) -> str | None:
     try:
-        proc = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=60,
-                              encoding="utf-8", errors="replace")
+        proc = subprocess.run(
+            ["git", "-C", str(root), *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            encoding="utf-8",
+            errors="replace",
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     return proc.stdout if proc.returncode == 0 else None
@@ -43,19 +49,27 @@ def _log(root: Path, folder: str) -> dict[str, tuple[Change, ...]]:
         return {}
     prefix = Path(root).resolve().relative_to(Path(top.strip()).resolve()).as_posix()
     prefix = "" if prefix == "." else prefix + "/"
-    out = _git(root, "log", "--no-renames", "--name-only", f"--format=%x1e%H{_SEP}%cs{_SEP}%s", "--", folder)
+    out = _git(
+        root,
+        "log",
+        "--no-renames",
+        "--name-only",
+        f"--format=%x1e%H{_SEP}%cs{_SEP}%s",
+        "--",
+        folder,
+    )
     changes: dict[str, list[Change]] = {}
     for record in (out or "").split("\x1e")[1:]:
         head, _, names = record.partition("\n")
         commit, date, summary = head.split(_SEP, 2)
         for name in filter(None, names.split("\n")):
-            rel = name[len(prefix):] if name.startswith(prefix) else name
+            rel = name[len(prefix) :] if name.startswith(prefix) else name
             changes.setdefault(rel, []).append(Change(commit, date, summary.strip()))
     return {k: tuple(v) for k, v in changes.items()}
 
 
 def changes(root: Path, rel: str) -> tuple[Change, ...]:
-    """The commits that changed the file `rel` (relative to `root`), newest first; () without git."""
+    """The commits that changed the file `rel` (from `root`), newest first; () without git."""
     folder = rel.split("/", 1)[0]
     return _log(Path(root).resolve(), folder).get(rel, ())
 
@@ -70,7 +84,7 @@ def version(root: Path, rel: str) -> Change | None:
 
 
 def head(root: Path) -> Change | None:
-    """The commit the files were taken from (the edition of the whole method), or None without git."""
+    """The commit the files were taken from (the whole method's edition); None without git."""
     out = _git(root, "log", "-1", f"--format=%H{_SEP}%cs{_SEP}%s")
     if not out or not out.strip():
         return None

@@ -16,6 +16,8 @@ from urllib.parse import unquote
 
 from methodkit.loading.cache import CheckCache
 from methodkit.loading.config import markdown_extensions, site_settings
+from methodkit.loading.docs import page_lang
+from methodkit.i18n import is_language
 from methodkit.model.licences import LICENCES, adaptation_problem
 from methodkit.model.items import Item, Step, Term, Trajectory, Translation
 from methodkit.model.types import Types
@@ -33,7 +35,7 @@ from methodkit.checks.timings import HALF_DAY_MINUTES, step_problems, trajectory
 from methodkit.model.translations import source_hash
 
 PUBLIC_CONTACT_FIELD = "contact"
-DEFAULT_FIELDS = ("license", "authors", "based_on", "provenance")  # what methodology/defaults.yml may set
+DEFAULT_FIELDS = ("license", "authors", "based_on", "provenance", "lang")  # what methodology/defaults.yml may set
 # The hint fits the type: only one whose schema has a contact field may send anyone there.
 PRIVACY_HINTS = {
     False: "no personal data in a session summary: give counts and general descriptions, never names or contacts",
@@ -54,6 +56,8 @@ class Content:
     trajectory: Trajectory | None = None
     # images in the item folders (path from the root -> size and modification time): the build copies them
     media: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # translation files of languages the site does not list: left out, reported once as a note
+    ignored: list[str] = field(default_factory=list)
 
     @property
     def source_lang(self) -> str:
@@ -141,7 +145,7 @@ class _Loader:
         self.check_timings()
         self.check_site_page_terms()
         # The site's own pages: a translation of one comes in by pull request too.
-        macros = macro_names(c.root, self.settings.macros_module)
+        macros = macro_names(c.root, self.settings.macros_modules)
         self.report(site_page_problems(c.root, self.settings.docs_dir, macros, self.extensions, self.cache,
                                        self.settings.macro_pages, c.languages, self.settings.page_templates))
         self.cache.save()
@@ -229,7 +233,7 @@ class _Loader:
         c = self.content
         for path in sorted((c.root / self.settings.docs_dir).rglob("*.md")):
             parts = path.name.split(".")
-            lang = parts[-2] if len(parts) > 2 and parts[-2] in c.languages else c.source_lang
+            lang = parts[-2] if len(parts) > 2 and parts[-2] in c.languages else page_lang(path, c.source_lang)
             terms = self.term_lists.get(lang)
             if terms is None:
                 continue
@@ -246,7 +250,8 @@ class _Loader:
         for i, term in enumerate(data["terms"]):
             where = f"terms[{i}]"
             missing = [l for l in self.content.languages if l not in term]
-            extra = [k for k in term if k != "id" and k not in self.content.languages]
+            # Labels in a language the site dropped are kept for later, not an error; a key that is no language is.
+            extra = [k for k in term if k != "id" and k not in self.content.languages and not is_language(k)]
             if missing:
                 ok = self.report([Problem(rel, doc.line_of(where), where, f"term '{term['id']}' has no label in {', '.join(missing)}",
                                           "add a label and a description for every site language")]) and ok
@@ -280,9 +285,8 @@ class _Loader:
         parts = path.name[:-3].split(".")
         if len(parts) == 2:
             stem, lang = parts
-            if lang not in c.languages or lang == c.source_lang:
-                self.problems.append(Problem(rel, 1, "file", f"language '{lang}' is not a translation language of this site",
-                                             "translations are named <id>.<lang>.md with lang one of " + ", ".join(c.languages[1:])))
+            if lang not in c.languages:
+                c.ignored.append(rel)  # a language the site does not list (any more): not published, not an error
                 return
             self.pending.append((path, kind, stem, lang))
             return
@@ -304,9 +308,11 @@ class _Loader:
             if src.meta is not None and isinstance(src.meta.data, dict):
                 self.rejected.append((kind, src.meta.data, src.meta, rel, parts[0]))  # its references are checked all the same
             return
-        meta = src.meta.data
-        self.check_item_terms(rel, c.source_lang, kind, src)
-        c.items[kind][meta["id"]] = Item(c.types[kind], meta["id"], rel, {**c.defaults, **meta}, src.body, src.meta, src.body_line)
+        meta = {**c.defaults, **src.meta.data}
+        lang = meta.get("lang") or c.source_lang  # the language the item is written in
+        self.check_item_terms(rel, lang, kind, src)
+        c.items[kind][meta["id"]] = Item(c.types[kind], meta["id"], rel, meta, src.body, src.meta, src.body_line,
+                                         lang=lang)
 
     def reserved(self, kind: str, item_id: str) -> bool:
         """An id whose page would take the place of a page of the site: an overview (index) or a page in docs/."""
@@ -369,11 +375,15 @@ class _Loader:
         rel = c.rel(path)
         if stem not in self.known[kind]:
             self.problems.append(Problem(rel, 1, "file", f"translates '{stem}', which does not exist",
-                                         f"the Dutch source must be {c.types[kind].folder}/{stem}.md"))
+                                         f"the source must be {c.types[kind].folder}/{stem}.md"))
             return
         src, ok = self.checked_source(path, rel, f"translation:{kind}", kind, None)
         item = c.items[kind].get(stem)
         if not ok or item is None:
+            return
+        if lang == item.lang:
+            self.problems.append(Problem(rel, 1, "file", f"is in '{lang}', the language {item.path} is written in",
+                                         f"a translation's language differs from its source's (lang: {item.lang})"))
             return
         self.check_item_terms(rel, lang, kind, src)
         meta = {k: v for k, v in src.meta.data.items() if k not in ("source_hash", "translators", "draft")}

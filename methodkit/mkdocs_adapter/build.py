@@ -20,6 +20,7 @@ from pathlib import Path
 from methodkit.loading.cache import cache_folder
 from methodkit.loading.config import site_settings
 from methodkit.loading.loader import load
+from methodkit.publishing.site_address import HINT, placeholder_problem
 from methodkit.publishing.sitemap import write_sitemap
 
 
@@ -58,16 +59,23 @@ def _build_one(config_file: str, lang: str, site_dir: str, strict: bool, serve: 
 
 
 def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", config_file: str | None = None,
-               serve: bool = False, pdf: bool = False, quiet: bool = False,
+               serve: bool = False, pdf: bool = False, quiet: bool = False, publish: bool = False,
                pools: dict[str, ProcessPoolExecutor] | None = None) -> int:
     """Build every language.
 
+    `publish`: the build is for publishing, so it stops when the site has no real address of its own.
     `pools` (serve) gives each language a worker of its own that stays alive: MkDocs and Material are
     imported once, and the worker keeps its build for incremental rebuilds (methodkit.mkdocs_adapter.live).
     """
     root = root.resolve()
     config_file = str(Path(config_file or root / "mkdocs.yml").resolve())
     settings = site_settings(root, config_file)
+    address = placeholder_problem(settings.site_url)
+    if address and publish:
+        print(f"not built for publishing: {address}; {HINT}", file=sys.stderr)
+        return 2
+    if address and not serve and not quiet:
+        print(f"warning: {address}: feeds, sitemaps, credit lines and PDFs point there; {HINT}", file=sys.stderr)
     out = (root / site_dir).resolve()
     scratch = out.parent / f".{out.name}.building"
     shutil.rmtree(scratch, ignore_errors=True)

@@ -1,7 +1,8 @@
 """Language variants of the site's own pages in a build for one language.
 
 Each page keeps the address of its source and reads the translation when there
-is one; the other variants leave the build.
+is one; the other variants leave the build. A page is written in its own `lang:`
+(by default the site's first language), and translations are relative to it.
 """
 
 from __future__ import annotations
@@ -10,35 +11,49 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, Files
 
-from methodkit.loading.docs import is_draft, page_hash, recorded_hash, split_suffix
+from methodkit.loading.docs import SUFFIX, Recorded, page_hash, page_lang, split_suffix
+from methodkit.model.translations import translation_state
 
 
 class DocsTranslations:
     def __init__(self, files: Files, config, source: str, lang: str, languages, serving: bool = False):
         self.source, self.lang = source, lang
         self.state: dict[str, str | None] = {}  # src_uri -> notice
+        self.written: dict[str, str] = {}  # src_uri -> the language the page is written in
+        self.ignored: list[str] = []  # translations in a language the site does not list
         variants: dict[str, dict[str, File]] = {}
         for f in list(files):
             if not f.src_uri.endswith(".md"):
                 continue
+            m = SUFFIX.match(f.src_uri)
+            if m and m.group("lang") not in languages:
+                files.remove(f)
+                self.ignored.append(f.src_uri)
+                continue
             base, flang = split_suffix(f.src_uri, languages)
-            variants.setdefault(base, {})[flang or source] = f
             if flang:
                 files.remove(f)
-        if lang == source:
-            return
+                variants.setdefault(base, {})[flang] = f
+            else:
+                self.written[base] = page_lang(Path(f.abs_src_path), source)
+                variants.setdefault(base, {})[self.written[base]] = f
         for base, by_lang in variants.items():
-            src = by_lang.get(source)
-            if src is None:
-                continue
-            tr = by_lang.get(lang)
-            if tr is None or (is_draft(Path(tr.abs_src_path)) and not serving):
+            written = self.written.get(base)
+            if written is None or written == lang:
+                continue  # a translation without a source page, or the page in its own language
+            src, tr = by_lang[written], by_lang.get(lang)
+            state = translation_state(written, lang, Recorded(Path(tr.abs_src_path)) if tr else None,
+                                      page_hash(Path(src.abs_src_path)), serving)
+            if state == "missing":
                 self.state[base] = "fallback"
                 continue
             files.remove(src)
             files.append(File.generated(config, base, abs_src_path=tr.abs_src_path))
-            if recorded_hash(Path(tr.abs_src_path)) != page_hash(Path(src.abs_src_path)):
+            if state == "outdated":
                 self.state[base] = "outdated"
 
     def notice(self, page) -> str | None:
         return self.state.get(page.file.src_uri)
+
+    def source_lang(self, page) -> str:
+        return self.written.get(page.file.src_uri, self.source)

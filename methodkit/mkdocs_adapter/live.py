@@ -34,6 +34,7 @@ from mkdocs.structure.files import InclusionLevel
 
 from methodkit.pages.listings import SHOWS_STATES
 from methodkit.loading.loader import Content, current_hash, load
+from methodkit.model.translations import translation_state
 
 log = logging.getLogger("methodkit")
 
@@ -135,5 +136,6 @@ def _frame(content: Content):
 
 def _states(content: Content) -> dict:
     """Whether each translation is up to date with its source."""
-    return {(item.kind, item.id, lang): tr.source_hash == current_hash(content, item)
+    return {(item.kind, item.id, lang):
+            translation_state(item.lang, lang, tr, current_hash(content, item), include_drafts=True) == "translated"
             for item in content.all_items() for lang, tr in item.translations.items()}

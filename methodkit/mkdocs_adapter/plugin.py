@@ -25,27 +25,33 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from methodkit.catalogue.catalogue import Catalogue
-from methodkit.publishing.branding import BrandingError, apply_branding
+from methodkit.publishing.branding import BRAND_CSS, BrandingError, apply_branding, brand_css
 from methodkit.mkdocs_adapter.docs_pages import DocsTranslations
 from methodkit.loading.docs import split_suffix
 from methodkit.loading.files import IMAGE_SUFFIXES, inside
-from methodkit.publishing.exports import content_version, write_catalog, write_sources_zip
-from methodkit.pages.metadata import adaptation_chain, jsonld, open_graph
+from methodkit.publishing.exports import content_date, content_version, write_catalog, write_sources_zip
+from methodkit.pages.metadata import adaptation_chain, jsonld, open_graph, website_jsonld
 from methodkit.loading import history
-from methodkit.publishing.changelog import item_changes, write_changes_feed
+from methodkit.publishing.changelog import CHANGES_FEED, item_changes, write_changes_feed
 from methodkit.publishing.feeds import FEED_NAME, write_feed
 from methodkit.pages import plan
 from methodkit.pages.handouts import participant_html
-from methodkit.i18n import strings
+from methodkit.i18n import format_date, language_name, strings
+from methodkit.loading.edition import edition
 from methodkit.loading.loader import load
 from methodkit.checks.messages import in_language
+from methodkit.model.languages import Languages
 from methodkit.publishing.planner import write_plan_data
+from methodkit.pages.print_header import css_string
 from methodkit.checks.policy import unbalanced_tags
 from methodkit.checks.problems import format_problems
 from methodkit.pages.sanitiser import clean
 from methodkit.pages.views import facet_view, home_view, item_view
 
 log = logging.getLogger("mkdocs.plugins.methodkit")
+# The engine's templates, stylesheets and scripts, over Material's; a site's own custom_dir
+# (its logo, any template it changes) comes before them.
+THEME = str(Path(__file__).parent / "theme")
 # Notes for the reader of the build output that must not fail a strict build
 # (MkDocs counts every warning of its own loggers in strict mode).
 notes = logging.getLogger("methodkit")
@@ -125,14 +131,20 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             for problem in self.problems:  # the same in every language: said once, by the source language's build
                 log.warning(problem.text())
         self.catalogue = Catalogue(content, self.lang, include_drafts=serving)
+        if content.ignored and self.lang == self.source:
+            notes.warning(f"Left out, in a language the site does not list: {len(content.ignored)} file(s), "
+                          f"such as {content.ignored[0]}")
         if self.catalogue.drafts and not serving:
             notes.warning("Drafts left out of this build: " + ", ".join(i.path for i in self.catalogue.drafts))
 
         self.base_url = (config.site_url or "/").rstrip("/") + "/"
+        if THEME not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME)
         try:
             self.brand = apply_branding(config, self.lang)
         except BrandingError as exc:
             raise PluginError(str(exc)) from exc
+        self.date = content_date(self.root)  # the date the citation carries
         config.theme["language"] = self.lang
         if self.lang != self.source:
             config.site_url = f"{self.base_url}{self.lang}/"
@@ -146,10 +158,13 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
                 scheme["toggle"]["name"] = self.t["palette.to_light" if scheme.get("scheme") == "slate" else "palette.to_dark"]
         self.pdf = self.config.pdf
+        ed = edition(self.root)  # once per build: printed pages show it in their footer
+        self.edition = self.t["edition"].format(version=ed.version) + (f" · {format_date(ed.date, self.lang)}" if ed.date else "")
         return config
 
     def on_env(self, env, config, files):
         env.bytecode_cache = _TEMPLATES
+        env.filters["css_string"] = css_string
         self.env = env
         return env
 
@@ -167,9 +182,13 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         self.module_pages = {}
         self.views = {}
         self.pages = dict(self.page_plan())
+        files.append(File.generated(config, BRAND_CSS, content=brand_css(self.brand)))
         for page in self.planned.values():
             # Handout and facet pages get their content in on_page_context: nothing to convert here.
             files.append(File.generated(config, page.src, content=page.markdown))
+        for src, info in self.pages.items():
+            if info[0] == "broken":  # serving: the stand-in shows only the problem banner
+                files.append(File.generated(config, src, content=""))
         for medium in plan.media(self.catalogue):
             files.append(File.generated(config, medium.src, abs_src_path=str(medium.path)))
         return files
@@ -291,16 +310,18 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     def view(self, page, config) -> dict:
         """The `mk` of a page's template context: everything it shows from the catalogue, as plain data."""
         info = self.pages.get(page.file.src_uri)
-        mk = {"lang": self.lang, "t": self.t, "brand": self.brand, "source_lang": self.source, "content_lang": self.lang,
+        mk = {"lang": self.lang, "t": self.t, "brand": self.brand, "edition": self.edition, "content_lang": self.lang,
               "languages": self.alternates(page), "notice": None, "problems": self.problem_lines}
         if info and info[0] in ("item", "handout"):
             item = info[1]
             here = self.base_url + self._global(page.url, self.lang)
-            mk["item"] = item_view(self.catalogue, item, handout=info[0] == "handout", pdf=self.pdf, url=here)
+            mk["item"] = item_view(self.catalogue, item, handout=info[0] == "handout", pdf=self.pdf, url=here,
+                                   brand=self.brand)
             mk["item"]["adapted_from"] = adaptation_chain(self.catalogue, item)
             mk["item"].update(item_changes(self.catalogue, item))
             source = self.base_url + page.url
             mk["jsonld"] = jsonld(self.catalogue, item, here, source, config.site_name, self.base_url)
+            mk["jsonld"]["isPartOf"] = website_jsonld(self.brand, self.base_url)
             mk["open_graph"] = open_graph(self.catalogue, item, here, config.site_name, self.languages)
             mk["notice"] = {"missing": "fallback", "outdated": "outdated"}.get(self.catalogue.status[(item.kind, item.id)])
         elif info and info[0] == "broken":
@@ -311,10 +332,15 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             mk["notice"] = self.docs.notice(page)
             if page.is_homepage:
                 mk["home"] = home_view(self.catalogue)
+                mk["jsonld"] = {"@context": "https://schema.org", **website_jsonld(self.brand, self.base_url)}
+        written_in = item.lang if info and info[0] in ("item", "handout") else self.docs.source_lang(page)
+        mk["source_lang"], mk["source_name"] = written_in, language_name(written_in, self.lang)
         if mk["notice"] == "fallback":
-            mk["content_lang"] = self.source
+            mk["content_lang"] = written_in
         mk["feed_url"] = get_relative_url(FEED_NAME, page.url)
-        mk["source_url"] = next(l["url"] for l in mk["languages"] if l["lang"] == self.source)
+        mk["changes_url"] = get_relative_url(CHANGES_FEED, page.url)
+        # The page in the language it is written in, when the site has that language.
+        mk["source_url"] = next((l["url"] for l in mk["languages"] if l["lang"] == written_in), None)
         mk["translate_url"] = get_relative_url(self.config.translate_help, page.url)
         return mk
 
@@ -327,9 +353,10 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if self.lang == self.source:
             # Language-independent exports, once per site.
             write_catalog(self.catalogue, site_dir, self.base_url, config.site_name, content_version(self.root))
-            write_sources_zip(self.root, self.catalogue.content.content_dir, site_dir, config.site_name,
+            write_sources_zip(self.root, self.catalogue.content.content_dir, site_dir, self.brand,
                               [n for src in self.catalogue.content.defaults.get("based_on", []) for n in src["by"]],
-                              self.base_url, self.catalogue.unpublished())
+                              self.base_url, [it.folder for it in self.catalogue.types.all],
+                              self.catalogue.unpublished())
         if self.pdf:
             from methodkit.publishing.pdf import write_pdfs
 
@@ -353,4 +380,4 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         return out
 
     def _global(self, url: str, lang: str) -> str:
-        return url if lang == self.source else f"{lang}/{url}"
+        return Languages(tuple(self.languages)).site_path(url, lang)

@@ -31,6 +31,7 @@ class Item:
     doc: Document
     body_line: int = 1
     translations: dict[str, Translation] = field(default_factory=dict)
+    lang: str = ""  # the language it is written in: its `lang`, the defaults' or the site's first language
 
     @property
     def kind(self) -> str:

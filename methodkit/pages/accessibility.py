@@ -1,4 +1,4 @@
-"""The accessibility statement on the EU model, per language, from `extra.accessibility` in mkdocs.yml.
+"""The accessibility statement on the EU model, per language, from `extra.accessibility`.
 
 Directive (EU) 2016/2102 asks public bodies for a statement; Implementing
 Decision (EU) 2018/1523 gives its model: compliance status, content that is not
@@ -10,20 +10,15 @@ without a declared status it states none.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
 from methodkit.i18n import format_date, strings
+from methodkit.pages.render import render_inline
 
 STATUSES = ("full", "partial", "none")
-_ENV = Environment(loader=FileSystemLoader(Path(__file__).parents[1] / "templates"),
-                   autoescape=select_autoescape(default=True, default_for_string=True))
 
 
 def _in(value, lang: str, source: str):
-    """A per-language value ({nl: .., fr: ..}) in `lang`, else the source language's; plain values as they are."""
-    if isinstance(value, dict):
+    """A per-language value ({nl: .., fr: ..}) in `lang`, else in the source language."""
+    if isinstance(value, dict) and (lang in value or source in value):
         return value.get(lang, value.get(source))
     return value
 
@@ -36,10 +31,21 @@ def statement(extra: dict, site_url: str, lang: str, source: str) -> str:
     feedback = conf.get("feedback") or publisher.get("contact") or ""
     enforcement = _in(conf.get("enforcement"), lang, source) or None
     evaluated = str(conf["evaluated"]) if conf.get("evaluated") else None
-    return _ENV.get_template("accessibility.html").render(
-        t=t, publisher=publisher.get("name", ""), law=_in(conf.get("law"), lang, source) or t["a11y.law"],
-        site_url=site_url, status=status, limitations=_in(conf.get("limitations"), lang, source) or [],
+    return render_inline(
+        "accessibility.html",
+        t=t,
+        publisher=publisher.get("name", ""),
+        law=_in(conf.get("law"), lang, source) or t["a11y.law"],
+        site_url=site_url,
+        status=status,
+        limitations=_in(conf.get("limitations"), lang, source) or [],
         evaluated=format_date(evaluated, lang) if evaluated else None,
-        declared=_in(conf.get("declared"), lang, source) or [], feedback=feedback,
-        feedback_href=("mailto:" + feedback) if "@" in feedback and "://" not in feedback else feedback,
-        enforcement=enforcement if isinstance(enforcement, dict) and enforcement.get("url") else None)
+        declared=_in(conf.get("declared"), lang, source) or [],
+        feedback=feedback,
+        feedback_href=("mailto:" + feedback)
+        if "@" in feedback and "://" not in feedback
+        else feedback,
+        enforcement=enforcement
+        if isinstance(enforcement, dict) and enforcement.get("url")
+        else None,
+    )

@@ -160,7 +160,7 @@ def translation_status(cat: Catalogue, conf, here: str) -> str:
     t = strings(cat.lang)
     entries = report(content, Path(conf.docs_dir))
     parts = []
-    for lang in content.languages[1:]:
+    for lang in (l for l in content.languages if any(e.lang == l for e in entries)):
         counts = summary(entries, lang)
         head = " · ".join(f'{h(t["status." + s])}: {counts[s]}' for s in STATES)
         rows = []
@@ -193,7 +193,7 @@ def downloads(cat: Catalogue, pdf: bool, here: str) -> str:
         cells = "".join(f'<td><a href="{h(_url(module_pdf(m.id, v, cat.lang), here))}" download>PDF</a></td>' for v in versions)
         cells += "" if m.id in worksheets else "<td>—</td>"
         rows.append(f'<tr><td><a href="{h(_url(m.url, here))}">{h(cat.text(m, "title"))}</a></td>{cells}</tr>')
-    return "".join(rows) + "</tbody></table>"
+    return "".join(rows) + "</tbody></table>" + _offline_zip(cat, here)
 
 
 def _offline_zip(cat: Catalogue, here: str) -> str:

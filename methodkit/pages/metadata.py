@@ -8,6 +8,7 @@ from methodkit.model.licences import LICENCES
 from methodkit.model.items import Item
 from methodkit.pages.credit import credit
 from methodkit.pages.fields import as_list
+from methodkit.publishing.attribution import jsonld_work
 
 
 
@@ -43,7 +44,7 @@ def jsonld(cat: Catalogue, item: Item, url: str, source_url: str, site_name: str
         "url": url,
         "name": cat.text(item, "title"),
         "description": cat.text(item, "summary"),
-        "inLanguage": cat.content.source_lang if status == "missing" else cat.lang,
+        "inLanguage": item.lang if status == "missing" else cat.lang,
         "license": lic.url,
         "author": [{"@type": "Organization", "name": a} for a in item.meta.get("authors", [])],
         # Who wrote it, after whose texts, about whose work: the page's own credit line.
@@ -90,3 +91,11 @@ def _property(cat: Catalogue, item: Item, spec: dict):
     if how == "Organization":
         return [{"@type": "Organization", "name": v} for v in as_list(value)]
     return value
+def website_jsonld(brand: dict, site_url: str) -> dict:
+    """The site as schema.org describes it: its name, its publisher and the work it adapts."""
+    data = {"@type": "WebSite", "name": brand["site_name"], "url": site_url}
+    if brand["name"]:
+        data["publisher"] = {"@type": "Organization", "name": brand["name"]}
+    if brand["based_on"] is not None:
+        data["isBasedOn"] = jsonld_work(brand["based_on"])
+    return data

@@ -83,10 +83,11 @@ def backlinks(cat: Catalogue, item: Item) -> list[dict]:
     return groups
 
 
-def licence(cat: Catalogue, item: Item, url: str) -> dict:
+def licence(cat: Catalogue, item: Item, url: str, brand: dict | None = None) -> dict:
     """Licence and credit line; `url` is the page's public address (the source to credit)."""
     lic = LICENCES[item.meta["license"]]
-    who = credit(cat, item, lic.name, url)
+    brand = brand or {}
+    who = credit(cat, item, lic.name, url, brand.get("site_name", ""), brand.get("based_on"))
     tr = item.translations.get(cat.lang)
     translators = ", ".join(tr.translators) if tr is not None and cat.status[(item.kind, item.id)] != "missing" else ""
     badge = lic.id.removeprefix("CC-").removesuffix("-4.0").removesuffix("-1.0").lower().replace("-", " ")
@@ -109,7 +110,8 @@ def downloads(cat: Catalogue, item: Item, pdf: bool) -> list[dict]:
     return out
 
 
-def item_view(cat: Catalogue, item: Item, handout: bool = False, pdf: bool = False, url: str = "") -> dict:
+def item_view(cat: Catalogue, item: Item, handout: bool = False, pdf: bool = False, url: str = "",
+              brand: dict | None = None) -> dict:
     prev, nxt = cat.neighbours(item)
     return {
         "handout": handout,
@@ -129,7 +131,7 @@ def item_view(cat: Catalogue, item: Item, handout: bool = False, pdf: bool = Fal
         "backlinks": backlinks(cat, item),
         "previous": item_link(cat, prev) if prev else None,
         "next": item_link(cat, nxt) if nxt else None,
-        "licence": licence(cat, item, url),
+        "licence": licence(cat, item, url, brand),
         "draft": item.draft,
     }
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from methodkit.checks.problems import Problem, format_problems
 from methodkit.cli.scaffold import ScaffoldError
+
 from .documents import sources
 from .export import export, po_path
 from .glossary import write_glossary
@@ -22,9 +23,15 @@ def run(root: Path, content, docs_dir: Path, action: str, lang: str, po_dir: Pat
             written.append(glossary)
         for note in notes:
             print(f"note: {note}", file=sys.stderr)
-        print(f"{len(found)} PO file(s) in {_rel(root, po_dir / lang)}, {len(written)} written or changed; "
-              f"glossary: {_rel(root, glossary)}")
-        print(f"next: translate them (on a platform or in a PO editor), then `methodkit po import --lang {lang}`")
+        print(
+            f"{len(found)} PO file(s) in {_rel(root, po_dir / lang)}, "
+            f"{len(written)} written or changed; "
+            f"glossary: {_rel(root, glossary)}"
+        )
+        print(
+            "next: translate them (on a platform or in a PO editor), "
+            f"then `methodkit po import --lang {lang}`"
+        )
         return 0
     problems: list[Problem] = []
     counts = {"created": 0, "updated": 0, "rebuilt": 0, "unchanged": 0, "skipped": 0}
@@ -34,7 +41,9 @@ def run(root: Path, content, docs_dir: Path, action: str, lang: str, po_dir: Pat
         if not po_file.is_file():
             continue
         try:
-            outcome = import_file(root, content, source, lang, po_file, _rel(root, po_file), problems)
+            outcome = import_file(
+                root, content, source, lang, po_file, _rel(root, po_file), problems
+            )
         except ScaffoldError as exc:
             problems.append(Problem(source.rel, 1, "file", str(exc), "run `methodkit check`"))
             continue
@@ -44,12 +53,29 @@ def run(root: Path, content, docs_dir: Path, action: str, lang: str, po_dir: Pat
         if outcome.state in ("created", "updated"):
             print(f"{outcome.state:9} {outcome.path}")
         elif outcome.state == "rebuilt":
-            print(f"rebuilt   {outcome.path}  (its blocks no longer followed the Dutch source: it now follows the "
-                  "source's layout, with new paragraphs in Dutch until translated; check it)")
+            print(
+                f"rebuilt   {outcome.path}  (its blocks no longer followed the Dutch source: "
+                "it now follows the "
+                "source's layout, with new paragraphs in Dutch until translated; check it)"
+            )
         if outcome.missing and outcome.state != "skipped":
             incomplete.append(outcome)
+    known = {po_path(po_dir, lang, source.rel) for source in found}
+    for stray in sorted(set((po_dir / lang).rglob("*.po")) - known):
+        problems.append(
+            Problem(
+                _rel(root, stray),
+                1,
+                "file",
+                "has no Dutch source (an item or page removed or renamed since the export?)",
+                "export again; this file was not imported",
+            )
+        )
     for outcome in incomplete:
-        print(f"  {outcome.path}: {outcome.missing} unit(s) fuzzy or untranslated; source_hash left as it was")
+        print(
+            f"  {outcome.path}: {outcome.missing} unit(s) fuzzy or untranslated; "
+            "source_hash left as it was"
+        )
     print(", ".join(f"{n} {state}" for state, n in counts.items()))
     if problems:
         print(format_problems(problems, "text"), file=sys.stderr)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from methodkit.checks.problems import Problem
 from methodkit.loading.docs import page_hash, split_suffix
 from methodkit.loading.loader import Content, current_hash
-from methodkit.checks.problems import Problem
 from methodkit.loading.source import split_front_matter
 from methodkit.model.translations import source_hash
+
 from .units import DOCS_TRANSLATABLE
 
 
@@ -36,8 +37,15 @@ class Source:
 
 
 def sources(content: Content, docs_dir: Path) -> list[Source]:
-    out = [Source(item.path, tuple(content.schemas.translatable(item.kind)), current_hash(content, item), True)
-           for item in content.all_items()]
+    out = [
+        Source(
+            item.path,
+            tuple(content.schemas.translatable(item.kind)),
+            current_hash(content, item),
+            True,
+        )
+        for item in content.all_items()
+    ]
     for page in sorted(docs_dir.rglob("*.md")):
         if split_suffix(page.relative_to(docs_dir).as_posix(), content.languages)[1] is None:
             out.append(Source(content.rel(page), DOCS_TRANSLATABLE, page_hash(page) or "", False))

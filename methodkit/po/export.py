@@ -21,15 +21,16 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from methodkit.loading import history
+
 from .documents import Source, recorded
 from .units import Unit, UnitError, signature, units
 
-EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 @dataclass
 class Filled:
-    """What the translation holds for each source unit: key -> (text, fuzzy, previous Dutch text)."""
+    """The translation of each source unit: key -> (text, fuzzy, previous Dutch text)."""
 
     by_key: dict[str, tuple[str, bool, str | None]] = field(default_factory=dict)
     note: str | None = None  # why the translation's text could not be used
@@ -46,16 +47,31 @@ def catalogue(root: Path, source: Source, lang: str) -> tuple[Catalog, str | Non
     tr_file = root / source.translation(lang)
     filled = _fill(root, source, src_units, tr_file) if tr_file.is_file() else Filled()
     change = history.version(root, source.rel)
-    date = dt.datetime.fromisoformat(change.date).replace(tzinfo=dt.timezone.utc) if change else EPOCH
-    cat = Catalog(locale=lang, project=source.rel, version=source.current, fuzzy=False, creation_date=date,
-                  revision_date=date, header_comment=f"# {source.rel} into '{lang}'.\n"
-                  "# Translate each msgstr; keep the Markdown marks (**, *, [text](link)) in place.")
+    date = dt.datetime.fromisoformat(change.date).replace(tzinfo=dt.UTC) if change else EPOCH
+    cat = Catalog(
+        locale=lang,
+        project=source.rel,
+        version=source.current,
+        fuzzy=False,
+        creation_date=date,
+        revision_date=date,
+        header_comment=f"# {source.rel} into '{lang}'.\n"
+        "# Translate each msgstr; keep the Markdown marks (**, *, [text](link)) in place.",
+    )
     for u in src_units:
         string, fuzzy, previous = filled.by_key.get(u.key, ("", False, None))
         line = text.count("\n", 0, u.start) + 1
-        cat.add(u.text, string, locations=[(source.rel, line)], flags=["fuzzy"] if fuzzy else [],
-                auto_comments=[u.kind if u.kind != "field" else f"field {u.key}"],
-                previous_id=previous or (), context=u.key)
+        cat.add(
+            u.text,
+            string,
+            locations=[(source.rel, line)],
+            flags=["fuzzy"] if fuzzy else [],
+            # The Dutch text the translation was made from, as a comment: Babel writes a long
+            # previous msgid (#|) broken across lines, which msgfmt and the platforms refuse.
+            auto_comments=[u.kind if u.kind != "field" else f"field {u.key}"]
+            + ([f"previous source: {previous}"] if previous else []),
+            context=u.key,
+        )
     return cat, filled.note
 
 
@@ -81,7 +97,9 @@ def _fill(root: Path, source: Source, src_units: list[Unit], tr_file: Path) -> F
     filled = Filled()
     for base, src in _align(base_units, src_units):
         tr = by_base.get(base.key)
-        if tr is None or (draft and tr == base.text):  # a draft's untouched Dutch text is no translation
+        if tr is None or (
+            draft and tr == base.text
+        ):  # a draft's untouched Dutch text is no translation
             continue
         changed = unknown or base.text != src.text
         filled.by_key[src.key] = (tr, changed, base.text if changed and not unknown else None)
@@ -91,7 +109,10 @@ def _fill(root: Path, source: Source, src_units: list[Unit], tr_file: Path) -> F
 def _source_at(root: Path, source: Source, wanted: str | None) -> str | None:
     if not wanted:
         return None
-    return next((text for _, text in history.versions(root, source.rel) if source.hash_of(text) == wanted), None)
+    return next(
+        (text for _, text in history.versions(root, source.rel) if source.hash_of(text) == wanted),
+        None,
+    )
 
 
 def _pair(base_units: list[Unit], tr_units: list[Unit]) -> dict[str, str]:
@@ -99,7 +120,9 @@ def _pair(base_units: list[Unit], tr_units: list[Unit]) -> dict[str, str]:
     tr_fields = {u.key: u.text for u in tr_units if not u.key.startswith("body ")}
     body = [u for u in tr_units if u.key.startswith("body ")]
     out = {u.key: tr_fields[u.key] for u in base_units if u.key in tr_fields}
-    out.update({b.key: t.text for b, t in zip([u for u in base_units if u.key.startswith("body ")], body)})
+    out.update(
+        {b.key: t.text for b, t in zip([u for u in base_units if u.key.startswith("body ")], body)}
+    )
     return out
 
 
@@ -111,8 +134,9 @@ def _align(base_units: list[Unit], src_units: list[Unit]):
             yield base_fields[u.key], u
     a = [u for u in base_units if u.key.startswith("body ")]
     b = [u for u in src_units if u.key.startswith("body ")]
-    matcher = difflib.SequenceMatcher(None, [(u.kind, u.text) for u in a], [(u.kind, u.text) for u in b],
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [(u.kind, u.text) for u in a], [(u.kind, u.text) for u in b], autojunk=False
+    )
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op in ("equal", "replace"):
             # A replaced run pairs place by place while the kinds agree: an edited paragraph.
@@ -122,12 +146,17 @@ def _align(base_units: list[Unit], src_units: list[Unit]):
 
 
 def _mismatch(source: Source, tr_name: str) -> str:
-    return (f"{source.translation(tr_name.split('.')[-2])}: its blocks (headings, paragraphs, list items, "
-            f"boxes) do not follow those of {source.rel}; its text is left out of the PO file, and "
-            "`methodkit po import` will not overwrite it")
+    return (
+        f"{source.translation(tr_name.split('.')[-2])}: its blocks (headings, paragraphs, "
+        "list items, "
+        f"boxes) do not follow those of {source.rel}; its text is left out of the PO file, and "
+        "`methodkit po import` will not overwrite it"
+    )
 
 
-def export(root: Path, sources: list[Source], lang: str, out_dir: Path) -> tuple[list[Path], list[str]]:
+def export(
+    root: Path, sources: list[Source], lang: str, out_dir: Path
+) -> tuple[list[Path], list[str]]:
     """Write a PO file per source; return the files written and notes for the translator."""
     written, notes = [], []
     for source in sources:
@@ -140,7 +169,7 @@ def export(root: Path, sources: list[Source], lang: str, out_dir: Path) -> tuple
             notes.append(note)
         target = po_path(out_dir, lang, source.rel)
         buf = io.BytesIO()
-        write_po(buf, cat, include_previous=True)
+        write_po(buf, cat)
         data = buf.getvalue()
         if not target.is_file() or target.read_bytes() != data:
             target.parent.mkdir(parents=True, exist_ok=True)

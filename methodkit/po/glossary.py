@@ -28,10 +28,16 @@ def glossary(vocabularies: dict, languages) -> bytes:
                     continue
                 lang_set = ET.SubElement(entry, "langSet", {XML_LANG: lang})
                 if term.labels[lang].get("description"):
-                    ET.SubElement(lang_set, "descrip", {"type": "definition"}).text = term.description(lang)
+                    ET.SubElement(
+                        lang_set, "descrip", {"type": "definition"}
+                    ).text = term.description(lang)
                 ET.SubElement(ET.SubElement(lang_set, "tig"), "term").text = term.label(lang)
     ET.indent(martif)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(martif, encoding="unicode").encode("utf-8") + b"\n"
+    return (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n'
+        + ET.tostring(martif, encoding="unicode").encode("utf-8")
+        + b"\n"
+    )
 
 
 def write_glossary(vocabularies: dict, languages, target: Path) -> bool:

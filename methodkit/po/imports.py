@@ -24,8 +24,19 @@ from babel.messages.pofile import PoFileError, read_po
 
 from methodkit.checks.problems import Problem
 from methodkit.cli.scaffold import _flow, translation_text
+
 from .documents import Source
-from .units import Unit, UnitError, signature, splice, split_file, top_level, units, write_unit, yaml_scalar
+from .units import (
+    Unit,
+    UnitError,
+    signature,
+    splice,
+    split_file,
+    top_level,
+    units,
+    write_unit,
+    yaml_scalar,
+)
 
 DRAFT_LINE = re.compile(r"^draft:[ \t]*true[ \t]*\n", re.M)
 
@@ -37,28 +48,50 @@ class Outcome:
     missing: int = 0  # units without a usable translation
 
 
-def read_messages(po_file: Path, rel: str, problems: list[Problem]) -> dict[str, tuple[str, str, bool]] | None:
+def read_messages(
+    po_file: Path, rel: str, problems: list[Problem]
+) -> dict[str, tuple[str, str, bool]] | None:
     """Context -> (Dutch text, translation, fuzzy) of every translated message of a PO file."""
     try:
         with po_file.open("rb") as fh:
             cat = read_po(fh, abort_invalid=True)
     except (PoFileError, OSError, UnicodeDecodeError, ValueError) as exc:
-        problems.append(Problem(rel, getattr(exc, "lineno", 1) or 1, "file", f"is not a valid PO file: {exc}",
-                                "export it again, or open it in a PO editor and save it"))
+        problems.append(
+            Problem(
+                rel,
+                getattr(exc, "lineno", 1) or 1,
+                "file",
+                f"is not a valid PO file: {exc}",
+                "export it again, or open it in a PO editor and save it",
+            )
+        )
         return None
-    return {m.context: (m.id, m.string, m.fuzzy) for m in cat
-            if m.id and m.context and m.string and isinstance(m.string, str)}
+    return {
+        m.context: (m.id, m.string, m.fuzzy)
+        for m in cat
+        if m.id and m.context and m.string and isinstance(m.string, str)
+    }
 
 
-def import_file(root: Path, content, source: Source, lang: str, po_file: Path, po_rel: str,
-                problems: list[Problem]) -> Outcome | None:
+def import_file(
+    root: Path,
+    content,
+    source: Source,
+    lang: str,
+    po_file: Path,
+    po_rel: str,
+    problems: list[Problem],
+) -> Outcome | None:
     messages = read_messages(po_file, po_rel, problems)
     if messages is None:
         return None
     src_text = (root / source.rel).read_text("utf-8")
     src_units = units(src_text, source.translatable)
-    wanted = {u.key: messages[u.key][1] for u in src_units
-              if u.key in messages and messages[u.key][0] == u.text and not messages[u.key][2]}
+    wanted = {
+        u.key: messages[u.key][1]
+        for u in src_units
+        if u.key in messages and messages[u.key][0] == u.text and not messages[u.key][2]
+    }
     missing = len(src_units) - len(wanted)
     tr_rel = source.translation(lang)
     tr_file = root / tr_rel
@@ -74,8 +107,15 @@ def import_file(root: Path, content, source: Source, lang: str, po_file: Path, p
         template, rebuilt = _follow_source(template, source, src_text, src_units, messages)
         out = _rebuild(template, source, src_text, src_units, wanted, complete=not missing)
     except UnitError as exc:
-        problems.append(Problem(tr_rel, 1, "file", f"was not written: {exc}",
-                                "bring its blocks in line with the Dutch source by hand, then import again"))
+        problems.append(
+            Problem(
+                tr_rel,
+                1,
+                "file",
+                f"was not written: {exc}",
+                "bring its blocks in line with the Dutch source by hand, then import again",
+            )
+        )
         return None
     if not created and out == tr_file.read_text("utf-8"):
         return Outcome("unchanged", tr_rel, missing)
@@ -84,8 +124,9 @@ def import_file(root: Path, content, source: Source, lang: str, po_file: Path, p
     return Outcome("created" if created else "rebuilt" if rebuilt else "updated", tr_rel, missing)
 
 
-def _follow_source(template: str, source: Source, src_text: str, src_units: list[Unit],
-                   messages: dict) -> tuple[str, bool]:
+def _follow_source(
+    template: str, source: Source, src_text: str, src_units: list[Unit], messages: dict
+) -> tuple[str, bool]:
     """A translation whose blocks no longer follow the source's (a paragraph was added or removed
     in Dutch) gets the source's body, its units then filled from the PO file: translated ones,
     fuzzy ones as the old translation they carry, the rest in Dutch. Only when the PO file holds
@@ -94,30 +135,52 @@ def _follow_source(template: str, source: Source, src_text: str, src_units: list
     if signature(tr_units) == signature(src_units):
         return template, False
     carried = {" ".join(m[1].split()) for m in messages.values()}
-    lost = [t for t in tr_units if t.key.startswith("body ") and " ".join(t.text.split()) not in carried]
+    lost = [
+        t for t in tr_units if t.key.startswith("body ") and " ".join(t.text.split()) not in carried
+    ]
     if lost:
-        raise UnitError(f"its blocks do not follow those of {source.rel}, and {len(lost)} of its texts are not in the "
-                        "PO file (export again first, so that it carries them)")
+        raise UnitError(
+            f"its blocks do not follow those of {source.rel}, and {len(lost)} of its texts "
+            "are not in the "
+            "PO file (export again first, so that it carries them)"
+        )
     body_start = split_file(template)[2]
-    rebuilt = template[:body_start] + src_text[split_file(src_text)[2]:]
+    rebuilt = template[:body_start] + src_text[split_file(src_text)[2] :]
     # A text the translation already had keeps its own line breaks when its indent is the same.
-    kept = {(t.kind, t.text, t.indent): template[t.start:t.end] for t in tr_units if t.key.startswith("body ")}
+    kept = {
+        (t.kind, t.text, t.indent): template[t.start : t.end]
+        for t in tr_units
+        if t.key.startswith("body ")
+    }
     texts = {u.key: messages[u.key][1] for u in src_units if u.key in messages}
     edits = []
-    for key, place in zip([u.key for u in src_units if u.key.startswith("body ")],
-                          [u for u in units(rebuilt, source.translatable) if u.key.startswith("body ")]):
+    for key, place in zip(
+        [u.key for u in src_units if u.key.startswith("body ")],
+        [u for u in units(rebuilt, source.translatable) if u.key.startswith("body ")],
+    ):
         if key in texts:
             raw = kept.get((place.kind, " ".join(texts[key].split()), place.indent))
-            edits.append((place.start, place.end, raw if raw is not None else write_unit(place, texts[key])))
+            edits.append(
+                (place.start, place.end, raw if raw is not None else write_unit(place, texts[key]))
+            )
     return splice(rebuilt, edits), True
 
 
-def _rebuild(template: str, source: Source, src_text: str, src_units: list[Unit], wanted: dict[str, str],
-             complete: bool) -> str:
+def _rebuild(
+    template: str,
+    source: Source,
+    src_text: str,
+    src_units: list[Unit],
+    wanted: dict[str, str],
+    complete: bool,
+) -> str:
     tr_units = units(template, source.translatable)
     if signature(tr_units) != signature(src_units):
-        raise UnitError(f"its blocks (headings, paragraphs, list items, boxes) do not follow those of {source.rel}, "
-                        "so the translated units have no place to go")
+        raise UnitError(
+            "its blocks (headings, paragraphs, list items, boxes) do not follow "
+            f"those of {source.rel}, "
+            "so the translated units have no place to go"
+        )
     place = _places(src_units, tr_units)
     edits: list[tuple[int, int, str]] = []
     rewrite: set[str] = set()  # top-level fields whose list of texts differs in length
@@ -130,15 +193,20 @@ def _rebuild(template: str, source: Source, src_text: str, src_units: list[Unit]
         elif t.text != wanted[u.key]:
             edits.append((t.start, t.end, write_unit(t, wanted[u.key])))
     src_keys = {u.key for u in src_units}
-    rewrite |= {re.split(r"[.\[]", t.key, maxsplit=1)[0] for t in tr_units
-                if not t.key.startswith("body ") and t.key not in src_keys}
+    rewrite |= {
+        re.split(r"[.\[]", t.key, maxsplit=1)[0]
+        for t in tr_units
+        if not t.key.startswith("body ") and t.key not in src_keys
+    }
     spans = top_level(template)
     if rewrite:
         current = {t.key: t.text for t in tr_units}
         src_meta = yaml.safe_load(_front_matter(src_text)) or {}
         for key in sorted(rewrite):
             value = _filled(src_meta[key], key, {**current, **wanted})
-            edits = [e for e in edits if not (key in spans and spans[key][0] <= e[0] < spans[key][1])]
+            edits = [
+                e for e in edits if not (key in spans and spans[key][0] <= e[0] < spans[key][1])
+            ]
             if key in spans:
                 edits.append((spans[key][0], spans[key][1], ": " + _flow(value)))
             else:
@@ -148,7 +216,9 @@ def _rebuild(template: str, source: Source, src_text: str, src_units: list[Unit]
         hash_span = spans.get("source_hash")
         recorded = (yaml.safe_load(_front_matter(template)) or {}).get("source_hash")
         if hash_span and recorded != source.current:
-            edits.append((hash_span[0], hash_span[1], ": " + yaml_scalar(source.current, flow=False)))
+            edits.append(
+                (hash_span[0], hash_span[1], ": " + yaml_scalar(source.current, flow=False))
+            )
         fm_start, fm_end, _ = split_file(template)
         m = DRAFT_LINE.search(template, fm_start, fm_end)
         if m:
@@ -191,11 +261,15 @@ def _verify(out: str, source: Source, src_units: list[Unit], wanted: dict[str, s
     except UnitError as exc:
         raise UnitError(f"the rebuilt file could not be read back ({exc})") from None
     if signature(again) != signature(src_units):
-        raise UnitError("a translation changes the structure of the text (a line that starts like a "
-                        "heading, a list item or a box?)")
+        raise UnitError(
+            "a translation changes the structure of the text (a line that starts like a "
+            "heading, a list item or a box?)"
+        )
     place = _places(src_units, again)
     for key, text in wanted.items():
         got = place.get(key)
         if got is None or " ".join(got.text.split()) != " ".join(text.split()):
-            raise UnitError(f"the translation of {key} does not read back as written (Markdown or YAML "
-                            "marks in it?)")
+            raise UnitError(
+                f"the translation of {key} does not read back as written (Markdown or YAML "
+                "marks in it?)"
+            )

@@ -15,6 +15,7 @@ possible. The front matter is composed by PyYAML, whose nodes carry their marks.
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 
 import yaml
@@ -29,6 +30,8 @@ DOCS_TRANSLATABLE = ("title", "description", "hero", "paths")
 NOT_TEXT = ("url", "icon", "image")
 # Kinds a reader sees on one line: a line break in a translation becomes a space.
 ONE_LINE = ("heading", "table cell", "admonition title", "term")
+WRAP = 80
+BLOCK_START = re.compile(r"^([-+*>]|\d+[.)]|#{1,6}|!!!|\?\?\?|\||:)(\s|$)")
 MACRO_ONLY = re.compile(r"^\s*(\{\{.*?\}\}\s*)+$", re.S)
 
 
@@ -39,7 +42,8 @@ class UnitError(Exception):
 @dataclass(frozen=True)
 class Unit:
     key: str  # stable within a file: "title", "objectives[1]", "body 7"
-    kind: str  # what it is, e.g. "heading 2", "coach > list item"; sources and translations align on it
+    # What it is, e.g. "heading 2", "coach > list item"; sources and translations align on it.
+    kind: str
     text: str  # the text a translator sees: wrapped lines joined by spaces
     start: int  # character offsets of the text in the file
     end: int
@@ -48,7 +52,13 @@ class Unit:
 
 
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").use(admon_plugin).use(footnote_plugin).use(deflist_plugin)
+    return (
+        MarkdownIt("commonmark")
+        .enable("table")
+        .use(admon_plugin)
+        .use(footnote_plugin)
+        .use(deflist_plugin)
+    )
 
 
 _MD = _parser()
@@ -78,6 +88,7 @@ def signature(found: list[Unit]) -> tuple[str, ...]:
 
 # -- front matter -------------------------------------------------------------------------------
 
+
 def _front_matter_units(fm: str, offset: int, translatable) -> list[Unit]:
     try:
         root = yaml.compose(fm, Loader=yaml.SafeLoader)
@@ -97,7 +108,7 @@ def _leaves(node, path: str, fm: str, offset: int, out: list[Unit], flow: bool) 
         if node.tag == "tag:yaml.org,2002:str" and node.value.strip():
             start = node.start_mark.index
             # A block scalar's end mark lies past its last line break: keep the break in the file.
-            end = start + len(fm[start:node.end_mark.index].rstrip())
+            end = start + len(fm[start : node.end_mark.index].rstrip())
             out.append(Unit(path, "field", node.value, offset + start, offset + end, flow=flow))
     elif isinstance(node, yaml.SequenceNode):
         for i, child in enumerate(node.value):
@@ -114,11 +125,14 @@ def yaml_scalar(value: str, flow: bool) -> str:
     text = yaml.safe_dump(value, allow_unicode=True, default_style=style, width=1_000_000)
     text = text.removesuffix("\n").removesuffix("\n...")
     if "\n" in text:  # only a quoted scalar can hold what needs more than one line
-        text = yaml.safe_dump(value, allow_unicode=True, default_style='"', width=1_000_000).rstrip("\n")
+        text = yaml.safe_dump(value, allow_unicode=True, default_style='"', width=1_000_000).rstrip(
+            "\n"
+        )
     return text
 
 
 # -- body ----------------------------------------------------------------------------------------
+
 
 def _body_units(text: str, body_start: int) -> list[Unit]:
     body = text[body_start:]
@@ -134,11 +148,24 @@ def _body_units(text: str, body_start: int) -> list[Unit]:
             context.append(_kind_of(tok))
         elif tok.nesting == -1:
             context.pop()
-        elif tok.type == "inline" and tok.map and tok.content.strip() and not MACRO_ONLY.match(tok.content):
+        elif (
+            tok.type == "inline"
+            and tok.map
+            and tok.content.strip()
+            and not MACRO_ONLY.match(tok.content)
+        ):
             start, end, indent = _locate(tok, lines, line_starts, cursor)
             kind = " > ".join(k for k in context if k) or "paragraph"
-            out.append(Unit(f"body {len(out)}", kind, _normalise(body[start:end]),
-                            body_start + start, body_start + end, indent))
+            out.append(
+                Unit(
+                    f"body {len(out)}",
+                    kind,
+                    _normalise(body[start:end]),
+                    body_start + start,
+                    body_start + end,
+                    indent,
+                )
+            )
     return out
 
 
@@ -147,9 +174,16 @@ def _kind_of(tok) -> str:
         return f"heading {tok.tag[1:]}"
     if tok.type == "admonition_open":
         return tok.meta.get("tag", "admonition")
-    names = {"admonition_title_open": "admonition title", "list_item_open": "list item", "th_open": "table cell",
-             "td_open": "table cell", "footnote_open": "footnote", "dt_open": "term", "dd_open": "definition",
-             "blockquote_open": "quote"}
+    names = {
+        "admonition_title_open": "admonition title",
+        "list_item_open": "list item",
+        "th_open": "table cell",
+        "td_open": "table cell",
+        "footnote_open": "footnote",
+        "dt_open": "term",
+        "dd_open": "definition",
+        "blockquote_open": "quote",
+    }
     return names.get(tok.type, "")
 
 
@@ -194,14 +228,24 @@ def write_unit(unit: Unit, value: str) -> str:
         return yaml_scalar(value, unit.flow)
     if any(k in unit.kind for k in ONE_LINE):
         return " ".join(value.split())
-    # Leading blanks would make a code block, empty lines a new paragraph: neither is the translator's.
+    # Leading blanks would make a code block, empty lines a new paragraph: never the translator's.
     lines = [line.lstrip() for line in value.strip().split("\n")]
     lines = [line for line in lines if line.strip()] or [""]
-    return ("\n" + unit.indent).join(lines)
+    return ("\n" + unit.indent).join(w for line in lines for w in _wrap(line, len(unit.indent)))
+
+
+def _wrap(line: str, indent: int) -> list[str]:
+    """A line of text wrapped as contributors write Markdown (WRAP columns), unless a wrapped
+    line would start like a block of its own (a list item, a heading, a quote)."""
+    hard = line.endswith("  ")  # a hard line break stays at the end of the last piece
+    pieces = textwrap.wrap(line, WRAP - indent, break_long_words=False, break_on_hyphens=False)
+    if not pieces or any(BLOCK_START.match(p) for p in pieces[1:]):
+        return [line]
+    return pieces[:-1] + [pieces[-1] + ("  " if hard else "")]
 
 
 def splice(text: str, replacements: list[tuple[int, int, str]]) -> str:
-    """`text` with each span (start, end) replaced by its new text (in any order, none overlapping)."""
+    """`text` with each span (start, end) replaced by its new text (any order, no overlaps)."""
     for start, end, new in sorted(replacements, reverse=True):
         text = text[:start] + new + text[end:]
     return text
@@ -216,5 +260,10 @@ def top_level(text: str) -> dict[str, tuple[int, int]]:
     root = yaml.compose(fm, Loader=yaml.SafeLoader)
     if not isinstance(root, yaml.MappingNode):
         return {}
-    return {k.value: (fm_start + k.end_mark.index, fm_start + k.start_mark.index + len(fm[k.start_mark.index:v.end_mark.index].rstrip()))
-            for k, v in root.value}
+    return {
+        k.value: (
+            fm_start + k.end_mark.index,
+            fm_start + k.start_mark.index + len(fm[k.start_mark.index : v.end_mark.index].rstrip()),
+        )
+        for k, v in root.value
+    }

@@ -1,50 +1,79 @@
 """Branding from one place: `extra.publisher` in mkdocs.yml.
 
-An organisation that adapts the method sets its name, logo, colours and
-contact there; this module spreads them over the MkDocs config (site name,
-logo, favicon, copyright line) and hands the rest to the templates.
+An organisation that adapts the method sets its name, logo, colours, contact
+and the work it adapts there; this module spreads them over the MkDocs config
+(site name, logo, favicon, copyright line) and hands the rest to the templates,
+the stylesheet it writes (brand.css) and the PDFs.
 """
 
 from __future__ import annotations
 
-import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader
 
 from methodkit.i18n import format_names, strings
+from methodkit.pages.fields import contact_link
+from methodkit.publishing.attribution import based_on
+from methodkit.publishing.colours import colour_problems, palette
 
-COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+BRAND_CSS = "assets/methodkit/brand.css"  # written into every build, after the theme's and site.css
+_TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parents[1] / "templates"), autoescape=False,
+                         keep_trailing_newline=True)
 
 
 class BrandingError(ValueError):
     """A publisher setting that cannot be used; the adapter reports it as a configuration error."""
 
 
+def _in_lang(value, lang: str) -> str:
+    """A text given once, or per language (a language without one gets the first)."""
+    if isinstance(value, dict):
+        return str(value.get(lang) or next(iter(value.values()), ""))
+    return str(value or "")
+
+
+def brand_of(publisher: dict, site_name: str, lang: str) -> dict:
+    """What the templates, exports and PDFs show of `extra.publisher`, in `lang`; BrandingError on a mistake."""
+    problems = colour_problems(publisher.get("colours"))
+    work, why = based_on(publisher.get("based_on"))
+    problems += why
+    if problems:
+        raise BrandingError("mkdocs.yml: " + "\nmkdocs.yml: ".join(f"extra.publisher.{p}" for p in problems))
+    site_name = publisher.get("site_name") or site_name
+    holders = publisher.get("licence_holder") or publisher.get("name") or site_name
+    if isinstance(holders, dict):  # a holder named in each language, such as "the contributors"
+        holders = holders.get(lang) or next(iter(holders.values()))
+    holders = [str(h) for h in holders] if isinstance(holders, list) else [str(holders)]
+    return {
+        "name": publisher.get("name", ""),
+        "site_name": site_name,
+        "title": _in_lang(publisher.get("title"), lang) or site_name,
+        "emblem": publisher.get("emblem") or publisher.get("logo") or "",
+        "palette": palette(publisher.get("colours") or {}),
+        "contact": contact_link(str(publisher["contact"])) if publisher.get("contact") else None,
+        "licence_holder": format_names(holders, lang),
+        "holders": holders,
+        "based_on": work,
+    }
+
+
 def apply_branding(config, lang: str) -> dict:
     publisher = dict(config.extra.get("publisher") or {})
-    colours = publisher.get("colours") or {}
-    for key, value in colours.items():
-        if not COLOUR.match(str(value)):
-            raise BrandingError(f"mkdocs.yml: extra.publisher.colours.{key}: '{value}' is not a colour (write it as #rrggbb)")
-    if publisher.get("site_name"):
-        config.site_name = publisher["site_name"]
-    description = publisher.get("description")
-    if isinstance(description, dict) and description:
-        config.site_description = description.get(lang) or next(iter(description.values()))
-    elif description:
-        config.site_description = str(description)
+    brand = brand_of(publisher, config.site_name, lang)
+    config.site_name = brand["site_name"]
+    if publisher.get("description"):
+        config.site_description = _in_lang(publisher["description"], lang)
     if publisher.get("logo"):
         config.theme["logo"] = publisher["logo"]
         config.theme["favicon"] = publisher.get("favicon", publisher["logo"])
-    holder = publisher.get("licence_holder") or publisher.get("name") or config.site_name
-    if isinstance(holder, dict):  # a holder named in each language, such as "the contributors"
-        holder = holder.get(lang) or next(iter(holder.values()))
-    holder = format_names(holder, lang)
-    config.copyright = strings(lang)["footer.copyright"].format(holder=holder, publisher=publisher.get("name", holder))
-    return {
-        "name": publisher.get("name", ""),
-        "site_name": config.site_name,
-        "emblem": publisher.get("emblem") or publisher.get("logo") or "",
-        "primary": colours.get("primary"),
-        "accent": colours.get("accent"),
-        "contact": publisher.get("contact") or "",
-        "licence_holder": holder,
-    }
+    config.copyright = strings(lang)["footer.copyright"].format(holder=brand["licence_holder"],
+                                                                publisher=brand["name"] or brand["licence_holder"])
+    if BRAND_CSS not in config.extra_css:
+        config.extra_css.append(BRAND_CSS)  # last, so the publisher's colours win over every stylesheet
+    return brand
+
+
+def brand_css(brand: dict) -> str:
+    """The stylesheet that paints the site in the publisher's colours."""
+    return _TEMPLATES.get_template("brand.css").render(palette=brand["palette"])

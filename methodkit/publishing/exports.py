@@ -6,6 +6,7 @@ date), so the same commit gives the same bytes.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -14,10 +15,13 @@ from pathlib import Path
 
 from methodkit import __version__
 from methodkit.catalogue.catalogue import Catalogue
+from methodkit.model.languages import Languages
 from methodkit.model.licences import LICENCES
 from methodkit.loading.files import read_regular, walk
 from methodkit.loading.loader import current_hash, is_content_file
+from methodkit.model.translations import translation_state
 from methodkit.loading.schema import references
+from methodkit.publishing.attribution import attribution_text
 
 CATALOG = "catalog.json"
 CATALOG_SCHEMA = Path(__file__).parent / "catalog.schema.json"
@@ -36,8 +40,17 @@ def content_version(root: Path) -> str:
     return f"methodkit-{__version__}"
 
 
-def _lang_url(base: str, source: str, lang: str, path: str) -> str:
-    return base + ("" if lang == source else f"{lang}/") + path
+def content_date(root: Path) -> str:
+    """The day the content was last committed (YYYY-MM-DD), or today outside git: the date a PDF carries."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=root, capture_output=True, text=True, timeout=10)
+        if out.returncode == 0 and out.stdout.strip():
+            return out.stdout.strip()
+    except OSError:
+        pass
+    return dt.date.today().isoformat()
+
+
 
 
 _GONE = object()
@@ -58,7 +71,7 @@ def _published(cat: Catalogue, schema: dict, value):
 def catalog(cat: Catalogue, base_url: str, site_name: str, version: str) -> dict:
     content = cat.content
     source = content.source_lang
-    items = []
+    items, languages = [], Languages(tuple(content.languages))
     for kind in content.types:
         schema = content.schemas.raw[kind]
         translatable = set(content.schemas.translatable(kind))
@@ -67,9 +80,9 @@ def catalog(cat: Catalogue, base_url: str, site_name: str, version: str) -> dict
             langs = {}
             for lang in content.languages:
                 tr = item.translations.get(lang)
-                state = "source" if lang == source else ("missing" if tr is None or tr.draft else ("translated" if tr.source_hash == now else "outdated"))
+                state = translation_state(item.lang, lang, tr, now)
                 text = item.meta if state in ("source", "missing") else {**item.meta, **tr.meta}
-                langs[lang] = {"url": _lang_url(base_url, source, lang, item.url), "status": state,
+                langs[lang] = {"url": languages.absolute(base_url, item.url, lang), "status": state,
                                "title": text["title"], "summary": text.get("summary", "")}
             lic = LICENCES[item.meta["license"]]
             published = _published(cat, schema, item.meta)
@@ -97,25 +110,11 @@ def write_catalog(cat: Catalogue, site_dir: Path, base_url: str, site_name: str,
     shutil.copyfile(CATALOG_SCHEMA, site_dir / CATALOG_SCHEMA.name)
 
 
-def attribution_text(site_name: str, after: list[str], base_url: str) -> str:
-    """`after`: who published the public texts the methodology as a whole was written after."""
-    by = f"written by its contributors after public texts by {', '.join(after)}" if after else "written by its contributors"
-    return (f"# {site_name}: attribution\n\n"
-            f"This folder holds the methodology \"{site_name}\", {by}.\n"
-            f"Each file names its writers in `authors` (when not this site's contributors) and the texts it was\n"
-            f"written after in `based_on`; methodology/defaults.yml holds what applies when a file says nothing.\n"
-            f"It is licensed under Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0), unless a file names another\n"
-            f"Creative Commons licence in its `license` field. The full licence text is in LICENSES/CC-BY-SA-4.0.txt.\n\n"
-            f"When you reuse or adapt it, credit it like this:\n\n"
-            f"> \"{site_name}\", by the contributors of {site_name}, {base_url}, licensed under CC BY-SA 4.0.\n\n"
-            f"and share your adaptation under the same licence. Say what you changed.\n")
-
-
-def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, site_name: str, after: list[str], base_url: str,
-                      leave_out: set[str] = frozenset(), folders=("modules", "sessions", "practices", "framework")) -> None:
+def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, brand: dict, after: list[str], base_url: str,
+                      folders, leave_out: set[str] = frozenset()) -> None:
     """The methodology's sources (Markdown, YAML, schemas), its licence and an attribution file.
 
-    `leave_out`: files (from the root) the site does not publish, such as drafts; `folders`: the item types' folders.
+    `folders`: the item types' folders; `leave_out`: files (from the root) the site does not publish, such as drafts.
     """
     target = site_dir / SOURCES_ZIP
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -131,7 +130,8 @@ def write_sources_zip(root: Path, content_dir: Path, site_dir: Path, site_name: 
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, data)
 
-        add("ATTRIBUTION.md", attribution_text(site_name, after, base_url).encode("utf-8"))
+        text = attribution_text(brand["site_name"], brand["name"], after, brand["based_on"], base_url)
+        add("ATTRIBUTION.md", text.encode("utf-8"))
         if licence.exists():
             add("LICENSES/CC-BY-SA-4.0.txt", licence.read_bytes())
         for path, name in entries:

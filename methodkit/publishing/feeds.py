@@ -52,8 +52,8 @@ def atom_feed(cat: Catalogue, base_url: str, site_name: str) -> str:
     for s in sessions:
         url = base_url + s.url
         authors = s.meta.get("authors") or [site_name]
-        # A summary not yet translated is the Dutch text: say so.
-        lang = cat.content.source_lang if cat.status[(s.kind, s.id)] == "missing" else cat.lang
+        # A summary not yet translated is in the language it was written in: say so.
+        lang = s.lang if cat.status[(s.kind, s.id)] == "missing" else cat.lang
         lines += [
             f'<entry xml:lang="{lang}">',
             f"<id>{escape(url)}</id>",

@@ -1,4 +1,4 @@
-"""The offline copy: the whole site, every language and its PDFs, in one zip for rooms without internet.
+"""The offline copy: the whole site, every language and its PDFs, in one zip for rooms offline.
 
 Unzipped and opened from the file system (file://), it works as online:
 `overrides/assets/methodkit/offline.js` completes folder addresses with
@@ -16,6 +16,8 @@ import os
 import zipfile
 from pathlib import Path
 
+from methodkit.model.languages import Languages
+
 OFFLINE_ZIP = "downloads/offline.zip"
 # Written into the zip only: the published site keeps fetching the JSON.
 INDEX_SCRIPT = "search/search_index.js"
@@ -25,16 +27,18 @@ def _index_scripts(site: Path, languages) -> dict[str, bytes]:
     """Zip path -> `var __index = …` for the search index of every language."""
     out = {}
     for lang in languages:
-        prefix = "" if lang == languages[0] else f"{lang}/"
+        prefix = Languages(tuple(languages)).prefix(lang)
         index = site / prefix / "search" / "search_index.json"
         if index.is_file():
             data = json.loads(index.read_text("utf-8"))
-            out[prefix + INDEX_SCRIPT] = ("var __index = " + json.dumps(data, ensure_ascii=False)).encode("utf-8")
+            out[prefix + INDEX_SCRIPT] = (
+                "var __index = " + json.dumps(data, ensure_ascii=False)
+            ).encode("utf-8")
     return out
 
 
 def write_offline_zip(site: Path, languages, folder: str = "offline") -> Path:
-    """Write `downloads/offline.zip` into the built `site`: one folder that opens at its index.html."""
+    """Write `downloads/offline.zip` into the built `site`: one folder, opened at its index.html."""
     target = site / OFFLINE_ZIP
     target.parent.mkdir(parents=True, exist_ok=True)
     scripts = _index_scripts(site, languages)
@@ -44,7 +48,11 @@ def write_offline_zip(site: Path, languages, folder: str = "offline") -> Path:
             rel = path.relative_to(site).as_posix()
             if path.is_file() and path != target and path != partial:
                 # PDFs and images are compressed already.
-                kind = zipfile.ZIP_STORED if path.suffix in (".pdf", ".png", ".jpg", ".webp", ".zip") else None
+                kind = (
+                    zipfile.ZIP_STORED
+                    if path.suffix in (".pdf", ".png", ".jpg", ".webp", ".zip")
+                    else None
+                )
                 zf.write(path, f"{folder}/{rel}", compress_type=kind)
         for rel, data in scripts.items():
             zf.writestr(f"{folder}/{rel}", data)

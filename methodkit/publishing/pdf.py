@@ -13,17 +13,23 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from methodkit.publishing.cards import STYLESHEET as CARDS_STYLESHEET, deck_html
-from methodkit.catalogue.catalogue import Catalogue
-from methodkit.loading.edition import edition
-from methodkit.publishing import workbook
-from methodkit.pages.render import render
 from markupsafe import Markup
-from methodkit.pages.handouts import HANDOUT_SLUG
+
+from methodkit.catalogue.catalogue import Catalogue
 from methodkit.i18n import format_date, strings
-from methodkit.pages.views import type_label
+from methodkit.loading.edition import edition
 from methodkit.model.licences import LICENCES
-from methodkit.publishing.pdf_names import cards as cards_pdf, module_pdf, trainer_pack, workbook as workbook_pdf
+from methodkit.pages.handouts import HANDOUT_SLUG
+from methodkit.pages.render import render
+from methodkit.pages.views import type_label
+from methodkit.publishing import workbook
+from methodkit.publishing.attribution import adapted_note
+from methodkit.publishing.branding import brand_css
+from methodkit.publishing.cards import STYLESHEET as CARDS_STYLESHEET
+from methodkit.publishing.cards import deck_html
+from methodkit.publishing.pdf_names import cards as cards_pdf
+from methodkit.publishing.pdf_names import module_pdf, trainer_pack
+from methodkit.publishing.pdf_names import workbook as workbook_pdf
 
 _ARTICLE = re.compile(r'<article class="mk-item.*?</article>', re.S)
 STYLESHEET = Path(__file__).parent / "pdf.css"
@@ -54,7 +60,12 @@ class PdfWriter:
         self.edition_date = format_date(ed.date, cat.lang) if ed.date else ""
         self.edition = self.t["edition"].format(version=ed.version) + (f" · {self.edition_date}" if ed.date else "")
         self.version = ed.version
-        self.css = [CSS(filename=str(STYLESHEET))]
+        # The publisher's colours (brand.css) come after the stylesheets that use them.
+        self.brand_css = CSS(string=brand_css(self.brand)) if self.brand else None
+        self.css = [CSS(filename=str(STYLESHEET)), *filter(None, [self.brand_css])]
+        # Every PDF's metadata: who publishes it, the site, the edition's date.
+        self.author = self.brand.get("name") or self.brand.get("licence_holder", "")
+        self.created = ed.date
         from methodkit.publishing.pdf_fetch import SiteFetcher
 
         self.fetch = SiteFetcher(site_url, site_dir)
@@ -63,8 +74,14 @@ class PdfWriter:
         from weasyprint import CSS, HTML
 
         target.parent.mkdir(parents=True, exist_ok=True)
-        css = [CSS(filename=str(stylesheet))] if stylesheet else self.css
-        HTML(string=html, base_url=self.site_url + base, url_fetcher=self.fetch).write_pdf(target, stylesheets=css)
+        css = [CSS(filename=str(stylesheet)), *filter(None, [self.brand_css])] if stylesheet else self.css
+        document = HTML(string=html, base_url=self.site_url + base, url_fetcher=self.fetch).render(stylesheets=css)
+        if self.author:
+            document.metadata.authors = [self.author]
+        document.metadata.keywords = [self.site_name]
+        if self.created:
+            document.metadata.created = self.created
+        document.write_pdf(target)
 
     def module(self, item, version: str) -> None:
         title = self.cat.text(item, "title")
@@ -88,7 +105,9 @@ class PdfWriter:
                               "article": Markup(article(self.site_dir / item.url / "index.html"))}
                              for item in cat.items[kind]]}
                   for kind in (itype.name for itype in cat.types.in_pack())]
-        body = render("pack.html", t=t, site_name=self.site_name, brand=self.brand, groups=groups,
+        adapted = adapted_note(self.brand.get("based_on"), cat.lang).removeprefix(", ")
+        body = render("pack.html", t=t, site_name=self.site_name, brand=self.brand, groups=groups, adapted=adapted,
+                      licence_text=t["pack.licence"].format(site=self.site_name),
                       licence=LICENCES["CC-BY-SA-4.0"], site_url=self.site_url, version=self.version,
                       date=self.edition_date)
         self.write(document(body, cat.lang, t["pack.title"], t["pack.title"], self.site_name,

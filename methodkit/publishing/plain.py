@@ -17,6 +17,7 @@ import yaml
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.i18n import strings
 from methodkit.loading.loader import Content
+from methodkit.model.languages import Languages
 from methodkit.pages import plan
 
 
@@ -42,7 +43,7 @@ def write_plain(content: Content, out: Path) -> list[Path]:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(medium.path, target)
             written.append(target)
-        manifest[lang] = {"prefix": "" if lang == content.source_lang else f"{lang}/",
+        manifest[lang] = {"prefix": Languages(tuple(content.languages)).prefix(lang),
                           "pages": [{"src": p.src, "url": p.url, "kind": p.kind, "template": p.template} for p in pages]}
     (out / "plan.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
     return written

@@ -11,6 +11,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from methodkit.loading.config import site_settings
+from methodkit.model.languages import Languages
 
 
 def page_urls(site: Path, languages) -> list[str]:
@@ -29,13 +30,13 @@ def write_sitemap(site: Path, config_file: str, languages) -> None:
     base = site_settings(Path(config_file).parent, config_file).site_url
     source = languages[0]
     for lang in languages:
-        folder = site if lang == source else site / lang
+        folder = site / Languages(tuple(languages)).prefix(lang)
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (folder / name).unlink(missing_ok=True)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for url in page_urls(site, languages):
-        alternates = {lang: base + (url if lang == source else f"{lang}/{url}") for lang in languages}
+        alternates = {lang: base + Languages(tuple(languages)).site_path(url, lang) for lang in languages}
         links = "".join(f'<xhtml:link rel="alternate" hreflang="{lang}" href="{escape(href)}"/>' for lang, href in alternates.items())
         links += f'<xhtml:link rel="alternate" hreflang="x-default" href="{escape(alternates[source])}"/>'
         for lang in languages:

@@ -13,8 +13,8 @@ from pathlib import Path
 from markupsafe import Markup
 
 from methodkit.catalogue.catalogue import Catalogue
-from methodkit.pages.handouts import worksheets
 from methodkit.i18n import strings
+from methodkit.pages.handouts import worksheets
 from methodkit.pages.render import render
 
 
@@ -23,10 +23,13 @@ def part(cat: Catalogue, item, page_html: str) -> dict | None:
     sheets = worksheets(page_html)
     if not sheets:
         return None
-    return {"id": item.id, "title": cat.text(item, "title"),
-            "intro": cat.text(item, "for_participants") or cat.text(item, "summary"),
-            # Rendered and checked by the site's build (policy.html_problems): safe to place as HTML.
-            "worksheets": [Markup(s) for s in sheets]}
+    return {
+        "id": item.id,
+        "title": cat.text(item, "title"),
+        "intro": cat.text(item, "for_participants") or cat.text(item, "summary"),
+        # Rendered and checked by the site's build (policy.html_problems): safe to place as HTML.
+        "worksheets": [Markup(s) for s in sheets],
+    }
 
 
 def parts(cat: Catalogue, site_dir: Path) -> list[dict]:
@@ -39,8 +42,18 @@ def parts(cat: Catalogue, site_dir: Path) -> list[dict]:
     return out
 
 
-def workbook_html(cat: Catalogue, site_name: str, edition: str, modules: list[dict], cover: bool = True) -> str:
+def workbook_html(
+    cat: Catalogue, site_name: str, edition: str, modules: list[dict], cover: bool = True
+) -> str:
     t = strings(cat.lang)
-    title = t["workbook.title"] if cover else f'{modules[0]["title"]} · {t["print.worksheet_pdf"]}'
-    return render("workbook.html", lang=cat.lang, t=t, site_name=site_name, edition=edition, modules=modules,
-                  cover=cover, title=title)
+    title = t["workbook.title"] if cover else f"{modules[0]['title']} · {t['print.worksheet_pdf']}"
+    return render(
+        "workbook.html",
+        lang=cat.lang,
+        t=t,
+        site_name=site_name,
+        edition=edition,
+        modules=modules,
+        cover=cover,
+        title=title,
+    )

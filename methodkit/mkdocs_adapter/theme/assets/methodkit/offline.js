@@ -43,7 +43,8 @@
     var scope = frame.contentWindow;
     var queue = [];
     var ready = false;
-    var script = new URL(url, location.href).href;  // a worker resolves addresses against its script
+    // A worker resolves the addresses it is given against its own script.
+    var script = new URL(url, location.href).href;
     // The worker's global functions, as the worker's own scope would have them.
     scope.postMessage = function (data) {
       target.dispatchEvent(new MessageEvent("message", { data: structuredClone(data) }));
@@ -51,7 +52,9 @@
     scope.importScripts = function () {  // Material waits for the promise (it yields on it)
       var urls = Array.prototype.slice.call(arguments);
       return urls.reduce(function (done, src) {
-        return done.then(function () { return loadScript(scope.document, new URL(src, script).href); });
+        return done.then(function () {
+          return loadScript(scope.document, new URL(src, script).href);
+        });
       }, Promise.resolve());
     };
     function deliver(data) {

@@ -4,8 +4,9 @@
  * start of a new day ("~day"). It lives in the address of the planner page
  * (plan/?modules=alpha,~15,beta&start=09:00), so it can be shared and bookmarked, and
  * in the browser's storage, so that "Add to my plan" on any module page adds to it.
- * The modules' durations, objectives and materials come from plan/modules.json, which
- * the site's build writes in each language; nothing is asked of any other host.
+ * The modules' durations, objectives and materials come from plan/modules.js (the same
+ * data as plan/modules.json), which the site's build writes in each language; nothing is
+ * asked of any other host.
  */
 (function () {
   "use strict";
@@ -388,9 +389,14 @@
     });
     window.addEventListener("afterprint", function () { document.documentElement.removeAttribute("data-mk-print"); });
 
-    fetch(root.getAttribute("data-src"), { credentials: "same-origin" })
-      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-      .then(start);
+    // plan/modules.js, loaded by the page, holds the modules; without it, the JSON beside it.
+    if (window.methodkitPlanData) {
+      start(window.methodkitPlanData);
+    } else {
+      fetch(root.getAttribute("data-src"), { credentials: "same-origin" })
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then(start);
+    }
   }
 
   document.querySelectorAll("[data-mk-plan-add]").forEach(setupAddButton);
