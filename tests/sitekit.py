@@ -22,7 +22,7 @@ BIN = Path(sys.executable).parent
 def assemble(target: Path, content: str | None = "basic", docs: bool = True) -> Path:
     """A site root at `target` with the fixture `content` (None: the real methodology)."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "CITATION.cff"):
+    for name in ("mkdocs.yml", "macros.py", "CITATION.cff"):
         shutil.copy(REPO / name, target / name)
     shutil.copytree(REPO / "overrides", target / "overrides")
     shutil.copytree(REPO / "LICENSES", target / "LICENSES")

@@ -275,6 +275,9 @@ def test_a_language_is_removed_and_added_back_with_one_command_each(basic_root, 
     import shutil
 
     root = shutil.copytree(basic_root, tmp_path / "root", ignore=shutil.ignore_patterns("site"))
+    terms = root / "methodology/terms/en.yml"  # a term list of the language goes and comes back with it
+    terms.parent.mkdir(exist_ok=True)
+    terms.write_text("terms:\n  - use: workplace\n    avoid: [work floor]\n", "utf-8")
     english, docs = _labels(root, "en"), sorted(p.name for p in (root / "docs").rglob("*.en.md"))
     assert docs and all(all(v for v in f.values()) for f in english.values())
 
@@ -284,13 +287,14 @@ def test_a_language_is_removed_and_added_back_with_one_command_each(basic_root, 
     assert sorted(p.name for p in (root / "removed-languages/en").rglob("*.en.md")) == docs
     assert all(v is None for f in _labels(root, "en").values() for v in f.values())
     assert "languages: [nl, fr]" in (root / "mkdocs.yml").read_text("utf-8")
+    assert not terms.exists() and (root / "removed-languages/en/methodology/terms/en.yml").is_file()
     assert methodkit(root, "check").returncode == 0
 
     added = methodkit(root, "languages", "add", "en", check=True)
     assert "restored" in added.stdout
     assert _labels(root, "en") == english  # the labels came back, not copies of the Dutch
     assert sorted(p.name for p in (root / "docs").rglob("*.en.md")) == docs
-    assert not (root / "removed-languages").exists()
+    assert terms.is_file() and not (root / "removed-languages").exists()
     assert methodkit(root, "check").returncode == 0
 
 

@@ -111,7 +111,8 @@ def test_downloads_page_links_every_pdf(basic_site):
     for prefix, lang in (("", "nl"), ("fr/", "fr")):
         soup = page(basic_site, prefix + "downloads/")
         hrefs = [a["href"] for a in soup.select(".md-content a[download]")]
-        assert len(hrefs) == 3 + 2 * 3 + 1  # pack, cards, workbook; two PDFs per module; alpha's worksheets
+        # pack, cards, workbook; two PDFs per module; alpha's worksheets; the offline copy
+        assert len(hrefs) == 3 + 2 * 3 + 1 + 1
         for href in hrefs:
             assert resolve(basic_site, prefix + "downloads/", href).exists(), href
 

@@ -181,6 +181,9 @@ def test_a_worksheet_pdf_per_module_with_only_its_own_worksheet(trainer_site):
         assert f"WERKBLAD-{module.upper()}" in content and "Naam:" in content
         others = [m for m in MODULES if m != module and f"WERKBLAD-{m.upper()}" in content]
         assert others == []
+        # A participant's sheet carries its attribution: licence and the module's address.
+        flat = squeezed(content)
+        assert "CCBY-SA4.0" in flat and f"/MODULES/{module.upper()}/" in flat
 
 
 def test_participant_version_holds_none_of_the_coachs_preparation(trainer_site):

@@ -189,7 +189,8 @@ def add_language(root: Path, lang: str) -> list[str]:
             )
         if kept.exists():
             used.append(kept)
-    files = [p for p in sorted(aside.rglob("*.md"))] if aside.exists() else []
+    kept_labels = {aside / path.relative_to(root) for path in _label_files(root, settings.content_dir)}
+    files = [p for p in sorted(aside.rglob("*")) if p.is_file() and p not in kept_labels] if aside.exists() else []
     for path, text in edits.items():
         path.write_text(text, "utf-8")
     for kept in used:
@@ -201,7 +202,7 @@ def add_language(root: Path, lang: str) -> list[str]:
             shutil.move(kept, target)
             restored_files += 1
     if restored_files:
-        done.append(f"{restored_files} translation file(s) restored from {ASIDE}/{lang}/")
+        done.append(f"{restored_files} translation and term file(s) restored from {ASIDE}/{lang}/")
     for folder in (
         sorted((p for p in aside.rglob("*") if p.is_dir()), reverse=True) if aside.exists() else []
     ):
@@ -226,6 +227,8 @@ def remove_language(root: Path, lang: str, delete: bool = False) -> list[str]:
     config, config_text = _config(root, rest)
     aside = root / ASIDE / lang
     files = _translation_files(root, [root / settings.content_dir, root / settings.docs_dir], lang)
+    terms = root / settings.content_dir / "terms" / f"{lang}.yml"  # the language's term list goes with it
+    files += [terms] if terms.is_file() else []
     labels = {}
     edits = {}
     for path in _label_files(root, settings.content_dir):
@@ -246,7 +249,7 @@ def remove_language(root: Path, lang: str, delete: bool = False) -> list[str]:
             shutil.move(path, aside / rel)
     verb = "deleted" if delete else f"moved to {ASIDE}/{lang}/"
     if files:
-        done.append(f"{len(files)} translation file(s) {verb}")
+        done.append(f"{len(files)} translation and term file(s) {verb}")
     for path, text in edits.items():
         rel = path.relative_to(root)
         if not delete:

@@ -79,11 +79,10 @@ def attribution_text(
 
     `after`: who published the public texts the methodology as a whole was written after.
     """
-    by = (
-        f"written by its contributors after public texts by {', '.join(after)}"
-        if after
-        else "written by its contributors"
-    )
+    # In an adaptation, the items that name no authors were written by the adapted work's
+    # contributors, as every page's credit line says; the publisher adapted and publishes them.
+    writers = f"the contributors of {work.title}" if work is not None else "its contributors"
+    by = f"written by {writers}" + (f" after public texts by {', '.join(after)}" if after else "")
     lines = [
         f"# {site_name}: attribution",
         "",
@@ -94,7 +93,7 @@ def attribution_text(
         "texts it was written after in `based_on`; methodology/defaults.yml holds what applies",
         "when a file says nothing.",
     ]
-    credit = f'"{site_name}", by the contributors of {site_name}'
+    credit = f'"{site_name}", by ' + (publisher if work is not None and publisher else f"the contributors of {site_name}")
     if work is not None:
         version = f" ({work.version})" if work.version else ""
         lines += [

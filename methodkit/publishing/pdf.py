@@ -19,6 +19,7 @@ from methodkit.catalogue.catalogue import Catalogue
 from methodkit.i18n import format_date, strings
 from methodkit.loading.edition import edition
 from methodkit.model.licences import LICENCES
+from methodkit.pages.credit import credit
 from methodkit.pages.handouts import HANDOUT_SLUG
 from methodkit.pages.render import render
 from methodkit.pages.views import type_label
@@ -83,11 +84,18 @@ class PdfWriter:
             document.metadata.created = self.created
         document.write_pdf(target)
 
+    def credit_of(self, item) -> str:
+        """The item's credit line, as its page gives it: printed sheets carry their attribution."""
+        url = self.site_url + item.url
+        return credit(self.cat, item, LICENCES[item.meta["license"]].name, url, self.site_name,
+                      self.brand.get("based_on"))["credit"]
+
     def module(self, item, version: str) -> None:
         title = self.cat.text(item, "title")
         target = self.site_dir / module_pdf(item.id, version, self.cat.lang)
         if version == "worksheet":
-            found = workbook.part(self.cat, item, (self.site_dir / item.url / "index.html").read_text("utf-8"))
+            found = workbook.part(self.cat, item, (self.site_dir / item.url / "index.html").read_text("utf-8"),
+                                  self.credit_of(item))
             if found:
                 self.write(workbook.workbook_html(self.cat, self.site_name, self.edition, [found], cover=False),
                            item.url, target)
@@ -114,7 +122,7 @@ class PdfWriter:
                             self.edition), "", self.site_dir / trainer_pack(cat.lang))
 
     def workbook(self) -> None:
-        parts = workbook.parts(self.cat, self.site_dir)
+        parts = workbook.parts(self.cat, self.site_dir, self.credit_of)
         if parts:
             self.write(workbook.workbook_html(self.cat, self.site_name, self.edition, parts), "",
                        self.site_dir / workbook_pdf(self.cat.lang))

@@ -18,8 +18,11 @@ from methodkit.pages.handouts import worksheets
 from methodkit.pages.render import render
 
 
-def part(cat: Catalogue, item, page_html: str) -> dict | None:
-    """A module's share of the workbook, or None when it has no worksheet."""
+def part(cat: Catalogue, item, page_html: str, credit: str = "") -> dict | None:
+    """A module's share of the workbook, or None when it has no worksheet.
+
+    `credit`: the item's credit line (writers, the texts and work it follows, licence, address),
+    printed under its worksheets: a participant's sheet carries its attribution too."""
     sheets = worksheets(page_html)
     if not sheets:
         return None
@@ -29,14 +32,15 @@ def part(cat: Catalogue, item, page_html: str) -> dict | None:
         "intro": cat.text(item, "for_participants") or cat.text(item, "summary"),
         # Rendered and checked by the site's build (policy.html_problems): safe to place as HTML.
         "worksheets": [Markup(s) for s in sheets],
+        "credit": credit,
     }
 
 
-def parts(cat: Catalogue, site_dir: Path) -> list[dict]:
-    """Every module with worksheets, in the order of the track."""
+def parts(cat: Catalogue, site_dir: Path, credit_of=lambda item: "") -> list[dict]:
+    """Every module with worksheets, in the order of the track; `credit_of(item)` its credit line."""
     out = []
     for item in (i for it in cat.types.all if it.has_handout for i in cat.items[it.name]):
-        found = part(cat, item, (site_dir / item.url / "index.html").read_text("utf-8"))
+        found = part(cat, item, (site_dir / item.url / "index.html").read_text("utf-8"), credit_of(item))
         if found:
             out.append(found)
     return out
