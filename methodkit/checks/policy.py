@@ -46,8 +46,10 @@ _MAY_HIDE = re.compile(r"[<{]|&#?\w+;")
 
 # E-mail addresses, also written to dodge harvesters: jan [at] bedrijf.be, jan(at)bedrijf(dot)be.
 PLAIN_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-EMAIL = re.compile(PLAIN_EMAIL +
-                   r"|[\w.+-]+\s*[\[(]\s*(?:at|@)\s*[\])]\s*[\w-]+(?:\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[\w-]+)+", re.I)
+# Each alternative starts only where a run of name characters starts: tried at every position of a
+# long run, the search took time growing with the square of its length (a text could stall the check).
+EMAIL = re.compile(r"(?<![\w.+-])" + PLAIN_EMAIL +
+                   r"|(?<![\w.+-])[\w.+-]+\s*[\[(]\s*(?:at|@)\s*[\])]\s*[\w-]+(?:\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[\w-]+)+", re.I)
 # International (+32 …, 0032 …) and national numbers: 0470 12 34 56, 09/123.45.67, and also 0476123456 or
 # 0476 123 456 (a 0 and eight or nine digits, with at most spaces, slashes or dashes between them; not dots,
 # so that an enterprise number like 0123.456.789 is not taken for one).
@@ -109,10 +111,26 @@ def html_problems(body: str, rel: str, first_line: int, field: str = "body", ext
     A problem repeated in one body is reported once, with a count and its first lines, so that a long
     imported text with hundreds of them stays readable.
     """
-    out = _source_problems(body, rel, first_line, field)
+    out = _depth_problems(body, rel, first_line, field) or _source_problems(body, rel, first_line, field)
     if not out:
         out = _rendered_problems(body, rel, first_line, field, extensions)
     return group_repeats(out)
+
+
+# Python-Markdown nests a call per emphasis marker and per list level: thousands of them exhaust
+# Python's stack and crash the build. No real text comes near these limits.
+_MARKER_RUN = re.compile(r"[*_~^=]{65,}")
+MAX_INDENT = 64  # spaces: sixteen levels of nested lists or boxes
+
+
+def _depth_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
+    out = []
+    for n, line in enumerate(body.split("\n")):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if _MARKER_RUN.search(line) or indent > MAX_INDENT:
+            out.append(Problem(rel, first_line + n, field, "is nested or marked too deeply to be rendered",
+                               "use fewer levels of lists, boxes or emphasis marks (*, _) in a row"))
+    return out
 
 
 def group_repeats(problems: list[Problem], shown: int = 5) -> list[Problem]:

@@ -40,7 +40,12 @@ ATTRIBUTES = {
 }
 LINKS = {"href", f"{{{XLINK_NS}}}href"}
 # In a value, a url() may only name something in the same file: url(#gradient).
-_FOREIGN_URL = re.compile(r"url\(\s*[\"']?\s*(?!#)|@import|expression\(|javascript:", re.I)
+# CSS functions that load an image, and any backslash (a CSS escape can spell `url` as `u\\72l`), are
+# refused outright.
+_FOREIGN_URL = re.compile(r"url\(\s*[\"']?\s*(?!#)|@import|expression\(|javascript:|image-set\(|image\(|"
+                          r"cross-fade\(|element\(|src\(|\\", re.I)
+# A processing instruction other than the XML declaration (<?xml-stylesheet href=...?> loads a stylesheet).
+_INSTRUCTION = re.compile(r"<\?(?!xml\s)")
 HINT = "save the drawing as plain SVG (shapes, text, gradients; no scripts, styles or links to other files), or as PNG"
 
 
@@ -64,9 +69,13 @@ def svg_problems(text: str, rel: str) -> list[Problem]:
         line = exc.position[0] if getattr(exc, "position", None) else 1
         return [Problem(rel, line, "file", "is not a readable SVG image (not well-formed XML)", HINT)]
     out: list[Problem] = []
+    found = _INSTRUCTION.search(text)
+    if found:
+        out.append(Problem(rel, text.count("\n", 0, found.start()) + 1, "file",
+                           "an SVG image with a processing instruction", HINT))
     for el in root.iter():
         if not isinstance(el.tag, str):
-            continue  # comments and processing instructions do nothing in an image
+            continue  # comments do nothing in an image; instructions were refused above
         local = el.tag.rpartition("}")[2]
         if not el.tag.startswith(f"{{{SVG_NS}}}") or local not in ELEMENTS:
             out.append(Problem(rel, _line(text, "<" + local.split("}")[-1]), "file",

@@ -128,7 +128,7 @@ def _write(content: Content, src: _Source, kind: str, lang: str, by_key: dict, f
                              "it was left untouched; rename one of the two"))
         return None
     summary = next((str(src.meta[k]) for k in SUMMARY_KEYS if src.meta.get(k)), None)
-    used = {"title", next((k for k in SUMMARY_KEYS if src.meta.get(k)), None)} | ({"date"} if kind == "session" else set())
+    used = {"title", next((k for k in SUMMARY_KEYS if src.meta.get(k)), None)} | ({"date"} if "date" in content.schemas.raw[kind]["properties"] else set())
     for key in src.meta:
         if key not in used:
             notes.append(Problem(src.rel, src.lines.get(key, 1), key, "is not imported",

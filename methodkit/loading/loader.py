@@ -16,13 +16,14 @@ from urllib.parse import unquote
 
 from methodkit.loading.cache import CheckCache
 from methodkit.loading.config import markdown_extensions, site_settings
-from methodkit.loading.docs import page_lang
+from methodkit.loading.docs import SUFFIX, page_lang
 from methodkit.i18n import is_language
 from methodkit.model.licences import LICENCES, adaptation_problem
 from methodkit.model.items import Item, Step, Term, Trajectory, Translation
 from methodkit.model.types import Types
 from methodkit.checks.placeholders import placeholder_problems
 from methodkit.checks.policy import html_problems, page_references, personal_data_problems, template_problems, text_field_problems
+from methodkit.checks.images import raster_problems
 from methodkit.checks.svg import svg_problems
 from methodkit.checks.problems import Problem
 from methodkit.loading.files import IMAGE_SUFFIXES, walk
@@ -147,7 +148,13 @@ class _Loader:
         # The site's own pages: a translation of one comes in by pull request too.
         macros = macro_names(c.root, self.settings.macros_modules)
         self.report(site_page_problems(c.root, self.settings.docs_dir, macros, self.extensions, self.cache,
-                                       self.settings.macro_pages, c.languages, self.settings.page_templates))
+                                       self.settings.macro_pages, c.languages, self.settings.page_templates,
+                                       tuple(c.types)))
+        # Site pages in a language the site does not list leave the build too: noted with the items'.
+        for path in sorted((c.root / self.settings.docs_dir).rglob("*.md")):
+            m = SUFFIX.match(path.name)
+            if m and m["lang"] not in c.languages:
+                c.ignored.append(c.rel(path))
         self.cache.save()
         return c, sorted(set(self.problems))
 
@@ -249,6 +256,9 @@ class _Loader:
         terms, ok = {}, True
         for i, term in enumerate(data["terms"]):
             where = f"terms[{i}]"
+            for key, value in _strings({k: v for k, v in term.items() if k != "id"}):
+                # Labels are text on every page and in catalog.json: HTML in them is a mistake or an attack.
+                ok = self.report(text_field_problems(value, f"{where}.{key}", rel, doc.line_of(f"{where}.{key}"))) and ok
             missing = [l for l in self.content.languages if l not in term]
             # Labels in a language the site dropped are kept for later, not an error; a key that is no language is.
             extra = [k for k in term if k != "id" and k not in self.content.languages and not is_language(k)]
@@ -277,6 +287,8 @@ class _Loader:
                 if text is None or not self.report(svg_problems(text, rel)):
                     return
             if path.suffix.lower() in IMAGE_SUFFIXES:
+                if not self.report(raster_problems(path, rel)):
+                    return
                 st = path.stat()
                 c.media[rel] = (st.st_size, st.st_mtime_ns)
             else:
@@ -497,16 +509,19 @@ class _Loader:
                                                  f"the site leaves {other.path} out until it is ready: remove the link or publish the draft"))
 
     def check_timings(self):
-        """Minutes that must add up: each module's steps (source and translations), each trajectory step."""
-        modules = self.content.items["module"]
-        for item in modules.values():
+        """Minutes that must add up: the steps of each item with a duration (source and translations),
+        and each trajectory step."""
+        c = self.content
+        timed = [it.name for it in c.types.all if "duration" in c.schemas.raw[it.name]["properties"]]
+        for item in (i for kind in timed for i in c.items[kind].values()):
             duration = item.meta["duration"]
             self.report(step_problems(item.path, item.body, item.body_line, duration))
             for tr in item.translations.values():
                 self.report(step_problems(tr.path, tr.body, tr.body_line, duration, source=item.path))
         if self.content.trajectory is not None:
             doc, rel, data = self._traj_doc
-            durations = {m.id: m.meta["duration"] for m in modules.values()}
+            planned = [it.name for it in c.types.all if it.by_trajectory and it.name in timed]
+            durations = {m.id: m.meta["duration"] for kind in planned for m in c.items[kind].values()}
             self.report(trajectory_problems(rel, doc, data["steps"], durations,
                                             data.get("half_day_minutes", HALF_DAY_MINUTES)))
 

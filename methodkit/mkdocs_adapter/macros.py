@@ -18,29 +18,9 @@ def define_env(env):
         return env.page.url
 
     @env.macro
-    def module_catalogue():
-        """All modules, grouped by phase, with filters."""
-        return listings.item_list(catalogue(), "module", here())
-
-    @env.macro
     def item_list(kind):
         """Every item of a type, as its declaration in schemas/types.yml lists them."""
         return listings.item_list(catalogue(), kind, here())
-
-    @env.macro
-    def chapter_list():
-        """The framework chapters in order."""
-        return listings.item_list(catalogue(), "chapter", here())
-
-    @env.macro
-    def practice_library():
-        """All good practices."""
-        return listings.item_list(catalogue(), "practice", here())
-
-    @env.macro
-    def session_list():
-        """Session summaries, newest first."""
-        return listings.item_list(catalogue(), "session", here())
 
     @env.macro
     def glossary():

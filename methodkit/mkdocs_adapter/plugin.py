@@ -43,7 +43,9 @@ from methodkit.checks.messages import in_language
 from methodkit.model.languages import Languages
 from methodkit.publishing.planner import write_plan_data
 from methodkit.pages.print_header import css_string
+from methodkit.checks.allowlist import link_ok
 from methodkit.checks.policy import unbalanced_tags
+from methodkit.checks.site_pages import PAGE_FIELDS
 from methodkit.checks.problems import format_problems
 from methodkit.pages.sanitiser import clean
 from methodkit.pages.views import facet_view, home_view, item_view
@@ -256,7 +258,11 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if info is None:
             # mkdocs-macros reads render_macros from the front matter (and treats 1, 1.0 or a
             # truthy value as true, and ignore_macros as an error): the list in mkdocs.yml decides.
-            page.meta.pop("ignore_macros", None)
+            for key in [k for k in page.meta if k not in PAGE_FIELDS]:
+                del page.meta[key]  # Material prints some (subtitle, status, icon) as they are: only ours stay
+            for path in page.meta.get("paths") or []:
+                if isinstance(path, dict) and isinstance(path.get("links"), list):
+                    path["links"] = [l for l in path["links"] if isinstance(l, dict) and link_ok(str(l.get("url", "")))]
             page.meta["render_macros"] = page.file.src_uri in self.config.macro_pages
             if page.meta.get("template") not in self.config.page_templates:
                 page.meta.pop("template", None)  # an item's template, or a path, would break or leak

@@ -29,7 +29,7 @@ def credit(cat: Catalogue, item: Item, licence_name: str, url: str, site: str = 
     written_by = format_names(m["authors"], lang) if m.get("authors") else contributors
     based_on = [{"title": s["title"], "by": format_names(s["by"], lang), "url": s.get("url")} for s in m.get("based_on") or []]
     after_by = format_names(_unique(name for s in m.get("based_on") or [] for name in s["by"]), lang)
-    about = format_names(m["organisations"], lang) if item.kind == "practice" else ""
+    about = format_names(m["organisations"], lang) if m.get("organisations") else ""  # whose work it describes
     line = t["licence.credit"].format(
         title=cat.text(item, "title"), authors=written_by, licence=licence_name, url=url, site=site,
         adapted=adapted_note(work, lang),

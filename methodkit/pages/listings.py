@@ -126,6 +126,7 @@ def trajectory(cat: Catalogue, here: str) -> str:
     if traj is None:
         return ""
     t, lang = strings(cat.lang), cat.lang
+    planned = [it.name for it in cat.types.all if it.by_trajectory]  # the types the steps name
     total = sum(s.total_half_days for s in traj.steps)
     rows = []
     for s in traj.steps:
@@ -133,7 +134,7 @@ def trajectory(cat: Catalogue, here: str) -> str:
         width = (s.end_month - s.start_month + 1) / traj.months * 100
         months = t["trajectory.months"].format(start=s.start_month, end=s.end_month) if s.end_month != s.start_month else t["trajectory.month"].format(month=s.start_month)
         mods = " ".join(f'<a href="{h(_url(m.url, here))}">{h(cat.text(m, "title"))}</a>'
-                        for m in (cat.get("module", i) for i in s.modules) if m is not None)
+                        for m in (cat.get(kind, i) for kind in planned for i in s.modules) if m is not None)
         rows.append(
             f'<li class="mk-step mk-step--{h(s.phase)}" data-phase="{h(s.phase)}">'
             f'<div class="mk-step__bar" aria-hidden="true"><span style="margin-left:{left:.2f}%;width:{width:.2f}%"></span></div>'
