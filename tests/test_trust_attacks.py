@@ -88,3 +88,14 @@ def test_a_long_run_of_letters_does_not_stall_the_check(tmp_path):
     started = time.perf_counter()
     proc = methodkit(root, "check")
     assert time.perf_counter() - started < 60 and "Traceback" not in proc.stderr
+
+
+def test_a_file_name_cannot_start_a_line_of_its_own_in_any_output(tmp_path):
+    """A CI log reads `::warning ...` at the start of any line, from stdout or stderr, as a command."""
+    root = assemble(tmp_path / "site")
+    for name in ("x\n::warning file=README.md::forged.md", "y\n::error::forged.de.md"):
+        (root / "methodology/modules" / name).write_text("---\nid: x\n---\n", "utf-8")
+    proc = methodkit(root, "check")
+    lines = (proc.stdout + proc.stderr).splitlines()
+    assert any("forged" in line for line in lines)
+    assert not any(line.startswith("::") for line in lines), lines

@@ -127,6 +127,8 @@ MESSAGES_NL = [
     (r"use fewer levels of lists, boxes or emphasis marks \(\*, _\) in a row",
      "gebruik minder niveaus van lijsten, kaders of nadrukstekens (*, _) na elkaar"),
     (r"is not a field of a site page", "is geen veld van een sitepagina"),
+    (r"'(?P<v>.+)' is not a language code", r"'\g<v>' is geen taalcode"),
+    (r"name a translation <id>\.<lang>\.md, with lang one of (?P<v>.+)", r"noem een vertaling <id>.<taal>.md, met als taal een van \g<v>"),
     (r"an SVG image with a processing instruction", "een SVG-afbeelding met een verwerkingsinstructie"),
     (r"is not a (?P<f>\w+) image", r"is geen \g<f>-afbeelding"),
     (r"save the image again in the format its name says, or rename it",

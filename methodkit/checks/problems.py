@@ -21,13 +21,20 @@ class Problem:
 
     def text(self) -> str:
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{self.path}:{self.line}: {self.field}: {self.message}{hint}"
+        # One problem, one line: a control character in a file name (a newline followed by `::warning`)
+        # must not start a line of its own, which a CI log would read as a command.
+        return one_line(f"{self.path}:{self.line}: {self.field}: {self.message}{hint}")
 
     def github(self, level: str = "error", title: str = "methodkit check") -> str:
         # A workflow command is one line: %, CR and LF escaped in the message, and also ',' and ':'
         # in a property, so that a file name cannot end the command and start another one.
         msg = f"{self.field}: {self.message}" + (f" ({self.hint})" if self.hint else "")
         return f"::{level} file={_prop(self.path)},line={self.line},title={_prop(title)}::{_data(msg)}"
+
+
+def one_line(value: str) -> str:
+    """Control characters written as escapes (\\n, \\x1b): what a terminal or a CI log shows stays on its line."""
+    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii") for ch in value)
 
 
 def _data(value: str) -> str:

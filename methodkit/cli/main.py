@@ -255,11 +255,13 @@ def cmd_languages(root: Path, args) -> int:
 
 def _note_ignored(content) -> None:
     """Files in a language the site does not list: one note, not a problem each."""
+    from methodkit.checks.problems import one_line
+
     if content.ignored:
         langs = sorted({Path(p).name.split(".")[-2] for p in content.ignored})
         print(f"note: {len(content.ignored)} file(s) in {', '.join(langs)}, which the site does not list in "
-              f"`languages:`, left out: {', '.join(content.ignored[:3])}{', ...' if len(content.ignored) > 3 else ''}",
-              file=sys.stderr)
+              f"`languages:`, left out: {', '.join(map(one_line, content.ignored[:3]))}"
+              f"{', ...' if len(content.ignored) > 3 else ''}", file=sys.stderr)
 
 
 def cmd_citation(root: Path, args) -> int:

@@ -297,8 +297,12 @@ class _Loader:
         parts = path.name[:-3].split(".")
         if len(parts) == 2:
             stem, lang = parts
-            if lang not in c.languages:
+            if lang not in c.languages and is_language(lang):
                 c.ignored.append(rel)  # a language the site does not list (any more): not published, not an error
+                return
+            if lang not in c.languages:
+                self.problems.append(Problem(rel, 1, "file", f"'{lang}' is not a language code",
+                                             "name a translation <id>.<lang>.md, with lang one of " + ", ".join(c.languages)))
                 return
             self.pending.append((path, kind, stem, lang))
             return

@@ -326,7 +326,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             mk["item"]["adapted_from"] = adaptation_chain(self.catalogue, item)
             mk["item"].update(item_changes(self.catalogue, item))
             source = self.base_url + page.url
-            mk["jsonld"] = jsonld(self.catalogue, item, here, source, config.site_name, self.base_url)
+            mk["jsonld"] = jsonld(self.catalogue, item, here, source, config.site_name, self.base_url,
+                                 self.brand.get("based_on"))
             mk["jsonld"]["isPartOf"] = website_jsonld(self.brand, self.base_url)
             mk["open_graph"] = open_graph(self.catalogue, item, here, config.site_name, self.languages)
             mk["notice"] = {"missing": "fallback", "outdated": "outdated"}.get(self.catalogue.status[(item.kind, item.id)])

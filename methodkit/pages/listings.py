@@ -6,17 +6,16 @@ because MkDocs does not rewrite links inside raw HTML.
 
 from __future__ import annotations
 
-from html import escape as h
 from pathlib import Path
 
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.i18n import strings
 from methodkit.model.items import Item
-from methodkit.model.languages import relative_url
+from methodkit.model.languages import Languages, relative_url
 from methodkit.model.types import Field
-from methodkit.pages.fields import DURATION_BUCKETS, as_list, filter_values, values
+from methodkit.pages.fields import DURATION_BUCKETS, as_list, filter_values, term_links, values
 from methodkit.pages.render import render_inline
-from methodkit.pages.views import label
+from methodkit.pages.views import label, type_label
 from methodkit.publishing.feeds import FEED_NAME
 from methodkit.pages.handouts import has_worksheet
 from methodkit.publishing.pdf_names import cards as cards_pdf, module_pdf, trainer_pack, workbook as workbook_pdf
@@ -96,28 +95,16 @@ def item_list(cat: Catalogue, kind: str, here: str) -> str:
                          empty=t["facet.none"], example=t["example.mark"], plan=plan)
 
 
-def _chips(cat: Catalogue, vocab: str, ids, here: str) -> str:
-    ids = ids if isinstance(ids, list) else [ids]
-    out = []
-    for i in ids:
-        label = h(cat.label(vocab, i))
-        out.append(f'<a class="mk-chip" href="{h(_url(f"{vocab}/{i}/", here))}">{label}</a>' if vocab in cat.facets else f'<span class="mk-chip">{label}</span>')
-    return " ".join(out)
-
-
 def glossary(cat: Catalogue, here: str) -> str:
     t = strings(cat.lang)
-    parts = []
-    for vocab in cat.content.vocabularies:
-        entries = []
-        for term in cat.terms(vocab):
-            name = h(term.label(cat.lang))
-            if vocab in cat.facets:
-                name = f'<a href="{h(_url(f"{vocab}/{term.id}/", here))}">{name}</a>'
-            entries.append(f'<dt id="{h(vocab)}-{h(term.id)}">{name}</dt><dd>{h(term.description(cat.lang))}</dd>')
-        title = t.get(f"glossary.{vocab}", vocab)
-        parts.append(f'<section class="mk-glossary"><h2 id="{h(vocab)}">{h(title)}</h2><dl>{"".join(entries)}</dl></section>')
-    return "".join(parts)
+    vocabularies = [
+        {"id": vocab, "title": t.get(f"glossary.{vocab}", vocab),
+         "terms": [{"id": term.id, "label": term.label(cat.lang), "description": term.description(cat.lang),
+                    "url": _url(f"{vocab}/{term.id}/", here) if vocab in cat.facets else None}
+                   for term in cat.terms(vocab)]}
+        for vocab in cat.content.vocabularies
+    ]
+    return render_inline("glossary.html", vocabularies=vocabularies)
 
 
 def trajectory(cat: Catalogue, here: str) -> str:
@@ -127,25 +114,24 @@ def trajectory(cat: Catalogue, here: str) -> str:
         return ""
     t, lang = strings(cat.lang), cat.lang
     planned = [it.name for it in cat.types.all if it.by_trajectory]  # the types the steps name
-    total = sum(s.total_half_days for s in traj.steps)
-    rows = []
+    steps = []
     for s in traj.steps:
-        left = (s.start_month - 1) / traj.months * 100
-        width = (s.end_month - s.start_month + 1) / traj.months * 100
-        months = t["trajectory.months"].format(start=s.start_month, end=s.end_month) if s.end_month != s.start_month else t["trajectory.month"].format(month=s.start_month)
-        mods = " ".join(f'<a href="{h(_url(m.url, here))}">{h(cat.text(m, "title"))}</a>'
-                        for m in (cat.get(kind, i) for kind in planned for i in s.modules) if m is not None)
-        rows.append(
-            f'<li class="mk-step mk-step--{h(s.phase)}" data-phase="{h(s.phase)}">'
-            f'<div class="mk-step__bar" aria-hidden="true"><span style="margin-left:{left:.2f}%;width:{width:.2f}%"></span></div>'
-            f'<h3>{h(s.labels[lang]["label"])}</h3>'
-            f'<p class="mk-step__meta">{_chips(cat, "phases", s.phase, here)} · {_chips(cat, "formats", s.format, here)} · {h(months)} · '
-            f'{h(t["trajectory.times"].format(times=s.times, half_days=_num(s.half_days), total=_num(s.total_half_days)))}</p>'
-            f'<p>{h(s.labels[lang]["description"])}</p>'
-            + (f'<p class="mk-step__modules"><span>{h(t["kind.module.plural"])}:</span> {mods}</p>' if mods else "")
-            + "</li>")
-    return (f'<p class="mk-trajectory__total">{h(t["trajectory.total"].format(months=traj.months, total=_num(total)))}</p>'
-            f'<ol class="mk-trajectory">{"".join(rows)}</ol>')
+        one = s.end_month == s.start_month
+        steps.append({
+            "phase": s.phase, "label": s.labels[lang]["label"], "description": s.labels[lang]["description"],
+            "left": f"{(s.start_month - 1) / traj.months * 100:.2f}",
+            "width": f"{(s.end_month - s.start_month + 1) / traj.months * 100:.2f}",
+            "phases": _relative(term_links(cat, "phases", s.phase), here),
+            "formats": _relative(term_links(cat, "formats", s.format), here),
+            "months": t["trajectory.month"].format(month=s.start_month) if one
+            else t["trajectory.months"].format(start=s.start_month, end=s.end_month),
+            "times": t["trajectory.times"].format(times=s.times, half_days=_num(s.half_days), total=_num(s.total_half_days)),
+            "members": [{"text": cat.text(m, "title"), "url": _url(m.url, here)}
+                      for m in (cat.get(kind, i) for kind in planned for i in s.modules) if m is not None],
+            "members_label": ", ".join(type_label(t, kind, plural=True) for kind in planned),
+        })
+    total = t["trajectory.total"].format(months=traj.months, total=_num(sum(s.total_half_days for s in traj.steps)))
+    return render_inline("trajectory.html", steps=steps, total=total)
 
 
 def _num(x: float) -> str:
@@ -160,58 +146,45 @@ def translation_status(cat: Catalogue, conf, here: str) -> str:
     content = cat.content
     t = strings(cat.lang)
     entries = report(content, Path(conf.docs_dir))
-    parts = []
+    languages = []
     for lang in (l for l in content.languages if any(e.lang == l for e in entries)):
         counts = summary(entries, lang)
-        head = " · ".join(f'{h(t["status." + s])}: {counts[s]}' for s in STATES)
-        rows = []
-        for e in (e for e in entries if e.lang == lang):
-            rows.append(f'<tr class="mk-status--{e.state}"><td><code>{h(e.source)}</code></td>'
-                        f'<td>{h(t["status." + e.state])}</td><td>{h(e.translation or "—")}</td></tr>')
-        parts.append(f'<h2 id="status-{lang}">{h(strings(lang)["language.name"])}</h2><p>{head}</p>'
-                     f'<table><thead><tr><th>{h(t["status.source"])}</th><th>{h(t["status.state"])}</th>'
-                     f'<th>{h(t["status.file"])}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
-    return "".join(parts)
+        languages.append({"code": lang, "name": strings(lang)["language.name"],
+                          "counts": [f'{t["status." + s]}: {counts[s]}' for s in STATES],
+                          "entries": [e for e in entries if e.lang == lang]})
+    return render_inline("status.html", t=t, languages=languages)
+
+
+def _root(cat: Catalogue, here: str) -> str:
+    """From a page of this language's site to the root of the whole site."""
+    prefix = Languages(cat.content.languages).prefix(cat.lang)
+    return "../" * (here.count("/") + prefix.count("/"))
 
 
 def downloads(cat: Catalogue, pdf: bool, here: str) -> str:
-    """The trainer pack, the method cards, the workbook and every handout's PDFs, when this build made them."""
+    """The trainer pack, the method cards, the workbook, every handout's PDFs and the offline copy,
+    when this build made them."""
+    from methodkit.publishing.offline import OFFLINE_ZIP
+
     t = strings(cat.lang)
     if not pdf:
-        return f'<p class="mk-empty">{h(t["downloads.none"])}</p>'
+        return render_inline("downloads.html", t=t, pdf=False)
     printed = [m for it in cat.types.all if it.has_handout for m in cat.items[it.name]]
     worksheets = {m.id for m in printed if has_worksheet(cat.body(m))}
     books = [(trainer_pack(cat.lang), t["pack.title"]), (cards_pdf(cat.lang), t["cards.title"])]
     if worksheets:
         books.append((workbook_pdf(cat.lang), t["workbook.title"]))
-    rows = ['<p class="mk-books">' + " ".join(
-                f'<a class="md-button{" md-button--primary" if n == 0 else ""}" href="{h(_url(target, here))}" download>'
-                f'{h(title)} (PDF)</a>' for n, (target, title) in enumerate(books)) + "</p>"
-            f'<table><thead><tr><th>{h(t["kind.module"])}</th><th>{h(t["print.coach_pdf"])}</th>'
-            f'<th>{h(t["print.participant_pdf"])}</th><th>{h(t["print.worksheet_pdf"])}</th></tr></thead><tbody>']
-    for m in printed:
-        versions = ("coach", "participant", "worksheet") if m.id in worksheets else ("coach", "participant")
-        cells = "".join(f'<td><a href="{h(_url(module_pdf(m.id, v, cat.lang), here))}" download>PDF</a></td>' for v in versions)
-        cells += "" if m.id in worksheets else "<td>—</td>"
-        rows.append(f'<tr><td><a href="{h(_url(m.url, here))}">{h(cat.text(m, "title"))}</a></td>{cells}</tr>')
-    return "".join(rows) + "</tbody></table>" + _offline_zip(cat, here)
-
-
-def _offline_zip(cat: Catalogue, here: str) -> str:
-    """The offline copy of the whole site (every language), made at the root after the builds."""
-    from methodkit.publishing.offline import OFFLINE_ZIP
-
-    t = strings(cat.lang)
-    up = "../" * (here.count("/") + (0 if cat.lang == cat.content.source_lang else 1))
-    return (f'<h2>{h(t["offline.title"])}</h2><p>{h(t["offline.text"])}</p>'
-            f'<p><a class="md-button" href="{h(up + OFFLINE_ZIP)}" download>{h(t["offline.zip"])}</a></p>')
+    rows = [{"title": cat.text(m, "title"), "url": _url(m.url, here),
+             "pdfs": [_url(module_pdf(m.id, v, cat.lang), here) if v != "worksheet" or m.id in worksheets else None
+                      for v in ("coach", "participant", "worksheet")]}
+            for m in printed]
+    return render_inline("downloads.html", t=t, pdf=True, rows=rows, offline=_root(cat, here) + OFFLINE_ZIP,
+                         books=[{"url": _url(target, here), "title": title} for target, title in books])
 
 
 def sources_zip(cat: Catalogue, here: str) -> str:
     """Links to the zip of the sources and to catalog.json: made once, at the root of the whole site."""
     from methodkit.publishing.exports import CATALOG, SOURCES_ZIP
 
-    t = strings(cat.lang)
-    up = "../" * (here.count("/") + (0 if cat.lang == cat.content.source_lang else 1))
-    return (f'<p><a class="md-button md-button--primary" href="{h(up + SOURCES_ZIP)}" download>{h(t["reuse.zip"])}</a> '
-            f'<a class="md-button" href="{h(up + CATALOG)}">{h(t["reuse.catalog"])}</a></p>')
+    up = _root(cat, here)
+    return render_inline("sources.html", t=strings(cat.lang), zip=up + SOURCES_ZIP, catalog=up + CATALOG)

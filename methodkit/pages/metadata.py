@@ -34,7 +34,9 @@ def adaptation_chain(cat: Catalogue, item: Item) -> list[dict]:
         current = nxt
 
 
-def jsonld(cat: Catalogue, item: Item, url: str, source_url: str, site_name: str, site_url: str) -> dict:
+def jsonld(cat: Catalogue, item: Item, url: str, source_url: str, site_name: str, site_url: str,
+           work=None) -> dict:
+    """`work`: the work the site adapts (extra.publisher.based_on), named in the credit as on the page."""
     lic = LICENCES[item.meta["license"]]
     status = cat.status[(item.kind, item.id)]
     data = {
@@ -48,7 +50,7 @@ def jsonld(cat: Catalogue, item: Item, url: str, source_url: str, site_name: str
         "license": lic.url,
         "author": [{"@type": "Organization", "name": a} for a in item.meta.get("authors", [])],
         # Who wrote it, after whose texts, about whose work: the page's own credit line.
-        "creditText": credit(cat, item, lic.name, url)["credit"],
+        "creditText": credit(cat, item, lic.name, url, site_name, work)["credit"],
         "isPartOf": {"@type": "WebSite", "name": site_name, "url": site_url},
     }
     if status in ("translated", "outdated"):

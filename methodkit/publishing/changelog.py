@@ -7,12 +7,12 @@ Every date comes from `history` (git); a copy without git history shows none.
 from __future__ import annotations
 
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.i18n import format_date, strings
 from methodkit.loading import history
 from methodkit.model.items import Item
+from methodkit.publishing.atom import Entry, Feed, render
 
 CHANGES_FEED = "changes.xml"
 ON_PAGE = 10  # the latest changes an item page lists
@@ -46,29 +46,14 @@ def changes_feed(cat: Catalogue, base_url: str, site_name: str) -> str:
         key=lambda e: (e[0].date, e[1].path),
         reverse=True,
     )[:IN_FEED]
-    updated = f"{entries[0][0].date}T00:00:00Z" if entries else "1970-01-01T00:00:00Z"
-    lines = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{cat.lang}">',
-        f"<id>{escape(base_url + CHANGES_FEED)}</id>",
-        f"<title>{escape(site_name)}: {escape(t['changes.feed'])}</title>",
-        f'<link rel="self" type="application/atom+xml" href="{escape(base_url + CHANGES_FEED)}"/>',
-        f"<updated>{updated}</updated>",
-        f"<author><name>{escape(site_name)}</name></author>",
-    ]
-    for change, item in entries:
-        url = base_url + item.url
-        lines += [
-            "<entry>",
-            f"<id>{escape(url)}#{change.commit[:12]}</id>",
-            f"<title>{escape(cat.text(item, 'title'))}: {escape(change.summary)}</title>",
-            f'<link rel="alternate" type="text/html" href="{escape(url)}"/>',
-            f"<updated>{change.date}T00:00:00Z</updated>",
-            f"<summary>{escape(change.summary)}</summary>",
-            "</entry>",
-        ]
-    lines.append("</feed>")
-    return "\n".join(lines) + "\n"
+    return render(Feed(
+        id=base_url + CHANGES_FEED, lang=cat.lang, title=f"{site_name}: {t['changes.feed']}",
+        self_url=base_url + CHANGES_FEED, authors=[site_name],
+        entries=[Entry(id=f"{base_url + item.url}#{change.commit[:12]}",
+                       title=f"{cat.text(item, 'title')}: {change.summary}", url=base_url + item.url,
+                       updated=change.date, summary=change.summary)
+                 for change, item in entries],
+    ))
 
 
 def write_changes_feed(cat: Catalogue, site_dir: Path, base_url: str, site_name: str) -> None:

@@ -6,26 +6,13 @@ content always gives the same feed.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from xml.sax.saxutils import escape as _escape
 
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.i18n import strings
+from methodkit.publishing.atom import Entry, Feed, render
 
 FEED_NAME = "feed.xml"
-
-
-# Characters XML 1.0 cannot carry at all, escaped or not: a title holding one would make the feed unreadable.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def escape(value: str, entities: dict | None = None) -> str:
-    return _escape(_NOT_XML.sub("", str(value)), entities or {})
-
-
-def _attr(value: str) -> str:
-    return escape(value, {'"': "&quot;"})
 
 
 def _date(item) -> str:
@@ -37,38 +24,20 @@ def atom_feed(cat: Catalogue, base_url: str, site_name: str) -> str:
     t = strings(cat.lang)
     # Newest first, across the types with a feed; their order is by date.
     feeds = [it for it in cat.types.all if it.feed]
-    sessions = sorted((i for it in feeds for i in cat.items[it.name]), key=_date, reverse=True)
-    updated = f"{_date(sessions[0])}T00:00:00Z" if sessions else "1970-01-01T00:00:00Z"
-    lines = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{cat.lang}">',
-        f"<id>{escape(base_url + FEED_NAME)}</id>",
-        f"<title>{escape(site_name)}: {escape(t['feed.title'])}</title>",
-        f"<subtitle>{escape(t['feed.subtitle'])}</subtitle>",
-        f'<link rel="self" type="application/atom+xml" href="{_attr(base_url + FEED_NAME)}"/>',
-        *[f'<link rel="alternate" type="text/html" href="{_attr(base_url + it.index_url)}"/>' for it in feeds[:1]],
-        f"<updated>{updated}</updated>",
+    items = sorted((i for it in feeds for i in cat.items[it.name]), key=_date, reverse=True)
+    entries = [
+        Entry(
+            id=base_url + s.url, title=_title(cat, s, t), url=base_url + s.url, updated=_date(s), published=_date(s),
+            summary=cat.text(s, "summary"), authors=s.meta.get("authors") or [site_name],
+            # A summary not yet translated is in the language it was written in: say so.
+            lang=s.lang if cat.status[(s.kind, s.id)] == "missing" else cat.lang,
+            categories=["example"] if s.meta.get("example") else [], rights=s.meta["license"],
+        )
+        for s in items
     ]
-    for s in sessions:
-        url = base_url + s.url
-        authors = s.meta.get("authors") or [site_name]
-        # A summary not yet translated is in the language it was written in: say so.
-        lang = s.lang if cat.status[(s.kind, s.id)] == "missing" else cat.lang
-        lines += [
-            f'<entry xml:lang="{lang}">',
-            f"<id>{escape(url)}</id>",
-            f"<title>{escape(_title(cat, s, t))}</title>",
-            f'<link rel="alternate" type="text/html" href="{_attr(url)}"/>',
-            f"<updated>{_date(s)}T00:00:00Z</updated>",
-            f"<published>{_date(s)}T00:00:00Z</published>",
-            *[f"<author><name>{escape(a)}</name></author>" for a in authors],
-            f"<summary>{escape(cat.text(s, 'summary'))}</summary>",
-            *(['<category term="example"/>'] if s.meta.get("example") else []),
-            f'<rights>{escape(s.meta["license"])}</rights>',
-            "</entry>",
-        ]
-    lines.append("</feed>")
-    return "\n".join(lines) + "\n"
+    return render(Feed(id=base_url + FEED_NAME, lang=cat.lang, title=f"{site_name}: {t['feed.title']}",
+                       subtitle=t["feed.subtitle"], self_url=base_url + FEED_NAME,
+                       alternate=base_url + feeds[0].index_url if feeds else None, entries=entries))
 
 
 def _title(cat: Catalogue, session, t: dict) -> str:
