@@ -122,12 +122,15 @@ def test_the_pdf_engine_reads_only_the_built_site(odd_site, tmp_path):
 def test_github_annotations_cannot_be_forged_through_a_file_name(root):
     name = "x\n::warning file=README.md::forged,title=y::z.md"
     (root / M / name).write_text("---\nid: x\n---\n", "utf-8")
+    (root / "docs" / "p\r::error::y.md").write_text("# P\n", "utf-8")
     proc = methodkit(root, "check", "--format", "github")
     lines = proc.stdout.splitlines()
     assert all(line.startswith(("::error file=", "::warning file=")) for line in lines), lines
+    assert not any(line.startswith("::") for line in proc.stderr.splitlines())  # notes name files too
     forged = [line for line in lines if "forged" in line]
-    assert forged and all(line.startswith("::error file=methodology/modules/x%0A") for line in forged)
-    assert "%0A%3A%3Awarning file=README.md%3A%3Aforged%2Ctitle=y%3A%3Az.md" in forged[0]
+    assert forged == ["::error file=methodology/modules/x\\x0a%3A%3Awarning file=README.md%3A%3Aforged%2Ctitle=y%3A%3Az.md,"
+                      "line=1,title=methodkit check::file: has a control character (a line break, a tab ...) in its name"
+                      " (rename it: the name would break the lines of a report)"], forged
 
 
 # -- personal data that hides -----------------------------------------------------------

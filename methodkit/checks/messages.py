@@ -115,6 +115,7 @@ MESSAGES_NL = [
      lambda m: "is " + {"a symbolic link": "een symbolische link", "a named pipe": "een named pipe", "a device": "een apparaat",
                         "not a regular file": "geen gewoon bestand", "gone": "verdwenen"}[m.group("k")]),
     (r"is not content", "is geen inhoud"),
+    (r"has a control character \(a line break, a tab \.\.\.\) in its name", "heeft een stuurteken (een regeleinde, een tab ...) in de naam"),
     (r"'(?P<v>.+)' is not a template for site pages", r"'\g<v>' is geen sjabloon voor pagina's van de site"),
     (r"nests lists and fields (?P<v>\d+) levels deep", r"nest lijsten en velden \g<v> niveaus diep"),
     (r"'(?P<v>.+)' names a page the site makes itself", r"'\g<v>' is de naam van een pagina die de site zelf maakt"),
@@ -226,6 +227,7 @@ HINTS_NL = [
     (r"the schemas are code: fix the file", "de schema's zijn code: verbeter het bestand"),
     (r"docs/ holds Markdown pages and images; the site publishes nothing else",
      "docs/ bevat Markdown-pagina's en afbeeldingen; de site publiceert niets anders"),
+    (r"rename it: the name would break the lines of a report", "geef het een andere naam: die zou de regels van een verslag breken"),
     (r"the site writes files such as feed.xml and catalog.json itself: .*",
      "de site schrijft zelf bestanden zoals feed.xml en catalog.json: geef een pagina een naam met letters, cijfers en "
      "koppeltekens, en haar vertalingen <naam>.<taal>.md"),

@@ -10,6 +10,7 @@ following them, and everything else is named as a problem and never read.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,6 +42,15 @@ def not_regular(path: Path, rel: str) -> Problem:
                    "only regular files are content: put the file itself here, not a link to it")
 
 
+# Characters that end or rewrite a line of output (and of a GitHub annotation): never in a content file's name.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def shown(name: str) -> str:
+    """A name with its control characters written as escapes, safe to print."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", name)
+
+
 def walk(folder: Path, root: Path, problems: list[Problem], hidden: bool = False) -> Iterator[Path]:
     """Every regular file under `folder`, sorted, without following links; the rest becomes a problem.
 
@@ -55,6 +65,11 @@ def walk(folder: Path, root: Path, problems: list[Problem], hidden: bool = False
         if entry.name.startswith(".") and not hidden:
             continue
         path = Path(entry.path)
+        if _CONTROL.search(entry.name):
+            problems.append(Problem(shown(path.relative_to(root).as_posix()), 1, "file",
+                                    "has a control character (a line break, a tab ...) in its name",
+                                    "rename it: the name would break the lines of a report"))
+            continue
         if entry.is_dir(follow_symlinks=False):
             yield from walk(path, root, problems, hidden)
         elif entry.is_file(follow_symlinks=False):

@@ -28,7 +28,7 @@ from methodkit.catalogue.catalogue import Catalogue
 from methodkit.publishing.branding import BRAND_CSS, BrandingError, apply_branding, brand_css
 from methodkit.mkdocs_adapter.docs_pages import DocsTranslations
 from methodkit.loading.docs import split_suffix
-from methodkit.loading.files import IMAGE_SUFFIXES, inside
+from methodkit.loading.files import IMAGE_SUFFIXES, inside, shown
 from methodkit.publishing.exports import content_date, content_version, write_catalog, write_sources_zip
 from methodkit.pages.metadata import adaptation_chain, jsonld, open_graph, website_jsonld
 from methodkit.loading import history
@@ -196,7 +196,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         return files
 
     def _publishable(self, path: Path, docs: Path, src_uri: str) -> bool:
-        if not inside(path, docs):
+        if not inside(path, docs) or shown(src_uri) != src_uri:
             return False
         if path.suffix.lower() in IMAGE_SUFFIXES:
             return f"{self.docs_rel}/{src_uri}" not in self.problem_files
