@@ -8,7 +8,7 @@ depending on the machine's locales.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -22,7 +22,7 @@ LOCALES = Path(__file__).parent / "locales"
 REGIONS = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_GB"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def strings(lang: str) -> dict[str, str]:
     path = LOCALES / f"{lang}.yml"
     if not path.exists():
@@ -35,7 +35,7 @@ def available() -> list[str]:
     return sorted(p.stem for p in LOCALES.glob("*.yml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def locale(lang: str) -> Locale:
     """The Babel locale of a site language; English for a code CLDR does not know."""
     try:
@@ -67,7 +67,7 @@ def format_duration(minutes: int, lang: str) -> str:
     return t["duration.hours"].format(h=h) if h else t["duration.minutes"].format(m=m)
 
 
-@lru_cache(maxsize=None)
+@cache
 def language_name(code: str, reader: str) -> str:
     """The name of language `code` as a reader of `reader` writes it ('néerlandais'), from Babel's data."""
     from babel import Locale, UnknownLocaleError
@@ -82,4 +82,9 @@ def is_language(code) -> bool:
     """Whether `code` names a language (Babel knows it): 'de' does, 'nL' or 'label' does not."""
     from babel import Locale
 
-    return isinstance(code, str) and code.isascii() and code.islower() and code in Locale("en").languages
+    return (
+        isinstance(code, str)
+        and code.isascii()
+        and code.islower()
+        and code in Locale("en").languages
+    )

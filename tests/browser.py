@@ -16,8 +16,14 @@ from urllib.parse import urlsplit
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -53,8 +59,12 @@ class Browser:
         return pg
 
     def external_requests(self) -> list[str]:
-        return [u for u in self.requests if urlsplit(u).hostname not in ("127.0.0.1", "localhost", None)
-                and not u.startswith(("data:", "blob:", "about:"))]
+        return [
+            u
+            for u in self.requests
+            if urlsplit(u).hostname not in ("127.0.0.1", "localhost", None)
+            and not u.startswith(("data:", "blob:", "about:"))
+        ]
 
 
 @contextmanager

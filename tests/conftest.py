@@ -34,10 +34,18 @@ def basic_root(tmp_path_factory):
     # beta: translated into French, then its Dutch source changes, so the translation is outdated.
     methodkit(root, "translate", "methodology/modules/beta-module.md", "--to", "fr", check=True)
     replace_in(modules / "beta-module.fr.md", "draft: true\n", "")
-    replace_in(modules / "beta-module.fr.md", "Bètatekst in het Nederlands.", "Texte bêta en français.")
-    replace_in(modules / "beta-module.md", "Bètatekst in het Nederlands.", "Bètatekst, herschreven na de vertaling.")
+    replace_in(
+        modules / "beta-module.fr.md", "Bètatekst in het Nederlands.", "Texte bêta en français."
+    )
+    replace_in(
+        modules / "beta-module.md",
+        "Bètatekst in het Nederlands.",
+        "Bètatekst, herschreven na de vertaling.",
+    )
     # A page of the site itself, translated into English only.
-    (root / "docs" / "proef.md").write_text("---\ntitle: Proefpagina\n---\n# Proefpagina\n\nPROEFTEKST-NL\n", "utf-8")
+    (root / "docs" / "proef.md").write_text(
+        "---\ntitle: Proefpagina\n---\n# Proefpagina\n\nPROEFTEKST-NL\n", "utf-8"
+    )
     methodkit(root, "translate", "docs/proef.md", "--to", "en", check=True)
     replace_in(root / "docs" / "proef.en.md", "draft: true\n", "")
     replace_in(root / "docs" / "proef.en.md", "PROEFTEKST-NL", "TRIAL-TEXT-EN")
@@ -102,13 +110,33 @@ def trainer_root(tmp_path_factory):
     replace_in(fr, "Naambordjes", "Badges nominatifs")
     # A publisher of its own, whatever the repository's branding says today.
     config = root / "mkdocs.yml"
-    text, found = re.subn(r"(\n  publisher:\n(?:    #.*\n)*    name: ).*\n", r"\1PROEF-UITGEVER\n", config.read_text("utf-8"))
+    text, found = re.subn(
+        r"(\n  publisher:\n(?:    #.*\n)*    name: ).*\n",
+        r"\1PROEF-UITGEVER\n",
+        config.read_text("utf-8"),
+    )
     assert found == 1, "extra.publisher.name not found in mkdocs.yml"
     config.write_text(text, "utf-8")
     # A commit of its own, with a known date: printouts show the edition (version and date) of the content.
-    env = {**os.environ, "GIT_AUTHOR_DATE": "2026-03-01T12:00:00", "GIT_COMMITTER_DATE": "2026-03-01T12:00:00"}
-    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=Test", "-c", "user.email=test@example.org",
-                                                   "commit", "-q", "-m", "fixture"]):
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": "2026-03-01T12:00:00",
+        "GIT_COMMITTER_DATE": "2026-03-01T12:00:00",
+    }
+    for args in (
+        ["init", "-q"],
+        ["add", "-A"],
+        [
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "commit",
+            "-q",
+            "-m",
+            "fixture",
+        ],
+    ):
         subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
     return root
 

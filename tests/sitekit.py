@@ -40,7 +40,9 @@ def assemble(target: Path, content: str | None = "basic", docs: bool = True) -> 
 
 def methodkit(root: Path, *args: str, check: bool = False) -> subprocess.CompletedProcess:
     """Run the real command-line tool in `root`."""
-    proc = subprocess.run([str(BIN / "methodkit"), *args], cwd=root, capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [str(BIN / "methodkit"), *args], cwd=root, capture_output=True, text=True, timeout=600
+    )
     if check and proc.returncode != 0:
         raise AssertionError(f"methodkit {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
     return proc
@@ -75,5 +77,7 @@ def label(root: Path, vocabulary: str, term: str, lang: str = "nl") -> str:
     """A term's label, read straight from the vocabulary file."""
     import yaml
 
-    data = yaml.safe_load((root / "methodology" / "vocabularies" / f"{vocabulary}.yml").read_text("utf-8"))
+    data = yaml.safe_load(
+        (root / "methodology" / "vocabularies" / f"{vocabulary}.yml").read_text("utf-8")
+    )
     return next(t[lang]["label"] for t in data["terms"] if t["id"] == term)

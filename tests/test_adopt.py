@@ -275,7 +275,9 @@ def test_a_language_is_removed_and_added_back_with_one_command_each(basic_root, 
     import shutil
 
     root = shutil.copytree(basic_root, tmp_path / "root", ignore=shutil.ignore_patterns("site"))
-    terms = root / "methodology/terms/en.yml"  # a term list of the language goes and comes back with it
+    terms = (
+        root / "methodology/terms/en.yml"
+    )  # a term list of the language goes and comes back with it
     terms.parent.mkdir(exist_ok=True)
     terms.write_text("terms:\n  - use: workplace\n    avoid: [work floor]\n", "utf-8")
     english, docs = _labels(root, "en"), sorted(p.name for p in (root / "docs").rglob("*.en.md"))

@@ -33,8 +33,14 @@ def root(pristine, tmp_path):
 
 
 def mkdocs(root, *args, env=None, timeout=300):
-    return subprocess.run([str(BIN / "mkdocs"), *args], cwd=root, capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [str(BIN / "mkdocs"), *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def test_strict_build_fails_with_the_checkers_messages(root):
@@ -65,7 +71,9 @@ def test_a_relative_config_path_builds_the_macro_pages(root):
     # `mkdocs build -f mkdocs.yml`, as MkDocs' own documentation writes it.
     proc = mkdocs(root, "build", "--strict", "-f", "mkdocs.yml")
     assert proc.returncode == 0, proc.stderr[-3000:]
-    assert page(root / "site", "translations/").select("table tbody tr")  # the translation_status macro ran
+    assert page(root / "site", "translations/").select(
+        "table tbody tr"
+    )  # the translation_status macro ran
 
 
 def test_template_syntax_in_docs_needs_opt_in(root):
@@ -76,7 +84,9 @@ def test_template_syntax_in_docs_needs_opt_in(root):
 
 
 def test_undefined_name_in_a_macro_page_fails_the_build(root):
-    replace_in(root / "mkdocs.yml", "      macro_pages:\n", "      macro_pages:\n        - macro.md\n")
+    replace_in(
+        root / "mkdocs.yml", "      macro_pages:\n", "      macro_pages:\n        - macro.md\n"
+    )
     (root / "docs/macro.md").write_text("# M\n\n{{ bestaat_niet() }}\n", "utf-8")
     proc = mkdocs(root, "build")
     assert proc.returncode != 0
@@ -85,7 +95,11 @@ def test_undefined_name_in_a_macro_page_fails_the_build(root):
 
 def test_jinja_in_content_is_refused_and_never_run(root, tmp_path):
     canary = tmp_path / "ran"
-    payload = "{{ self.__init__.__globals__.__builtins__.__import__('os').system('touch " + str(canary) + "') }}"
+    payload = (
+        "{{ self.__init__.__globals__.__builtins__.__import__('os').system('touch "
+        + str(canary)
+        + "') }}"
+    )
     replace_in(root / BETA, "Bètatekst in het Nederlands.", payload)
     preview(root)  # as serve builds: problems do not stop the build
     proc = mkdocs(root, "build")
@@ -93,13 +107,22 @@ def test_jinja_in_content_is_refused_and_never_run(root, tmp_path):
     assert not canary.exists()
     # While serving the page keeps its address, with the banner and nothing of the file's text.
     served = page(root / "site", "modules/beta-module/")
-    assert "bevat sjabloontaal" in served.select_one(".mk-problems").get_text()  # the Dutch site, in Dutch
-    assert "__globals__" not in str(served) and "Bèta-module" not in served.select_one("article").get_text()
+    assert (
+        "bevat sjabloontaal" in served.select_one(".mk-problems").get_text()
+    )  # the Dutch site, in Dutch
+    assert (
+        "__globals__" not in str(served)
+        and "Bèta-module" not in served.select_one("article").get_text()
+    )
 
 
 def preview(root) -> None:
     """Build as serve does (drafts shown, problems in a banner): the plugin's own option."""
-    replace_in(root / "mkdocs.yml", "      content_dir: methodology\n", "      content_dir: methodology\n      preview: true\n")
+    replace_in(
+        root / "mkdocs.yml",
+        "      content_dir: methodology\n",
+        "      content_dir: methodology\n      preview: true\n",
+    )
 
 
 def _free_port() -> int:
@@ -127,15 +150,29 @@ def test_serve_shows_problems_in_the_page_and_recovers(root, command):
     replace_in(root / BETA, *BAD_LEVER)
     port = _free_port()
     args = ["serve", "--dev-addr", f"127.0.0.1:{port}"]
-    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/"}  # served at the root, not under a sub-path
-    server = subprocess.Popen([str(BIN / command), *args], cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {
+        **os.environ,
+        "SITE_URL": f"http://127.0.0.1:{port}/",
+    }  # served at the root, not under a sub-path
+    server = subprocess.Popen(
+        [str(BIN / command), *args],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         home = f"http://127.0.0.1:{port}/"
         html = _wait_for(home, lambda t: "mk-problems" in t)
         # The Dutch site says it in Dutch.
-        assert "methodology/modules/beta-module.md:10: levers[1]: onbekende hefboom &#39;netwerk&#39;" in html
+        assert (
+            "methodology/modules/beta-module.md:10: levers[1]: onbekende hefboom &#39;netwerk&#39;"
+            in html
+        )
         # The module is shown with its unknown lever, which links nowhere (there is no page for it).
-        beta = BeautifulSoup(urllib.request.urlopen(home + "modules/beta-module/").read(), "html.parser")
+        beta = BeautifulSoup(
+            urllib.request.urlopen(home + "modules/beta-module/").read(), "html.parser"
+        )
         chips = {a.get_text(): a.get("href") for a in beta.select(".mk-card__row--levers .mk-chip")}
         assert chips["netwerk"] is None and chips[next(k for k in chips if k != "netwerk")]
         replace_in(root / BETA, BAD_LEVER[1], BAD_LEVER[0])
@@ -149,7 +186,9 @@ def test_serve_shows_problems_in_the_page_and_recovers(root, command):
 
 
 @pytest.mark.browser
-def test_the_page_being_edited_shows_its_problem_and_comes_back_by_itself(root, playwright, tmp_path):
+def test_the_page_being_edited_shows_its_problem_and_comes_back_by_itself(
+    root, playwright, tmp_path
+):
     """In a real browser on `methodkit serve`: a problem keeps the page (no 404), says what is wrong in the
     reader's language, and the fixed item returns through live reload, without reloading by hand."""
     from browser import ARGS, CHROMIUM
@@ -158,8 +197,13 @@ def test_the_page_being_edited_shows_its_problem_and_comes_back_by_itself(root, 
     base = f"http://127.0.0.1:{port}/"
     log = tmp_path / "serve.log"
     with log.open("w") as err:
-        server = subprocess.Popen([str(BIN / "methodkit"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=root,
-                                  env={**os.environ, "TMPDIR": str(tmp_path)}, stdout=subprocess.DEVNULL, stderr=err)
+        server = subprocess.Popen(
+            [str(BIN / "methodkit"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=root,
+            env={**os.environ, "TMPDIR": str(tmp_path)},
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
     try:
         _log_count(log, "Serving on http", 1)  # logged once the file watcher runs
@@ -182,10 +226,17 @@ def test_the_page_being_edited_shows_its_problem_and_comes_back_by_itself(root, 
         # Fixed: the module comes back in the open page, by live reload alone.
         replace_in(root / BETA, "duration: acht uur", "duration: 480")
         for pg in (nl, fr):
-            pg.wait_for_function("!document.querySelector('.mk-problems') && document.querySelector('h1')", timeout=60_000)
+            pg.wait_for_function(
+                "!document.querySelector('.mk-problems') && document.querySelector('h1')",
+                timeout=60_000,
+            )
         assert "Bèta-module" in nl.locator("h1").inner_text()
         # The terminal said it once, not once per language.
-        assert log.read_text("utf-8").count("duration: 'acht uur'") + log.read_text("utf-8").count("duration: must be") == 1
+        assert (
+            log.read_text("utf-8").count("duration: 'acht uur'")
+            + log.read_text("utf-8").count("duration: must be")
+            == 1
+        )
     finally:
         browser.close()
         server.terminate()
@@ -210,7 +261,10 @@ def test_drafts_are_served_but_not_built(root):
     assert "gamma-module" not in (root / "site/catalog.json").read_text("utf-8")
     preview(root)
     assert mkdocs(root, "build").returncode == 0
-    assert "Ontwerp" in page(root / "site", "modules/gamma-module/").select_one(".mk-flag--draft").get_text()
+    assert (
+        "Ontwerp"
+        in page(root / "site", "modules/gamma-module/").select_one(".mk-flag--draft").get_text()
+    )
 
 
 ALPHA = "methodology/modules/alpha-module.md"
@@ -220,7 +274,9 @@ def _log_count(log, text: str, n: int, timeout: float = 120) -> None:
     """Wait until the server's log says `text` `n` times (it logs once a rebuild is complete)."""
     deadline = time.monotonic() + timeout
     while log.read_text("utf-8").count(text) < n:
-        assert time.monotonic() < deadline, f"{text!r} not logged {n} times:\n{log.read_text('utf-8')[-3000:]}"
+        assert time.monotonic() < deadline, (
+            f"{text!r} not logged {n} times:\n{log.read_text('utf-8')[-3000:]}"
+        )
         time.sleep(0.1)
 
 
@@ -236,55 +292,94 @@ def _tree(site) -> dict:
     return out
 
 
-def test_serve_re_renders_what_an_edit_changed_as_a_full_build_would(basic_root, tmp_path, monkeypatch):
+def test_serve_re_renders_what_an_edit_changed_as_a_full_build_would(
+    basic_root, tmp_path, monkeypatch
+):
     root = shutil.copytree(basic_root, tmp_path / "root", ignore=shutil.ignore_patterns("site"))
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     log = tmp_path / "serve.log"
     env = {**os.environ, "TMPDIR": str(tmp_path)}  # where the server keeps the site it serves
     with log.open("w") as err:
-        server = subprocess.Popen([str(BIN / "methodkit"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=root, env=env,
-                                  stdout=subprocess.DEVNULL, stderr=err)
+        server = subprocess.Popen(
+            [str(BIN / "methodkit"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=root,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
     try:
         _log_count(log, "Serving on http", 1)  # logged once the file watcher runs
         # The body of a module whose French translation was current: re-rendered, not rebuilt.
-        replace_in(root / ALPHA, "Alfatekst in het Nederlands.", "Alfatekst, herschreven tijdens het serveren.")
+        replace_in(
+            root / ALPHA,
+            "Alfatekst in het Nederlands.",
+            "Alfatekst, herschreven tijdens het serveren.",
+        )
         _wait_for(base + "modules/alpha-module/", lambda t: "herschreven tijdens het serveren" in t)
         _log_count(log, "re-rendered", 1)
-        fr_alpha = BeautifulSoup(urllib.request.urlopen(base + "fr/modules/alpha-module/").read(), "html.parser")
-        assert fr_alpha.select_one(".mk-notice--outdated"), "the French page still says it is current"
-        status = BeautifulSoup(urllib.request.urlopen(base + "en/translations/").read(), "html.parser")
-        rows = {r.td.get_text(): r["class"][0] for r in status.find(id="status-fr").find_next("table").select("tbody tr")}
+        fr_alpha = BeautifulSoup(
+            urllib.request.urlopen(base + "fr/modules/alpha-module/").read(), "html.parser"
+        )
+        assert fr_alpha.select_one(".mk-notice--outdated"), (
+            "the French page still says it is current"
+        )
+        status = BeautifulSoup(
+            urllib.request.urlopen(base + "en/translations/").read(), "html.parser"
+        )
+        rows = {
+            r.td.get_text(): r["class"][0]
+            for r in status.find(id="status-fr").find_next("table").select("tbody tr")
+        }
         assert rows[ALPHA] == "mk-status--outdated"
         index = json.loads(urllib.request.urlopen(base + "search/search_index.json").read())
         hits = [d["location"] for d in index["docs"] if "Alfatekst" in d["text"]]
-        assert hits == ["modules/alpha-module/#waarom"]  # once: the page's old entries were replaced
+        assert hits == [
+            "modules/alpha-module/#waarom"
+        ]  # once: the page's old entries were replaced
         # The French body: its pages only.
-        replace_in(root / "methodology/modules/alpha-module.fr.md", "Texte alpha en français.", "Texte alpha, revu en direct.")
+        replace_in(
+            root / "methodology/modules/alpha-module.fr.md",
+            "Texte alpha en français.",
+            "Texte alpha, revu en direct.",
+        )
         _wait_for(base + "fr/modules/alpha-module/", lambda t: "revu en direct" in t)
         _log_count(log, "re-rendered", 2)
         # No page shows the content folder's README, but the sources zip holds it.
-        (root / "methodology/README.md").write_text("# Bronnen\n\nBijgewerkt tijdens het serveren.\n", "utf-8")
+        (root / "methodology/README.md").write_text(
+            "# Bronnen\n\nBijgewerkt tijdens het serveren.\n", "utf-8"
+        )
         _log_count(log, "re-rendered", 3)
         # A title shows in lists, on facet pages and on the pages that link the module.
         replace_in(root / ALPHA, "title: Alfa-module", "title: Alfa-module herdoopt")
         _log_count(log, "re-rendered", 4)
-        assert "Alfa-module herdoopt" in urllib.request.urlopen(base + "modules/").read().decode("utf-8")
-        assert "Alfa-module herdoopt" in urllib.request.urlopen(base + "modules/beta-module/").read().decode("utf-8")
+        assert "Alfa-module herdoopt" in urllib.request.urlopen(base + "modules/").read().decode(
+            "utf-8"
+        )
+        assert "Alfa-module herdoopt" in urllib.request.urlopen(
+            base + "modules/beta-module/"
+        ).read().decode("utf-8")
         # A lever moves a module from one facet page to another.
         replace_in(root / BETA, *BAD_LEVER[:1], "levers: [stakeholder-mapping, peer-exchange]")
         _log_count(log, "re-rendered", 5)
         # After all these edits, the served site is what a full build of the same sources makes.
         monkeypatch.setenv("SITE_URL", base)
-        assert build_site(root, strict=False, serve=True, site_dir=str(tmp_path / "full"), quiet=True) == 0
+        assert (
+            build_site(root, strict=False, serve=True, site_dir=str(tmp_path / "full"), quiet=True)
+            == 0
+        )
         full, live = _tree(tmp_path / "full"), _tree(next(tmp_path.glob("methodkit-serve-*/site")))
         assert full.keys() == live.keys()
         assert [name for name in full if full[name] != live[name]] == []
-        assert log.read_text("utf-8").count("built nl, fr, en") == 1  # all of it without building everything again
+        assert (
+            log.read_text("utf-8").count("built nl, fr, en") == 1
+        )  # all of it without building everything again
         # A page of the site itself (docs/) is outside what a worker compares: everything is built again.
         replace_in(root / "docs/proef.md", "PROEFTEKST-NL", "PROEFTEKST-NL, herschreven")
         _log_count(log, "built nl, fr, en", 2)
-        assert "PROEFTEKST-NL, herschreven" in urllib.request.urlopen(base + "proef/").read().decode("utf-8")
+        assert "PROEFTEKST-NL, herschreven" in urllib.request.urlopen(
+            base + "proef/"
+        ).read().decode("utf-8")
         assert log.read_text("utf-8").count("re-rendered") == 5
         assert server.poll() is None, "the server stopped"
         # Stopped, the server takes its workers (one per language) with it.
@@ -307,7 +402,9 @@ def _children(pid: int) -> list[int]:
     found = []
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
-            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+            fields = dict(
+                line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+            )
         except OSError:
             continue  # ended meanwhile
         if fields.get("PPid", "").strip() == str(pid):
@@ -323,8 +420,11 @@ def test_images_beside_an_item_are_published_beside_its_page(root):
     (modules / "schema.svg").write_text(SVG, "utf-8")
     (modules / "plannen").mkdir()
     (modules / "plannen" / "plan.svg").write_text(SVG, "utf-8")
-    replace_in(root / BETA, "Bètatekst in het Nederlands.",
-               "Bètatekst in het Nederlands.\n\n![Een schema](schema.svg)\n\n![Een plan](plannen/plan.svg)")
+    replace_in(
+        root / BETA,
+        "Bètatekst in het Nederlands.",
+        "Bètatekst in het Nederlands.\n\n![Een schema](schema.svg)\n\n![Een plan](plannen/plan.svg)",
+    )
     assert methodkit(root, "check").returncode == 0
     proc = methodkit(root, "build", "--strict")
     assert proc.returncode == 0, proc.stderr
@@ -333,13 +433,19 @@ def test_images_beside_an_item_are_published_beside_its_page(root):
     for url in ("modules/beta-module/", "fr/modules/beta-module/"):
         sources = [img["src"] for img in page(site, url).select(".mk-body img")]
         assert len(sources) == 2, url
-        assert all(resolve(site, url, src).read_text("utf-8") == SVG for src in sources), (url, sources)
+        assert all(resolve(site, url, src).read_text("utf-8") == SVG for src in sources), (
+            url,
+            sources,
+        )
 
 
 def test_an_image_the_site_cannot_show_is_refused_with_its_line(root):
     (root / "methodology/modules/schema.svg").write_text(SVG, "utf-8")
-    replace_in(root / BETA, "Bètatekst in het Nederlands.",
-               'Bètatekst in het Nederlands.\n\n![Een schema](schema.png)\n\n<img src="schema.svg" alt="Een schema">')
+    replace_in(
+        root / BETA,
+        "Bètatekst in het Nederlands.",
+        'Bètatekst in het Nederlands.\n\n![Een schema](schema.png)\n\n<img src="schema.svg" alt="Een schema">',
+    )
     proc = methodkit(root, "check")
     assert proc.returncode == 1
     assert proc.stdout.splitlines() == [
@@ -353,14 +459,20 @@ def test_an_item_in_a_sub_folder_shows_its_image_or_the_check_says_how(root):
     extra.mkdir()
     (extra / "plan.svg").write_text(SVG, "utf-8")
     text = (root / BETA).read_text("utf-8").replace("id: beta-module", "id: delta-module")
-    (extra / "delta-module.md").write_text(text.replace("Bètatekst in het Nederlands.", "Bètatekst.\n\n![Een plan](plan.svg)"), "utf-8")
+    (extra / "delta-module.md").write_text(
+        text.replace("Bètatekst in het Nederlands.", "Bètatekst.\n\n![Een plan](plan.svg)"), "utf-8"
+    )
     rel = "methodology/modules/extra/delta-module.md"
-    line = (extra / "delta-module.md").read_text("utf-8").splitlines().index("![Een plan](plan.svg)") + 1
+    line = (extra / "delta-module.md").read_text("utf-8").splitlines().index(
+        "![Een plan](plan.svg)"
+    ) + 1
     # The page is published in modules/, where a strict build would not find 'plan.svg': the check says so first.
     proc = methodkit(root, "check")
     assert proc.returncode == 1
-    assert proc.stdout.splitlines() == [f"{rel}:{line}: body: image 'plan.svg' is not found from the page "
-                                        "(the page of an item in a sub-folder is published in modules/: write 'extra/plan.svg')"]
+    assert proc.stdout.splitlines() == [
+        f"{rel}:{line}: body: image 'plan.svg' is not found from the page "
+        "(the page of an item in a sub-folder is published in modules/: write 'extra/plan.svg')"
+    ]
     assert "schrijf 'extra/plan.svg'" in methodkit(root, "check", "--lang", "nl").stdout
     # Written as the check says, it passes the check and the strict build, and the page shows the image.
     replace_in(extra / "delta-module.md", "](plan.svg)", "](extra/plan.svg)")
@@ -369,4 +481,6 @@ def test_an_item_in_a_sub_folder_shows_its_image_or_the_check_says_how(root):
     assert proc.returncode == 0, proc.stderr
     for url in ("modules/delta-module/", "fr/modules/delta-module/"):
         sources = [img["src"] for img in page(root / "site", url).select(".mk-body img")]
-        assert len(sources) == 1 and resolve(root / "site", url, sources[0]).read_text("utf-8") == SVG, (url, sources)
+        assert (
+            len(sources) == 1 and resolve(root / "site", url, sources[0]).read_text("utf-8") == SVG
+        ), (url, sources)

@@ -28,7 +28,9 @@ def test_a_second_load_takes_clean_files_from_the_cache(tmp_path, monkeypatch):
     content, problems = load(root)
     assert problems == []
     entries = json.loads(_cache_file(folder).read_text("utf-8"))["entries"]
-    files = [p for p in (root / "methodology").rglob("*.md") if p.parent.name != "methodology"]  # items, not the README
+    files = [
+        p for p in (root / "methodology").rglob("*.md") if p.parent.name != "methodology"
+    ]  # items, not the README
     assert len(entries) == len(files)
     # Change what the cache says about alpha: the next load believes it, so it did not read the file again.
     for entry in entries.values():
@@ -83,9 +85,14 @@ def test_serve_keeps_the_cache_in_memory_and_leaves_the_file_alone(tmp_path, mon
     root, folder = _root(tmp_path, monkeypatch)
     load(root)
     on_disk = _cache_file(folder).read_bytes()
-    replace_in(root / ALPHA, "Alfatekst in het Nederlands.", "Alfatekst, bewerkt tijdens het serveren.")
+    replace_in(
+        root / ALPHA, "Alfatekst in het Nederlands.", "Alfatekst, bewerkt tijdens het serveren."
+    )
     first, problems = load(root, in_memory=True)
-    assert problems == [] and "bewerkt tijdens het serveren" in first.items["module"]["alpha-module"].body
+    assert (
+        problems == []
+        and "bewerkt tijdens het serveren" in first.items["module"]["alpha-module"].body
+    )
     assert _cache_file(folder).read_bytes() == on_disk  # no 10 MB write per edit
     # The next in-memory load takes alpha from memory: a forged disk entry is not even read.
     stored = json.loads(on_disk)

@@ -51,78 +51,341 @@ CASES = [
     # (name, file, content, expected start of the line)
     ("empty file", f"{M}/nieuw.md", "", f"{M}/nieuw.md:1: file: is empty"),
     ("whitespace only", f"{M}/nieuw.md", "\n\n   \n", f"{M}/nieuw.md:1: file: is empty"),
-    ("binary junk", f"{M}/nieuw.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", f"{M}/nieuw.md:1: file: is a binary file"),
-    ("not utf-8", f"{M}/nieuw.md", module().replace("Gewone tekst.", "Caf\xe9").encode("latin-1"), f"{M}/nieuw.md:18: file: is not valid UTF-8"),
-    ("no front matter", f"{M}/nieuw.md", "## Alleen tekst\n", f"{M}/nieuw.md:1: front matter: is missing"),
-    ("front matter not closed", f"{M}/nieuw.md", "---\nid: nieuw\ntitle: Open\n", f"{M}/nieuw.md:1: front matter: is not closed"),
-    ("front matter is a list", f"{M}/nieuw.md", "---\n- id\n- title\n---\nTekst\n", f"{M}/nieuw.md:2: front matter: is a list"),
-    ("front matter is a scalar", f"{M}/nieuw.md", "---\njust text\n---\nTekst\n", f"{M}/nieuw.md:2: front matter: is a text"),
-    ("front matter empty", f"{M}/nieuw.md", "---\n---\nTekst\n", f"{M}/nieuw.md:2: front matter: is empty"),
-    ("unclosed quote", f"{M}/nieuw.md", module(**{"title: Een module": 'title: "Een module'}), f"{M}/nieuw.md:3: front matter: is not valid YAML"),
-    ("tab indentation", f"{M}/nieuw.md", module(**{"objectives: [Een doel.]": "objectives:\n\t- Een doel."}), f"{M}/nieuw.md:13: front matter: is not valid YAML"),
-    ("duplicated key", f"{M}/nieuw.md", module(**{"duration: 120": "duration: 120\nduration: 90"}), f"{M}/nieuw.md:8: duration: is given twice (first on line 7)"),
-    ("yaml alias", f"{M}/nieuw.md", module(**{"materials: []": "materials: &m [a]", "preparation: []": "preparation: *m"}), f"{M}/nieuw.md:14: preparation: uses a YAML alias"),
-    ("missing required field", f"{M}/nieuw.md", module(**{"summary: Korte samenvatting.\n": ""}), f"{M}/nieuw.md:1: summary: is required but missing"),
-    ("wrong type", f"{M}/nieuw.md", module(**{"duration: 120": "duration: twee uur"}), f"{M}/nieuw.md:7: duration: must be a whole number, not text"),
-    ("list expected", f"{M}/nieuw.md", module(**{"levers: [peer-exchange]": "levers: peer-exchange"}), f"{M}/nieuw.md:10: levers: must be a list, not text"),
-    ("colon in list item", f"{M}/nieuw.md", module(**{"objectives: [Een doel.]": "objectives:\n  - Doel: iets leren"}), f"{M}/nieuw.md:13: objectives[0]: must be text, not a set of fields"),
-    ("value not allowed", f"{M}/nieuw.md", module(**{"duration: 120": "duration: 120\nlicense: CC-BY-XYZ"}), f"{M}/nieuw.md:8: license: unknown value 'CC-BY-XYZ'"),
-    ("out of range", f"{M}/nieuw.md", module(**{"duration: 120": "duration: 0"}), f"{M}/nieuw.md:7: duration: 0 is out of range"),
-    ("unknown key", f"{M}/nieuw.md", module(**{"levers: [peer-exchange]": "levrs: [peer-exchange]"}), f"{M}/nieuw.md:10: levrs: is not a known field (did you mean 'levers'?)"),
-    ("unknown lever", f"{M}/nieuw.md", module(**{"levers: [peer-exchange]": "levers: [peer-exchange, netwerk]"}), f"{M}/nieuw.md:10: levers[1]: unknown lever 'netwerk'"),
-    ("unknown phase", f"{M}/nieuw.md", module(**{"phase: intake": "phase: start"}), f"{M}/nieuw.md:5: phase: unknown phase 'start'"),
-    ("unknown related module", f"{M}/nieuw.md", module(**{"preparation: []": "preparation: []\nrelated: [alpha-module, bestaat-niet]"}), f"{M}/nieuw.md:15: related[1]: unknown module 'bestaat-niet'"),
-    ("typo in a related id", f"{M}/nieuw.md", module(**{"preparation: []": "preparation: []\nrelated: [alfa-module]"}),
-     f"{M}/nieuw.md:15: related[0]: unknown module 'alfa-module' (did you mean 'alpha-module'?)"),
-    ("a label where the id belongs", f"{M}/nieuw.md", module(**{"phase: intake": "phase: uitvoeren"}),
-     f"{M}/nieuw.md:5: phase: unknown phase 'uitvoeren' ('uitvoeren' is the label of 'implement': write the id, implement)"),
-    ("a stand-in of methodkit new in a published module", f"{M}/nieuw.md", module(**{"objectives: [Een doel.]": "objectives: [Vul in.]"}),
-     f"{M}/nieuw.md:12: objectives[0]: still holds the stand-in 'Vul in.' of methodkit new"),
-    ("related to itself", f"{M}/nieuw.md", module(**{"preparation: []": "preparation: []\nrelated: [nieuw]"}), f"{M}/nieuw.md:15: related[0]: refers to the item itself"),
-    ("bad id", f"{M}/Nieuw.md", module(id="Nieuw"), f"{M}/Nieuw.md:2: id: 'Nieuw' is not a valid id"),
-    ("id does not match file", f"{M}/nieuw.md", module(id="anders"), f"{M}/nieuw.md:2: id: 'anders' does not match the file name"),
-    ("duplicate id", f"{M}/extra/alpha-module.md", module(id="alpha-module"), f"{M}/extra/alpha-module.md:2: id: 'alpha-module' is already used"),
-    ("translation in the source's own language", f"{M}/alpha-module.nl.md", "---\nsource_hash: abcdef012345\ntitle: Alpha\n---\n", f"{M}/alpha-module.nl.md:1: file: is in 'nl', the language {M}/alpha-module.md is written in"),
-    ("translation without source", f"{M}/bestaat-niet.fr.md", "---\nsource_hash: 000000000000\ntitle: X\n---\n", f"{M}/bestaat-niet.fr.md:1: file: translates 'bestaat-niet', which does not exist"),
-    ("translation with a non-translatable field", f"{M}/alpha-module.en.md", "---\nsource_hash: 000000000000\ntitle: Alpha\nphase: intake\n---\n", f"{M}/alpha-module.en.md:4: phase: is not a known field"),
-    ("jinja in body", f"{M}/nieuw.md", module(**{"Gewone tekst.": "Hallo {{ config.extra }}"}), f"{M}/nieuw.md:18: content: contains template syntax '{{{{'"),
-    ("jinja statement in front matter", f"{M}/nieuw.md", module(**{"title: Een module": "title: Een {% raw %}module"}), f"{M}/nieuw.md:3: content: contains template syntax '{{%'"),
-    ("render_macros", f"{M}/nieuw.md", module(**{"duration: 120": "duration: 120\nrender_macros: true"}), f"{M}/nieuw.md:8: render_macros: is not allowed in methodology content"),
-    ("script tag", f"{M}/nieuw.md", module(**{"Gewone tekst.": "Tekst\n\n<script>alert(1)</script>"}), f"{M}/nieuw.md:20: body: HTML tag <script> is not allowed"),
-    ("event handler", f"{M}/nieuw.md", module(**{"Gewone tekst.": '<img src="x.png" onerror="alert(1)">'}), f"{M}/nieuw.md:18: body: event-handler attribute 'onerror'"),
-    ("javascript link", f"{M}/nieuw.md", module(**{"Gewone tekst.": "[klik](javascript:alert(1))"}), f"{M}/nieuw.md:18: body: link 'javascript:alert(1' uses a forbidden scheme"),
-    ("attribute list with an event handler", f"{M}/nieuw.md", module(**{"Gewone tekst.": "Tekst.\n\nAlinea.\n{: onclick=\"alert(1)\" }"}),
-     f"{M}/nieuw.md:21: body: event-handler attribute 'onclick' on <p> is not allowed"),
-    ("attribute list with a style", f"{M}/nieuw.md", module(**{"Gewone tekst.": "Tekst.\n\n## Kop { style=\"display:none\" }"}),
-     f"{M}/nieuw.md:20: body: attribute 'style' on <h2> is not allowed"),
-    ("image from another host", f"{M}/nieuw.md", module(**{"Gewone tekst.": "Tekst.\n\n![foto](https://example.org/foto.png)"}),
-     f"{M}/nieuw.md:20: body: image 'https://example.org/foto.png' comes from another site"),
-    ("image not in the repository", f"{M}/nieuw.md", module(**{"Gewone tekst.": "![schema](schema.png)"}),
-     f"{M}/nieuw.md:18: body: image 'schema.png' is not in the repository"),
-    ("svg image with a script", f"{M}/schema.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-     f"{M}/schema.svg:1: file: an SVG image with the element <script>"),
-    ("link to no page", f"{M}/nieuw.md", module(**{"Gewone tekst.": "Zie [de module](../modules/bestaat-niet.md)."}),
-     f"{M}/nieuw.md:18: body: link '../modules/bestaat-niet.md' leads to no page"),
-    ("html in a field", f"{M}/nieuw.md", module(**{"title: Een module": "title: Een <b>module</b>"}), f"{M}/nieuw.md:3: title: contains HTML"),
-    ("invalid date", "methodology/sessions/2019-02-sessie.md", None, "methodology/sessions/2019-02-sessie.md:5: date: '2019-02-30' is not a valid date"),
-    ("unknown module in session", "methodology/sessions/2019-06-sessie.md", None, "methodology/sessions/2019-06-sessie.md:7: modules[1]: unknown module 'weg'"),
-    ("unknown lever in practice", "methodology/practices/voorbeeldpraktijk.md", None, "methodology/practices/voorbeeldpraktijk.md:9: levers[0]: unknown lever 'bestaat-niet'"),
-    ("e-mail in a session", "methodology/sessions/2019-02-sessie.md", None, "methodology/sessions/2019-02-sessie.md:11: takeaways[0]: contains an e-mail address"),
-    ("phone in a practice body", "methodology/practices/voorbeeldpraktijk.md", None, "methodology/practices/voorbeeldpraktijk.md:22: body: contains a phone number"),
-    ("unknown vocabulary term field", "methodology/vocabularies/levers.yml", None, "methodology/vocabularies/levers.yml:4: terms[0].dk: 'dk' is not a site language"),
-    ("unknown provenance", f"{M}/alpha-module.md", None, f"{M}/alpha-module.md:19: provenance: unknown value 'borrowed' (allowed: original, source, adaptation, reconstruction)"),
-    ("source without its publisher", f"{M}/alpha-module.md", None, f"{M}/alpha-module.md:19: based_on[0].by: is required but missing (add 'by:')"),
+    (
+        "binary junk",
+        f"{M}/nieuw.md",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        f"{M}/nieuw.md:1: file: is a binary file",
+    ),
+    (
+        "not utf-8",
+        f"{M}/nieuw.md",
+        module().replace("Gewone tekst.", "Caf\xe9").encode("latin-1"),
+        f"{M}/nieuw.md:18: file: is not valid UTF-8",
+    ),
+    (
+        "no front matter",
+        f"{M}/nieuw.md",
+        "## Alleen tekst\n",
+        f"{M}/nieuw.md:1: front matter: is missing",
+    ),
+    (
+        "front matter not closed",
+        f"{M}/nieuw.md",
+        "---\nid: nieuw\ntitle: Open\n",
+        f"{M}/nieuw.md:1: front matter: is not closed",
+    ),
+    (
+        "front matter is a list",
+        f"{M}/nieuw.md",
+        "---\n- id\n- title\n---\nTekst\n",
+        f"{M}/nieuw.md:2: front matter: is a list",
+    ),
+    (
+        "front matter is a scalar",
+        f"{M}/nieuw.md",
+        "---\njust text\n---\nTekst\n",
+        f"{M}/nieuw.md:2: front matter: is a text",
+    ),
+    (
+        "front matter empty",
+        f"{M}/nieuw.md",
+        "---\n---\nTekst\n",
+        f"{M}/nieuw.md:2: front matter: is empty",
+    ),
+    (
+        "unclosed quote",
+        f"{M}/nieuw.md",
+        module(**{"title: Een module": 'title: "Een module'}),
+        f"{M}/nieuw.md:3: front matter: is not valid YAML",
+    ),
+    (
+        "tab indentation",
+        f"{M}/nieuw.md",
+        module(**{"objectives: [Een doel.]": "objectives:\n\t- Een doel."}),
+        f"{M}/nieuw.md:13: front matter: is not valid YAML",
+    ),
+    (
+        "duplicated key",
+        f"{M}/nieuw.md",
+        module(**{"duration: 120": "duration: 120\nduration: 90"}),
+        f"{M}/nieuw.md:8: duration: is given twice (first on line 7)",
+    ),
+    (
+        "yaml alias",
+        f"{M}/nieuw.md",
+        module(**{"materials: []": "materials: &m [a]", "preparation: []": "preparation: *m"}),
+        f"{M}/nieuw.md:14: preparation: uses a YAML alias",
+    ),
+    (
+        "missing required field",
+        f"{M}/nieuw.md",
+        module(**{"summary: Korte samenvatting.\n": ""}),
+        f"{M}/nieuw.md:1: summary: is required but missing",
+    ),
+    (
+        "wrong type",
+        f"{M}/nieuw.md",
+        module(**{"duration: 120": "duration: twee uur"}),
+        f"{M}/nieuw.md:7: duration: must be a whole number, not text",
+    ),
+    (
+        "list expected",
+        f"{M}/nieuw.md",
+        module(**{"levers: [peer-exchange]": "levers: peer-exchange"}),
+        f"{M}/nieuw.md:10: levers: must be a list, not text",
+    ),
+    (
+        "colon in list item",
+        f"{M}/nieuw.md",
+        module(**{"objectives: [Een doel.]": "objectives:\n  - Doel: iets leren"}),
+        f"{M}/nieuw.md:13: objectives[0]: must be text, not a set of fields",
+    ),
+    (
+        "value not allowed",
+        f"{M}/nieuw.md",
+        module(**{"duration: 120": "duration: 120\nlicense: CC-BY-XYZ"}),
+        f"{M}/nieuw.md:8: license: unknown value 'CC-BY-XYZ'",
+    ),
+    (
+        "out of range",
+        f"{M}/nieuw.md",
+        module(**{"duration: 120": "duration: 0"}),
+        f"{M}/nieuw.md:7: duration: 0 is out of range",
+    ),
+    (
+        "unknown key",
+        f"{M}/nieuw.md",
+        module(**{"levers: [peer-exchange]": "levrs: [peer-exchange]"}),
+        f"{M}/nieuw.md:10: levrs: is not a known field (did you mean 'levers'?)",
+    ),
+    (
+        "unknown lever",
+        f"{M}/nieuw.md",
+        module(**{"levers: [peer-exchange]": "levers: [peer-exchange, netwerk]"}),
+        f"{M}/nieuw.md:10: levers[1]: unknown lever 'netwerk'",
+    ),
+    (
+        "unknown phase",
+        f"{M}/nieuw.md",
+        module(**{"phase: intake": "phase: start"}),
+        f"{M}/nieuw.md:5: phase: unknown phase 'start'",
+    ),
+    (
+        "unknown related module",
+        f"{M}/nieuw.md",
+        module(**{"preparation: []": "preparation: []\nrelated: [alpha-module, bestaat-niet]"}),
+        f"{M}/nieuw.md:15: related[1]: unknown module 'bestaat-niet'",
+    ),
+    (
+        "typo in a related id",
+        f"{M}/nieuw.md",
+        module(**{"preparation: []": "preparation: []\nrelated: [alfa-module]"}),
+        f"{M}/nieuw.md:15: related[0]: unknown module 'alfa-module' (did you mean 'alpha-module'?)",
+    ),
+    (
+        "a label where the id belongs",
+        f"{M}/nieuw.md",
+        module(**{"phase: intake": "phase: uitvoeren"}),
+        f"{M}/nieuw.md:5: phase: unknown phase 'uitvoeren' ('uitvoeren' is the label of 'implement': write the id, implement)",
+    ),
+    (
+        "a stand-in of methodkit new in a published module",
+        f"{M}/nieuw.md",
+        module(**{"objectives: [Een doel.]": "objectives: [Vul in.]"}),
+        f"{M}/nieuw.md:12: objectives[0]: still holds the stand-in 'Vul in.' of methodkit new",
+    ),
+    (
+        "related to itself",
+        f"{M}/nieuw.md",
+        module(**{"preparation: []": "preparation: []\nrelated: [nieuw]"}),
+        f"{M}/nieuw.md:15: related[0]: refers to the item itself",
+    ),
+    (
+        "bad id",
+        f"{M}/Nieuw.md",
+        module(id="Nieuw"),
+        f"{M}/Nieuw.md:2: id: 'Nieuw' is not a valid id",
+    ),
+    (
+        "id does not match file",
+        f"{M}/nieuw.md",
+        module(id="anders"),
+        f"{M}/nieuw.md:2: id: 'anders' does not match the file name",
+    ),
+    (
+        "duplicate id",
+        f"{M}/extra/alpha-module.md",
+        module(id="alpha-module"),
+        f"{M}/extra/alpha-module.md:2: id: 'alpha-module' is already used",
+    ),
+    (
+        "translation in the source's own language",
+        f"{M}/alpha-module.nl.md",
+        "---\nsource_hash: abcdef012345\ntitle: Alpha\n---\n",
+        f"{M}/alpha-module.nl.md:1: file: is in 'nl', the language {M}/alpha-module.md is written in",
+    ),
+    (
+        "translation without source",
+        f"{M}/bestaat-niet.fr.md",
+        "---\nsource_hash: 000000000000\ntitle: X\n---\n",
+        f"{M}/bestaat-niet.fr.md:1: file: translates 'bestaat-niet', which does not exist",
+    ),
+    (
+        "translation with a non-translatable field",
+        f"{M}/alpha-module.en.md",
+        "---\nsource_hash: 000000000000\ntitle: Alpha\nphase: intake\n---\n",
+        f"{M}/alpha-module.en.md:4: phase: is not a known field",
+    ),
+    (
+        "jinja in body",
+        f"{M}/nieuw.md",
+        module(**{"Gewone tekst.": "Hallo {{ config.extra }}"}),
+        f"{M}/nieuw.md:18: content: contains template syntax '{{{{'",
+    ),
+    (
+        "jinja statement in front matter",
+        f"{M}/nieuw.md",
+        module(**{"title: Een module": "title: Een {% raw %}module"}),
+        f"{M}/nieuw.md:3: content: contains template syntax '{{%'",
+    ),
+    (
+        "render_macros",
+        f"{M}/nieuw.md",
+        module(**{"duration: 120": "duration: 120\nrender_macros: true"}),
+        f"{M}/nieuw.md:8: render_macros: is not allowed in methodology content",
+    ),
+    (
+        "script tag",
+        f"{M}/nieuw.md",
+        module(**{"Gewone tekst.": "Tekst\n\n<script>alert(1)</script>"}),
+        f"{M}/nieuw.md:20: body: HTML tag <script> is not allowed",
+    ),
+    (
+        "event handler",
+        f"{M}/nieuw.md",
+        module(**{"Gewone tekst.": '<img src="x.png" onerror="alert(1)">'}),
+        f"{M}/nieuw.md:18: body: event-handler attribute 'onerror'",
+    ),
+    (
+        "javascript link",
+        f"{M}/nieuw.md",
+        module(**{"Gewone tekst.": "[klik](javascript:alert(1))"}),
+        f"{M}/nieuw.md:18: body: link 'javascript:alert(1' uses a forbidden scheme",
+    ),
+    (
+        "attribute list with an event handler",
+        f"{M}/nieuw.md",
+        module(**{"Gewone tekst.": 'Tekst.\n\nAlinea.\n{: onclick="alert(1)" }'}),
+        f"{M}/nieuw.md:21: body: event-handler attribute 'onclick' on <p> is not allowed",
+    ),
+    (
+        "attribute list with a style",
+        f"{M}/nieuw.md",
+        module(**{"Gewone tekst.": 'Tekst.\n\n## Kop { style="display:none" }'}),
+        f"{M}/nieuw.md:20: body: attribute 'style' on <h2> is not allowed",
+    ),
+    (
+        "image from another host",
+        f"{M}/nieuw.md",
+        module(**{"Gewone tekst.": "Tekst.\n\n![foto](https://example.org/foto.png)"}),
+        f"{M}/nieuw.md:20: body: image 'https://example.org/foto.png' comes from another site",
+    ),
+    (
+        "image not in the repository",
+        f"{M}/nieuw.md",
+        module(**{"Gewone tekst.": "![schema](schema.png)"}),
+        f"{M}/nieuw.md:18: body: image 'schema.png' is not in the repository",
+    ),
+    (
+        "svg image with a script",
+        f"{M}/schema.svg",
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+        f"{M}/schema.svg:1: file: an SVG image with the element <script>",
+    ),
+    (
+        "link to no page",
+        f"{M}/nieuw.md",
+        module(**{"Gewone tekst.": "Zie [de module](../modules/bestaat-niet.md)."}),
+        f"{M}/nieuw.md:18: body: link '../modules/bestaat-niet.md' leads to no page",
+    ),
+    (
+        "html in a field",
+        f"{M}/nieuw.md",
+        module(**{"title: Een module": "title: Een <b>module</b>"}),
+        f"{M}/nieuw.md:3: title: contains HTML",
+    ),
+    (
+        "invalid date",
+        "methodology/sessions/2019-02-sessie.md",
+        None,
+        "methodology/sessions/2019-02-sessie.md:5: date: '2019-02-30' is not a valid date",
+    ),
+    (
+        "unknown module in session",
+        "methodology/sessions/2019-06-sessie.md",
+        None,
+        "methodology/sessions/2019-06-sessie.md:7: modules[1]: unknown module 'weg'",
+    ),
+    (
+        "unknown lever in practice",
+        "methodology/practices/voorbeeldpraktijk.md",
+        None,
+        "methodology/practices/voorbeeldpraktijk.md:9: levers[0]: unknown lever 'bestaat-niet'",
+    ),
+    (
+        "e-mail in a session",
+        "methodology/sessions/2019-02-sessie.md",
+        None,
+        "methodology/sessions/2019-02-sessie.md:11: takeaways[0]: contains an e-mail address",
+    ),
+    (
+        "phone in a practice body",
+        "methodology/practices/voorbeeldpraktijk.md",
+        None,
+        "methodology/practices/voorbeeldpraktijk.md:22: body: contains a phone number",
+    ),
+    (
+        "unknown vocabulary term field",
+        "methodology/vocabularies/levers.yml",
+        None,
+        "methodology/vocabularies/levers.yml:4: terms[0].dk: 'dk' is not a site language",
+    ),
+    (
+        "unknown provenance",
+        f"{M}/alpha-module.md",
+        None,
+        f"{M}/alpha-module.md:19: provenance: unknown value 'borrowed' (allowed: original, source, adaptation, reconstruction)",
+    ),
+    (
+        "source without its publisher",
+        f"{M}/alpha-module.md",
+        None,
+        f"{M}/alpha-module.md:19: based_on[0].by: is required but missing (add 'by:')",
+    ),
 ]
 # Edits of existing fixture files, for the cases above whose content is None.
 EDITS = {
     "invalid date": ("date: 2019-02-14", "date: 2019-02-30"),
-    "unknown module in session": ("modules: [alpha-module, beta-module]", "modules: [alpha-module, weg]"),
+    "unknown module in session": (
+        "modules: [alpha-module, beta-module]",
+        "modules: [alpha-module, weg]",
+    ),
     "unknown lever in practice": ("levers: [peer-exchange]", "levers: [bestaat-niet]"),
     "e-mail in a session": ("  - Een inzicht.", "  - Mail jan.peeters@voorbeeld.be voor meer."),
     "phone in a practice body": ("Praktijktekst.", "Bel 09 123 45 67 voor meer."),
-    "unknown vocabulary term field": ("  - id: peer-exchange\n", "  - id: peer-exchange\n    dk: {label: Udveksling, description: Noget.}\n"),
-    "unknown provenance": ("related: [beta-module]\n", "related: [beta-module]\nprovenance: borrowed\n"),
-    "source without its publisher": ("related: [beta-module]\n", "related: [beta-module]\nbased_on: [{title: Een verslag}]\n"),
+    "unknown vocabulary term field": (
+        "  - id: peer-exchange\n",
+        "  - id: peer-exchange\n    dk: {label: Udveksling, description: Noget.}\n",
+    ),
+    "unknown provenance": (
+        "related: [beta-module]\n",
+        "related: [beta-module]\nprovenance: borrowed\n",
+    ),
+    "source without its publisher": (
+        "related: [beta-module]\n",
+        "related: [beta-module]\nbased_on: [{title: Een verslag}]\n",
+    ),
 }
 
 
@@ -170,7 +433,9 @@ def test_bad_input_is_reported_with_path_line_and_field(root, capsys, name, rel,
     write_case(root, name, rel, content)
     code, out = run_check(root, capsys)
     assert code == 1
-    assert any(line.startswith(expected) for line in out.splitlines()), f"expected a line starting with\n  {expected}\ngot:\n{out}"
+    assert any(line.startswith(expected) for line in out.splitlines()), (
+        f"expected a line starting with\n  {expected}\ngot:\n{out}"
+    )
     # Every line has the promised shape, with a hint in brackets.
     for line in out.splitlines():
         loc, field, rest = line.split(": ", 2)
@@ -180,45 +445,75 @@ def test_bad_input_is_reported_with_path_line_and_field(root, capsys, name, rel,
 
 def test_a_link_to_a_draft_is_reported_as_a_build_would_fail_on_it(root, capsys):
     gamma, alpha = root / f"{M}/gamma-module.md", root / f"{M}/alpha-module.md"
-    gamma.write_text(gamma.read_text("utf-8").replace("\nduration:", "\ndraft: true\nduration:", 1), "utf-8")
-    alpha.write_text(alpha.read_text("utf-8").replace("Alfatekst in het Nederlands.", "Zie [gamma](gamma-module.md)."), "utf-8")
-    line = next(n for n, text in enumerate(alpha.read_text("utf-8").splitlines(), 1) if "(gamma-module.md)" in text)
+    gamma.write_text(
+        gamma.read_text("utf-8").replace("\nduration:", "\ndraft: true\nduration:", 1), "utf-8"
+    )
+    alpha.write_text(
+        alpha.read_text("utf-8").replace(
+            "Alfatekst in het Nederlands.", "Zie [gamma](gamma-module.md)."
+        ),
+        "utf-8",
+    )
+    line = next(
+        n
+        for n, text in enumerate(alpha.read_text("utf-8").splitlines(), 1)
+        if "(gamma-module.md)" in text
+    )
     code, out = run_check(root, capsys)
     assert code == 1
-    assert out.splitlines() == [f"{M}/alpha-module.md:{line}: body: link 'gamma-module.md' leads to a draft "
-                                f"(the site leaves {M}/gamma-module.md out until it is ready: remove the link or publish the draft)"]
+    assert out.splitlines() == [
+        f"{M}/alpha-module.md:{line}: body: link 'gamma-module.md' leads to a draft "
+        f"(the site leaves {M}/gamma-module.md out until it is ready: remove the link or publish the draft)"
+    ]
 
 
 def test_a_published_item_that_names_a_draft_is_reported(root, capsys):
     """The site leaves the draft out and with it the link: the check says so instead of a silent gap."""
     gamma = root / f"{M}/gamma-module.md"
-    gamma.write_text(gamma.read_text("utf-8").replace("\nduration:", "\ndraft: true\nduration:", 1), "utf-8")
+    gamma.write_text(
+        gamma.read_text("utf-8").replace("\nduration:", "\ndraft: true\nduration:", 1), "utf-8"
+    )
     session = root / "methodology/sessions/2019-02-sessie.md"
-    session.write_text(session.read_text("utf-8").replace("modules: [alpha-module]", "modules: [alpha-module, gamma-module]"), "utf-8")
+    session.write_text(
+        session.read_text("utf-8").replace(
+            "modules: [alpha-module]", "modules: [alpha-module, gamma-module]"
+        ),
+        "utf-8",
+    )
     code, out = run_check(root, capsys)
     assert code == 1
-    assert out.splitlines() == ["methodology/sessions/2019-02-sessie.md:7: modules[1]: module 'gamma-module' is a draft "
-                                f"(the site leaves {M}/gamma-module.md out until it is ready: remove it here or publish the draft)"]
+    assert out.splitlines() == [
+        "methodology/sessions/2019-02-sessie.md:7: modules[1]: module 'gamma-module' is a draft "
+        f"(the site leaves {M}/gamma-module.md out until it is ready: remove it here or publish the draft)"
+    ]
     # A draft may name a draft.
-    session.write_text(session.read_text("utf-8").replace("example: true", "example: true\ndraft: true"), "utf-8")
+    session.write_text(
+        session.read_text("utf-8").replace("example: true", "example: true\ndraft: true"), "utf-8"
+    )
     assert run_check(root, capsys) == (0, "")
 
 
 def test_the_privacy_hint_fits_the_item_type(root, capsys):
-    for rel, (old, new) in (("methodology/sessions/2019-02-sessie.md", EDITS["e-mail in a session"]),
-                            ("methodology/practices/voorbeeldpraktijk.md", EDITS["phone in a practice body"])):
+    for rel, (old, new) in (
+        ("methodology/sessions/2019-02-sessie.md", EDITS["e-mail in a session"]),
+        ("methodology/practices/voorbeeldpraktijk.md", EDITS["phone in a practice body"]),
+    ):
         path = root / rel
         path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
     code, out = run_check(root, capsys)
     practice, session = out.splitlines()
     # A session has no contact field: its hint must not send the coach there.
     assert "contains an e-mail address" in session and "'contact:'" not in session
-    assert session.endswith("(no personal data in a session summary: give counts and general descriptions, never names or contacts)")
+    assert session.endswith(
+        "(no personal data in a session summary: give counts and general descriptions, never names or contacts)"
+    )
     assert "contains a phone number" in practice and practice.endswith("belongs in 'contact:')")
 
 
 def test_valid_file_with_crlf_and_bom_is_valid(root, capsys):
-    (root / M / "nieuw.md").write_bytes(b"\xef\xbb\xbf" + module().replace("\n", "\r\n").encode("utf-8"))
+    (root / M / "nieuw.md").write_bytes(
+        b"\xef\xbb\xbf" + module().replace("\n", "\r\n").encode("utf-8")
+    )
     code, out = run_check(root, capsys)
     assert (code, out) == (0, "")
 
@@ -231,12 +526,17 @@ def test_crlf_file_reports_the_right_line(root, capsys):
 
 
 def test_all_problems_in_one_run(root, capsys):
-    for i, (name, rel, content, expected) in enumerate(c for c in CASES if c[2] is not None and c[1] == f"{M}/nieuw.md"):
+    for i, (_name, _rel, content, _expected) in enumerate(
+        c for c in CASES if c[2] is not None and c[1] == f"{M}/nieuw.md"
+    ):
         target = root / M / f"geval-{i}.md"
         if isinstance(content, bytes):
             target.write_bytes(content)
         else:
-            target.write_text(content.replace("id: nieuw", f"id: geval-{i}").replace("[nieuw]", f"[geval-{i}]"), "utf-8")
+            target.write_text(
+                content.replace("id: nieuw", f"id: geval-{i}").replace("[nieuw]", f"[geval-{i}]"),
+                "utf-8",
+            )
     code, out = run_check(root, capsys)
     assert code == 1
     files = {line.split(":")[0] for line in out.splitlines()}
@@ -246,7 +546,12 @@ def test_all_problems_in_one_run(root, capsys):
 def test_a_file_with_a_missing_field_still_has_its_terms_checked(root, capsys):
     beta = root / f"{M}/beta-module.md"
     text = beta.read_text("utf-8")
-    beta.write_text(text.replace("duration: 480\n", "").replace("levers: [stakeholder-mapping]", "levers: [stakeholder-mapping, netwerk]"), "utf-8")
+    beta.write_text(
+        text.replace("duration: 480\n", "").replace(
+            "levers: [stakeholder-mapping]", "levers: [stakeholder-mapping, netwerk]"
+        ),
+        "utf-8",
+    )
     code, out = run_check(root, capsys)
     assert code == 1
     fields = [line.split(": ")[1] for line in out.splitlines()]
@@ -258,53 +563,92 @@ def test_paths_limit_the_report(root, capsys):
     (root / "methodology/sessions/2019-02-sessie.md").write_text("", "utf-8")
     code, out = run_check(root, capsys, str(root / "methodology/sessions"))
     assert code == 1
-    assert out.splitlines() == ["methodology/sessions/2019-02-sessie.md:1: file: is empty (start with front matter between two '---' lines)"]
+    assert out.splitlines() == [
+        "methodology/sessions/2019-02-sessie.md:1: file: is empty (start with front matter between two '---' lines)"
+    ]
 
 
 def test_json_and_github_formats(root, capsys):
     (root / M / "nieuw.md").write_text(module(**{"phase: intake": "phase: start"}), "utf-8")
     code, out = run_check(root, capsys, "--format", "json")
     data = json.loads(out)
-    assert code == 1 and data[0]["path"] == f"{M}/nieuw.md" and data[0]["line"] == 5 and data[0]["field"] == "phase"
+    assert (
+        code == 1
+        and data[0]["path"] == f"{M}/nieuw.md"
+        and data[0]["line"] == 5
+        and data[0]["field"] == "phase"
+    )
     code, out = run_check(root, capsys, "--format", "github")
-    assert out.startswith(f"::error file={M}/nieuw.md,line=5,title=methodkit check::phase: unknown phase 'start'")
+    assert out.startswith(
+        f"::error file={M}/nieuw.md,line=5,title=methodkit check::phase: unknown phase 'start'"
+    )
 
 
 def test_command_line_exit_codes_and_no_traceback(root):
     ok = subprocess.run([str(BIN / "methodkit"), "check"], cwd=root, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout + ok.stderr
     (root / M / "nieuw.md").write_bytes(b"---\n\xff\xfe: [\n---\n")
-    bad = subprocess.run([str(BIN / "methodkit"), "check"], cwd=root, capture_output=True, text=True)
+    bad = subprocess.run(
+        [str(BIN / "methodkit"), "check"], cwd=root, capture_output=True, text=True
+    )
     assert bad.returncode == 1
     assert "Traceback" not in bad.stdout + bad.stderr
     assert bad.stdout.startswith(f"{M}/nieuw.md:2: file: is not valid UTF-8")
 
 
-ADAPTED = module(id="aanpassing", **{"duration: 120": "duration: 120\nadapted_from: {adapted}\nlicense: {license}"})
+ADAPTED = module(
+    id="aanpassing",
+    **{"duration: 120": "duration: 120\nadapted_from: {adapted}\nlicense: {license}"},
+)
 
 
-@pytest.mark.parametrize("source,license,problem", [
-    ("{title: Bron, url: 'https://example.org/bron', license: CC-BY-ND-4.0}", "CC-BY-SA-4.0", "allows no adaptations (ND)"),
-    ("{title: Bron, url: 'https://example.org/bron', license: CC-BY-NC-4.0}", "CC-BY-SA-4.0", "the adaptation must be NC too"),
-    ("{title: Bron, url: 'https://example.org/bron', license: CC-BY-NC-SA-4.0}", "CC-BY-NC-4.0", "must use the same licence"),
-    ("alpha-module", "CC-BY-4.0", "'alpha-module' is under CC BY-SA 4.0 (ShareAlike)"),
-    ("bestaat-niet", "CC-BY-SA-4.0", "unknown module 'bestaat-niet'"),
-])
+@pytest.mark.parametrize(
+    "source,license,problem",
+    [
+        (
+            "{title: Bron, url: 'https://example.org/bron', license: CC-BY-ND-4.0}",
+            "CC-BY-SA-4.0",
+            "allows no adaptations (ND)",
+        ),
+        (
+            "{title: Bron, url: 'https://example.org/bron', license: CC-BY-NC-4.0}",
+            "CC-BY-SA-4.0",
+            "the adaptation must be NC too",
+        ),
+        (
+            "{title: Bron, url: 'https://example.org/bron', license: CC-BY-NC-SA-4.0}",
+            "CC-BY-NC-4.0",
+            "must use the same licence",
+        ),
+        ("alpha-module", "CC-BY-4.0", "'alpha-module' is under CC BY-SA 4.0 (ShareAlike)"),
+        ("bestaat-niet", "CC-BY-SA-4.0", "unknown module 'bestaat-niet'"),
+    ],
+)
 def test_adaptations_must_respect_the_source_licence(root, capsys, source, license, problem):
-    (root / M / "aanpassing.md").write_text(ADAPTED.replace("{adapted}", source).replace("{license}", license), "utf-8")
+    (root / M / "aanpassing.md").write_text(
+        ADAPTED.replace("{adapted}", source).replace("{license}", license), "utf-8"
+    )
     code, out = run_check(root, capsys)
     assert code == 1
     assert out.startswith(f"{M}/aanpassing.md:8: adapted_from: "), out
     assert problem in out
 
 
-@pytest.mark.parametrize("source,license", [
-    ("{title: Bron, url: 'https://example.org/bron', license: CC-BY-4.0}", "CC-BY-NC-SA-4.0"),
-    ("{title: Bron, url: 'https://example.org/bron', license: CC-BY-NC-SA-4.0}", "CC-BY-NC-SA-4.0"),
-    ("alpha-module", "CC-BY-SA-4.0"),
-])
+@pytest.mark.parametrize(
+    "source,license",
+    [
+        ("{title: Bron, url: 'https://example.org/bron', license: CC-BY-4.0}", "CC-BY-NC-SA-4.0"),
+        (
+            "{title: Bron, url: 'https://example.org/bron', license: CC-BY-NC-SA-4.0}",
+            "CC-BY-NC-SA-4.0",
+        ),
+        ("alpha-module", "CC-BY-SA-4.0"),
+    ],
+)
 def test_compatible_adaptations_pass(root, capsys, source, license):
-    (root / M / "aanpassing.md").write_text(ADAPTED.replace("{adapted}", source).replace("{license}", license), "utf-8")
+    (root / M / "aanpassing.md").write_text(
+        ADAPTED.replace("{adapted}", source).replace("{license}", license), "utf-8"
+    )
     assert run_check(root, capsys) == (0, "")
 
 
@@ -319,7 +663,9 @@ def test_messages_in_dutch(root, capsys, name, rel, content, expected):
     assert code == code_nl == 1
     for en, nl in zip(json.loads(english), json.loads(dutch)):
         assert (en["path"], en["line"], en["field"]) == (nl["path"], nl["line"], nl["field"])
-        assert _translate(en["message"], MESSAGES_NL) != en["message"], f"no Dutch for message: {en['message']}"
+        assert _translate(en["message"], MESSAGES_NL) != en["message"], (
+            f"no Dutch for message: {en['message']}"
+        )
         assert nl["message"] != en["message"]
         if en["hint"]:
             assert nl["hint"] and nl["hint"] != en["hint"], f"no Dutch for hint: {en['hint']}"
@@ -343,6 +689,8 @@ def test_the_check_reads_every_option_of_the_sites_markdown_extensions(tmp_path)
     )
     found = dict(markdown_extensions(tmp_path))
     fences = thaw(found["pymdownx.superfences"])["custom_fences"]
-    assert fences == [{"name": "diagram", "class": "diagram", "format": pymdownx.superfences.fence_code_format}]
+    assert fences == [
+        {"name": "diagram", "class": "diagram", "format": pymdownx.superfences.fence_code_format}
+    ]
     assert thaw(found["toc"]) == {"permalink": True, "toc_depth": 3}
     hash(tuple(found.items()))  # the check cache keys on them

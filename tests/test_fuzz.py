@@ -23,23 +23,51 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from methodkit.loading.config import markdown_extensions, thaw
-from methodkit.loading.loader import load
 from methodkit.checks.policy import ALLOWED_TAGS, html_problems, template_problems
 from methodkit.checks.problems import Problem, format_problems
+from methodkit.loading.config import markdown_extensions, thaw
+from methodkit.loading.loader import load
 from methodkit.loading.source import split_front_matter
 from sitekit import FIXTURES, REPO, assemble
 
 # On CI the examples are the same every run (a pull request must not fail on a case its
 # change did not touch); locally every run explores new ones.
 EXTENSIONS = markdown_extensions(REPO)  # the site's, as `methodkit check` reads them
-FUZZ = settings(max_examples=200, deadline=None, derandomize=bool(os.environ.get("CI")),
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=200,
+    deadline=None,
+    derandomize=bool(os.environ.get("CI")),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 MODULES = "methodology/modules"
 ALPHA = (FIXTURES / "basic" / MODULES / "alpha-module.md").read_text("utf-8")
-FIELDS = ["id", "title", "summary", "phase", "format", "duration", "group_size", "audience", "levers", "barriers",
-          "objectives", "materials", "preparation", "related", "authors", "license", "adapted_from", "draft",
-          "source_hash", "translators", "render_macros", "contact", "min", "max", "date"]
+FIELDS = [
+    "id",
+    "title",
+    "summary",
+    "phase",
+    "format",
+    "duration",
+    "group_size",
+    "audience",
+    "levers",
+    "barriers",
+    "objectives",
+    "materials",
+    "preparation",
+    "related",
+    "authors",
+    "license",
+    "adapted_from",
+    "draft",
+    "source_hash",
+    "translators",
+    "render_macros",
+    "contact",
+    "min",
+    "max",
+    "date",
+]
 TARGETS = ["alpha-module.md", "alpha-module.fr.md", "nieuw.md", "sub/nieuw.md"]
 
 
@@ -49,6 +77,7 @@ def fuzz_root(tmp_path_factory):
 
 
 # -- checking the problems ------------------------------------------------------------
+
 
 def _lines(data: bytes) -> int:
     """How many lines the loader can point at in a file with these bytes."""
@@ -62,7 +91,9 @@ def _assert_well_formed(root: Path, problems, written: dict[str, bytes]) -> None
         assert isinstance(p, Problem), p
         where = f"{p!r}"
         assert isinstance(p.path, str) and p.path, where
-        assert not p.path.startswith("/") and "\\" not in p.path and ".." not in p.path.split("/"), where
+        assert (
+            not p.path.startswith("/") and "\\" not in p.path and ".." not in p.path.split("/")
+        ), where
         full = (root / p.path).resolve()
         full.relative_to(root.resolve())  # inside the repository
         assert full.exists(), f"{where}: no such file"
@@ -71,7 +102,9 @@ def _assert_well_formed(root: Path, problems, written: dict[str, bytes]) -> None
         assert isinstance(p.message, str) and p.message.strip(), where
         assert isinstance(p.hint, str), where
         if p.path in written:
-            assert p.line <= _lines(written[p.path]), f"{where}: line {p.line}, but the file has {_lines(written[p.path])} lines"
+            assert p.line <= _lines(written[p.path]), (
+                f"{where}: line {p.line}, but the file has {_lines(written[p.path])} lines"
+            )
         p.text().encode("utf-8")  # `methodkit check` can print it
         p.github().encode("utf-8")
     format_problems(problems, "json")
@@ -99,31 +132,176 @@ def _load_with(root: Path, name: str, data: bytes) -> None:
 # Mostly readable text (so the YAML parses and the schema, references and policy get to work), sometimes anything.
 PRINTABLE = st.characters(categories=["L", "M", "N", "P", "S", "Zs"])
 TEXT = st.one_of(st.text(PRINTABLE, max_size=30), st.text(max_size=30))  # never surrogates
-_ANY_LINE = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"), max_size=15)
+_ANY_LINE = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"), max_size=15
+)
 # One value in twenty is any text at all (controls included, which YAML refuses); the rest is printable.
-LINE_TEXT = st.integers(0, 19).flatmap(lambda i: _ANY_LINE if i == 0 else st.text(PRINTABLE, max_size=15))
+LINE_TEXT = st.integers(0, 19).flatmap(
+    lambda i: _ANY_LINE if i == 0 else st.text(PRINTABLE, max_size=15)
+)
 
 YAML_SCALARS = [
-    "~", "null", "Null", "true", "false", "yes", "No", "on", "off", "y", "0", "-0", "007", "0x1F", "0o17", "0b101",
-    "1_000", "1e999", "-1e999", ".inf", "-.Inf", ".nan", "NaN", "3.", "2019-02-30", "2019-13-01", "2019-01-01T25:61:00",
-    "12:30:00", "1:20", "''", '""', "'it''s'", '"\\u00e9\\t"', '"\\x00"', '"\\ud800"', '"\\U0001F600"', '"\\"', "'",
-    "!!python/object:os.system x", "!!python/object/apply:os.system ['true']", "!!python/name:os.system",
-    "!!binary aGVsbG8=", "!!binary ~~~", "!!set {a, b}", "!!omap [a: 1, b: 2]", "!!pairs [a: 1]",
-    "!!timestamp 2019-01-01", "!!timestamp nope", "!!int 'x'", "!!int ''", "!!int +", "!!float ''", "!!float abc",
-    "!!str 3", "!!bool maybe", "!!null x", "9" * 5000, "!!int " + "9" * 5000,
-    "!!map {}", "!!seq []", "!custom x", "!<tag:yaml.org,2002:str> y", "!<!> z", "%TAG", "@x", "`x", "|", ">", "|-", ">+2",
-    "<<", "? x", "- x", ": x", "#comment", "a #comment", "{{ x }}", "{% x %}", "{# x #}", "<script>alert(1)</script>",
-    "<b>vet</b>", "jan@example.org", "+32 9 123 45 67", "0470 12 34 56", "x" * 5000, "é" * 300, "\u202e", "\u0085",
-    "\u2028", "\u2029", "\ufeff", "\t", "a\tb", "'\n'", "\"\n\"", "[", "]", "{", "}", ",", "*", "&", "!", "|2-",
+    "~",
+    "null",
+    "Null",
+    "true",
+    "false",
+    "yes",
+    "No",
+    "on",
+    "off",
+    "y",
+    "0",
+    "-0",
+    "007",
+    "0x1F",
+    "0o17",
+    "0b101",
+    "1_000",
+    "1e999",
+    "-1e999",
+    ".inf",
+    "-.Inf",
+    ".nan",
+    "NaN",
+    "3.",
+    "2019-02-30",
+    "2019-13-01",
+    "2019-01-01T25:61:00",
+    "12:30:00",
+    "1:20",
+    "''",
+    '""',
+    "'it''s'",
+    '"\\u00e9\\t"',
+    '"\\x00"',
+    '"\\ud800"',
+    '"\\U0001F600"',
+    '"\\"',
+    "'",
+    "!!python/object:os.system x",
+    "!!python/object/apply:os.system ['true']",
+    "!!python/name:os.system",
+    "!!binary aGVsbG8=",
+    "!!binary ~~~",
+    "!!set {a, b}",
+    "!!omap [a: 1, b: 2]",
+    "!!pairs [a: 1]",
+    "!!timestamp 2019-01-01",
+    "!!timestamp nope",
+    "!!int 'x'",
+    "!!int ''",
+    "!!int +",
+    "!!float ''",
+    "!!float abc",
+    "!!str 3",
+    "!!bool maybe",
+    "!!null x",
+    "9" * 5000,
+    "!!int " + "9" * 5000,
+    "!!map {}",
+    "!!seq []",
+    "!custom x",
+    "!<tag:yaml.org,2002:str> y",
+    "!<!> z",
+    "%TAG",
+    "@x",
+    "`x",
+    "|",
+    ">",
+    "|-",
+    ">+2",
+    "<<",
+    "? x",
+    "- x",
+    ": x",
+    "#comment",
+    "a #comment",
+    "{{ x }}",
+    "{% x %}",
+    "{# x #}",
+    "<script>alert(1)</script>",
+    "<b>vet</b>",
+    "jan@example.org",
+    "+32 9 123 45 67",
+    "0470 12 34 56",
+    "x" * 5000,
+    "é" * 300,
+    "\u202e",
+    "\u0085",
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "\t",
+    "a\tb",
+    "'\n'",
+    '"\n"',
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "*",
+    "&",
+    "!",
+    "|2-",
 ]
 ANCHORS = ["a", "b", "x1", "ancre"]
-TAGS = ["!!str", "!!int", "!!float", "!!bool", "!!null", "!!seq", "!!map", "!!set", "!!omap", "!!binary", "!!timestamp",
-        "!!python/object:os.system", "!!python/tuple", "!!python/object/new:dict", "!foo", "!<tag:x,2000:y>", "!"]
+TAGS = [
+    "!!str",
+    "!!int",
+    "!!float",
+    "!!bool",
+    "!!null",
+    "!!seq",
+    "!!map",
+    "!!set",
+    "!!omap",
+    "!!binary",
+    "!!timestamp",
+    "!!python/object:os.system",
+    "!!python/tuple",
+    "!!python/object/new:dict",
+    "!foo",
+    "!<tag:x,2000:y>",
+    "!",
+]
 KEYS = st.one_of(
     st.sampled_from(FIELDS),
-    st.sampled_from(["", "1", "-1", "1.5", "0x10", "~", "null", "yes", "no", "true", "<<", "'quoted'", '"dq"', "[a, b]",
-                     "{a: 1}", "!!python/name:os.system", "!!int 5", "&k id", "*k", "*a", "a b", "a:b", "#", "id ",
-                     "ïd", "?", "- x", "2019-01-01", "1e999", "\ufeffid"]),
+    st.sampled_from(
+        [
+            "",
+            "1",
+            "-1",
+            "1.5",
+            "0x10",
+            "~",
+            "null",
+            "yes",
+            "no",
+            "true",
+            "<<",
+            "'quoted'",
+            '"dq"',
+            "[a, b]",
+            "{a: 1}",
+            "!!python/name:os.system",
+            "!!int 5",
+            "&k id",
+            "*k",
+            "*a",
+            "a b",
+            "a:b",
+            "#",
+            "id ",
+            "ïd",
+            "?",
+            "- x",
+            "2019-01-01",
+            "1e999",
+            "\ufeffid",
+        ]
+    ),
     LINE_TEXT.filter(lambda s: s.strip() != ""),
 )
 SCALARS = st.one_of(
@@ -142,7 +320,10 @@ def _leaf():
     return st.one_of(
         SCALARS.map(lambda s: ("s", s)),
         st.sampled_from(ANCHORS).map(lambda a: ("alias", a)),
-        st.tuples(st.sampled_from(["|", ">", "|-", ">+", "|2"]), st.lists(LINE_TEXT, min_size=1, max_size=3)).map(lambda t: ("block",) + t),
+        st.tuples(
+            st.sampled_from(["|", ">", "|-", ">+", "|2"]),
+            st.lists(LINE_TEXT, min_size=1, max_size=3),
+        ).map(lambda t: ("block",) + t),
     )
 
 
@@ -238,31 +419,134 @@ def front_matter(draw) -> str:
 
 
 MARKDOWN_FRAGMENTS = [
-    "`", "``", "```", "~~~", "\n", "\n\n", "    ", "  ", "\t", " ", "x", "tekst", "{: ", "{ ", "{", "}", " }", ".cls", "#id",
-    "onclick=alert(1)", 'onclick="alert(1)"', "title=x", 'style="color:red"', "href=javascript:alert(1)",
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<img src=x alt=", "<b>", "</b>", "<a href=", '"', "'",
-    ">", "<", "</a>", "javascript:alert(1)", "java&#115;cript:", "&#106;avascript:", "jav\tascript:", "[a](", ")", "![i](",
-    "https://example.org/x.png", "<!--", "-->", "- ", "1. ", "> ", "!!! note\n    ", "??? note\n    ",
-    "| a | b |\n|---|---|\n| c | d |\n", "[^1]", "\n[^1]: ", "<div>", "</div>", '<span class="x">', "</span>", "<details>",
-    "<summary>", "<br>", "\\", "*", "_", "## ", "Term\n:   ", "<iframe src=x>", "<svg onload=alert(1)>", "<style>*{}</style>",
-    '<a href="x" title="', "<abbr title='", "&", "&#x6A;", "&amp;", "{{", "{%", "{#", "jan@example.org", "0470 12 34 56",
-    "<aside>", '<aside markdown="1">\n', "</aside>", "<p>", "</p>", "<blockquote>", "<table><tr><td>", "<hr>", "<pre><code>",
-    "<https://example.org/>", "<javascript:alert(1)>", "/\\evil.example/x.png", "\\\\evil.example/x.png", '<img src="',
+    "`",
+    "``",
+    "```",
+    "~~~",
+    "\n",
+    "\n\n",
+    "    ",
+    "  ",
+    "\t",
+    " ",
+    "x",
+    "tekst",
+    "{: ",
+    "{ ",
+    "{",
+    "}",
+    " }",
+    ".cls",
+    "#id",
+    "onclick=alert(1)",
+    'onclick="alert(1)"',
+    "title=x",
+    'style="color:red"',
+    "href=javascript:alert(1)",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<img src=x alt=",
+    "<b>",
+    "</b>",
+    "<a href=",
+    '"',
+    "'",
+    ">",
+    "<",
+    "</a>",
+    "javascript:alert(1)",
+    "java&#115;cript:",
+    "&#106;avascript:",
+    "jav\tascript:",
+    "[a](",
+    ")",
+    "![i](",
+    "https://example.org/x.png",
+    "<!--",
+    "-->",
+    "- ",
+    "1. ",
+    "> ",
+    "!!! note\n    ",
+    "??? note\n    ",
+    "| a | b |\n|---|---|\n| c | d |\n",
+    "[^1]",
+    "\n[^1]: ",
+    "<div>",
+    "</div>",
+    '<span class="x">',
+    "</span>",
+    "<details>",
+    "<summary>",
+    "<br>",
+    "\\",
+    "*",
+    "_",
+    "## ",
+    "Term\n:   ",
+    "<iframe src=x>",
+    "<svg onload=alert(1)>",
+    "<style>*{}</style>",
+    '<a href="x" title="',
+    "<abbr title='",
+    "&",
+    "&#x6A;",
+    "&amp;",
+    "{{",
+    "{%",
+    "{#",
+    "jan@example.org",
+    "0470 12 34 56",
+    "<aside>",
+    '<aside markdown="1">\n',
+    "</aside>",
+    "<p>",
+    "</p>",
+    "<blockquote>",
+    "<table><tr><td>",
+    "<hr>",
+    "<pre><code>",
+    "<https://example.org/>",
+    "<javascript:alert(1)>",
+    "/\\evil.example/x.png",
+    "\\\\evil.example/x.png",
+    '<img src="',
 ]
-MARKDOWN = st.lists(st.one_of(st.sampled_from(MARKDOWN_FRAGMENTS), st.text(max_size=4)), max_size=30).map("".join)
-FRAMES = ["---\n{y}\n---\n{b}", "---\n{y}\n...\n{b}", "---\n{y}", "{y}\n---\n{b}", "---\n{y}\n---\n---\n{b}",
-          "--- \n{y}\n---   \n{b}", "\n---\n{y}\n---\n{b}", "---\n---\n{y}\n---\n{b}", "---\n{y}\n---", "---\r\n{y}\r\n---\r\n{b}",
-          "\ufeff---\n{y}\n---\n{b}", "---\n{y}\n----\n{b}", "---\n{y}\n---\n{b}\n---\n{y}\n---\n"]
+MARKDOWN = st.lists(
+    st.one_of(st.sampled_from(MARKDOWN_FRAGMENTS), st.text(max_size=4)), max_size=30
+).map("".join)
+FRAMES = [
+    "---\n{y}\n---\n{b}",
+    "---\n{y}\n...\n{b}",
+    "---\n{y}",
+    "{y}\n---\n{b}",
+    "---\n{y}\n---\n---\n{b}",
+    "--- \n{y}\n---   \n{b}",
+    "\n---\n{y}\n---\n{b}",
+    "---\n---\n{y}\n---\n{b}",
+    "---\n{y}\n---",
+    "---\r\n{y}\r\n---\r\n{b}",
+    "\ufeff---\n{y}\n---\n{b}",
+    "---\n{y}\n----\n{b}",
+    "---\n{y}\n---\n{b}\n---\n{y}\n---\n",
+]
 
 
-GOOD_FRAMES = ["---\n{y}\n---\n{b}", "---\n{y}\n...\n{b}", "--- \n{y}\n---   \n{b}", "---\n{y}\n---"]
+GOOD_FRAMES = [
+    "---\n{y}\n---\n{b}",
+    "---\n{y}\n...\n{b}",
+    "--- \n{y}\n---   \n{b}",
+    "---\n{y}\n---",
+]
 DAMAGE = ["none"] * 8 + ["crlf", "cr", "mixed", "separators", "bom", "insert", "utf-16", "bytes"]
 
 
 @st.composite
 def module_bytes(draw) -> bytes:
     frame = draw(st.sampled_from(GOOD_FRAMES * 3 + FRAMES))
-    text = frame.replace("{y}", draw(front_matter())).replace("{b}", draw(st.one_of(MARKDOWN, st.just(ALPHA_BODY))))
+    text = frame.replace("{y}", draw(front_matter())).replace(
+        "{b}", draw(st.one_of(MARKDOWN, st.just(ALPHA_BODY)))
+    )
     damage = draw(st.sampled_from(DAMAGE))
     if damage == "crlf":
         text = text.replace("\n", "\r\n")
@@ -272,30 +556,81 @@ def module_bytes(draw) -> bytes:
         rnd = draw(st.randoms(use_true_random=False))
         text = "".join(c if c != "\n" else rnd.choice(["\n", "\r\n", "\r", "\n\r"]) for c in text)
     elif damage in ("separators", "bom", "insert"):
-        extra = {"separators": st.sampled_from(["\u2028", "\u2029", "\x85", "\u2028" * 40, "\x85" * 40]),
-                 "bom": st.sampled_from(["\ufeff", "\ufeff\ufeff"]),
-                 "insert": st.sampled_from(["\x00", "\x0c", "\x1b[0m", "\u202e", "\t", "\v"])}[damage]
+        extra = {
+            "separators": st.sampled_from(["\u2028", "\u2029", "\x85", "\u2028" * 40, "\x85" * 40]),
+            "bom": st.sampled_from(["\ufeff", "\ufeff\ufeff"]),
+            "insert": st.sampled_from(["\x00", "\x0c", "\x1b[0m", "\u202e", "\t", "\v"]),
+        }[damage]
         i = draw(st.integers(0, len(text)))
         text = text[:i] + draw(extra) + text[i:]
-    data = (("\ufeff" if damage == "bom" and draw(st.booleans()) else "") + text).encode("utf-16" if damage == "utf-16" else "utf-8")
+    data = (("\ufeff" if damage == "bom" and draw(st.booleans()) else "") + text).encode(
+        "utf-16" if damage == "utf-16" else "utf-8"
+    )
     if damage == "bytes":
         i = draw(st.integers(0, len(data)))
         data = data[:i] + draw(st.binary(min_size=1, max_size=4)) + data[i:]
     return data
 
 
-FENCE_TEXT = st.lists(st.one_of(
-    st.sampled_from(["---", "...", "--- ", "----", "\n", "\r\n", "\r", "\ufeff", ":", ": ", " ", "  ", "- ", "id: x", "a:", "{{", "{%",
-                     "&a", "*a", "!!", "!!python/object:os.system", "#", "'", '"', "[", "]", "{", "}", "\t", "? ", "|", ">", "%YAML 1.1",
-                     "%TAG ! tag:x,2000:", "\x00", "\u2028", "\x85", "9" * 400]),
-    st.text(max_size=6)), max_size=40).map("".join)
+FENCE_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "---",
+                "...",
+                "--- ",
+                "----",
+                "\n",
+                "\r\n",
+                "\r",
+                "\ufeff",
+                ":",
+                ": ",
+                " ",
+                "  ",
+                "- ",
+                "id: x",
+                "a:",
+                "{{",
+                "{%",
+                "&a",
+                "*a",
+                "!!",
+                "!!python/object:os.system",
+                "#",
+                "'",
+                '"',
+                "[",
+                "]",
+                "{",
+                "}",
+                "\t",
+                "? ",
+                "|",
+                ">",
+                "%YAML 1.1",
+                "%TAG ! tag:x,2000:",
+                "\x00",
+                "\u2028",
+                "\x85",
+                "9" * 400,
+            ]
+        ),
+        st.text(max_size=6),
+    ),
+    max_size=40,
+).map("".join)
 
 
 # -- the loader never raises ----------------------------------------------------------
 
+
 @FUZZ
-@given(name=st.sampled_from(TARGETS), prefix=st.sampled_from([b"", b"---\n", b"---\nid: x\n", b"\xef\xbb\xbf---\n"]),
-       data=st.binary(max_size=400))
+@given(
+    name=st.sampled_from(TARGETS),
+    prefix=st.sampled_from([b"", b"---\n", b"---\nid: x\n", b"\xef\xbb\xbf---\n"]),
+    data=st.binary(max_size=400),
+)
 def test_loader_survives_random_bytes(fuzz_root, name, prefix, data):
     _load_with(fuzz_root, name, prefix + data)
 
@@ -308,11 +643,21 @@ def test_loader_survives_random_text_with_fences(fuzz_root, name, text):
 
 @FUZZ
 @given(name=st.sampled_from(TARGETS), data=module_bytes())
-@example(name="alpha-module.md", data=ALPHA.replace("phase: intake", "phase: intake\n1: x").encode())  # a key that is a number
-@example(name="alpha-module.md", data=ALPHA.replace("phase: intake", "phase: intake\nyes: x").encode())  # ... or a boolean
-@example(name="alpha-module.md", data=ALPHA.replace("summary: Een", "summary: Een" + "\u2028" * 60 + "x").replace(
-    "duration: 240", "duration: [").encode())  # YAML counts U+2028 as a line break, the file does not
-@example(name="nieuw.md", data=b"---\ntranslators: !!timestamp nope\n---\n")  # PyYAML raises AttributeError
+@example(
+    name="alpha-module.md", data=ALPHA.replace("phase: intake", "phase: intake\n1: x").encode()
+)  # a key that is a number
+@example(
+    name="alpha-module.md", data=ALPHA.replace("phase: intake", "phase: intake\nyes: x").encode()
+)  # ... or a boolean
+@example(
+    name="alpha-module.md",
+    data=ALPHA.replace("summary: Een", "summary: Een" + "\u2028" * 60 + "x")
+    .replace("duration: 240", "duration: [")
+    .encode(),
+)  # YAML counts U+2028 as a line break, the file does not
+@example(
+    name="nieuw.md", data=b"---\ntranslators: !!timestamp nope\n---\n"
+)  # PyYAML raises AttributeError
 @example(name="nieuw.md", data=b"---\ndraft: !!bool x\n---\n")  # ... KeyError
 @example(name="nieuw.md", data=b"---\nduration: !!int ''\n---\n")  # ... IndexError
 def test_loader_survives_malformed_front_matter(fuzz_root, name, data):
@@ -321,8 +666,15 @@ def test_loader_survives_malformed_front_matter(fuzz_root, name, data):
 
 # -- the parts, directly --------------------------------------------------------------
 
+
 @FUZZ
-@given(text=st.one_of(FENCE_TEXT, st.text(max_size=200), module_bytes().map(lambda b: b.decode("utf-8", errors="replace"))))
+@given(
+    text=st.one_of(
+        FENCE_TEXT,
+        st.text(max_size=200),
+        module_bytes().map(lambda b: b.decode("utf-8", errors="replace")),
+    )
+)
 @example(text="---\ndate: !!timestamp nope\n---\n")
 @example(text="---\ndraft: !!bool x\n---\n")
 @example(text="---\nduration: !!int +\n---\n")
@@ -349,24 +701,67 @@ def test_html_problems_never_raises(body, first_line):
     problems = html_problems(body, "methodology/modules/x.md", first_line, extensions=EXTENSIONS)
     last = first_line + body.count("\n")
     for p in problems:
-        assert p.path == "methodology/modules/x.md" and p.field == "body" and p.message and p.hint, p
+        assert (
+            p.path == "methodology/modules/x.md" and p.field == "body" and p.message and p.hint
+        ), p
         assert first_line <= p.line <= last, (p, first_line, last)
 
 
 # -- what the policy accepts cannot run a script ----------------------------------------
 
+
 def _markdown():
     """Python-Markdown with the extensions and settings of the site's mkdocs.yml."""
     import markdown
 
-    return markdown.Markdown(extensions=[name for name, _ in EXTENSIONS],
-                             extension_configs={name: thaw(cfg) for name, cfg in EXTENSIONS if thaw(cfg)})
+    return markdown.Markdown(
+        extensions=[name for name, _ in EXTENSIONS],
+        extension_configs={name: thaw(cfg) for name, cfg in EXTENSIONS if thaw(cfg)},
+    )
 
 
 # Tags Python-Markdown and the extensions write themselves, besides those a contributor may write.
-RENDERED_TAGS = set(ALLOWED_TAGS) | {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "pre", "code", "blockquote", "hr",
-                                     "table", "thead", "tbody", "tfoot", "tr", "th", "td", "div", "span", "sup", "a", "img", "br"}
-URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite", "srcset"}
+RENDERED_TAGS = set(ALLOWED_TAGS) | {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "pre",
+    "code",
+    "blockquote",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "div",
+    "span",
+    "sup",
+    "a",
+    "img",
+    "br",
+}
+URL_ATTRS = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "data",
+    "poster",
+    "background",
+    "cite",
+    "srcset",
+}
 _C0 = "".join(map(chr, range(0x21)))
 
 
@@ -384,7 +779,9 @@ class _Active(HTMLParser):
             value = value or ""
             if name.startswith("on"):
                 self.found.append(f"<{tag} {name}={value!r}>")
-            elif name == "style" and not re.fullmatch(r"text-align:\s*(left|right|center);?", value.strip()):
+            elif name == "style" and not re.fullmatch(
+                r"text-align:\s*(left|right|center);?", value.strip()
+            ):
                 self.found.append(f"<{tag} style={value!r}>")
             elif name in ("srcdoc", "formaction"):
                 self.found.append(f"<{tag} {name}>")
@@ -417,9 +814,13 @@ MD = _markdown()
 @example(body="[a](java&#115;cript:alert(1))\n")
 @example(body="[a](jav\tascript:alert(1))\n")
 def test_what_the_policy_accepts_renders_inert(body):
-    if html_problems(body, "methodology/modules/x.md", 1, extensions=EXTENSIONS) or template_problems(body, "methodology/modules/x.md"):
+    if html_problems(
+        body, "methodology/modules/x.md", 1, extensions=EXTENSIONS
+    ) or template_problems(body, "methodology/modules/x.md"):
         return  # refused: `methodkit check` fails and the build stops
     MD.reset()
     html = MD.convert(body)
     active = _active(html)
-    assert active == [], f"accepted by the content policy, but renders to active HTML {active}:\n{body!r}\n->\n{html}"
+    assert active == [], (
+        f"accepted by the content policy, but renders to active HTML {active}:\n{body!r}\n->\n{html}"
+    )

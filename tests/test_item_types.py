@@ -73,8 +73,12 @@ def tool_site(tmp_path_factory):
     levers = (root / "methodology" / "vocabularies" / "levers.yml").read_text("utf-8")
     lever = levers.split("- id: ", 1)[1].split()[0]
     (root / "methodology" / "tools").mkdir()
-    (root / "methodology" / "tools" / "canvas.md").write_text(tool("canvas", "Het canvas", "2024-03-01", lever))
-    (root / "methodology" / "tools" / "kaartset.md").write_text(tool("kaartset", "De kaartset", "2024-06-01", lever))
+    (root / "methodology" / "tools" / "canvas.md").write_text(
+        tool("canvas", "Het canvas", "2024-03-01", lever)
+    )
+    (root / "methodology" / "tools" / "kaartset.md").write_text(
+        tool("kaartset", "De kaartset", "2024-06-01", lever)
+    )
     check = methodkit(root, "check")
     assert check.returncode == 0, check.stdout + check.stderr
     assert build_site(root, strict=True, quiet=True) == 0
@@ -101,7 +105,10 @@ def test_the_lever_page_lists_the_new_type(tool_site):
     soup = page(site, f"levers/{lever}/")
     group = soup.select_one(".mk-facet-tool")
     assert group is not None
-    assert [a.get_text() for a in group.select("li a")] == ["De kaartset", "Het canvas"]  # newest first
+    assert [a.get_text() for a in group.select("li a")] == [
+        "De kaartset",
+        "Het canvas",
+    ]  # newest first
 
 
 def test_catalogue_and_feed_carry_the_new_type(tool_site):
@@ -119,8 +126,12 @@ def test_catalogue_and_feed_carry_the_new_type(tool_site):
 def test_the_overview_macro_lists_the_new_type_with_its_filter(tool_site):
     root, site, lever = tool_site
     config = (root / "mkdocs.yml").read_text("utf-8")
-    (root / "mkdocs.yml").write_text(config.replace("      macro_pages:\n", "      macro_pages:\n        - tools.md\n"), "utf-8")
-    (root / "docs" / "tools.md").write_text('---\ntitle: Hulpmiddelen\n---\n# Hulpmiddelen\n\n{{ item_list("tool") }}\n', "utf-8")
+    (root / "mkdocs.yml").write_text(
+        config.replace("      macro_pages:\n", "      macro_pages:\n        - tools.md\n"), "utf-8"
+    )
+    (root / "docs" / "tools.md").write_text(
+        '---\ntitle: Hulpmiddelen\n---\n# Hulpmiddelen\n\n{{ item_list("tool") }}\n', "utf-8"
+    )
     try:
         assert build_site(root, strict=True, quiet=True) == 0
         soup = page(site, "tools/")
@@ -128,7 +139,10 @@ def test_the_overview_macro_lists_the_new_type_with_its_filter(tool_site):
         (root / "docs" / "tools.md").unlink()
         (root / "mkdocs.yml").write_text(config, "utf-8")
     tiles = soup.select(".mk-tile")
-    assert [t.select_one(".mk-tile__title").get_text() for t in tiles] == ["De kaartset", "Het canvas"]
+    assert [t.select_one(".mk-tile__title").get_text() for t in tiles] == [
+        "De kaartset",
+        "Het canvas",
+    ]
     assert all(t["data-lever"] == lever for t in tiles)
     assert soup.select_one('select[name="lever"]') is not None
     assert "Werkplaats Open" in tiles[0].select_one(".mk-tile__meta").get_text()

@@ -7,7 +7,7 @@ import json
 import yaml
 
 from methodkit.i18n import LOCALES
-from sitekit import methodkit, page, resolve, replace_in
+from sitekit import methodkit, page, replace_in, resolve
 
 
 def test_html_lang_per_language(basic_site):
@@ -29,14 +29,21 @@ def test_fallback_shows_dutch_with_a_notice_in_the_readers_language(basic_site):
     soup = page(basic_site, "fr/modules/gamma-module/")
     notice = soup.select_one(".mk-notice--fallback")
     assert notice["lang"] == "fr" and "Pas encore traduit" in notice.get_text()
-    assert resolve(basic_site, "fr/modules/gamma-module/", notice.a["href"]) == basic_site / "fr/contribute/index.html"
+    assert (
+        resolve(basic_site, "fr/modules/gamma-module/", notice.a["href"])
+        == basic_site / "fr/contribute/index.html"
+    )
     article = soup.select_one("article.mk-item")
     assert article["lang"] == "nl" and "GAMMATEKST-NL" in article.get_text()
     assert soup.html["lang"] == "fr"
     # The table of contents lists the Dutch headings, so it says it is Dutch too.
     toc = soup.select_one('[data-md-component="toc"]')
     assert toc["lang"] == "nl" and "Waarom" in toc.get_text()
-    assert not page(basic_site, "fr/modules/alpha-module/").select_one('[data-md-component="toc"]').has_attr("lang")
+    assert (
+        not page(basic_site, "fr/modules/alpha-module/")
+        .select_one('[data-md-component="toc"]')
+        .has_attr("lang")
+    )
     en = page(basic_site, "en/modules/gamma-module/")
     assert "Not translated yet" in en.select_one(".mk-notice--fallback").get_text()
 
@@ -45,7 +52,10 @@ def test_outdated_translation_says_so_and_links_the_dutch_page(basic_site):
     soup = page(basic_site, "fr/modules/beta-module/")
     notice = soup.select_one(".mk-notice--outdated")
     assert notice is not None and "dépassée" in notice.get_text()
-    assert resolve(basic_site, "fr/modules/beta-module/", notice.a["href"]) == basic_site / "modules/beta-module/index.html"
+    assert (
+        resolve(basic_site, "fr/modules/beta-module/", notice.a["href"])
+        == basic_site / "modules/beta-module/index.html"
+    )
     assert "Texte bêta en français." in soup.get_text()
 
 
@@ -59,7 +69,12 @@ def test_docs_pages_translate_and_fall_back(basic_site):
 
 
 def test_switcher_lands_on_the_same_page(basic_site):
-    for here in ("modules/alpha-module/", "fr/modules/gamma-module/", "en/", "fr/levers/peer-exchange/"):
+    for here in (
+        "modules/alpha-module/",
+        "fr/modules/gamma-module/",
+        "en/",
+        "fr/levers/peer-exchange/",
+    ):
         soup = page(basic_site, here)
         links = {a["hreflang"]: a["href"] for a in soup.select("a.mk-lang-link")}
         assert set(links) == {"nl", "fr", "en"}
@@ -71,19 +86,26 @@ def test_switcher_lands_on_the_same_page(basic_site):
 
 def test_hreflang_in_head_and_sitemap(basic_site):
     soup = page(basic_site, "en/modules/alpha-module/")
-    alternates = {l["hreflang"]: l["href"] for l in soup.select('head link[rel="alternate"][hreflang]')}
+    alternates = {
+        l["hreflang"]: l["href"] for l in soup.select('head link[rel="alternate"][hreflang]')
+    }
     assert alternates["fr"].endswith("/fr/modules/alpha-module/")
     assert alternates["nl"].endswith("/modules/alpha-module/") and "/fr/" not in alternates["nl"]
     assert alternates["x-default"] == alternates["nl"]
     sitemap = (basic_site / "sitemap.xml").read_text("utf-8")
     assert sitemap.count("<url>") == 3 * len(list(basic_site.glob("**/index.html"))) // 3
-    assert 'hreflang="fr" href="https://example.org/samenzweerders/fr/modules/alpha-module/"' in sitemap
+    assert (
+        'hreflang="fr" href="https://example.org/samenzweerders/fr/modules/alpha-module/"'
+        in sitemap
+    )
     assert not (basic_site / "fr" / "sitemap.xml").exists()
 
 
 def test_search_index_per_language(basic_site):
     def docs(prefix):
-        index = json.loads((basic_site / prefix / "search" / "search_index.json").read_text("utf-8"))
+        index = json.loads(
+            (basic_site / prefix / "search" / "search_index.json").read_text("utf-8")
+        )
         return index["config"]["lang"], " ".join(d["text"] + d["title"] for d in index["docs"])
 
     lang, fr = docs("fr")
@@ -91,13 +113,22 @@ def test_search_index_per_language(basic_site):
     assert "Alfatekst" not in fr and "TRIAL-TEXT-EN" not in fr
     lang, nl = docs("")
     assert lang == ["nl"] and "Alfatekst" in nl and "Texte alpha" not in nl
-    locations = [d["location"] for d in json.loads((basic_site / "search/search_index.json").read_text("utf-8"))["docs"]]
+    locations = [
+        d["location"]
+        for d in json.loads((basic_site / "search/search_index.json").read_text("utf-8"))["docs"]
+    ]
     assert any(l.startswith("modules/alpha-module/") for l in locations)
-    assert not [l for l in locations if "/handout/" in l], "handouts repeat their module's text in search"
+    assert not [l for l in locations if "/handout/" in l], (
+        "handouts repeat their module's text in search"
+    )
 
 
 def test_dates_are_written_per_locale(basic_site):
-    for prefix, text in (("", "14 februari 2019"), ("fr/", "14 février 2019"), ("en/", "14 February 2019")):
+    for prefix, text in (
+        ("", "14 februari 2019"),
+        ("fr/", "14 février 2019"),
+        ("en/", "14 February 2019"),
+    ):
         assert text in page(basic_site, prefix + "sessions/").get_text()
 
 
@@ -107,14 +138,19 @@ def test_status_command(basic_root):
     lines = proc.stdout.splitlines()
     fr = next(l for l in lines if l.startswith("fr:"))
     assert "1 outdated" in fr
-    assert any(l.strip().startswith("outdated  methodology/modules/beta-module.fr.md") for l in lines)
+    assert any(
+        l.strip().startswith("outdated  methodology/modules/beta-module.fr.md") for l in lines
+    )
     assert any(l.strip().startswith("missing   methodology/modules/gamma-module.md") for l in lines)
     assert methodkit(basic_root, "status", "--strict").returncode == 1
 
 
 def test_status_page_shows_the_same(basic_site):
     soup = page(basic_site, "translations/")
-    fr_rows = {r.td.get_text(): r["class"][0] for r in soup.find(id="status-fr").find_next("table").select("tbody tr")}
+    fr_rows = {
+        r.td.get_text(): r["class"][0]
+        for r in soup.find(id="status-fr").find_next("table").select("tbody tr")
+    }
     assert fr_rows["methodology/modules/alpha-module.md"] == "mk-status--translated"
     assert fr_rows["methodology/modules/beta-module.md"] == "mk-status--outdated"
     assert fr_rows["methodology/modules/gamma-module.md"] == "mk-status--missing"
@@ -159,15 +195,19 @@ def test_a_new_translation_is_a_draft_until_the_translator_is_done(tmp_path):
 
 def test_the_copyright_line_joins_the_rights_holders_in_the_readers_language(real_site):
     # mkdocs.yml lists the holders; each language joins them with its own word.
-    for prefix, expected in (("", "de bijdragers van De Nieuwe Samenzweerders"),
-                             ("fr/", "les contributeurs de De Nieuwe Samenzweerders"),
-                             ("en/", "the contributors of De Nieuwe Samenzweerders")):
+    for prefix, expected in (
+        ("", "de bijdragers van De Nieuwe Samenzweerders"),
+        ("fr/", "les contributeurs de De Nieuwe Samenzweerders"),
+        ("en/", "the contributors of De Nieuwe Samenzweerders"),
+    ):
         footer = page(real_site, prefix).select_one(".md-copyright").get_text(" ", strip=True)
         assert f"© {expected}," in footer, (prefix, footer)
 
 
 def test_the_scheme_toggle_and_site_description_speak_the_readers_language(basic_site, basic_root):
-    descriptions = yaml.load((basic_root / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)["extra"]["publisher"]["description"]
+    descriptions = yaml.load(
+        (basic_root / "mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader
+    )["extra"]["publisher"]["description"]
     seen = set()
     for prefix, lang in (("", "nl"), ("fr/", "fr"), ("en/", "en")):
         t = yaml.safe_load((LOCALES / f"{lang}.yml").read_text("utf-8"))

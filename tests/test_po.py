@@ -195,7 +195,9 @@ def test_a_dutch_edit_marks_exactly_the_changed_units_fuzzy(repo):
     assert "#. previous source: Het tweede doel van de delta-module." in raw
     assert "#. previous source: Oefening" in raw
     # A file every PO tool reads: GNU gettext's own checker accepts it.
-    check = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(repo / PO)], capture_output=True, text=True)
+    check = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(repo / PO)], capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stderr
     assert cat[_context(cat, "Een nieuwe vraag?")].string == ""
     assert all(m.string for m in cat.values() if not m.fuzzy and m.id != "Een nieuwe vraag?")

@@ -14,12 +14,17 @@ A4 = (595, 842)  # points, rounded
 
 
 def pdf_text(path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def pdf_info(path) -> dict[str, str]:
     out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    return {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in out.splitlines() if ":" in line)}
+    return {
+        k.strip(): v.strip()
+        for k, v in (line.split(":", 1) for line in out.splitlines() if ":" in line)
+    }
 
 
 def page_size(info) -> tuple[int, int]:
@@ -32,7 +37,10 @@ def printed(basic_browser, tmp_path_factory):
     """The browser's print (Ctrl+P) of a module's coach and participant pages."""
     out = tmp_path_factory.mktemp("print")
     files = {}
-    for version, path in (("coach", "modules/alpha-module/"), ("participant", "modules/alpha-module/handout/")):
+    for version, path in (
+        ("coach", "modules/alpha-module/"),
+        ("participant", "modules/alpha-module/handout/"),
+    ):
         pg = basic_browser.page(path)
         pg.emulate_media(media="print")
         files[version] = out / f"{version}.pdf"
@@ -49,10 +57,19 @@ def test_browser_print_is_clean_a4(printed, version):
     text = pdf_text(printed[version])
     assert "Alfa-module" in text and "CC BY-SA 4.0" in text
     assert "Naamsvermelding" in text  # the credit line
-    assert "https://example.org/samenzweerders/modules/alpha-module/" in text  # where the page lives
+    assert (
+        "https://example.org/samenzweerders/modules/alpha-module/" in text
+    )  # where the page lives
     if version == "coach":  # the participant version leaves the body's prose to the coach
         assert "(https://creativecommons.org/licenses/)" in text  # external link addresses
-    for chrome in ("Zoeken", "Woordenlijst", "Made with", "Vorige module", "Volgende module", "Afdrukken"):
+    for chrome in (
+        "Zoeken",
+        "Woordenlijst",
+        "Made with",
+        "Vorige module",
+        "Volgende module",
+        "Afdrukken",
+    ):
         assert chrome not in text, chrome
     assert ("ALFA-COACHNOTITIE" in text) == (version == "coach")
 
@@ -60,10 +77,15 @@ def test_browser_print_is_clean_a4(printed, version):
 def test_module_page_offers_both_versions_and_pdfs(basic_site):
     soup = page(basic_site, "modules/alpha-module/")
     links = {a["class"][-1]: a["href"] for a in soup.select(".mk-downloads a")}
-    assert resolve(basic_site, "modules/alpha-module/", links["mk-download--participant"]) == basic_site / "modules/alpha-module/handout/index.html"
+    assert (
+        resolve(basic_site, "modules/alpha-module/", links["mk-download--participant"])
+        == basic_site / "modules/alpha-module/handout/index.html"
+    )
     pdfs = [a["href"] for a in soup.select(".mk-downloads a.mk-download--pdf")]
     assert [resolve(basic_site, "modules/alpha-module/", h) for h in pdfs] == [
-        basic_site / module_pdf("alpha-module", v, "nl") for v in ("coach", "participant", "worksheet")]
+        basic_site / module_pdf("alpha-module", v, "nl")
+        for v in ("coach", "participant", "worksheet")
+    ]
     # gamma has no worksheet: no worksheet PDF is offered (or written).
     gamma = page(basic_site, "modules/gamma-module/")
     assert len(gamma.select(".mk-downloads a.mk-download--pdf")) == 2
@@ -72,10 +94,18 @@ def test_module_page_offers_both_versions_and_pdfs(basic_site):
     assert handout.select_one(".admonition.coach") is None
     assert "Voorbereiding" not in [h.get_text() for h in handout.select(".mk-section h2")]
     # A collapsible coach note with a block inside it goes as a whole.
-    module, handout = page(basic_site, "modules/gamma-module/"), page(basic_site, "modules/gamma-module/handout/")
-    assert "GAMMA-COACHDETAIL" in module.get_text() and "GAMMA-COACHDETAIL" not in handout.get_text()
+    module, handout = (
+        page(basic_site, "modules/gamma-module/"),
+        page(basic_site, "modules/gamma-module/handout/"),
+    )
+    assert (
+        "GAMMA-COACHDETAIL" in module.get_text() and "GAMMA-COACHDETAIL" not in handout.get_text()
+    )
     # Participants get the worksheets, not the coach's script around them (see test_trainer_pdfs.py).
-    assert "GAMMA-NA-DE-NOTITIE" not in handout.get_text() and "Een blok in het blok" not in handout.get_text()
+    assert (
+        "GAMMA-NA-DE-NOTITIE" not in handout.get_text()
+        and "Een blok in het blok" not in handout.get_text()
+    )
 
 
 @pytest.mark.parametrize("lang", ["nl", "fr", "en"])
@@ -88,7 +118,9 @@ def test_pdf_downloads_per_module_and_version(basic_site, lang):
             assert page_size(info) == A4 and 1 <= int(info["Pages"]) <= 6
             text = pdf_text(path)
             assert "CC BY-SA 4.0" in text
-            assert ("COACHNOTITIE" in text) == (version == "coach" and module in ("alpha-module", "beta-module"))
+            assert ("COACHNOTITIE" in text) == (
+                version == "coach" and module in ("alpha-module", "beta-module")
+            )
     alpha = pdf_text(root / module_pdf("alpha-module", "coach", lang))
     assert ("Module alpha" if lang == "fr" else "Alfa-module") in alpha
 
@@ -108,7 +140,7 @@ def test_trainer_pack_contents_list_every_module_with_its_page(basic_site):
 
 
 def test_downloads_page_links_every_pdf(basic_site):
-    for prefix, lang in (("", "nl"), ("fr/", "fr")):
+    for prefix, _lang in (("", "nl"), ("fr/", "fr")):
         soup = page(basic_site, prefix + "downloads/")
         hrefs = [a["href"] for a in soup.select(".md-content a[download]")]
         # pack, cards, workbook; two PDFs per module; alpha's worksheets; the offline copy
@@ -119,8 +151,9 @@ def test_downloads_page_links_every_pdf(basic_site):
 
 def test_pdfs_are_reproducible(basic_root, basic_site, tmp_path):
     """The same content gives the same PDF bytes (no clock time inside)."""
-    from methodkit.mkdocs_adapter.build import build_site
     import shutil
+
+    from methodkit.mkdocs_adapter.build import build_site
 
     copy = shutil.copytree(basic_root, tmp_path / "again", ignore=shutil.ignore_patterns("site"))
     assert build_site(copy, pdf=True, quiet=True) == 0

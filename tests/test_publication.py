@@ -31,11 +31,16 @@ def lines(text: str) -> list[str]:
 
 # -- the publisher --------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def publisher(basic_root, tmp_path_factory):
     """The basic fixture (alpha translated into French, beta's French outdated, gamma not translated),
     under a policy that asks French for every module."""
-    root = shutil.copytree(basic_root, tmp_path_factory.mktemp("publisher") / "root", ignore=shutil.ignore_patterns("site"))
+    root = shutil.copytree(
+        basic_root,
+        tmp_path_factory.mktemp("publisher") / "root",
+        ignore=shutil.ignore_patterns("site"),
+    )
     set_policy(root, "      publication:\n        module:\n          translations: [fr]\n")
     return root
 
@@ -46,7 +51,8 @@ def test_a_release_fails_listing_the_translations_a_policy_asks_for(publisher):
     assert lines(proc.stdout) == [
         "methodology/modules/beta-module.fr.md:6: source_hash: the translation into 'fr' is out of date "
         "(bring it up to date with methodology/modules/beta-module.md, then set source_hash: "
-        + re.search(r"set source_hash: (\w+)", proc.stdout).group(1) + ")",
+        + re.search(r"set source_hash: (\w+)", proc.stdout).group(1)
+        + ")",
         "methodology/modules/gamma-module.md:1: translations.fr: has no translation into 'fr' "
         "(methodology/modules/gamma-module.fr.md) (start one with: methodkit translate methodology/modules/gamma-module.md --to fr)",
     ]
@@ -56,12 +62,17 @@ def test_a_release_fails_listing_the_translations_a_policy_asks_for(publisher):
 def test_the_pull_request_checks_stay_green_and_warn(publisher):
     proc = methodkit(publisher, "check")
     assert proc.returncode == 0 and proc.stdout == ""
-    assert "methodology/modules/gamma-module.fr.md" in proc.stderr and "check --release" in proc.stderr
+    assert (
+        "methodology/modules/gamma-module.fr.md" in proc.stderr and "check --release" in proc.stderr
+    )
     github = methodkit(publisher, "check", "--format", "github")
     assert github.returncode == 0
     annotations = lines(github.stdout)
     assert len(annotations) == 2 and all(a.startswith("::warning file=") for a in annotations)
-    assert "::warning file=methodology/modules/gamma-module.md,line=1,title=publication policy::translations.fr:" in github.stdout
+    assert (
+        "::warning file=methodology/modules/gamma-module.md,line=1,title=publication policy::translations.fr:"
+        in github.stdout
+    )
     # The build of a pull request does not know the policy: it is green too.
     assert methodkit(publisher, "build", "--strict").returncode == 0
 
@@ -75,19 +86,25 @@ def test_status_reports_what_the_policy_still_asks(publisher):
 
 def test_the_release_passes_once_the_translations_are_done(publisher, tmp_path):
     root = shutil.copytree(publisher, tmp_path / "root")
-    assert methodkit(root, "translate", "methodology/modules/gamma-module.md", "--to", "fr").returncode == 0
+    assert (
+        methodkit(root, "translate", "methodology/modules/gamma-module.md", "--to", "fr").returncode
+        == 0
+    )
     gamma = root / "methodology/modules/gamma-module.fr.md"
     replace_in(gamma, "draft: true\n", "")
     proc = methodkit(root, "check", "--release")
     assert proc.returncode == 1 and "gamma" not in proc.stdout  # beta's is still out of date
     now = re.search(r"set source_hash: (\w+)", proc.stdout).group(1)
     beta = root / "methodology/modules/beta-module.fr.md"
-    beta.write_text(re.sub(r"source_hash: \w+", f"source_hash: {now}", beta.read_text("utf-8")), "utf-8")
+    beta.write_text(
+        re.sub(r"source_hash: \w+", f"source_hash: {now}", beta.read_text("utf-8")), "utf-8"
+    )
     proc = methodkit(root, "check", "--release")
     assert proc.returncode == 0, proc.stdout
 
 
 # -- the rules ------------------------------------------------------------------
+
 
 @pytest.fixture
 def rules_root(tmp_path):
@@ -95,15 +112,26 @@ def rules_root(tmp_path):
 
 
 def test_length_and_sections_are_asked_of_published_items_only(rules_root):
-    set_policy(rules_root, "      publication:\n        module:\n          min_words: 40\n"
-                           "          sections: [steps, coach-note, worksheet]\n")
+    set_policy(
+        rules_root,
+        "      publication:\n        module:\n          min_words: 40\n"
+        "          sections: [steps, coach-note, worksheet]\n",
+    )
     proc = methodkit(rules_root, "check", "--release")
     assert proc.returncode == 1
-    found = {(line.split(":")[0].rsplit("/", 1)[1], line.split(": ", 2)[2].split(" (")[0]) for line in lines(proc.stdout)}
-    assert ("beta-module.md", "has 11 words, the publication policy asks at least 40 for a module") in found
+    found = {
+        (line.split(":")[0].rsplit("/", 1)[1], line.split(": ", 2)[2].split(" (")[0])
+        for line in lines(proc.stdout)
+    }
+    assert (
+        "beta-module.md",
+        "has 11 words, the publication policy asks at least 40 for a module",
+    ) in found
     assert ("gamma-module.md", "lacks a worksheet") in found
     assert ("beta-module.md", "lacks numbered steps") in found
-    assert not any(name == "alpha-module.md" and "words" in why for name, why in found)  # alpha has 48
+    assert not any(
+        name == "alpha-module.md" and "words" in why for name, why in found
+    )  # alpha has 48
     # A draft is not published, so the policy does not ask anything of it yet (no published item names gamma).
     path = rules_root / "methodology/modules/gamma-module.md"
     path.write_text(path.read_text("utf-8").replace("\n---\n", "\ndraft: true\n---\n", 1), "utf-8")
@@ -118,15 +146,24 @@ def test_no_policy_asks_nothing(rules_root):
 
 
 def test_a_policy_written_wrong_is_reported_with_its_line(rules_root):
-    set_policy(rules_root, "      publication:\n        modul:\n          min_words: 10\n        module:\n"
-                           "          min_words: veel\n          sections: [stappen]\n          translations: [de]\n"
-                           "          kleur: groen\n")
+    set_policy(
+        rules_root,
+        "      publication:\n        modul:\n          min_words: 10\n        module:\n"
+        "          min_words: veel\n          sections: [stappen]\n          translations: [de]\n"
+        "          kleur: groen\n",
+    )
     proc = methodkit(rules_root, "check")
     assert proc.returncode == 1
-    start = (rules_root / "mkdocs.yml").read_text("utf-8").splitlines().index("      publication:") + 1
+    start = (rules_root / "mkdocs.yml").read_text("utf-8").splitlines().index(
+        "      publication:"
+    ) + 1
     first, *rest = lines(proc.stdout)
-    kinds = first.removeprefix(f"mkdocs.yml:{start + 1}: publication.modul: 'modul' is not an item type (item types: ")
-    assert set(kinds.rstrip(")").split(", ")) == {"module", "session", "practice", "chapter"}, first  # the declared types
+    kinds = first.removeprefix(
+        f"mkdocs.yml:{start + 1}: publication.modul: 'modul' is not an item type (item types: "
+    )
+    assert set(kinds.rstrip(")").split(", ")) == {"module", "session", "practice", "chapter"}, (
+        first
+    )  # the declared types
     assert rest == [
         f"mkdocs.yml:{start + 4}: publication.module.min_words: 'veel' is not a whole number (a number of words, e.g. 300)",
         f"mkdocs.yml:{start + 5}: publication.module.sections[0]: unknown section 'stappen' "
@@ -147,7 +184,11 @@ def test_this_repository_declares_its_policy_and_the_deploy_job_keeps_it():
     config = (REPO / "mkdocs.yml").read_text("utf-8")
     assert POLICY.search(config)
     workflow = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text("utf-8"))
-    steps = next(job for job in workflow["jobs"].values() if any("make pdf" in str(s.get("run", "")) for s in job["steps"]))["steps"]
+    steps = next(
+        job
+        for job in workflow["jobs"].values()
+        if any("make pdf" in str(s.get("run", "")) for s in job["steps"])
+    )["steps"]
     release = next(s for s in steps if "check --release" in str(s.get("run", "")))
     assert release["if"] == "github.event_name == 'push'"  # never on a pull request
     runs = [str(s.get("run", "")) for s in steps]
@@ -180,26 +221,47 @@ deelnemer één collega die hij of zij deze maand betrekt.
 def test_the_coach_gets_a_green_pull_request(tmp_path):
     """A real session summary and a finished French translation are valid contributions: every check stays green."""
     root = assemble(tmp_path / "coach")
-    proc = methodkit(root, "new", "session", "--title", "Terugkomdag in Gent", "--date", "2024-03-14", check=True)
+    proc = methodkit(
+        root, "new", "session", "--title", "Terugkomdag in Gent", "--date", "2024-03-14", check=True
+    )
     path = root / re.search(r"created (\S+)", proc.stdout).group(1)
     # Ready too early: the stand-ins of `methodkit new` are not published.
     path.write_text(path.read_text("utf-8").replace("draft: true\n", ""), "utf-8")
     early = methodkit(root, "check")
-    assert early.returncode == 1 and "still holds the stand-in 'Vul in.' of methodkit new" in early.stdout
+    assert (
+        early.returncode == 1
+        and "still holds the stand-in 'Vul in.' of methodkit new" in early.stdout
+    )
     # Filled in with real text, no `example`, not a draft.
     path.write_text(SESSION.format(id=path.stem), "utf-8")
     # ... and every practice not yet in French, translated.
     for practice in sorted((root / "methodology/practices").glob("*.md")):
-        if practice.name.count(".") == 1 and not practice.with_name(f"{practice.stem}.fr.md").exists():
-            methodkit(root, "translate", practice.relative_to(root).as_posix(), "--to", "fr", check=True)
+        if (
+            practice.name.count(".") == 1
+            and not practice.with_name(f"{practice.stem}.fr.md").exists()
+        ):
+            methodkit(
+                root, "translate", practice.relative_to(root).as_posix(), "--to", "fr", check=True
+            )
             fr = practice.with_name(f"{practice.stem}.fr.md")
-            fr.write_text(fr.read_text("utf-8").replace("draft: true\n", "").replace("Praktijktekst.", "Texte de la pratique."), "utf-8")
+            fr.write_text(
+                fr.read_text("utf-8")
+                .replace("draft: true\n", "")
+                .replace("Praktijktekst.", "Texte de la pratique."),
+                "utf-8",
+            )
     # What the pull request runs: the check (annotations) and the strict build.
     github = methodkit(root, "check", "--format", "github")
     assert github.returncode == 0 and "::error" not in github.stdout, github.stdout
     build = methodkit(root, "build", "--strict")
     assert build.returncode == 0, build.stderr
     session = page(root / "site", f"sessions/{path.stem}/")
-    assert "Terugkomdag in Gent" in session.h1.get_text() and session.select_one(".mk-flag--example") is None
+    assert (
+        "Terugkomdag in Gent" in session.h1.get_text()
+        and session.select_one(".mk-flag--example") is None
+    )
     french = page(root / "site", "fr/practices/voorbeeldpraktijk/")
-    assert "Texte de la pratique." in french.get_text() and french.select_one(".mk-notice--fallback") is None
+    assert (
+        "Texte de la pratique." in french.get_text()
+        and french.select_one(".mk-notice--fallback") is None
+    )

@@ -18,8 +18,12 @@ def test_built_paths_match_the_golden_list(basic_site):
 
 
 def card(soup) -> dict[str, list[str]]:
-    return {row.dt.get_text(strip=True): [a.get_text(strip=True) for a in row.dd.find_all(class_="mk-chip")]
-            for row in soup.select(".mk-card__row")}
+    return {
+        row.dt.get_text(strip=True): [
+            a.get_text(strip=True) for a in row.dd.find_all(class_="mk-chip")
+        ]
+        for row in soup.select(".mk-card__row")
+    }
 
 
 def test_module_page_has_title_card_and_sections(basic_site, basic_root):
@@ -29,8 +33,15 @@ def test_module_page_has_title_card_and_sections(basic_site, basic_root):
     assert rows["Fase"] == [label(basic_root, "phases", "intake")]
     assert rows["Duur"] == ["een halve dag"]
     assert rows["Groepsgrootte"] == ["1 tot 2 personen"]
-    assert rows["Hefbomen"] == [label(basic_root, "levers", "peer-exchange"), label(basic_root, "levers", "management-support")]
-    assert [h.get_text() for h in soup.select(".mk-section > h2")][:3] == ["Doelen", "Materiaal", "Voorbereiding"]
+    assert rows["Hefbomen"] == [
+        label(basic_root, "levers", "peer-exchange"),
+        label(basic_root, "levers", "management-support"),
+    ]
+    assert [h.get_text() for h in soup.select(".mk-section > h2")][:3] == [
+        "Doelen",
+        "Materiaal",
+        "Voorbereiding",
+    ]
     assert "ALFA-COACHNOTITIE" in soup.select_one(".admonition.coach").get_text()
     assert soup.select_one(".admonition.worksheet") is not None
     assert "CC BY-SA 4.0" in soup.select_one(".mk-licence").get_text()
@@ -56,7 +67,9 @@ def test_facet_pages_list_what_refers_to_the_term(basic_site, basic_root):
 
 def test_module_back_links(basic_site):
     soup = page(basic_site, "modules/alpha-module/")
-    group = {s["class"][-1]: [a.get_text() for a in s.select("a")] for s in soup.select(".mk-backlinks")}
+    group = {
+        s["class"][-1]: [a.get_text() for a in s.select("a")] for s in soup.select(".mk-backlinks")
+    }
     assert group["mk-related"] == ["Bèta-module"]
     assert group["mk-used_in_sessions"] == ["Latere sessie", "Voorbeeldsessie"]  # newest first
     assert group["mk-practices_for_levers"] == ["Voorbeeldpraktijk"]
@@ -77,7 +90,11 @@ def test_session_and_practice_pages(basic_site):
     session = page(basic_site, "sessions/2019-02-sessie/")
     assert card(session)["Datum"] == ["14 februari 2019"]
     assert session.select_one(".mk-flag--example") is not None
-    assert [h.get_text() for h in session.select(".mk-section > h2")] == ["Wat we meenemen", "Tips", "Modules"]
+    assert [h.get_text() for h in session.select(".mk-section > h2")] == [
+        "Wat we meenemen",
+        "Tips",
+        "Modules",
+    ]
     practice = page(basic_site, "practices/voorbeeldpraktijk/")
     assert "Een bron" in practice.select_one(".mk-results").get_text()
     assert card(practice)["Periode"] == ["2018–2019"]
@@ -96,7 +113,10 @@ def test_titles_from_content_are_escaped(basic_site):
 
 def test_lists_on_overview_pages(basic_site):
     sessions = page(basic_site, "sessions/")
-    assert [a.get_text() for a in sessions.select(".mk-tile__title")] == ["Latere sessie", "Voorbeeldsessie"]
+    assert [a.get_text() for a in sessions.select(".mk-tile__title")] == [
+        "Latere sessie",
+        "Voorbeeldsessie",
+    ]
     catalogue = page(basic_site, "modules/")
     phases = [s["data-phase"] for s in catalogue.select(".mk-phase")]
     assert phases == ["intake", "kick-off", "implement"]

@@ -16,7 +16,9 @@ import material
 
 from sitekit import REPO
 
-MARK = re.compile(r"material-original: (?P<version>\S+) (?P<path>\S+) sha256:(?P<digest>[0-9a-f]{16})")
+MARK = re.compile(
+    r"material-original: (?P<version>\S+) (?P<path>\S+) sha256:(?P<digest>[0-9a-f]{16})"
+)
 MATERIAL = Path(material.__file__).parent / "templates"
 
 
@@ -25,8 +27,11 @@ THEME = REPO / "methodkit" / "mkdocs_adapter" / "theme"
 
 def copies() -> list[Path]:
     """Every template of the engine's theme that has the name of one of Material's own."""
-    return [p for p in sorted(THEME.rglob("*.html"))
-            if (MATERIAL / p.relative_to(THEME)).is_file() and p.name != "main.html"]
+    return [
+        p
+        for p in sorted(THEME.rglob("*.html"))
+        if (MATERIAL / p.relative_to(THEME)).is_file() and p.name != "main.html"
+    ]
 
 
 def test_every_copy_names_its_original():
@@ -34,7 +39,9 @@ def test_every_copy_names_its_original():
     assert found, "the theme copies nothing: this test has nothing left to guard"
     for path in found:
         mark = MARK.search(path.read_text("utf-8").split("\n", 1)[0])
-        assert mark, f"{path.relative_to(REPO)}: first line must name the Material original it copies"
+        assert mark, (
+            f"{path.relative_to(REPO)}: first line must name the Material original it copies"
+        )
         assert mark["path"] == path.relative_to(THEME).as_posix()
 
 

@@ -19,23 +19,60 @@ SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">{}</svg>'
 
 ATTACKS = {
     # front matter of a site page: only the fields a site page has
-    "docs/a1.md": ('---\ntitle: A\nsubtitle: "<img src=x onerror=alert(1)>"\n---\nTekst.\n', "docs/a1.md:3: subtitle: is not a field of a site page"),
-    "docs/a2.md": ("---\ntitle: A\nstatus: 'new\" onmouseover=\"x'\n---\nTekst.\n", "docs/a2.md:3: status: is not a field of a site page"),
-    "docs/a3.md": ("---\ntitle: A\nicon: does/not/exist\n---\nTekst.\n", "docs/a3.md:3: icon: is not a field of a site page"),
-    "docs/a4.md": ("---\ntitle: A\nrevision_date: '<b>x</b>'\n---\nTekst.\n", "docs/a4.md:3: revision_date: is not a field of a site page"),
-    "docs/a5.md": ("---\ntitle: A\nhide: [navigation, '<script>']\n---\nTekst.\n", "docs/a5.md:3: hide: is not a list of parts to hide"),
+    "docs/a1.md": (
+        '---\ntitle: A\nsubtitle: "<img src=x onerror=alert(1)>"\n---\nTekst.\n',
+        "docs/a1.md:3: subtitle: is not a field of a site page",
+    ),
+    "docs/a2.md": (
+        "---\ntitle: A\nstatus: 'new\" onmouseover=\"x'\n---\nTekst.\n",
+        "docs/a2.md:3: status: is not a field of a site page",
+    ),
+    "docs/a3.md": (
+        "---\ntitle: A\nicon: does/not/exist\n---\nTekst.\n",
+        "docs/a3.md:3: icon: is not a field of a site page",
+    ),
+    "docs/a4.md": (
+        "---\ntitle: A\nrevision_date: '<b>x</b>'\n---\nTekst.\n",
+        "docs/a4.md:3: revision_date: is not a field of a site page",
+    ),
+    "docs/a5.md": (
+        "---\ntitle: A\nhide: [navigation, '<script>']\n---\nTekst.\n",
+        "docs/a5.md:3: hide: is not a list of parts to hide",
+    ),
     # links in the home page's front matter
-    "docs/h1.md": ("---\ntitle: H\npaths:\n  - title: P\n    text: T\n    links:\n      - {text: K, url: \"javascript:void(0)\"}\n---\nx\n",
-                   "docs/h1.md:3: paths[0].links[0].url: 'javascript:void(0)' is not an address a page may link to"),
-    "docs/h2.md": ("---\ntitle: H\npaths:\n  - title: P\n    text: T\n    links:\n      - {text: K, url: \" JaVaScRiPt:x\"}\n---\nx\n",
-                   "docs/h2.md:3: paths[0].links[0].url: ' JaVaScRiPt:x' is not an address a page may link to"),
-    "docs/h3.md": ("---\ntitle: H\nhero: {title: \"<img src=x onerror=y>\", lead: L}\n---\nx\n", "docs/h3.md:3: hero.title: contains HTML"),
+    "docs/h1.md": (
+        '---\ntitle: H\npaths:\n  - title: P\n    text: T\n    links:\n      - {text: K, url: "javascript:void(0)"}\n---\nx\n',
+        "docs/h1.md:3: paths[0].links[0].url: 'javascript:void(0)' is not an address a page may link to",
+    ),
+    "docs/h2.md": (
+        '---\ntitle: H\npaths:\n  - title: P\n    text: T\n    links:\n      - {text: K, url: " JaVaScRiPt:x"}\n---\nx\n',
+        "docs/h2.md:3: paths[0].links[0].url: ' JaVaScRiPt:x' is not an address a page may link to",
+    ),
+    "docs/h3.md": (
+        '---\ntitle: H\nhero: {title: "<img src=x onerror=y>", lead: L}\n---\nx\n',
+        "docs/h3.md:3: hero.title: contains HTML",
+    ),
     # SVG images that load from another host when opened
-    "docs/s1.svg": (SVG.format('<rect width="1" height="1" style="fill:u\\72l(https://evil.example/a.png)"/>'), "docs/s1.svg:1: file: an SVG image with a link to another file or host"),
-    "docs/s2.svg": (SVG.format("<rect width=\"1\" height=\"1\" style=\"fill:image-set('https://evil.example/b.png' 1x)\"/>"), "docs/s2.svg:1: file: an SVG image with a link to another file or host"),
-    "docs/s3.svg": ('<?xml version="1.0"?>\n<?xml-stylesheet href="https://evil.example/s.css"?>\n' + SVG.format(""), "docs/s3.svg:2: file: an SVG image with a processing instruction"),
+    "docs/s1.svg": (
+        SVG.format('<rect width="1" height="1" style="fill:u\\72l(https://evil.example/a.png)"/>'),
+        "docs/s1.svg:1: file: an SVG image with a link to another file or host",
+    ),
+    "docs/s2.svg": (
+        SVG.format(
+            '<rect width="1" height="1" style="fill:image-set(\'https://evil.example/b.png\' 1x)"/>'
+        ),
+        "docs/s2.svg:1: file: an SVG image with a link to another file or host",
+    ),
+    "docs/s3.svg": (
+        '<?xml version="1.0"?>\n<?xml-stylesheet href="https://evil.example/s.css"?>\n'
+        + SVG.format(""),
+        "docs/s3.svg:2: file: an SVG image with a processing instruction",
+    ),
     # files that are not what their name says
-    "docs/p1.png": ("<html><script>alert(1)</script></html>", "docs/p1.png:1: file: is not a PNG image"),
+    "docs/p1.png": (
+        "<html><script>alert(1)</script></html>",
+        "docs/p1.png:1: file: is not a PNG image",
+    ),
     "docs/p2.gif": ("/*GIF89a*/alert(1)", "docs/p2.gif:1: file: is not a GIF image"),
     # HTML in a vocabulary label
     "methodology/vocabularies/levers.yml": None,
@@ -52,12 +89,16 @@ def attacked(tmp_path_factory):
     text = levers.read_text("utf-8")
     levers.write_text(text.replace("label: ", "label: <img src=x onerror=y> ", 1), "utf-8")
     module = root / "methodology/modules/gamma-module.md"
-    module.write_text(module.read_text("utf-8") + "\n" + "*" * 3000 + "x" + "*" * 3000 + "\n", "utf-8")
+    module.write_text(
+        module.read_text("utf-8") + "\n" + "*" * 3000 + "x" + "*" * 3000 + "\n", "utf-8"
+    )
     deep = "\n".join("    " * i + "- x" for i in range(40))
     beta = root / "methodology/modules/beta-module.md"
     beta.write_text(beta.read_text("utf-8") + "\n" + deep + "\n", "utf-8")
     (root / "docs/glossary.md").write_text(
-        (root / "docs/glossary.md").read_text("utf-8") + '\n{{ glossary("x") }}\n\n{{ item_list("zzz") }}\n', "utf-8"
+        (root / "docs/glossary.md").read_text("utf-8")
+        + '\n{{ glossary("x") }}\n\n{{ item_list("zzz") }}\n',
+        "utf-8",
     )
     started = time.perf_counter()
     proc = methodkit(root, "check")

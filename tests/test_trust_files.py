@@ -47,7 +47,9 @@ def linked_root(tmp_path_factory):
     secret = root.parent / "outside.txt"
     secret.write_text(f"{SECRET}\n", "utf-8")
     (root.parent / "outside-dir").mkdir()
-    (root.parent / "outside-dir" / "x.md").write_text(f"---\ntitle: {SECRET}\n---\n{SECRET}\n", "utf-8")
+    (root.parent / "outside-dir" / "x.md").write_text(
+        f"---\ntitle: {SECRET}\n---\n{SECRET}\n", "utf-8"
+    )
     for rel, (kind, _) in LINKS.items():
         path = root / rel
         if kind == "link":
@@ -64,7 +66,9 @@ def linked_root(tmp_path_factory):
     (root / "docs/.#contribute.md").symlink_to("user@host.1234:1700000000")  # an editor's lock file
     # An item shows the linked image, and links to the linked page: the link is not followed either way.
     alpha = root / M / "alpha-module.md"
-    alpha.write_text(alpha.read_text("utf-8").replace("## Stappen", "![x](plaatje.png)\n\n## Stappen"), "utf-8")
+    alpha.write_text(
+        alpha.read_text("utf-8").replace("## Stappen", "![x](plaatje.png)\n\n## Stappen"), "utf-8"
+    )
     return root
 
 
@@ -77,7 +81,9 @@ def linked_check(linked_root):
 def test_check_names_every_file_that_is_not_a_regular_content_file(linked_check, rel):
     assert linked_check.returncode == 1
     expected = f"{rel}:1: file: {LINKS[rel][1]}"
-    assert any(line.startswith(expected) for line in linked_check.stdout.splitlines()), linked_check.stdout
+    assert any(line.startswith(expected) for line in linked_check.stdout.splitlines()), (
+        linked_check.stdout
+    )
     assert "Traceback" not in linked_check.stderr
 
 
@@ -108,17 +114,30 @@ def _every_file(site: Path) -> list[Path]:
 
 
 def test_serve_publishes_nothing_a_link_points_to(linked_preview):
-    leaked = [p.relative_to(linked_preview).as_posix() for p in _every_file(linked_preview)
-              if SECRET.encode() in p.read_bytes()]
+    leaked = [
+        p.relative_to(linked_preview).as_posix()
+        for p in _every_file(linked_preview)
+        if SECRET.encode() in p.read_bytes()
+    ]
     assert leaked == []
     names = {p.relative_to(linked_preview).as_posix() for p in linked_preview.rglob("*")}
-    for gone in ("modules/plaatje.png", "beeld.png", "geheim/index.html", "weg/index.html", "pagina.html",
-                 "gelinkte-map/x/index.html", "feed.xml/index.html", "downloads/methodology-sources.zip/index.html"):
+    for gone in (
+        "modules/plaatje.png",
+        "beeld.png",
+        "geheim/index.html",
+        "weg/index.html",
+        "pagina.html",
+        "gelinkte-map/x/index.html",
+        "feed.xml/index.html",
+        "downloads/methodology-sources.zip/index.html",
+    ):
         assert gone not in names
     # The French home page is the site's own, not docs/fr.md; a link named like an item gets at most a page
     # with the problem banner (serve's stand-in), in the reader's language.
     assert "mk-home" in (linked_preview / "fr/index.html").read_text("utf-8")
-    assert (linked_preview / "feed.xml").is_file() and (linked_preview / "downloads/methodology-sources.zip").is_file()
+    assert (linked_preview / "feed.xml").is_file() and (
+        linked_preview / "downloads/methodology-sources.zip"
+    ).is_file()
     if (linked_preview / "modules/delta-module/index.html").exists():
         delta = page(linked_preview, "modules/delta-module/")
         assert "is een symbolische link" in delta.select_one(".mk-problems").get_text()
@@ -130,7 +149,12 @@ def test_the_sources_zip_carries_only_content(linked_preview):
         names = zf.namelist()
         assert all(SECRET.encode() not in zf.read(n) for n in names)
     assert "methodology/modules/alpha-module.md" in names
-    for gone in ("methodology/notities.txt", "methodology/vocabularies/ruw.csv", "methodology/modules/plaatje.png",
-                 "methodology/vocabularies/extra.yml", "methodology/modules/delta-module.md"):
+    for gone in (
+        "methodology/notities.txt",
+        "methodology/vocabularies/ruw.csv",
+        "methodology/modules/plaatje.png",
+        "methodology/vocabularies/extra.yml",
+        "methodology/modules/delta-module.md",
+    ):
         assert gone not in names
     assert not any("gelinkte-map" in n or "pijp" in n for n in names)

@@ -16,12 +16,14 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from methodkit.mkdocs_adapter.build import _build_one
 from methodkit.loading.loader import load
+from methodkit.mkdocs_adapter.build import _build_one
 from sitekit import assemble, methodkit, page, replace_in
 
 M = "methodology/modules"
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
 ALPHA = f"{M}/alpha-module.md"
 
 
@@ -154,23 +156,45 @@ def real_markdown_site(pristine, tmp_path_factory):
 
 def test_real_world_markdown_passes_the_check_and_keeps_its_structure(real_markdown_site):
     article = page(real_markdown_site, "modules/alpha-module/").select_one("article")
-    assert article.select_one('a[href="https://example.org/gids/"]').get_text() == "https://example.org/gids/"
+    assert (
+        article.select_one('a[href="https://example.org/gids/"]').get_text()
+        == "https://example.org/gids/"
+    )
     assert article.select_one('a[href="mailto:info@example.org"]') is not None
     aside = article.select_one("aside.pull-quote")
-    assert aside.select_one("strong").get_text() == "Wat deelnemers zeggen:" and aside.select_one("em")
+    assert aside.select_one("strong").get_text() == "Wat deelnemers zeggen:" and aside.select_one(
+        "em"
+    )
     assert article.select_one('blockquote[cite="https://example.org/bron"] p')
-    assert len(article.select("table")) == 2 and article.select_one("table caption").get_text() == "Overzicht"
-    assert article.select_one('th[style="text-align: left;"]') and article.select_one('td[colspan="2"]')
+    assert (
+        len(article.select("table")) == 2
+        and article.select_one("table caption").get_text() == "Overzicht"
+    )
+    assert article.select_one('th[style="text-align: left;"]') and article.select_one(
+        'td[colspan="2"]'
+    )
     assert article.select_one("ol > li > ul > li > ul > li").get_text(strip=True) == "nog dieper"
-    assert article.select_one("h3#html-kop") and article.select_one("hr") and article.select_one("pre > code")
-    assert article.select_one("figure img[src='../beeld.png'][width='200']") and article.select_one("figure > figcaption")
-    assert article.select_one("abbr[title]") and article.select_one("kbd") and article.select_one("details > summary")
+    assert (
+        article.select_one("h3#html-kop")
+        and article.select_one("hr")
+        and article.select_one("pre > code")
+    )
+    assert article.select_one("figure img[src='../beeld.png'][width='200']") and article.select_one(
+        "figure > figcaption"
+    )
+    assert (
+        article.select_one("abbr[title]")
+        and article.select_one("kbd")
+        and article.select_one("details > summary")
+    )
     assert article.select_one("div.footnote li p").get_text(strip=True).startswith("De voetnoot")
     assert article.select_one('a[href="https://example.org/ref"]')
 
 
 def test_a_long_imported_text_gets_one_message_per_problem_with_a_count(root):
-    lines = [f"<font color=red>Regel {i}</font>" for i in range(300)] + ['<p onclick="x()">a</p>'] * 3
+    lines = [f"<font color=red>Regel {i}</font>" for i in range(300)] + [
+        '<p onclick="x()">a</p>'
+    ] * 3
     _with_body(root, "\n\n".join(lines))
     found = _problems(root)
     font = [p for p in found if "<font>" in p]
@@ -185,12 +209,22 @@ def test_a_long_imported_text_gets_one_message_per_problem_with_a_count(root):
 
 
 def test_check_refuses_unbalanced_html_in_a_coach_note(root):
-    replace_in(root / ALPHA, "ALFA-COACHNOTITIE: alleen voor de coach.", "Zichtbaar </div> GEHEIM-NA-DIV")
-    assert any("HTML tag <div> is not closed where it should be" in p for p in _problems(root)), _problems(root)
+    replace_in(
+        root / ALPHA, "ALFA-COACHNOTITIE: alleen voor de coach.", "Zichtbaar </div> GEHEIM-NA-DIV"
+    )
+    assert any("HTML tag <div> is not closed where it should be" in p for p in _problems(root)), (
+        _problems(root)
+    )
 
 
-@pytest.mark.parametrize("markup", ['<div class="mermaid">graph TD</div>', '<p id="__search">x</p>',
-                                    '<span class="md-x mermaid">x</span>'])
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<div class="mermaid">graph TD</div>',
+        '<p id="__search">x</p>',
+        '<span class="md-x mermaid">x</span>',
+    ],
+)
 def test_check_refuses_classes_and_ids_the_theme_acts_on(root, markup):
     _with_body(root, markup)
     assert any("is not allowed" in p for p in _problems(root)), markup
@@ -258,27 +292,52 @@ def blind_site(pristine, tmp_path_factory):
     root = shutil.copytree(pristine, tmp_path_factory.mktemp("blind") / "root")
     (root / M / "x.png").write_bytes(PNG)
     _with_body(root, ATTACKS)
-    replace_in(root / ALPHA, "ALFA-COACHNOTITIE: alleen voor de coach.", "Zichtbaar </div> GEHEIM-NA-DIV")
-    replace_in(root / ALPHA, "related: [beta-module]", 'related: [beta-module]\nauthors: ["</span><script>window.pwned = 30</script>"]')
+    replace_in(
+        root / ALPHA, "ALFA-COACHNOTITIE: alleen voor de coach.", "Zichtbaar </div> GEHEIM-NA-DIV"
+    )
+    replace_in(
+        root / ALPHA,
+        "related: [beta-module]",
+        'related: [beta-module]\nauthors: ["</span><script>window.pwned = 30</script>"]',
+    )
     (root / "docs/aanval.md").write_text(DOCS_ATTACK, "utf-8")
     (root / "docs/kop.md").write_text(HEADING_ATTACK, "utf-8")
-    (root / "docs/negeer.md").write_text("---\nignore_macros: true\n---\n# Negeer\n\n{{ 6 * 7 }}\n", "utf-8")
+    (root / "docs/negeer.md").write_text(
+        "---\nignore_macros: true\n---\n# Negeer\n\n{{ 6 * 7 }}\n", "utf-8"
+    )
     with pytest.MonkeyPatch.context() as mp:
         for module in (methodkit.loading.loader, methodkit.checks.site_pages):
             mp.setattr(module, "html_problems", lambda *a, **k: [])
             mp.setattr(module, "text_field_problems", lambda *a, **k: [])
         mp.setattr(methodkit.loading.loader._Loader, "check_images", lambda self: None)
-        mp.setattr(methodkit.checks.site_pages, "PAGE_FIELDS", _Everything())  # render_macros, ignore_macros too
+        mp.setattr(
+            methodkit.checks.site_pages, "PAGE_FIELDS", _Everything()
+        )  # render_macros, ignore_macros too
         mp.setenv("METHODKIT_CACHE", "0")
         _, problems = load(root)
         assert problems == [], problems  # blind indeed
-        lang, ok, message = _build_one(str(root / "mkdocs.yml"), "nl", str(root / "site"), False, False, False)
+        lang, ok, message = _build_one(
+            str(root / "mkdocs.yml"), "nl", str(root / "site"), False, False, False
+        )
     assert ok, message
     return root / "site"
 
 
-ACTIVE_TAGS = {"script", "iframe", "style", "svg", "object", "embed", "form", "input", "button", "image", "link", "meta",
-               "base"}
+ACTIVE_TAGS = {
+    "script",
+    "iframe",
+    "style",
+    "svg",
+    "object",
+    "embed",
+    "form",
+    "input",
+    "button",
+    "image",
+    "link",
+    "meta",
+    "base",
+}
 
 
 def _active_in(node) -> list[str]:
@@ -290,7 +349,9 @@ def _active_in(node) -> list[str]:
             value = " ".join(value) if isinstance(value, list) else value
             if attr.startswith("on") or attr in ("style", "srcdoc", "action", "formaction", "data"):
                 found.append(f"<{tag.name} {attr}>")
-            if attr in ("href", "src") and value.strip().lower().startswith(("javascript", "data", "vbscript")):
+            if attr in ("href", "src") and value.strip().lower().startswith(
+                ("javascript", "data", "vbscript")
+            ):
                 found.append(f"<{tag.name} {attr}={value}>")
             if attr == "src" and ("evil" in value or value.startswith(("/\\", "\\", "//", "http"))):
                 found.append(f"<{tag.name} src={value}>")
@@ -301,7 +362,9 @@ def _active_in(node) -> list[str]:
 
 @pytest.mark.parametrize("url", ["modules/alpha-module/", "modules/alpha-module/handout/"])
 def test_without_the_checker_no_content_block_carries_anything_active(blind_site, url):
-    body = page(blind_site, url).select_one("article .mk-body")  # the content block, without the theme's buttons
+    body = page(blind_site, url).select_one(
+        "article .mk-body"
+    )  # the content block, without the theme's buttons
     assert body is not None
     assert _active_in(body) == []
     if "handout" not in url:
@@ -315,7 +378,9 @@ def test_without_the_checker_the_handout_does_not_carry_the_coach_note(blind_sit
     assert "GEHEIM-NA-DIV" not in handout and "Zichtbaar" not in handout
 
 
-def test_without_the_checker_front_matter_of_an_item_is_text_in_the_credit_line_and_json_ld(blind_site):
+def test_without_the_checker_front_matter_of_an_item_is_text_in_the_credit_line_and_json_ld(
+    blind_site,
+):
     import json
 
     soup = page(blind_site, "modules/alpha-module/")
@@ -333,16 +398,22 @@ def test_front_matter_of_a_site_page_is_text_and_macros_are_not_switched_on(blin
     assert soup.select_one('meta[name="description"]')["content"].startswith('"><script>')
     text = soup.select_one("article").get_text()
     assert "{{ 7 * 7 }}" in text and "49" not in text  # `render_macros: 1` made no template of it
-    assert _active_in(soup.select_one("article")) == []  # a site page: the whole article is its content
+    assert (
+        _active_in(soup.select_one("article")) == []
+    )  # a site page: the whole article is its content
     kop = page(blind_site, "kop/")
     assert "window.pwned" not in "".join(s.get_text() for s in kop.find_all("script"))
-    assert not kop.select('img[onerror]')
+    assert not kop.select("img[onerror]")
     assert "{{ 6 * 7 }}" in page(blind_site, "negeer/").select_one("article").get_text()
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("url", ["modules/alpha-module/", "modules/alpha-module/handout/", "aanval/", "kop/"])
-def test_without_the_checker_no_script_runs_and_no_other_host_is_contacted(blind_site, playwright, url):
+@pytest.mark.parametrize(
+    "url", ["modules/alpha-module/", "modules/alpha-module/handout/", "aanval/", "kop/"]
+)
+def test_without_the_checker_no_script_runs_and_no_other_host_is_contacted(
+    blind_site, playwright, url
+):
     from browser import browse
 
     with browse(blind_site, playwright) as browser:

@@ -28,27 +28,104 @@ from methodkit.pages.sanitiser import clean
 from sitekit import FIXTURES, assemble
 
 FRAGMENTS = [
-    "\n", "\n\n", "    ", "x", "tekst", "**vet**", "*schuin*", "`code`", "```\ncode\n```\n", "## Kop\n", "- ", "1. ", "> ",
-    "[a](https://example.org/)", "[a](#kop)", "[a](../beta-module.md)", "<https://example.org/>", "<info@example.org>",
-    "![b](beeld.png)", "{ #anker }", "{: .klasse }", "!!! note\n    ", "??? tip\n    ", "!!! worksheet \"Blad\"\n    ",
-    "| a | b |\n|:--|--:|\n| c | d |\n", "[^1]", "\n[^1]: noot\n", "Term\n:   uitleg\n",
-    "<aside markdown=\"1\">\n", "</aside>\n", "<p>", "</p>", "<blockquote>", "</blockquote>", "<table><tr><td>",
-    "</td></tr></table>", "<ul><li>", "</li></ul>", "<h3>", "</h3>", "<hr>", "<pre><code>", "</code></pre>",
-    "<figure markdown=\"1\">\n", "</figure>\n", "<details><summary>s</summary>", "</details>", "<div class=\"kader\">",
-    "</div>", "<span lang=\"fr\">", "</span>", "<abbr title=\"t\">", "</abbr>", "<br>", "&amp;", "&#x41;", "&lt;",
+    "\n",
+    "\n\n",
+    "    ",
+    "x",
+    "tekst",
+    "**vet**",
+    "*schuin*",
+    "`code`",
+    "```\ncode\n```\n",
+    "## Kop\n",
+    "- ",
+    "1. ",
+    "> ",
+    "[a](https://example.org/)",
+    "[a](#kop)",
+    "[a](../beta-module.md)",
+    "<https://example.org/>",
+    "<info@example.org>",
+    "![b](beeld.png)",
+    "{ #anker }",
+    "{: .klasse }",
+    "!!! note\n    ",
+    "??? tip\n    ",
+    '!!! worksheet "Blad"\n    ',
+    "| a | b |\n|:--|--:|\n| c | d |\n",
+    "[^1]",
+    "\n[^1]: noot\n",
+    "Term\n:   uitleg\n",
+    '<aside markdown="1">\n',
+    "</aside>\n",
+    "<p>",
+    "</p>",
+    "<blockquote>",
+    "</blockquote>",
+    "<table><tr><td>",
+    "</td></tr></table>",
+    "<ul><li>",
+    "</li></ul>",
+    "<h3>",
+    "</h3>",
+    "<hr>",
+    "<pre><code>",
+    "</code></pre>",
+    '<figure markdown="1">\n',
+    "</figure>\n",
+    "<details><summary>s</summary>",
+    "</details>",
+    '<div class="kader">',
+    "</div>",
+    '<span lang="fr">',
+    "</span>",
+    '<abbr title="t">',
+    "</abbr>",
+    "<br>",
+    "&amp;",
+    "&#x41;",
+    "&lt;",
     # and what the check refuses
-    "<script>x</script>", "<img src=x onerror=y>", "onclick=y", "{: onclick=y }", "<!--", "-->", "javascript:y",
-    "[a](javascript:y)", "<iframe>", "<style>", "/\\evil.example/", "<div class=\"mermaid\">", "id=\"__x\"", "<", ">",
-    "\"", "'", "&", "{", "}", "<a href=\"", "\">", "</a>",
+    "<script>x</script>",
+    "<img src=x onerror=y>",
+    "onclick=y",
+    "{: onclick=y }",
+    "<!--",
+    "-->",
+    "javascript:y",
+    "[a](javascript:y)",
+    "<iframe>",
+    "<style>",
+    "/\\evil.example/",
+    '<div class="mermaid">',
+    'id="__x"',
+    "<",
+    ">",
+    '"',
+    "'",
+    "&",
+    "{",
+    "}",
+    '<a href="',
+    '">',
+    "</a>",
 ]
 BODY = st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=25).map("".join)
-CHECKS = settings(max_examples=int(os.environ.get("TRUST_BUILD_EXAMPLES", "3")), deadline=None,
-                  derandomize=bool(os.environ.get("CI")),
-                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                         HealthCheck.function_scoped_fixture])
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+CHECKS = settings(
+    max_examples=int(os.environ.get("TRUST_BUILD_EXAMPLES", "3")),
+    deadline=None,
+    derandomize=bool(os.environ.get("CI")),
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+)
 MODULE = (FIXTURES / "basic" / "methodology/modules/alpha-module.md").read_text("utf-8")
-FRONT = MODULE[:MODULE.index("\n---\n") + 5]
+FRONT = MODULE[: MODULE.index("\n---\n") + 5]
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +151,9 @@ def _as_read(html: str) -> str:
 def test_what_the_check_accepts_passes_the_sanitiser_unchanged(pristine, tmp_path_factory, bodies):
     root = shutil.copytree(pristine, tmp_path_factory.mktemp("example") / "root")
     for i, body in enumerate(bodies):
-        front = FRONT.replace("id: alpha-module", f"id: fuzz-{i}").replace("title: Alfa-module", f"title: Fuzz {i}")
+        front = FRONT.replace("id: alpha-module", f"id: fuzz-{i}").replace(
+            "title: Alfa-module", f"title: Fuzz {i}"
+        )
         (root / f"methodology/modules/fuzz-{i}.md").write_text(front + body + "\n", "utf-8")
     seen: list[tuple[str, str]] = []
 
@@ -88,7 +167,9 @@ def test_what_the_check_accepts_passes_the_sanitiser_unchanged(pristine, tmp_pat
         mp.setattr(plugin_module, "clean", watched)
         mp.setenv("METHODKIT_CACHE", "0")
         # Built as serve builds: modules with problems are left out (a stand-in shows the banner).
-        _, ok, message = _build_one(str(root / "mkdocs.yml"), "nl", str(root / "site"), False, True, False)
+        _, ok, message = _build_one(
+            str(root / "mkdocs.yml"), "nl", str(root / "site"), False, True, False
+        )
         _, problems = load(root)
     assert ok, message
     # The accepted modules' pages are among those watched (a refused one is a banner with no content).
@@ -99,4 +180,5 @@ def test_what_the_check_accepts_passes_the_sanitiser_unchanged(pristine, tmp_pat
     print(f"{len(accepted)} of {len(bodies)} modules accepted")
     changed = [(before, after) for before, after in seen if _as_read(before) != _as_read(after)]
     assert changed == [], "the sanitiser changed accepted content:\n" + "\n---\n".join(
-        f"{_as_read(b)}\n->\n{_as_read(a)}" for b, a in changed[:3])
+        f"{_as_read(b)}\n->\n{_as_read(a)}" for b, a in changed[:3]
+    )

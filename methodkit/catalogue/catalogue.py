@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from methodkit.loading.loader import Content, current_hash
+from methodkit.loading.schema import references
 from methodkit.model.items import Item, Term
 from methodkit.model.translations import translation_state
-from methodkit.loading.schema import references
 
 
 class Catalogue:
@@ -23,9 +23,13 @@ class Catalogue:
         included = [i for i in content.all_items() if include_drafts or not i.draft]
         self.by_id: dict[tuple[str, str], Item] = {(i.kind, i.id): i for i in included}
         # (vocabulary, term id) -> kind -> items that name the term
-        self.by_term: dict[tuple[str, str], dict[str, list[Item]]] = defaultdict(lambda: defaultdict(list))
+        self.by_term: dict[tuple[str, str], dict[str, list[Item]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
         # (type, id) -> kind -> items of other types that name the item
-        self.referred_by: dict[tuple[str, str], dict[str, list[Item]]] = defaultdict(lambda: defaultdict(list))
+        self.referred_by: dict[tuple[str, str], dict[str, list[Item]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
         for item in included:
             for _, what, target, value in references(content.schemas.raw[item.kind], item.meta):
                 if what == "vocabulary":
@@ -34,8 +38,14 @@ class Catalogue:
                     self.referred_by[(kind, value)][item.kind].append(item)
         self.types = content.types
         self.facets = self.types.facet_vocabularies()  # vocabularies that get a page per term
-        self.trajectory_order = {t.name: self._trajectory_order(t.name, included) for t in self.types.all if t.by_trajectory}
-        self.items = {kind: self.sort(kind, [i for i in included if i.kind == kind]) for kind in self.types}
+        self.trajectory_order = {
+            t.name: self._trajectory_order(t.name, included)
+            for t in self.types.all
+            if t.by_trajectory
+        }
+        self.items = {
+            kind: self.sort(kind, [i for i in included if i.kind == kind]) for kind in self.types
+        }
         self.status = {(i.kind, i.id): self._status(i) for i in included}
 
     # -- order -----------------------------------------------------------
@@ -47,8 +57,13 @@ class Catalogue:
             for step in self.content.trajectory.steps:
                 order += [m for m in step.modules if m in ids and m not in order]
         phases = list(self.content.vocabularies.get("phases", {}))
-        rest = sorted((i for i in included if i.kind == kind and i.id not in order),
-                      key=lambda i: (phases.index(i.meta["phase"]) if i.meta["phase"] in phases else 99, i.get("title", self.lang)))
+        rest = sorted(
+            (i for i in included if i.kind == kind and i.id not in order),
+            key=lambda i: (
+                phases.index(i.meta["phase"]) if i.meta["phase"] in phases else 99,
+                i.get("title", self.lang),
+            ),
+        )
         return order + [i.id for i in rest]
 
     def sort(self, kind: str, items: list[Item]) -> list[Item]:
@@ -59,7 +74,9 @@ class Catalogue:
             return sorted(items, key=lambda i: pos[i.id])
         if isinstance(order, dict):
             name = order["field"]
-            return sorted(items, key=lambda i: (i.meta[name], i.id), reverse=bool(order.get("reverse")))
+            return sorted(
+                items, key=lambda i: (i.meta[name], i.id), reverse=bool(order.get("reverse"))
+            )
         return sorted(items, key=lambda i: i.get("title", self.lang).casefold())
 
     def neighbours(self, item: Item) -> tuple[Item | None, Item | None]:
@@ -94,7 +111,9 @@ class Catalogue:
             for p in self.by_term.get((vocabulary, lever), {}).get(kind, []):
                 found.setdefault(p.id, p)
                 shared[p.id] = shared.get(p.id, 0) + 1
-        return sorted(found.values(), key=lambda i: (-shared[i.id], i.get("title", self.lang).casefold()))
+        return sorted(
+            found.values(), key=lambda i: (-shared[i.id], i.get("title", self.lang).casefold())
+        )
 
     def unpublished(self) -> set[str]:
         """The files this build leaves out: draft items with their translations, and draft translations."""
@@ -111,8 +130,13 @@ class Catalogue:
     def _status(self, item: Item) -> str:
         """'source', 'translated', 'outdated' or 'missing' for this build's language."""
         tr = item.translations.get(self.lang)
-        return translation_state(item.lang, self.lang, tr, current_hash(self.content, item) if tr else None,
-                                 self.include_drafts)
+        return translation_state(
+            item.lang,
+            self.lang,
+            tr,
+            current_hash(self.content, item) if tr else None,
+            self.include_drafts,
+        )
 
     def text(self, item: Item, name: str, default=None):
         """A field in the build's language, or the source's when not translated."""
@@ -121,4 +145,8 @@ class Catalogue:
         return item.get(name, self.lang, default)
 
     def body(self, item: Item) -> str:
-        return item.body if self.status[(item.kind, item.id)] in ("missing", "source") else item.body_in(self.lang)
+        return (
+            item.body
+            if self.status[(item.kind, item.id)] in ("missing", "source")
+            else item.body_in(self.lang)
+        )

@@ -33,7 +33,11 @@ def report(content: Content, docs_dir: Path) -> list[Entry]:
             state = translation_state(item.lang, lang, tr, now)
             if state != "source":
                 out.append(Entry(item.path, lang, state, tr.path if tr else None, item.url, now))
-    pages = sorted(p for p in docs_dir.rglob("*.md") if split_suffix(p.relative_to(docs_dir).as_posix(), content.languages)[1] is None)
+    pages = sorted(
+        p
+        for p in docs_dir.rglob("*.md")
+        if split_suffix(p.relative_to(docs_dir).as_posix(), content.languages)[1] is None
+    )
     for page in pages:
         rel = page.relative_to(docs_dir).as_posix()
         now = page_hash(page)
@@ -44,7 +48,16 @@ def report(content: Content, docs_dir: Path) -> list[Entry]:
                 continue
             tr = page.with_name(f"{page.stem}.{lang}.md")
             state = translation_state(written, lang, Recorded(tr) if tr.exists() else None, now)
-            out.append(Entry(content.rel(page), lang, state, content.rel(tr) if tr.exists() else None, url, now or ""))
+            out.append(
+                Entry(
+                    content.rel(page),
+                    lang,
+                    state,
+                    content.rel(tr) if tr.exists() else None,
+                    url,
+                    now or "",
+                )
+            )
     return out
 
 

@@ -27,5 +27,16 @@ def raster_problems(path: Path, rel: str) -> list[Problem]:
         return []
     head = read_regular(path)[:16]
     ok = head.startswith(SIGNATURES[suffix]) and (suffix != ".webp" or head[8:12] == b"WEBP")
-    return [] if ok else [Problem(rel, 1, "file", f"is not a {suffix[1:].upper()} image",
-                                  "save the image again in the format its name says, or rename it")]
+    return (
+        []
+        if ok
+        else [
+            Problem(
+                rel,
+                1,
+                "file",
+                f"is not a {suffix[1:].upper()} image",
+                "save the image again in the format its name says, or rename it",
+            )
+        ]
+    )

@@ -93,7 +93,7 @@ def detect_base_path(site: Path) -> str:
     if not index.exists():
         return "/"
     page = _parse(index)
-    for tag, attr, url in page.urls:
+    for tag, _attr, url in page.urls:
         if tag == "link" and url in page.self_refs and _scheme(url) in ("http", "https"):
             path = urlsplit(url).path or "/"
             return path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
@@ -140,7 +140,9 @@ def internal_link_problems(site: Path, base_path: str = "/") -> list[str]:
     return problems
 
 
-def _check_one(files: set[str], dirs: set[str], base_path: str, here: str, base_url: str, url: str, parsed) -> str | None:
+def _check_one(
+    files: set[str], dirs: set[str], base_path: str, here: str, base_url: str, url: str, parsed
+) -> str | None:
     if not url:
         return None  # href="" is the page itself
     if url.startswith("//"):
@@ -156,7 +158,7 @@ def _check_one(files: set[str], dirs: set[str], base_path: str, here: str, base_
     path = unquote(parts.path)
     if not path.startswith(base_path):
         return f"points outside the site (above {base_path})"
-    relative = path[len(base_path):]
+    relative = path[len(base_path) :]
     target = posixpath.normpath(relative) if relative else "."
     if target == ".." or target.startswith("../") or target.startswith("/"):
         return "points outside the site"
@@ -178,6 +180,7 @@ def _check_one(files: set[str], dirs: set[str], base_path: str, here: str, base_
 
 # -- external links ---------------------------------------------------------------
 
+
 def external_links(site: Path, ignore_prefixes: tuple[str, ...] = ()) -> dict[str, list[str]]:
     """Every http(s) URL that built pages link to or load, with the pages (relative paths) that use it.
 
@@ -190,7 +193,7 @@ def external_links(site: Path, ignore_prefixes: tuple[str, ...] = ()) -> dict[st
     for file in _html_files(site):
         rel = file.relative_to(site).as_posix()
         page = _parse(file)
-        for tag, attr, url in page.urls:
+        for _tag, _attr, url in page.urls:
             if url in page.self_refs or _scheme(url) not in ("http", "https"):
                 continue
             if any(url.startswith(p) for p in ignore_prefixes):
@@ -211,7 +214,9 @@ def _fetch(url: str, timeout: float) -> str | None:
 
     last = "no answer"
     for method in ("HEAD", "GET"):
-        request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+        request = urllib.request.Request(
+            url, method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"}
+        )
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 if method == "GET":
@@ -262,10 +267,17 @@ def check_external(urls, timeout: float = 10, workers: int = 8, limit: int = 200
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m methodkit.checks.links", description="Check the links of a built site.")
+    parser = argparse.ArgumentParser(
+        prog="python -m methodkit.checks.links", description="Check the links of a built site."
+    )
     parser.add_argument("site", nargs="?", default="site", help="the built site (default: site)")
-    parser.add_argument("--base-path", help="the path the site is served under (default: from the home page's canonical link)")
-    parser.add_argument("--external", action="store_true", help="also try every external link (needs the network)")
+    parser.add_argument(
+        "--base-path",
+        help="the path the site is served under (default: from the home page's canonical link)",
+    )
+    parser.add_argument(
+        "--external", action="store_true", help="also try every external link (needs the network)"
+    )
     parser.add_argument("--timeout", type=float, default=10)
     args = parser.parse_args(argv)
     site = Path(args.site)

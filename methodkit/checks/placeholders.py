@@ -24,9 +24,15 @@ TODO = "..."  # any other text field
 # Stand-ins in a new body.
 BODY = {
     "write": {"nl": "Schrijf hier.", "en": "Write here."},
-    "write_private": {"nl": "Schrijf hier, zonder namen van deelnemers.", "en": "Write here, without names of participants."},
+    "write_private": {
+        "nl": "Schrijf hier, zonder namen van deelnemers.",
+        "en": "Write here, without names of participants.",
+    },
     "step": {"nl": "Beschrijf wat er gebeurt.", "en": "Describe what happens."},
-    "step_sum": {"nl": "De minuten van de stappen tellen op tot duration.", "en": "The minutes of the steps add up to duration."},
+    "step_sum": {
+        "nl": "De minuten van de stappen tellen op tot duration.",
+        "en": "The minutes of the steps add up to duration.",
+    },
     "coach": {"nl": "Wat alleen de coach moet weten.", "en": "What only the coach needs to know."},
     "worksheet": {"nl": "Werkblad: ...", "en": "Worksheet: ..."},
     "question": {"nl": "Een eerste vraag?", "en": "A first question?"},
@@ -39,10 +45,27 @@ HINT = "write your own text here, or keep draft: true until the item is ready"
 
 def placeholder_problems(fields, body: str, body_line: int, rel: str, line_of) -> list[Problem]:
     """Stand-ins of `methodkit new` left in a published item: `fields` are (field, text) pairs."""
-    out = [Problem(rel, line_of(key), key, f"still holds the stand-in '{value.strip()}' of methodkit new", HINT)
-           for key, value in fields if value.strip() in _FIELD_TEXTS]
+    out = [
+        Problem(
+            rel,
+            line_of(key),
+            key,
+            f"still holds the stand-in '{value.strip()}' of methodkit new",
+            HINT,
+        )
+        for key, value in fields
+        if value.strip() in _FIELD_TEXTS
+    ]
     for n, line in enumerate(body.split("\n")):
         m = _BODY_TEXT.search(line)
         if m:
-            out.append(Problem(rel, body_line + n, "body", f"still holds the stand-in '{m.group()}' of methodkit new", HINT))
+            out.append(
+                Problem(
+                    rel,
+                    body_line + n,
+                    "body",
+                    f"still holds the stand-in '{m.group()}' of methodkit new",
+                    HINT,
+                )
+            )
     return out

@@ -37,7 +37,9 @@ _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:.-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*'
 _FIELD_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _ATTR = re.compile(r"([^\s=/]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
-_MD_URL = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\n>]+)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_MD_URL = re.compile(
+    r"(!?)\[[^\]\n]*\]\(\s*<?([^)\n>]+)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M
+)
 # Standard autolinks (`<https://example.org/>`, `<info@example.org>`) are links, not tags.
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 # What lets Markdown produce a tag, attribute or URL the source pass does not read as such:
@@ -48,28 +50,50 @@ _MAY_HIDE = re.compile(r"[<{]|&#?\w+;")
 PLAIN_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # Each alternative starts only where a run of name characters starts: tried at every position of a
 # long run, the search took time growing with the square of its length (a text could stall the check).
-EMAIL = re.compile(r"(?<![\w.+-])" + PLAIN_EMAIL +
-                   r"|(?<![\w.+-])[\w.+-]+\s*[\[(]\s*(?:at|@)\s*[\])]\s*[\w-]+(?:\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[\w-]+)+", re.I)
+EMAIL = re.compile(
+    r"(?<![\w.+-])"
+    + PLAIN_EMAIL
+    + r"|(?<![\w.+-])[\w.+-]+\s*[\[(]\s*(?:at|@)\s*[\])]\s*[\w-]+(?:\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[\w-]+)+",
+    re.I,
+)
 # International (+32 …, 0032 …) and national numbers: 0470 12 34 56, 09/123.45.67, and also 0476123456 or
 # 0476 123 456 (a 0 and eight or nine digits, with at most spaces, slashes or dashes between them; not dots,
 # so that an enterprise number like 0123.456.789 is not taken for one).
-PHONE = re.compile(r"(?<![\w/.-])(?:\+|00)\d{2}[\s./-]?(?:\(0\)\s?)?\d(?:[\s./-]?\d){6,10}(?!\d)"
-                   r"|(?<![\w/.+-])0\d{1,3}[\s./-]\d{2,3}(?:[\s./-]?\d{2}){2}(?!\d)"
-                   r"|(?<![\w/.+-])0\d(?:[ /-]?\d){7,8}(?!\d|\.\d)")
+PHONE = re.compile(
+    r"(?<![\w/.-])(?:\+|00)\d{2}[\s./-]?(?:\(0\)\s?)?\d(?:[\s./-]?\d){6,10}(?!\d)"
+    r"|(?<![\w/.+-])0\d{1,3}[\s./-]\d{2,3}(?:[\s./-]?\d{2}){2}(?!\d)"
+    r"|(?<![\w/.+-])0\d(?:[ /-]?\d){7,8}(?!\d|\.\d)"
+)
 
 # What each kind of finding says, and how to mend it.
 MESSAGES = {
-    "tag": ("HTML tag <{tag}> is not allowed", "write Markdown instead; allowed tags: " + ", ".join(sorted(ALLOWED_TAGS))),
-    "balance": ("HTML tag <{tag}> is not closed where it should be",
-                "close every tag you open, in the order you opened them, inside the same block"),
-    "handler": ("event-handler attribute '{attr}' on <{tag}> is not allowed", "remove it: content may not run scripts"),
+    "tag": (
+        "HTML tag <{tag}> is not allowed",
+        "write Markdown instead; allowed tags: " + ", ".join(sorted(ALLOWED_TAGS)),
+    ),
+    "balance": (
+        "HTML tag <{tag}> is not closed where it should be",
+        "close every tag you open, in the order you opened them, inside the same block",
+    ),
+    "handler": (
+        "event-handler attribute '{attr}' on <{tag}> is not allowed",
+        "remove it: content may not run scripts",
+    ),
     "attr": ("attribute '{attr}' on <{tag}> is not allowed", "allowed: {allowed}"),
-    "scheme": ("link '{url}' uses a forbidden scheme", "use an https:// address or a relative link"),
-    "value": ("value '{url}' of '{attr}' on <{tag}> is not allowed",
-              "classes and ids are names (letters, digits, '-', '_'); ids do not start with '__'; no 'mermaid' class"),
-    "image": ("image '{url}' comes from another site",
-              "put the image in the repository next to the page and link it relatively: pages may not load anything from other hosts"),
+    "scheme": (
+        "link '{url}' uses a forbidden scheme",
+        "use an https:// address or a relative link",
+    ),
+    "value": (
+        "value '{url}' of '{attr}' on <{tag}> is not allowed",
+        "classes and ids are names (letters, digits, '-', '_'); ids do not start with '__'; no 'mermaid' class",
+    ),
+    "image": (
+        "image '{url}' comes from another site",
+        "put the image in the repository next to the page and link it relatively: pages may not load anything from other hosts",
+    ),
 }
+
 
 def _problem(rel: str, line: int, field: str, what: str, **values) -> Problem:
     message, hint = MESSAGES[what]
@@ -99,19 +123,30 @@ def _remote(value: str) -> bool:
 def template_problems(text: str, rel: str) -> list[Problem]:
     out = []
     for m in TEMPLATE_SYNTAX.finditer(text):
-        out.append(Problem(rel, _line(text, m.start(), 1), "content", f"contains template syntax '{m.group(0)}'",
-                           "content is data and never a template: write a brace as &#123; or &#125;, "
-                           "or put the text in `code`; for a heading id write '{ #id }' with a space"))
+        out.append(
+            Problem(
+                rel,
+                _line(text, m.start(), 1),
+                "content",
+                f"contains template syntax '{m.group(0)}'",
+                "content is data and never a template: write a brace as &#123; or &#125;, "
+                "or put the text in `code`; for a heading id write '{ #id }' with a space",
+            )
+        )
     return out
 
 
-def html_problems(body: str, rel: str, first_line: int, field: str = "body", extensions=()) -> list[Problem]:
+def html_problems(
+    body: str, rel: str, first_line: int, field: str = "body", extensions=()
+) -> list[Problem]:
     """`extensions` as `config.markdown_extensions` gives them: the body is rendered as the site renders it.
 
     A problem repeated in one body is reported once, with a count and its first lines, so that a long
     imported text with hundreds of them stays readable.
     """
-    out = _depth_problems(body, rel, first_line, field) or _source_problems(body, rel, first_line, field)
+    out = _depth_problems(body, rel, first_line, field) or _source_problems(
+        body, rel, first_line, field
+    )
     if not out:
         out = _rendered_problems(body, rel, first_line, field, extensions)
     return group_repeats(out)
@@ -128,8 +163,15 @@ def _depth_problems(body: str, rel: str, first_line: int, field: str) -> list[Pr
     for n, line in enumerate(body.split("\n")):
         indent = len(line) - len(line.lstrip(" \t"))
         if _MARKER_RUN.search(line) or indent > MAX_INDENT:
-            out.append(Problem(rel, first_line + n, field, "is nested or marked too deeply to be rendered",
-                               "use fewer levels of lists, boxes or emphasis marks (*, _) in a row"))
+            out.append(
+                Problem(
+                    rel,
+                    first_line + n,
+                    field,
+                    "is nested or marked too deeply to be rendered",
+                    "use fewer levels of lists, boxes or emphasis marks (*, _) in a row",
+                )
+            )
     return out
 
 
@@ -143,7 +185,11 @@ def group_repeats(problems: list[Problem], shown: int = 5) -> list[Problem]:
         lines = sorted({p.line for p in same})
         if len(same) > 1:
             more = ", ..." if len(lines) > shown else ""
-            where = f"lines {', '.join(map(str, lines[:shown]))}{more}" if len(lines) > 1 else f"line {lines[0]}"
+            where = (
+                f"lines {', '.join(map(str, lines[:shown]))}{more}"
+                if len(lines) > 1
+                else f"line {lines[0]}"
+            )
             message = f"{message}, {len(same)} times ({where})"
         out.append(Problem(path, lines[0], field, message, hint))
     return out
@@ -155,10 +201,15 @@ def _prose(body: str) -> str:
     text = _CODE_FENCE.sub(_blank, body)
     text = _CODE_SPAN.sub(lambda m: _blank(m, "x"), text)
     text = _COMMENT.sub(_blank, text)
-    return _AUTOLINK.sub(lambda m: "x" if allowlist.link_ok(m.group(0)[1:-1]) or "@" in m.group(0) else m.group(0), text)
+    return _AUTOLINK.sub(
+        lambda m: "x" if allowlist.link_ok(m.group(0)[1:-1]) or "@" in m.group(0) else m.group(0),
+        text,
+    )
 
 
-def _attr_problems(rel: str, line: int, field: str, tag: str, name: str, value: str) -> list[Problem]:
+def _attr_problems(
+    rel: str, line: int, field: str, tag: str, name: str, value: str
+) -> list[Problem]:
     if name.startswith("on"):
         return [_problem(rel, line, field, "handler", attr=name, tag=tag)]
     if not allowlist.allowed_attr(tag, name) and name not in allowlist.MARKDOWN_ATTRS:
@@ -227,14 +278,17 @@ def _relative(url: str) -> bool:
 
 # -- the rendered pass ----------------------------------------------------------
 
+
 @lru_cache(maxsize=4)
 def _markdown(extensions):
     import markdown
 
     from methodkit.loading.config import thaw
 
-    return markdown.Markdown(extensions=[name for name, _ in extensions],
-                             extension_configs={name: thaw(cfg) for name, cfg in extensions if thaw(cfg)})
+    return markdown.Markdown(
+        extensions=[name for name, _ in extensions],
+        extension_configs={name: thaw(cfg) for name, cfg in extensions if thaw(cfg)},
+    )
 
 
 class _Rendered(HTMLParser):
@@ -265,7 +319,9 @@ class _Rendered(HTMLParser):
         if self.open and self.open[-1] == tag:
             self.open.pop()
         elif tag not in allowlist.VOID:
-            self.unbalanced.append(tag)  # an end tag that closes nothing here; the browser would close something else
+            self.unbalanced.append(
+                tag
+            )  # an end tag that closes nothing here; the browser would close something else
 
     def close(self):
         super().close()
@@ -280,13 +336,23 @@ def unbalanced_tags(rendered: str) -> list[str]:
     return parser.unbalanced
 
 
-def _rendered_problems(body: str, rel: str, first_line: int, field: str, extensions) -> list[Problem]:
+def _rendered_problems(
+    body: str, rel: str, first_line: int, field: str, extensions
+) -> list[Problem]:
     if not _MAY_HIDE.search(body) and not ("![" in body and "]:" in body):
         return []  # then the source pass has seen every tag, attribute and URL the page will get
     try:
         rendered = _markdown(extensions).reset().convert(body)
     except Exception:  # noqa: BLE001 - a body the renderer chokes on is refused, not a crash
-        return [Problem(rel, first_line, field, "cannot be read as Markdown", "simplify the text around unusual characters")]
+        return [
+            Problem(
+                rel,
+                first_line,
+                field,
+                "cannot be read as Markdown",
+                "simplify the text around unusual characters",
+            )
+        ]
     parser = _Rendered()
     parser.feed(rendered)
     parser.close()
@@ -311,7 +377,15 @@ def _where(body: str, word: str, first_line: int) -> int:
 def text_field_problems(value, field: str, rel: str, line: int) -> list[Problem]:
     """Front-matter text is shown as plain text: HTML in it is a mistake or an attack."""
     if isinstance(value, str) and _FIELD_TAG.search(value):
-        return [Problem(rel, line, field, "contains HTML", "front-matter fields are plain text; remove the tags")]
+        return [
+            Problem(
+                rel,
+                line,
+                field,
+                "contains HTML",
+                "front-matter fields are plain text; remove the tags",
+            )
+        ]
     return []
 
 
@@ -327,6 +401,13 @@ def personal_data_problems(text: str, rel: str, first_line: int, field: str) -> 
     for version in dict.fromkeys((text, _as_read(text))):
         for rx, what in ((EMAIL, "an e-mail address"), (PHONE, "a phone number")):
             for m in rx.finditer(version):
-                out.append(Problem(rel, _line(version, m.start(), first_line), field, f"contains {what} ({m.group(0).strip()})",
-                                   "no personal data in summaries and practices; an organisation's general address belongs in 'contact:'"))
+                out.append(
+                    Problem(
+                        rel,
+                        _line(version, m.start(), first_line),
+                        field,
+                        f"contains {what} ({m.group(0).strip()})",
+                        "no personal data in summaries and practices; an organisation's general address belongs in 'contact:'",
+                    )
+                )
     return sorted(set(out))

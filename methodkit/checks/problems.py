@@ -29,12 +29,17 @@ class Problem:
         # A workflow command is one line: %, CR and LF escaped in the message, and also ',' and ':'
         # in a property, so that a file name cannot end the command and start another one.
         msg = f"{self.field}: {self.message}" + (f" ({self.hint})" if self.hint else "")
-        return f"::{level} file={_prop(self.path)},line={self.line},title={_prop(title)}::{_data(msg)}"
+        return (
+            f"::{level} file={_prop(self.path)},line={self.line},title={_prop(title)}::{_data(msg)}"
+        )
 
 
 def one_line(value: str) -> str:
     """Control characters written as escapes (\\n, \\x1b): what a terminal or a CI log shows stays on its line."""
-    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii") for ch in value)
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in value
+    )
 
 
 def _data(value: str) -> str:
@@ -45,7 +50,9 @@ def _prop(value: str) -> str:
     return _data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_problems(problems: list[Problem], fmt: str = "text", level: str = "error", title: str = "methodkit check") -> str:
+def format_problems(
+    problems: list[Problem], fmt: str = "text", level: str = "error", title: str = "methodkit check"
+) -> str:
     """`level` and `title` name a GitHub annotation: a warning does not fail the run that shows it."""
     problems = sorted(set(problems))
     if fmt == "json":

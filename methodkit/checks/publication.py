@@ -21,18 +21,18 @@ from pathlib import Path
 
 import yaml
 
+from methodkit.checks.problems import Problem
 from methodkit.loading.config import _TolerantLoader, config_path
 from methodkit.loading.loader import Content, current_hash
+from methodkit.loading.source import Document, _walk
 from methodkit.model.items import Item
 from methodkit.model.translations import translation_state
-from methodkit.checks.problems import Problem
-from methodkit.loading.source import Document, _walk
 
 # The parts of a body the policy can ask for: (pattern, how many times, what a contributor writes).
 SECTIONS = {
     "steps": (re.compile(r"^\d+\. ", re.M), 2, "numbered steps (1. ..., 2. ...)"),
-    "coach-note": (re.compile(r'^!!! coach\b', re.M), 1, 'a coach note (!!! coach "...")'),
-    "worksheet": (re.compile(r'^!!! worksheet\b', re.M), 1, 'a worksheet (!!! worksheet "...")'),
+    "coach-note": (re.compile(r"^!!! coach\b", re.M), 1, 'a coach note (!!! coach "...")'),
+    "worksheet": (re.compile(r"^!!! worksheet\b", re.M), 1, 'a worksheet (!!! worksheet "...")'),
     "footnote": (re.compile(r"^\[\^[^\]]+\]:", re.M), 1, "a source in a footnote ([^1]: ...)"),
 }
 RULES = ("min_words", "sections", "translations")
@@ -51,7 +51,9 @@ class Policy:
     rules: dict[str, Rules] = field(default_factory=dict)  # item type -> its rules
 
 
-def read_policy(root: Path, languages, types, config_file: str | None = None) -> tuple[Policy, list[Problem]]:
+def read_policy(
+    root: Path, languages, types, config_file: str | None = None
+) -> tuple[Policy, list[Problem]]:
     """The policy the configuration declares, and the problems in how it is written (with their lines)."""
     path = config_path(root, config_file)
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
@@ -72,11 +74,20 @@ def read_policy(root: Path, languages, types, config_file: str | None = None) ->
         if isinstance(plugin, dict) and isinstance(plugin.get("methodkit"), dict):
             declared = plugin["methodkit"].get("publication")
             if declared is not None:
-                return _parse(declared, f"plugins[{i}].methodkit.publication", doc, rel, tuple(languages), tuple(types))
+                return _parse(
+                    declared,
+                    f"plugins[{i}].methodkit.publication",
+                    doc,
+                    rel,
+                    tuple(languages),
+                    tuple(types),
+                )
     return Policy(), []
 
 
-def _parse(declared, where: str, doc: Document, rel: str, languages, types) -> tuple[Policy, list[Problem]]:
+def _parse(
+    declared, where: str, doc: Document, rel: str, languages, types
+) -> tuple[Policy, list[Problem]]:
     problems: list[Problem] = []
 
     def bad(key: str, message: str, hint: str) -> None:
@@ -98,7 +109,11 @@ def _parse(declared, where: str, doc: Document, rel: str, languages, types) -> t
             bad(f"{here}.{key}", "is not a known field", "allowed fields: " + ", ".join(RULES))
         words = rules.get("min_words", 0)
         if not isinstance(words, int) or isinstance(words, bool) or words < 0:
-            bad(f"{here}.min_words", f"{words!r} is not a whole number", "a number of words, e.g. 300")
+            bad(
+                f"{here}.min_words",
+                f"{words!r} is not a whole number",
+                "a number of words, e.g. 300",
+            )
             words = 0
         sections = _names(rules.get("sections", []), f"{here}.sections", SECTIONS, "section", bad)
         langs = rules.get("translations", [])
@@ -137,13 +152,28 @@ def _item_findings(content: Content, item: Item, rules: Rules) -> list[Problem]:
     kind = item.kind
     words = len(WORD.findall(item.body))
     if words < rules.min_words:
-        out.append(Problem(item.path, item.body_line, "body", f"has {words} words, the publication policy asks at least "
-                           f"{rules.min_words} for a {kind}", "write more, or keep draft: true until it is ready"))
+        out.append(
+            Problem(
+                item.path,
+                item.body_line,
+                "body",
+                f"has {words} words, the publication policy asks at least "
+                f"{rules.min_words} for a {kind}",
+                "write more, or keep draft: true until it is ready",
+            )
+        )
     for name in rules.sections:
         pattern, times, what = SECTIONS[name]
         if len(pattern.findall(item.body)) < times:
-            out.append(Problem(item.path, item.body_line, "body", f"lacks {what}",
-                               f"the publication policy asks for it in every {kind}"))
+            out.append(
+                Problem(
+                    item.path,
+                    item.body_line,
+                    "body",
+                    f"lacks {what}",
+                    f"the publication policy asks for it in every {kind}",
+                )
+            )
     now = current_hash(content, item)
     for lang in rules.translations:
         tr = item.translations.get(lang)
@@ -152,14 +182,35 @@ def _item_findings(content: Content, item: Item, rules: Rules) -> list[Problem]:
         if state in ("source", "translated"):
             continue
         if tr is None:
-            out.append(Problem(item.path, 1, f"translations.{lang}", f"has no translation into '{lang}' ({expected})",
-                               f"start one with: methodkit translate {item.path} --to {lang}"))
+            out.append(
+                Problem(
+                    item.path,
+                    1,
+                    f"translations.{lang}",
+                    f"has no translation into '{lang}' ({expected})",
+                    f"start one with: methodkit translate {item.path} --to {lang}",
+                )
+            )
         elif tr.draft:
-            out.append(Problem(tr.path, _line(content, tr.path, "draft"), "draft", f"the translation into '{lang}' is still a draft",
-                               "finish it and remove draft: true"))
+            out.append(
+                Problem(
+                    tr.path,
+                    _line(content, tr.path, "draft"),
+                    "draft",
+                    f"the translation into '{lang}' is still a draft",
+                    "finish it and remove draft: true",
+                )
+            )
         else:  # outdated
-            out.append(Problem(tr.path, _line(content, tr.path, "source_hash"), "source_hash", f"the translation into '{lang}' is out of date",
-                               f"bring it up to date with {item.path}, then set source_hash: {now}"))
+            out.append(
+                Problem(
+                    tr.path,
+                    _line(content, tr.path, "source_hash"),
+                    "source_hash",
+                    f"the translation into '{lang}' is out of date",
+                    f"bring it up to date with {item.path}, then set source_hash: {now}",
+                )
+            )
     return out
 
 

@@ -17,22 +17,38 @@ import re
 from pathlib import Path
 
 from methodkit.checks.allowlist import link_ok
+from methodkit.checks.images import raster_problems
 from methodkit.checks.policy import TEMPLATE_SYNTAX, html_problems, text_field_problems
 from methodkit.checks.problems import Problem
-from methodkit.checks.images import raster_problems
 from methodkit.checks.svg import svg_problems
 from methodkit.i18n import is_language
 from methodkit.loading.cache import CheckCache
 from methodkit.loading.docs import split_suffix
 from methodkit.loading.files import IMAGE_SUFFIXES, walk
-from methodkit.loading.source import SourceFile, decode_text, read_bytes, read_text, split_front_matter
+from methodkit.loading.source import (
+    SourceFile,
+    decode_text,
+    read_bytes,
+    read_text,
+    split_front_matter,
+)
 
 # A call of a site macro, with at most one plain name as its argument: {{ item_list("tool") }}.
 _CALL = re.compile(r"""\{\{\s*([A-Za-z_]\w*)\((?:\s*(?:"([a-z_]+)"|'([a-z_]+)')\s*)?\)\s*\}\}""")
 # What a site page's front matter may hold; everything else is refused by the check and dropped by
 # the build (Material prints some keys, such as subtitle and status, as they are).
-PAGE_FIELDS = ("title", "description", "template", "hide", "lang", "source_hash", "translators", "draft",
-               "hero", "paths")
+PAGE_FIELDS = (
+    "title",
+    "description",
+    "template",
+    "hide",
+    "lang",
+    "source_hash",
+    "translators",
+    "draft",
+    "hero",
+    "paths",
+)
 HIDE_VALUES = ("navigation", "toc", "footer", "path", "tags", "feedback")
 
 
@@ -41,7 +57,11 @@ def macro_names(root: Path, modules) -> dict[str, bool]:
     run), each with whether it takes an argument."""
     names = {}
     for module in modules:
-        path = root / f"{module}.py" if (root / f"{module}.py").exists() else root / module / "__init__.py"
+        path = (
+            root / f"{module}.py"
+            if (root / f"{module}.py").exists()
+            else root / module / "__init__.py"
+        )
         if not path.exists() and "." in module:
             spec = importlib.util.find_spec(module)  # an installed module: found, not imported
             path = Path(spec.origin) if spec is not None and spec.origin else path
@@ -49,13 +69,26 @@ def macro_names(root: Path, modules) -> dict[str, bool]:
             tree = ast.parse(path.read_text("utf-8"))
         except (OSError, SyntaxError, ValueError):
             continue
-        names |= {node.name: bool(node.args.args) for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)
-                  and any(isinstance(d, ast.Attribute) and d.attr == "macro" for d in node.decorator_list)}
+        names |= {
+            node.name: bool(node.args.args)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef)
+            and any(isinstance(d, ast.Attribute) and d.attr == "macro" for d in node.decorator_list)
+        }
     return names
 
 
-def site_page_problems(root: Path, docs_dir: str, macros: dict[str, bool], extensions, cache: CheckCache,
-                       macro_pages=(), languages=(), templates=(), types=()) -> list[Problem]:
+def site_page_problems(
+    root: Path,
+    docs_dir: str,
+    macros: dict[str, bool],
+    extensions,
+    cache: CheckCache,
+    macro_pages=(),
+    languages=(),
+    templates=(),
+    types=(),
+) -> list[Problem]:
     """Problems of every file in `docs_dir`; a page that passed before with the same bytes (and macros) is skipped.
 
     Pages in `macro_pages` (and their translations) may call macros; every other page is plain Markdown.
@@ -72,47 +105,103 @@ def site_page_problems(root: Path, docs_dir: str, macros: dict[str, bool], exten
                 problems += raster_problems(path, rel)
             continue
         if path.suffix != ".md":
-            problems.append(Problem(rel, 1, "file", "is neither a page nor an image",
-                                    "docs/ holds Markdown pages and images; the site publishes nothing else"))
+            problems.append(
+                Problem(
+                    rel,
+                    1,
+                    "file",
+                    "is neither a page nor an image",
+                    "docs/ holds Markdown pages and images; the site publishes nothing else",
+                )
+            )
             continue
         base, _ = split_suffix(path.relative_to(root / docs_dir).as_posix(), languages)
         name = base.removesuffix(".md").rsplit("/", 1)[-1]
         if name in languages:
-            problems.append(Problem(rel, 1, "file", "is named like a language code",
-                                    "the site puts each language under /<code>/: give the page another name"))
+            problems.append(
+                Problem(
+                    rel,
+                    1,
+                    "file",
+                    "is named like a language code",
+                    "the site puts each language under /<code>/: give the page another name",
+                )
+            )
             continue
         stem, _, code = name.rpartition(".")
         if stem and "." not in stem and is_language(code) and languages:
             continue  # a translation into a language the site does not list: left out, noted once
         if "." in name:
-            problems.append(Problem(rel, 1, "file", "has a dot in its name",
-                                    "the site writes files such as feed.xml and catalog.json itself: name a page "
-                                    "with letters, digits and hyphens, and its translations <name>.<lang>.md"))
+            problems.append(
+                Problem(
+                    rel,
+                    1,
+                    "file",
+                    "has a dot in its name",
+                    "the site writes files such as feed.xml and catalog.json itself: name a page "
+                    "with letters, digits and hyphens, and its translations <name>.<lang>.md",
+                )
+            )
             continue
         raw = read_bytes(path, rel, problems)
         is_macro_page = base in macro_pages
-        key = cache.key(rel, f"site page, macros: {sorted(macros.items())}, {is_macro_page}, {templates}, {tuple(types)}", raw or b"")
+        key = cache.key(
+            rel,
+            f"site page, macros: {sorted(macros.items())}, {is_macro_page}, {templates}, {tuple(types)}",
+            raw or b"",
+        )
         if raw is None or cache.get(key) is not None:
             continue
         mine: list[Problem] = []
         text = decode_text(raw, rel, mine)
-        src = None if text is None else split_front_matter(text, rel, mine) if text.startswith("---") else SourceFile(rel, text, body=text)
+        src = (
+            None
+            if text is None
+            else split_front_matter(text, rel, mine)
+            if text.startswith("---")
+            else SourceFile(rel, text, body=text)
+        )
         if src is not None:
             mine += html_problems(src.body, rel, src.body_line, extensions=extensions)
             if src.meta is not None:
                 for key_, value in src.meta.data.items():
                     line = src.meta.line_of(str(key_))
                     if key_ not in PAGE_FIELDS:
-                        mine.append(Problem(rel, line, str(key_), "is not a field of a site page",
-                                            "allowed: " + ", ".join(PAGE_FIELDS)))
+                        mine.append(
+                            Problem(
+                                rel,
+                                line,
+                                str(key_),
+                                "is not a field of a site page",
+                                "allowed: " + ", ".join(PAGE_FIELDS),
+                            )
+                        )
                     elif key_ in ("title", "description", "hero", "paths"):
                         mine += _text_problems(value, str(key_), rel, line)
-                    elif key_ == "hide" and not (isinstance(value, list) and set(map(str, value)) <= set(HIDE_VALUES)):
-                        mine.append(Problem(rel, line, "hide", "is not a list of parts to hide",
-                                            "allowed: " + ", ".join(HIDE_VALUES)))
+                    elif key_ == "hide" and not (
+                        isinstance(value, list) and set(map(str, value)) <= set(HIDE_VALUES)
+                    ):
+                        mine.append(
+                            Problem(
+                                rel,
+                                line,
+                                "hide",
+                                "is not a list of parts to hide",
+                                "allowed: " + ", ".join(HIDE_VALUES),
+                            )
+                        )
                     elif key_ == "template" and value not in templates:
-                        mine.append(Problem(rel, src.meta.line_of(key_), "template", f"'{value}' is not a template for site pages",
-                                            "choose one of " + ", ".join(templates or ["none"]) + ", or leave the field out"))
+                        mine.append(
+                            Problem(
+                                rel,
+                                src.meta.line_of(key_),
+                                "template",
+                                f"'{value}' is not a template for site pages",
+                                "choose one of "
+                                + ", ".join(templates or ["none"])
+                                + ", or leave the field out",
+                            )
+                        )
             if is_macro_page:
                 mine += _template_problems(text, rel, macros, tuple(types))
         if not mine:
@@ -130,13 +219,22 @@ def _text_problems(value, field: str, rel: str, line: int) -> list[Problem]:
         out = []
         for k, v in value.items():
             if k == "url" and isinstance(v, str) and not link_ok(v):
-                out.append(Problem(rel, line, f"{field}.url", f"'{v[:40]}' is not an address a page may link to",
-                                   "link to a page of the site, or to an https:// or mailto: address"))
+                out.append(
+                    Problem(
+                        rel,
+                        line,
+                        f"{field}.url",
+                        f"'{v[:40]}' is not an address a page may link to",
+                        "link to a page of the site, or to an https:// or mailto: address",
+                    )
+                )
             else:
                 out += _text_problems(v, f"{field}.{k}", rel, line)
         return out
     if isinstance(value, list):
-        return [p for i, v in enumerate(value) for p in _text_problems(v, f"{field}[{i}]", rel, line)]
+        return [
+            p for i, v in enumerate(value) for p in _text_problems(v, f"{field}[{i}]", rel, line)
+        ]
     return text_field_problems(value, field, rel, line) if isinstance(value, str) else []
 
 
@@ -144,14 +242,30 @@ def _template_problems(text: str, rel: str, macros: dict[str, bool], types=()) -
     def known(m: re.Match) -> bool:
         """A macro of the site, called as it is defined; an argument names an item type."""
         argument = m.group(2) or m.group(3)
-        return m.group(1) in macros and macros[m.group(1)] == (argument is not None) and argument in (None, *types)
+        return (
+            m.group(1) in macros
+            and macros[m.group(1)] == (argument is not None)
+            and argument in (None, *types)
+        )
 
     calls = _CALL.sub(lambda m: " " * len(m.group(0)) if known(m) else m.group(0), text)
     out = []
     for m in TEMPLATE_SYNTAX.finditer(calls):
         end = calls.find(_CLOSERS[m.group(0)], m.end())
-        shown = calls[m.start():end + 2] if 0 <= end < m.start() + 60 else m.group(0)  # the whole tag, when short
-        out.append(Problem(rel, 1 + calls.count("\n", 0, m.start()), "content", f"contains template syntax '{shown}' that is not a macro call",
-                           "a site page may only call the site's macros, written as {{ name() }}: "
-                + ", ".join(f'{name}("{types[0] if types else "type"}")' if arg else name for name, arg in sorted(macros.items()))))
+        shown = (
+            calls[m.start() : end + 2] if 0 <= end < m.start() + 60 else m.group(0)
+        )  # the whole tag, when short
+        out.append(
+            Problem(
+                rel,
+                1 + calls.count("\n", 0, m.start()),
+                "content",
+                f"contains template syntax '{shown}' that is not a macro call",
+                "a site page may only call the site's macros, written as {{ name() }}: "
+                + ", ".join(
+                    f'{name}("{types[0] if types else "type"}")' if arg else name
+                    for name, arg in sorted(macros.items())
+                ),
+            )
+        )
     return out

@@ -22,28 +22,124 @@ XLINK_NS = "http://www.w3.org/1999/xlink"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 ELEMENTS = {
-    "svg", "g", "defs", "symbol", "use", "title", "desc", "path", "rect", "circle", "ellipse", "line", "polyline",
-    "polygon", "text", "tspan", "textPath", "linearGradient", "radialGradient", "stop", "clipPath", "mask",
-    "pattern", "marker",
+    "svg",
+    "g",
+    "defs",
+    "symbol",
+    "use",
+    "title",
+    "desc",
+    "path",
+    "rect",
+    "circle",
+    "ellipse",
+    "line",
+    "polyline",
+    "polygon",
+    "text",
+    "tspan",
+    "textPath",
+    "linearGradient",
+    "radialGradient",
+    "stop",
+    "clipPath",
+    "mask",
+    "pattern",
+    "marker",
 }
 ATTRIBUTES = {
-    "id", "class", "style", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "fx", "fy", "d", "points",
-    "width", "height", "viewBox", "preserveAspectRatio", "transform", "version", "role", "aria-label", "aria-hidden",
-    "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin",
-    "stroke-dasharray", "stroke-dashoffset", "stroke-miterlimit", "stroke-opacity", "opacity", "color",
-    "clip-path", "clip-rule", "mask", "marker-start", "marker-mid", "marker-end", "visibility", "display",
-    "font-family", "font-size", "font-weight", "font-style", "text-anchor", "dominant-baseline", "letter-spacing",
-    "dx", "dy", "rotate", "textLength", "lengthAdjust", "offset", "stop-color", "stop-opacity", "gradientUnits",
-    "gradientTransform", "spreadMethod", "patternUnits", "patternContentUnits", "patternTransform",
-    "clipPathUnits", "maskUnits", "maskContentUnits", "markerWidth", "markerHeight", "refX", "refY", "orient",
-    "markerUnits", "href", f"{{{XLINK_NS}}}href", f"{{{XML_NS}}}space", f"{{{XML_NS}}}lang",
+    "id",
+    "class",
+    "style",
+    "x",
+    "y",
+    "x1",
+    "y1",
+    "x2",
+    "y2",
+    "cx",
+    "cy",
+    "r",
+    "rx",
+    "ry",
+    "fx",
+    "fy",
+    "d",
+    "points",
+    "width",
+    "height",
+    "viewBox",
+    "preserveAspectRatio",
+    "transform",
+    "version",
+    "role",
+    "aria-label",
+    "aria-hidden",
+    "fill",
+    "fill-opacity",
+    "fill-rule",
+    "stroke",
+    "stroke-width",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "stroke-dasharray",
+    "stroke-dashoffset",
+    "stroke-miterlimit",
+    "stroke-opacity",
+    "opacity",
+    "color",
+    "clip-path",
+    "clip-rule",
+    "mask",
+    "marker-start",
+    "marker-mid",
+    "marker-end",
+    "visibility",
+    "display",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "font-style",
+    "text-anchor",
+    "dominant-baseline",
+    "letter-spacing",
+    "dx",
+    "dy",
+    "rotate",
+    "textLength",
+    "lengthAdjust",
+    "offset",
+    "stop-color",
+    "stop-opacity",
+    "gradientUnits",
+    "gradientTransform",
+    "spreadMethod",
+    "patternUnits",
+    "patternContentUnits",
+    "patternTransform",
+    "clipPathUnits",
+    "maskUnits",
+    "maskContentUnits",
+    "markerWidth",
+    "markerHeight",
+    "refX",
+    "refY",
+    "orient",
+    "markerUnits",
+    "href",
+    f"{{{XLINK_NS}}}href",
+    f"{{{XML_NS}}}space",
+    f"{{{XML_NS}}}lang",
 }
 LINKS = {"href", f"{{{XLINK_NS}}}href"}
 # In a value, a url() may only name something in the same file: url(#gradient).
 # CSS functions that load an image, and any backslash (a CSS escape can spell `url` as `u\\72l`), are
 # refused outright.
-_FOREIGN_URL = re.compile(r"url\(\s*[\"']?\s*(?!#)|@import|expression\(|javascript:|image-set\(|image\(|"
-                          r"cross-fade\(|element\(|src\(|\\", re.I)
+_FOREIGN_URL = re.compile(
+    r"url\(\s*[\"']?\s*(?!#)|@import|expression\(|javascript:|image-set\(|image\(|"
+    r"cross-fade\(|element\(|src\(|\\",
+    re.I,
+)
 # A processing instruction other than the XML declaration (<?xml-stylesheet href=...?> loads a stylesheet).
 _INSTRUCTION = re.compile(r"<\?(?!xml\s)")
 HINT = "save the drawing as plain SVG (shapes, text, gradients; no scripts, styles or links to other files), or as PNG"
@@ -62,32 +158,72 @@ def _line(text: str, word: str) -> int:
 
 def svg_problems(text: str, rel: str) -> list[Problem]:
     try:
-        root = fromstring(text.encode("utf-8"), forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        root = fromstring(
+            text.encode("utf-8"), forbid_dtd=True, forbid_entities=True, forbid_external=True
+        )
     except DefusedXmlException:
-        return [Problem(rel, _line(text, "<!"), "file", "an SVG image with a DTD or entities", HINT)]
+        return [
+            Problem(rel, _line(text, "<!"), "file", "an SVG image with a DTD or entities", HINT)
+        ]
     except ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else 1
-        return [Problem(rel, line, "file", "is not a readable SVG image (not well-formed XML)", HINT)]
+        return [
+            Problem(rel, line, "file", "is not a readable SVG image (not well-formed XML)", HINT)
+        ]
     out: list[Problem] = []
     found = _INSTRUCTION.search(text)
     if found:
-        out.append(Problem(rel, text.count("\n", 0, found.start()) + 1, "file",
-                           "an SVG image with a processing instruction", HINT))
+        out.append(
+            Problem(
+                rel,
+                text.count("\n", 0, found.start()) + 1,
+                "file",
+                "an SVG image with a processing instruction",
+                HINT,
+            )
+        )
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue  # comments do nothing in an image; instructions were refused above
         local = el.tag.rpartition("}")[2]
         if not el.tag.startswith(f"{{{SVG_NS}}}") or local not in ELEMENTS:
-            out.append(Problem(rel, _line(text, "<" + local.split("}")[-1]), "file",
-                               f"an SVG image with the element <{_name(el.tag)}>", HINT))
+            out.append(
+                Problem(
+                    rel,
+                    _line(text, "<" + local.split("}")[-1]),
+                    "file",
+                    f"an SVG image with the element <{_name(el.tag)}>",
+                    HINT,
+                )
+            )
             continue
         for attr, value in el.attrib.items():
             if attr not in ATTRIBUTES:
-                out.append(Problem(rel, _line(text, attr.rpartition("}")[2] + "="), "file",
-                                   f"an SVG image with the attribute '{_name(attr)}' on <{local}>", HINT))
-            elif (attr in LINKS and not value.strip().startswith("#")) or _FOREIGN_URL.search(value):
-                out.append(Problem(rel, _line(text, value[:20]), "file",
-                                   f"an SVG image with a link to another file or host ('{value[:40]}')", HINT))
+                out.append(
+                    Problem(
+                        rel,
+                        _line(text, attr.rpartition("}")[2] + "="),
+                        "file",
+                        f"an SVG image with the attribute '{_name(attr)}' on <{local}>",
+                        HINT,
+                    )
+                )
+            elif (attr in LINKS and not value.strip().startswith("#")) or _FOREIGN_URL.search(
+                value
+            ):
+                out.append(
+                    Problem(
+                        rel,
+                        _line(text, value[:20]),
+                        "file",
+                        f"an SVG image with a link to another file or host ('{value[:40]}')",
+                        HINT,
+                    )
+                )
     if root.tag != f"{{{SVG_NS}}}svg" and not out:
-        out.append(Problem(rel, 1, "file", "is not an SVG image (no <svg> element in the SVG namespace)", HINT))
+        out.append(
+            Problem(
+                rel, 1, "file", "is not an SVG image (no <svg> element in the SVG namespace)", HINT
+            )
+        )
     return out

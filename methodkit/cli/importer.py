@@ -29,14 +29,34 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, NavigableString, Tag
 from markdownify import markdownify
 
-from methodkit.loading.loader import Content
 from methodkit.checks.problems import Problem
-from methodkit.cli.scaffold import ScaffoldError, new_item_text, slugify, write_new
+from methodkit.cli.scaffold import ScaffoldError, new_item_text, write_new
+from methodkit.loading.loader import Content
 from methodkit.loading.source import split_front_matter
 
 # Elements that run, embed or load something: never carried over.
-ACTIVE = ("script", "style", "iframe", "object", "embed", "form", "input", "button", "select", "textarea", "video",
-          "audio", "canvas", "svg", "link", "meta", "noscript", "template", "frame", "frameset")
+ACTIVE = (
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "form",
+    "input",
+    "button",
+    "select",
+    "textarea",
+    "video",
+    "audio",
+    "canvas",
+    "svg",
+    "link",
+    "meta",
+    "noscript",
+    "template",
+    "frame",
+    "frameset",
+)
 SUMMARY_KEYS = ("summary", "description", "excerpt", "abstract")
 TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?/?>")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -45,7 +65,12 @@ LINK = re.compile(r"(!?)\[([^\]]*)\]\(([^)\s]+)((?:\s+\"[^\"]*\")?)\)")
 AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")
 HEADING = re.compile(r"^(#{1,5}) ", re.M)
 VOID = ("img", "hr", "br", "input", "source", "wbr", "embed", "meta", "link")
-MD_OPTIONS = {"heading_style": "ATX", "bullets": "-", "escape_asterisks": False, "escape_underscores": False}
+MD_OPTIONS = {
+    "heading_style": "ATX",
+    "bullets": "-",
+    "escape_asterisks": False,
+    "escape_underscores": False,
+}
 
 
 @dataclass
@@ -75,13 +100,25 @@ def import_folder(content: Content, folder: Path, kind: str, lang: str = "nl") -
         src = _read(path, folder, out.notes)
         if src is not None:
             sources.append(src)
-    taken: set[str] = set()  # ids of this import; an existing file is reported, never replaced or doubled
+    taken: set[str] = (
+        set()
+    )  # ids of this import; an existing file is reported, never replaced or doubled
     for src in sources:
-        src.meta["title"] = str(src.meta.get("title") or _first_heading(src.body) or src.path.stem.replace("-", " ").capitalize())
+        src.meta["title"] = str(
+            src.meta.get("title")
+            or _first_heading(src.body)
+            or src.path.stem.replace("-", " ").capitalize()
+        )
         try:
-            item_id, src.text = new_item_text(content, kind, src.meta["title"], lang, _date(src.meta.get("date")))
+            item_id, src.text = new_item_text(
+                content, kind, src.meta["title"], lang, _date(src.meta.get("date"))
+            )
         except ScaffoldError as exc:
-            out.notes.append(Problem(src.rel, src.lines.get("title", 1), "title", str(exc), "give the file a title"))
+            out.notes.append(
+                Problem(
+                    src.rel, src.lines.get("title", 1), "title", str(exc), "give the file a title"
+                )
+            )
             continue
         unique, n = item_id, 2
         while unique in taken:  # two sources with one title: the second gets a number
@@ -103,7 +140,15 @@ def _read(path: Path, folder: Path, notes: list[Problem]) -> _Source | None:
     try:
         text = path.read_text("utf-8-sig").replace("\r\n", "\n")
     except (OSError, UnicodeDecodeError):
-        notes.append(Problem(rel, 1, "file", "cannot be read as UTF-8 text", "save it as UTF-8 and import it again"))
+        notes.append(
+            Problem(
+                rel,
+                1,
+                "file",
+                "cannot be read as UTF-8 text",
+                "save it as UTF-8 and import it again",
+            )
+        )
         return None
     key = path.relative_to(folder).as_posix()[:-3]
     if not text.startswith("---\n"):
@@ -113,7 +158,9 @@ def _read(path: Path, folder: Path, notes: list[Problem]) -> _Source | None:
     if parsed is None:
         notes.extend(problems)
         return None
-    return _Source(path, rel, key, dict(parsed.meta.data), parsed.meta.lines, parsed.body, parsed.body_line)
+    return _Source(
+        path, rel, key, dict(parsed.meta.data), parsed.meta.lines, parsed.body, parsed.body_line
+    )
 
 
 def _first_heading(body: str) -> str | None:
@@ -121,22 +168,42 @@ def _first_heading(body: str) -> str | None:
     return m.group(1).strip() if m else None
 
 
-def _write(content: Content, src: _Source, kind: str, lang: str, by_key: dict, folder: Path, notes) -> Path | None:
+def _write(
+    content: Content, src: _Source, kind: str, lang: str, by_key: dict, folder: Path, notes
+) -> Path | None:
     target = content.content_dir / content.types[kind].folder / f"{src.item_id}.md"
     if target.exists():
-        notes.append(Problem(src.rel, 1, "file", f"is not imported: {content.rel(target)} already exists",
-                             "it was left untouched; rename one of the two"))
+        notes.append(
+            Problem(
+                src.rel,
+                1,
+                "file",
+                f"is not imported: {content.rel(target)} already exists",
+                "it was left untouched; rename one of the two",
+            )
+        )
         return None
     summary = next((str(src.meta[k]) for k in SUMMARY_KEYS if src.meta.get(k)), None)
-    used = {"title", next((k for k in SUMMARY_KEYS if src.meta.get(k)), None)} | ({"date"} if "date" in content.schemas.raw[kind]["properties"] else set())
+    used = {"title", next((k for k in SUMMARY_KEYS if src.meta.get(k)), None)} | (
+        {"date"} if "date" in content.schemas.raw[kind]["properties"] else set()
+    )
     for key in src.meta:
         if key not in used:
-            notes.append(Problem(src.rel, src.lines.get(key, 1), key, "is not imported",
-                                 f"no field of a {kind} holds it; fill in the fields of the new draft by hand"))
+            notes.append(
+                Problem(
+                    src.rel,
+                    src.lines.get(key, 1),
+                    key,
+                    "is not imported",
+                    f"no field of a {kind} holds it; fill in the fields of the new draft by hand",
+                )
+            )
     body = _convert_body(src, kind, by_key, folder, content, notes)
     text = src.text
     if summary:
-        text = re.sub(r"^summary: .*$", lambda m: "summary: " + _yaml_text(summary), text, count=1, flags=re.M)
+        text = re.sub(
+            r"^summary: .*$", lambda m: "summary: " + _yaml_text(summary), text, count=1, flags=re.M
+        )
     head = text.rpartition("\n---\n")[0]
     target.parent.mkdir(parents=True, exist_ok=True)
     write_new(target, f"{head}\n---\n{body}")  # exclusive: a file made meanwhile is never replaced
@@ -155,12 +222,20 @@ def _date(value):
 def _yaml_text(value: str) -> str:
     import yaml
 
-    return yaml.safe_dump(" ".join(value.split()), allow_unicode=True, width=10000).strip().removesuffix("\n...").strip()
+    return (
+        yaml.safe_dump(" ".join(value.split()), allow_unicode=True, width=10000)
+        .strip()
+        .removesuffix("\n...")
+        .strip()
+    )
 
 
 # -- the body -----------------------------------------------------------------------
 
-def _convert_body(src: _Source, kind: str, by_key: dict, folder: Path, content: Content, notes) -> str:
+
+def _convert_body(
+    src: _Source, kind: str, by_key: dict, folder: Path, content: Content, notes
+) -> str:
     out = []
     for line, block, is_html in _blocks(src.body):
         where = src.body_line + line
@@ -174,9 +249,13 @@ def _convert_body(src: _Source, kind: str, by_key: dict, folder: Path, content: 
         out.append(block)
     body = "\n\n".join(b for b in out if b.strip())
     if src.meta.get("title") and _first_heading(body) == src.meta["title"]:
-        body = re.sub(r"^# .+\n*", "", body, count=1, flags=re.M)  # the page title comes from title:
+        body = re.sub(
+            r"^# .+\n*", "", body, count=1, flags=re.M
+        )  # the page title comes from title:
     if re.search(r"^# ", body, re.M):
-        body = HEADING.sub(lambda m: "#" + m.group(1) + " ", body)  # headings start at ## in this methodology
+        body = HEADING.sub(
+            lambda m: "#" + m.group(1) + " ", body
+        )  # headings start at ## in this methodology
     return body.strip() + "\n"
 
 
@@ -199,13 +278,17 @@ def _blocks(body: str):
             yield start, "\n".join(lines[start:i]), False
         elif m and not lines[i].startswith("    ") and not lines[i].lstrip().startswith("</"):
             name = m.group(1).lower()
-            if name in VOID or m.group(0).endswith("/>"):  # no end tag: the block ends with its paragraph
+            if name in VOID or m.group(0).endswith(
+                "/>"
+            ):  # no end tag: the block ends with its paragraph
                 while i < len(lines) and lines[i].strip():
                     i += 1
             else:  # to the tag's matching end, across blank lines
                 depth = 0
                 while i < len(lines):
-                    depth += len(re.findall(rf"<{name}[\s>/]", lines[i], re.I)) - len(re.findall(rf"</{name}\s*>", lines[i], re.I))
+                    depth += len(re.findall(rf"<{name}[\s>/]", lines[i], re.I)) - len(
+                        re.findall(rf"</{name}\s*>", lines[i], re.I)
+                    )
                     i += 1
                     if depth <= 0:
                         break
@@ -222,27 +305,50 @@ def _html_to_markdown(html: str, rel: str, line: int, notes, inline: bool = Fals
         if el.name == "input" and el.get("type") == "checkbox":
             el.decompose()  # a checklist's box: the item stays, as a plain list item
             continue
-        notes.append(Problem(rel, line + _line_in(html, el), "body", f"<{el.name}> is not imported",
-                             "the site runs and embeds nothing; link to it with a full https:// address instead"))
+        notes.append(
+            Problem(
+                rel,
+                line + _line_in(html, el),
+                "body",
+                f"<{el.name}> is not imported",
+                "the site runs and embeds nothing; link to it with a full https:// address instead",
+            )
+        )
         el.decompose()
     for el in soup.find_all(True):
         if any(str(v).startswith("javascript:") for v in el.attrs.values()):
-            notes.append(Problem(rel, line + _line_in(html, el), "body", f"a javascript: link on <{el.name}> is not imported",
-                                 "only https:// addresses and relative links"))
+            notes.append(
+                Problem(
+                    rel,
+                    line + _line_in(html, el),
+                    "body",
+                    f"a javascript: link on <{el.name}> is not imported",
+                    "only https:// addresses and relative links",
+                )
+            )
             el.unwrap()
     if inline:  # a Markdown paragraph with some HTML in it: only the elements are converted
         for el in [el for el in soup.contents if isinstance(el, Tag)]:
             el.replace_with(NavigableString(markdownify(str(el), **MD_OPTIONS).strip()))
         return soup.decode(formatter=None)
-    quotes = [el for el in soup.find_all(("aside", "blockquote", "div", "figure"))
-              if el.name in ("aside", "blockquote") or "quote" in " ".join(el.get("class") or []).lower()]
-    converted: list[str] = []  # each quote's Markdown, put in after markdownify so it is not escaped
+    quotes = [
+        el
+        for el in soup.find_all(("aside", "blockquote", "div", "figure"))
+        if el.name in ("aside", "blockquote") or "quote" in " ".join(el.get("class") or []).lower()
+    ]
+    converted: list[
+        str
+    ] = []  # each quote's Markdown, put in after markdownify so it is not escaped
     for el in quotes:
         if el.find_parent(lambda p: p in quotes):
             continue
         inner = el.decode_contents(formatter=None)
         # `markdown="1"` (md_in_html) says the inside is Markdown already.
-        text = inner.strip() if el.get("markdown") or not TAG.search(inner) else markdownify(inner, **MD_OPTIONS).strip()
+        text = (
+            inner.strip()
+            if el.get("markdown") or not TAG.search(inner)
+            else markdownify(inner, **MD_OPTIONS).strip()
+        )
         converted.append("\n".join(f"> {t}".rstrip() for t in text.split("\n")))
         el.replace_with(soup.new_tag("p", string=f"mkquote{len(converted) - 1}mk"))
     text = markdownify(str(soup), **MD_OPTIONS)
@@ -254,7 +360,16 @@ def _line_in(html: str, el) -> int:
     return html[: html.find(f"<{el.name}")].count("\n") if f"<{el.name}" in html else 0
 
 
-def _links(block: str, src: _Source, line: int, kind: str, by_key: dict, folder: Path, content: Content, notes) -> str:
+def _links(
+    block: str,
+    src: _Source,
+    line: int,
+    kind: str,
+    by_key: dict,
+    folder: Path,
+    content: Content,
+    notes,
+) -> str:
     if block.lstrip().startswith(("```", "~~~")):
         return block
 
@@ -264,12 +379,22 @@ def _links(block: str, src: _Source, line: int, kind: str, by_key: dict, folder:
         parts = urlsplit(url)
         if parts.scheme or url.startswith(("#", "//", "mailto:")):
             if bang and parts.scheme in ("http", "https"):
-                notes.append(Problem(src.rel, at, "body", f"image '{url[:40]}' is on another site",
-                                     "it became a link; to show it, put the file beside the item"))
+                notes.append(
+                    Problem(
+                        src.rel,
+                        at,
+                        "body",
+                        f"image '{url[:40]}' is on another site",
+                        "it became a link; to show it, put the file beside the item",
+                    )
+                )
                 return f"[{text or url}]({url}{title})"
             return m.group(0)
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(src.key), parts.path)) if not parts.path.startswith("/") \
+        path = (
+            posixpath.normpath(posixpath.join(posixpath.dirname(src.key), parts.path))
+            if not parts.path.startswith("/")
             else parts.path.strip("/")
+        )
         anchor = f"#{parts.fragment}" if parts.fragment else ""
         if bang:
             return _image(m, src, at, path, content, kind, notes)
@@ -277,26 +402,49 @@ def _links(block: str, src: _Source, line: int, kind: str, by_key: dict, folder:
         other = by_key.get(key) or by_key.get(key + "/index")
         if other is not None:
             return f"[{text}](../{content.types[kind].folder}/{other.item_id}.md{anchor}{title})"
-        notes.append(Problem(src.rel, at, "body", f"link '{url[:40]}' leads to a file that was not imported",
-                             f"link to an item as ../{content.types[kind].folder}/<id>.md, or to a full https:// address"))
+        notes.append(
+            Problem(
+                src.rel,
+                at,
+                "body",
+                f"link '{url[:40]}' leads to a file that was not imported",
+                f"link to an item as ../{content.types[kind].folder}/<id>.md, or to a full https:// address",
+            )
+        )
         return m.group(0)
 
     # An autolink (<https://...>) written out as a link: the same page, in the form every checker reads.
     return AUTOLINK.sub(r"[\1](\1)", LINK.sub(fix, block))
 
 
-def _image(m: re.Match, src: _Source, at: int, path: str, content: Content, kind: str, notes) -> str:
+def _image(
+    m: re.Match, src: _Source, at: int, path: str, content: Content, kind: str, notes
+) -> str:
     """An image beside the source is copied beside the new item (never over another file)."""
     bang, text, url, title = m.groups()
     found = src.path.parent / posixpath.relpath(path, posixpath.dirname(src.key) or ".")
     target = content.content_dir / content.types[kind].folder / found.name
     if not found.is_file():
-        notes.append(Problem(src.rel, at, "body", f"image '{url[:40]}' is not in the imported folder",
-                             "put the file beside the new item and correct the address"))
+        notes.append(
+            Problem(
+                src.rel,
+                at,
+                "body",
+                f"image '{url[:40]}' is not in the imported folder",
+                "put the file beside the new item and correct the address",
+            )
+        )
         return m.group(0)
     if target.exists() and target.read_bytes() != found.read_bytes():
-        notes.append(Problem(src.rel, at, "body", f"image '{url[:40]}' is not copied: {content.rel(target)} exists",
-                             "rename one of the two and correct the address"))
+        notes.append(
+            Problem(
+                src.rel,
+                at,
+                "body",
+                f"image '{url[:40]}' is not copied: {content.rel(target)} exists",
+                "rename one of the two and correct the address",
+            )
+        )
         return m.group(0)
     if not target.exists():
         shutil.copyfile(found, target)

@@ -189,8 +189,14 @@ def add_language(root: Path, lang: str) -> list[str]:
             )
         if kept.exists():
             used.append(kept)
-    kept_labels = {aside / path.relative_to(root) for path in _label_files(root, settings.content_dir)}
-    files = [p for p in sorted(aside.rglob("*")) if p.is_file() and p not in kept_labels] if aside.exists() else []
+    kept_labels = {
+        aside / path.relative_to(root) for path in _label_files(root, settings.content_dir)
+    }
+    files = (
+        [p for p in sorted(aside.rglob("*")) if p.is_file() and p not in kept_labels]
+        if aside.exists()
+        else []
+    )
     for path, text in edits.items():
         path.write_text(text, "utf-8")
     for kept in used:
@@ -227,7 +233,9 @@ def remove_language(root: Path, lang: str, delete: bool = False) -> list[str]:
     config, config_text = _config(root, rest)
     aside = root / ASIDE / lang
     files = _translation_files(root, [root / settings.content_dir, root / settings.docs_dir], lang)
-    terms = root / settings.content_dir / "terms" / f"{lang}.yml"  # the language's term list goes with it
+    terms = (
+        root / settings.content_dir / "terms" / f"{lang}.yml"
+    )  # the language's term list goes with it
     files += [terms] if terms.is_file() else []
     labels = {}
     edits = {}

@@ -11,69 +11,145 @@ from methodkit import __version__
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="methodkit", description="Check, translate and publish the methodology.")
+    parser = argparse.ArgumentParser(
+        prog="methodkit", description="Check, translate and publish the methodology."
+    )
     parser.add_argument("--version", action="version", version=__version__)
     parser.add_argument("--root", default=".", help="repository root (default: the current folder)")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("check", help="validate all content; report every problem as path:line: field: message")
+    p = sub.add_parser(
+        "check", help="validate all content; report every problem as path:line: field: message"
+    )
     p.add_argument("paths", nargs="*", help="only report problems in these files or folders")
     p.add_argument("--format", choices=("text", "github", "json"), default="text")
-    p.add_argument("--lang", choices=("en", "nl"), default="en", help="language of the messages (en or nl)")
-    p.add_argument("--release", action="store_true",
-                   help="also fail on what the publication policy (mkdocs.yml) asks before a release")
+    p.add_argument(
+        "--lang", choices=("en", "nl"), default="en", help="language of the messages (en or nl)"
+    )
+    p.add_argument(
+        "--release",
+        action="store_true",
+        help="also fail on what the publication policy (mkdocs.yml) asks before a release",
+    )
 
-    p = sub.add_parser("build", help="build every language into site/ (Dutch at /, others at /<lang>/)")
+    p = sub.add_parser(
+        "build", help="build every language into site/ (Dutch at /, others at /<lang>/)"
+    )
     p.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
     p.add_argument("--site-dir", default="site")
     p.add_argument("--config-file", default=None)
-    p.add_argument("--pdf", action="store_true", help="also write the PDF downloads (coach, participant, trainer pack)")
-    p.add_argument("--publish", action="store_true",
-                   help="a build to publish: stop when the site address (SITE_URL, site_url) is a placeholder")
+    p.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also write the PDF downloads (coach, participant, trainer pack)",
+    )
+    p.add_argument(
+        "--publish",
+        action="store_true",
+        help="a build to publish: stop when the site address (SITE_URL, site_url) is a placeholder",
+    )
 
-    p = sub.add_parser("status", help="translation status per language: translated, missing, outdated")
-    p.add_argument("--strict", action="store_true", help="exit 1 when anything is missing or outdated")
+    p = sub.add_parser(
+        "status", help="translation status per language: translated, missing, outdated"
+    )
+    p.add_argument(
+        "--strict", action="store_true", help="exit 1 when anything is missing or outdated"
+    )
     p.add_argument("--lang", action="append", help="only this language (repeatable)")
 
-    p = sub.add_parser("translate", help="create a translation file prefilled from its Dutch source")
+    p = sub.add_parser(
+        "translate", help="create a translation file prefilled from its Dutch source"
+    )
     p.add_argument("path", help="the Dutch source, e.g. methodology/modules/intakegesprek.md")
     p.add_argument("--to", required=True, dest="lang", help="language code, e.g. fr")
 
-    p = sub.add_parser("po", help="translate in PO files: export them for a platform or an editor, import them back")
+    p = sub.add_parser(
+        "po",
+        help="translate in PO files: export them for a platform or an editor, import them back",
+    )
     p.add_argument("action", choices=("export", "import"))
     p.add_argument("--lang", required=True, help="language code, e.g. fr")
-    p.add_argument("--dir", default="po", help="folder of the PO files (default: po), one sub-folder per language")
+    p.add_argument(
+        "--dir",
+        default="po",
+        help="folder of the PO files (default: po), one sub-folder per language",
+    )
 
-    p = sub.add_parser("new", help="create a new item (a draft) with every field present and explained")
-    p.add_argument("kind", help="an item type of schemas/types.yml: module, session, practice, chapter, ...")
+    p = sub.add_parser(
+        "new", help="create a new item (a draft) with every field present and explained"
+    )
+    p.add_argument(
+        "kind", help="an item type of schemas/types.yml: module, session, practice, chapter, ..."
+    )
     p.add_argument("--title", required=True)
-    p.add_argument("--lang", default="nl", help="language of the explanations in the file: nl (default) or en")
+    p.add_argument(
+        "--lang", default="nl", help="language of the explanations in the file: nl (default) or en"
+    )
     p.add_argument("--date", default=None, help="a session's date, YYYY-MM-DD (default: today)")
 
-    p = sub.add_parser("import", help="turn a folder of Markdown from elsewhere into draft items; never overwrites")
-    p.add_argument("folder", help="the folder of Markdown files (with their own front matter and HTML)")
-    p.add_argument("--type", required=True, dest="kind", help="an item type of schemas/types.yml, e.g. module")
-    p.add_argument("--lang", default="nl", help="language of the explanations in the new files: nl (default) or en")
+    p = sub.add_parser(
+        "import", help="turn a folder of Markdown from elsewhere into draft items; never overwrites"
+    )
+    p.add_argument(
+        "folder", help="the folder of Markdown files (with their own front matter and HTML)"
+    )
+    p.add_argument(
+        "--type", required=True, dest="kind", help="an item type of schemas/types.yml, e.g. module"
+    )
+    p.add_argument(
+        "--lang",
+        default="nl",
+        help="language of the explanations in the new files: nl (default) or en",
+    )
 
-    p = sub.add_parser("languages", help="add or remove a site language (configuration, labels, translations)")
+    p = sub.add_parser(
+        "languages", help="add or remove a site language (configuration, labels, translations)"
+    )
     p.add_argument("action", choices=("add", "remove"))
     p.add_argument("lang", help="language code, e.g. de")
-    p.add_argument("--delete", action="store_true", help="remove: delete its translations instead of moving them aside")
+    p.add_argument(
+        "--delete",
+        action="store_true",
+        help="remove: delete its translations instead of moving them aside",
+    )
 
-    p = sub.add_parser("init", help="start a new methodology of your own in an empty folder; it builds at once")
+    p = sub.add_parser(
+        "init", help="start a new methodology of your own in an empty folder; it builds at once"
+    )
     p.add_argument("dir", help="the new repository's folder (new or empty)")
-    p.add_argument("--languages", required=True, help="the site's languages, the first its own: fr,nl")
+    p.add_argument(
+        "--languages", required=True, help="the site's languages, the first its own: fr,nl"
+    )
     p.add_argument("--name", required=True, help="the publishing organisation")
-    p.add_argument("--site-name", default=None, help="the site's name (default: the organisation's)")
-    p.add_argument("--from", dest="source", default=None,
-                   help="an existing methodology's folder whose vocabularies to copy (default: starter terms)")
+    p.add_argument(
+        "--site-name", default=None, help="the site's name (default: the organisation's)"
+    )
+    p.add_argument(
+        "--from",
+        dest="source",
+        default=None,
+        help="an existing methodology's folder whose vocabularies to copy (default: starter terms)",
+    )
 
-    p = sub.add_parser("citation", help="print CITATION.cff made from extra.publisher in mkdocs.yml")
-    p = sub.add_parser("plan", help="write the pages the engine plans as plain Markdown files, for another generator")
-    p.add_argument("--out", required=True, help="an empty or new folder; one sub-folder per language and plan.json")
+    p = sub.add_parser(
+        "citation", help="print CITATION.cff made from extra.publisher in mkdocs.yml"
+    )
+    p = sub.add_parser(
+        "plan",
+        help="write the pages the engine plans as plain Markdown files, for another generator",
+    )
+    p.add_argument(
+        "--out",
+        required=True,
+        help="an empty or new folder; one sub-folder per language and plan.json",
+    )
 
-    p = sub.add_parser("serve", help="serve every language with live reload; content problems show in the page")
-    p.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
+    p = sub.add_parser(
+        "serve", help="serve every language with live reload; content problems show in the page"
+    )
+    p.add_argument(
+        "--dev-addr", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)"
+    )
     p.add_argument("--config-file", default=None)
 
     args = parser.parse_args(argv)
@@ -81,9 +157,20 @@ def main(argv=None) -> int:
         # `methodkit status | head`: a closed pipe ends the command quietly, as it does for other tools.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     root = Path(args.root).resolve()
-    commands = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "translate": cmd_translate, "serve": cmd_serve,
-                "new": cmd_new, "po": cmd_po, "import": cmd_import, "plan": cmd_plan, "citation": cmd_citation,
-                "languages": cmd_languages, "init": cmd_init}
+    commands = {
+        "check": cmd_check,
+        "build": cmd_build,
+        "status": cmd_status,
+        "translate": cmd_translate,
+        "serve": cmd_serve,
+        "new": cmd_new,
+        "po": cmd_po,
+        "import": cmd_import,
+        "plan": cmd_plan,
+        "citation": cmd_citation,
+        "languages": cmd_languages,
+        "init": cmd_init,
+    }
     return commands[args.command](root, args)
 
 
@@ -102,12 +189,17 @@ def cmd_plan(root: Path, args) -> int:
 
     out = Path(args.out).resolve()
     if out.exists() and any(out.iterdir()):
-        print(f"methodkit plan: {args.out} is not empty; name a new folder (nothing is overwritten)", file=sys.stderr)
+        print(
+            f"methodkit plan: {args.out} is not empty; name a new folder (nothing is overwritten)",
+            file=sys.stderr,
+        )
         return 1
     _, content, problems = _content(root)
     if problems:
         print(format_problems(problems), file=sys.stderr)
-        print(f"methodkit plan: {len(problems)} content problem(s); fix them first", file=sys.stderr)
+        print(
+            f"methodkit plan: {len(problems)} content problem(s); fix them first", file=sys.stderr
+        )
         return 1
     written = write_plain(content, out)
     print(f"wrote {len(written)} files to {args.out} (plan.json lists the pages)")
@@ -138,14 +230,20 @@ def cmd_status(root: Path, args) -> int:
                 if e.state == "missing":
                     print(f"  missing   {e.source}  (methodkit translate {e.source} --to {lang})")
                 else:
-                    print(f"  outdated  {e.translation}  (source changed; after updating, set source_hash: {e.current})")
+                    print(
+                        f"  outdated  {e.translation}  (source changed; after updating, set source_hash: {e.current})"
+                    )
     if policy:
-        print(f"publication policy: {len(policy)} thing(s) to do before a release (`methodkit check --release` fails on them)")
+        print(
+            f"publication policy: {len(policy)} thing(s) to do before a release (`methodkit check --release` fails on them)"
+        )
         for p in policy:
             print(f"  {p.text()}")
     if problems or config_problems:
-        print(f"note: {len(problems) + len(config_problems)} content problem(s) left some items out; run `methodkit check`",
-              file=sys.stderr)
+        print(
+            f"note: {len(problems) + len(config_problems)} content problem(s) left some items out; run `methodkit check`",
+            file=sys.stderr,
+        )
     return 1 if (args.strict and incomplete) else 0
 
 
@@ -159,7 +257,9 @@ def cmd_translate(root: Path, args) -> int:
         print(f"methodkit translate: {exc}", file=sys.stderr)
         return 1
     print(f"created {target.relative_to(root) if root in target.parents else target}")
-    print("next: translate the text and remove `draft: true`, then run `make check` and `make serve` to see it")
+    print(
+        "next: translate the text and remove `draft: true`, then run `make check` and `make serve` to see it"
+    )
     return 0
 
 
@@ -168,19 +268,31 @@ def cmd_po(root: Path, args) -> int:
 
     settings, content, problems = _content(root)
     if args.lang not in content.languages:
-        print(f"methodkit po: '{args.lang}' is not a language of this site "
-              f"(languages: {', '.join(content.languages)})", file=sys.stderr)
+        print(
+            f"methodkit po: '{args.lang}' is not a language of this site "
+            f"(languages: {', '.join(content.languages)})",
+            file=sys.stderr,
+        )
         return 1
     if problems:
-        print(f"note: {len(problems)} content problem(s) left some items out; run `methodkit check`", file=sys.stderr)
+        print(
+            f"note: {len(problems)} content problem(s) left some items out; run `methodkit check`",
+            file=sys.stderr,
+        )
     return run(root, content, root / settings.docs_dir, args.action, args.lang, root / args.dir)
 
 
 def cmd_build(root: Path, args) -> int:
     from methodkit.mkdocs_adapter.build import build_site
 
-    return build_site(root, strict=args.strict, site_dir=args.site_dir, config_file=args.config_file, pdf=args.pdf,
-                      publish=args.publish)
+    return build_site(
+        root,
+        strict=args.strict,
+        site_dir=args.site_dir,
+        config_file=args.config_file,
+        pdf=args.pdf,
+        publish=args.publish,
+    )
 
 
 def cmd_check(root: Path, args) -> int:
@@ -193,7 +305,10 @@ def cmd_check(root: Path, args) -> int:
         problems, policy = sorted(set(problems + policy)), []
     if args.paths:
         wanted = [Path(p).resolve() for p in args.paths]
-        problems, policy = ([p for p in found if any(_within(root / p.path, w) for w in wanted)] for found in (problems, policy))
+        problems, policy = (
+            [p for p in found if any(_within(root / p.path, w) for w in wanted)]
+            for found in (problems, policy)
+        )
     if args.lang == "nl":
         from methodkit.checks.messages import to_dutch
 
@@ -206,15 +321,26 @@ def cmd_check(root: Path, args) -> int:
     if policy and args.format == "github":
         print(format_problems(policy, "github", level="warning", title="publication policy"))
     elif policy and args.format == "text":
-        print(f"publication policy: {len(policy)} thing(s) to do before a release (not a problem now;"
-              " `methodkit check --release` fails on them):", file=sys.stderr)
+        print(
+            f"publication policy: {len(policy)} thing(s) to do before a release (not a problem now;"
+            " `methodkit check --release` fails on them):",
+            file=sys.stderr,
+        )
         print("\n".join(f"  {p.text()}" for p in policy), file=sys.stderr)
     if args.format == "text":
         n = sum(1 for _ in content.all_items())
         if args.lang == "nl":
-            line = f"{len(problems)} probleem/problemen in {n} geldige items" if problems else f"ok: {n} items, geen problemen"
+            line = (
+                f"{len(problems)} probleem/problemen in {n} geldige items"
+                if problems
+                else f"ok: {n} items, geen problemen"
+            )
         else:
-            line = f"{len(problems)} problem(s) in {n} valid item(s)" if problems else f"ok: {n} items, no problems"
+            line = (
+                f"{len(problems)} problem(s) in {n} valid item(s)"
+                if problems
+                else f"ok: {n} items, no problems"
+            )
         print(line, file=sys.stderr)
     return 1 if problems else 0
 
@@ -225,7 +351,13 @@ def cmd_init(root: Path, args) -> int:
     target = (root / args.dir).resolve()
     languages = [l.strip() for l in args.languages.split(",") if l.strip()]
     try:
-        init_site(target, languages, args.name, args.site_name, Path(args.source).resolve() if args.source else None)
+        init_site(
+            target,
+            languages,
+            args.name,
+            args.site_name,
+            Path(args.source).resolve() if args.source else None,
+        )
     except InitError as exc:
         print(f"methodkit init: {exc}; nothing was written", file=sys.stderr)
         return 1
@@ -233,7 +365,7 @@ def cmd_init(root: Path, args) -> int:
     print("next:")
     print(f"  cd {args.dir}")
     print("  methodkit serve      # see it at http://127.0.0.1:8000")
-    print("  methodkit new module --title \"...\"")
+    print('  methodkit new module --title "..."')
     print("  set name, logo, colours and contact in extra.publisher in mkdocs.yml")
     return 0
 
@@ -242,14 +374,21 @@ def cmd_languages(root: Path, args) -> int:
     from methodkit.cli.languages import LanguageError, add_language, remove_language
 
     try:
-        done = add_language(root, args.lang) if args.action == "add" else remove_language(root, args.lang, args.delete)
+        done = (
+            add_language(root, args.lang)
+            if args.action == "add"
+            else remove_language(root, args.lang, args.delete)
+        )
     except LanguageError as exc:
         print(f"methodkit languages: {exc}; nothing was changed", file=sys.stderr)
         return 1
     for line in done:
         print(line)
     _, content, problems = _content(root)
-    print("next: methodkit check" + (f" ({len(problems)} problem(s) to fix)" if problems else " (clean)"))
+    print(
+        "next: methodkit check"
+        + (f" ({len(problems)} problem(s) to fix)" if problems else " (clean)")
+    )
     return 0
 
 
@@ -259,15 +398,18 @@ def _note_ignored(content) -> None:
 
     if content.ignored:
         langs = sorted({Path(p).name.split(".")[-2] for p in content.ignored})
-        print(f"note: {len(content.ignored)} file(s) in {', '.join(langs)}, which the site does not list in "
-              f"`languages:`, left out: {', '.join(map(one_line, content.ignored[:3]))}"
-              f"{', ...' if len(content.ignored) > 3 else ''}", file=sys.stderr)
+        print(
+            f"note: {len(content.ignored)} file(s) in {', '.join(langs)}, which the site does not list in "
+            f"`languages:`, left out: {', '.join(map(one_line, content.ignored[:3]))}"
+            f"{', ...' if len(content.ignored) > 3 else ''}",
+            file=sys.stderr,
+        )
 
 
 def cmd_citation(root: Path, args) -> int:
+    from methodkit.loading.config import publisher, site_settings
     from methodkit.publishing.branding import brand_of
     from methodkit.publishing.citation import cff_text
-    from methodkit.loading.config import publisher, site_settings
     from methodkit.publishing.exports import content_date
     from methodkit.publishing.site_address import HINT, placeholder_problem
 
@@ -294,7 +436,10 @@ def cmd_serve(root: Path, args) -> int:
 
     host, _, port = args.dev_addr.rpartition(":")
     if not port.isdigit() or not 0 < int(port) < 65536:
-        print(f"methodkit serve: '{args.dev_addr}' is not host:port (for example 127.0.0.1:8000)", file=sys.stderr)
+        print(
+            f"methodkit serve: '{args.dev_addr}' is not host:port (for example 127.0.0.1:8000)",
+            file=sys.stderr,
+        )
         return 2
     return serve(root, host or "127.0.0.1", int(port), args.config_file)
 
@@ -308,11 +453,16 @@ def cmd_new(root: Path, args) -> int:
     _, content, _ = _content(root)
     if args.kind not in content.types:
         known = ", ".join(content.types)
-        print(f"methodkit new: '{args.kind}' is not an item type of this site (types: {known})", file=sys.stderr)
+        print(
+            f"methodkit new: '{args.kind}' is not an item type of this site (types: {known})",
+            file=sys.stderr,
+        )
         return 1
     try:
         today = dt.date.fromisoformat(args.date) if args.date else None
-        target = create_item(content, args.kind, args.title, args.lang, today, publisher(root)[0].get("name", ""))
+        target = create_item(
+            content, args.kind, args.title, args.lang, today, publisher(root)[0].get("name", "")
+        )
     except (ScaffoldError, ValueError) as exc:
         print(f"methodkit new: {exc}", file=sys.stderr)
         return 1
@@ -327,8 +477,8 @@ def cmd_new(root: Path, args) -> int:
 
 
 def cmd_import(root: Path, args) -> int:
-    from methodkit.cli.importer import import_folder
     from methodkit.checks.problems import format_problems
+    from methodkit.cli.importer import import_folder
 
     folder = Path(args.folder).resolve()
     if not folder.is_dir():
@@ -338,8 +488,10 @@ def cmd_import(root: Path, args) -> int:
 
     _, content, _ = _content(root)
     if args.kind not in content.types:
-        print(f"methodkit import: '{args.kind}' is not an item type of this site (types: {', '.join(content.types)})",
-              file=sys.stderr)
+        print(
+            f"methodkit import: '{args.kind}' is not an item type of this site (types: {', '.join(content.types)})",
+            file=sys.stderr,
+        )
         return 1
     try:
         done = import_folder(content, folder, args.kind, args.lang)
@@ -350,9 +502,15 @@ def cmd_import(root: Path, args) -> int:
         print(format_problems(done.notes))
     for path in done.created:
         print(f"created {content.rel(path)} (a draft)", file=sys.stderr)
-    print(f"imported {len(done.created)} file(s) as drafts; {len(done.notes)} thing(s) above to finish by hand", file=sys.stderr)
+    print(
+        f"imported {len(done.created)} file(s) as drafts; {len(done.notes)} thing(s) above to finish by hand",
+        file=sys.stderr,
+    )
     if done.created:
-        print("next: fill in the fields of each draft, then `make check` and `make serve`", file=sys.stderr)
+        print(
+            "next: fill in the fields of each draft, then `make check` and `make serve`",
+            file=sys.stderr,
+        )
     return 0 if done.created or not done.notes else 1
 
 

@@ -6,19 +6,18 @@ so an existing file makes the command fail and stays untouched.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import datetime as dt
 import re
 import unicodedata
+from pathlib import Path
 
 import yaml
 
+from methodkit.checks.placeholders import FIELDS, TODO
 from methodkit.loading.config import site_settings
 from methodkit.loading.docs import page_hash, page_lang
 from methodkit.loading.files import is_regular, read_regular
 from methodkit.loading.loader import Content, current_hash
-from methodkit.checks.placeholders import FIELDS, TODO
 
 FIELD_HELP = Path(__file__).parents[1] / "model" / "field_help.yml"
 HELP_LANGS = ("nl", "en")
@@ -43,11 +42,17 @@ def write_new(path: Path, text: str) -> None:
 def translation_text(content: Content, source: Path, lang: str) -> str:
     """The text of a new translation of `source`: its translatable text to translate."""
     rel = content.rel(source)
-    folder = source.parent.relative_to(content.content_dir).as_posix().split("/")[0] if content.content_dir in source.parents else None
-    header = (f"# Translation into '{lang}' of {rel}.\n"
-              "# Translate the values below and the text after the closing '---'.\n"
-              "# Keep source_hash: it records which version of the source text you translated.\n"
-              "# Remove 'draft: true' when the translation is done; until then readers get the source text.\n")
+    folder = (
+        source.parent.relative_to(content.content_dir).as_posix().split("/")[0]
+        if content.content_dir in source.parents
+        else None
+    )
+    header = (
+        f"# Translation into '{lang}' of {rel}.\n"
+        "# Translate the values below and the text after the closing '---'.\n"
+        "# Keep source_hash: it records which version of the source text you translated.\n"
+        "# Remove 'draft: true' when the translation is done; until then readers get the source text.\n"
+    )
     itype = content.types.by_folder(folder) if folder else None
     if itype is not None:
         kind = itype.name
@@ -55,7 +60,9 @@ def translation_text(content: Content, source: Path, lang: str) -> str:
         if item is None:
             raise ScaffoldError(f"{rel} has problems; run `methodkit check` and fix them first")
         fields = {"source_hash": current_hash(content, item), "draft": True, "translators": []}
-        fields.update({k: item.meta[k] for k in content.schemas.translatable(kind) if k in item.meta})
+        fields.update(
+            {k: item.meta[k] for k in content.schemas.translatable(kind) if k in item.meta}
+        )
         return f"---\n{header}{_yaml_block(fields)}\n---\n{item.body.lstrip(chr(10))}"
     # A page of the site itself in docs/.
     text = read_regular(source).decode("utf-8-sig").replace("\r\n", "\n")
@@ -63,8 +70,10 @@ def translation_text(content: Content, source: Path, lang: str) -> str:
     if text.startswith("---\n"):
         close = _CLOSING.search(text, 3)  # YAML also ends a document with '...'
         if close is None:
-            raise ScaffoldError(f"{rel}: its front matter is not closed; add a line '---' after the last field")
-        return f"---\n{header}source_hash: {h}\ndraft: true\n{text[4:close.start() + 1]}---{text[close.end():]}"
+            raise ScaffoldError(
+                f"{rel}: its front matter is not closed; add a line '---' after the last field"
+            )
+        return f"---\n{header}source_hash: {h}\ndraft: true\n{text[4 : close.start() + 1]}---{text[close.end() :]}"
     return f"---\n{header}source_hash: {h}\ndraft: true\n---\n{text}"
 
 
@@ -73,11 +82,17 @@ _CLOSING = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?=\n|$)")
 
 def create_translation(content: Content, source: Path, lang: str) -> Path:
     if lang not in content.languages:
-        raise ScaffoldError(f"'{lang}' is not a language of this site (languages: {', '.join(content.languages)})")
+        raise ScaffoldError(
+            f"'{lang}' is not a language of this site (languages: {', '.join(content.languages)})"
+        )
     root = content.root.resolve()
-    if not source.is_relative_to(root) or not (source.is_relative_to(content.content_dir.resolve())
-                                              or source.is_relative_to(root / site_settings(root).docs_dir)):
-        raise ScaffoldError(f"{source} is not an item or a page of this repository (in {content.content_dir.name}/ or docs/)")
+    if not source.is_relative_to(root) or not (
+        source.is_relative_to(content.content_dir.resolve())
+        or source.is_relative_to(root / site_settings(root).docs_dir)
+    ):
+        raise ScaffoldError(
+            f"{source} is not an item or a page of this repository (in {content.content_dir.name}/ or docs/)"
+        )
     if not is_regular(source) or source.suffix != ".md":
         raise ScaffoldError(f"{source} is not a Markdown file")
     if len(source.name.split(".")) != 2:
@@ -85,7 +100,9 @@ def create_translation(content: Content, source: Path, lang: str) -> Path:
     item = next((i for i in content.all_items() if content.root / i.path == source), None)
     written = item.lang if item is not None else page_lang(source, content.source_lang)
     if lang == written:
-        raise ScaffoldError(f"{source.name} is written in '{lang}' already; translate it into another language")
+        raise ScaffoldError(
+            f"{source.name} is written in '{lang}' already; translate it into another language"
+        )
     target = source.with_name(f"{source.stem}.{lang}.md")
     text = translation_text(content, source, lang)
     write_new(target, text)
@@ -100,11 +117,19 @@ def slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
-OPTIONAL_EXAMPLES = {"authors": ["..."], "license": "CC-BY-SA-4.0", "adapted_from": "intakegesprek",
-                     "based_on": [{"title": "...", "by": ["..."], "url": "https://..."}], "provenance": "reconstruction",
-                     "provenance_note": "...",
-                     "partners": ["..."], "links": [{"title": "...", "url": "https://..."}], "contact": "info@organisatie.example",
-                     "follow_ups": ["..."], "example": True}
+OPTIONAL_EXAMPLES = {
+    "authors": ["..."],
+    "license": "CC-BY-SA-4.0",
+    "adapted_from": "intakegesprek",
+    "based_on": [{"title": "...", "by": ["..."], "url": "https://..."}],
+    "provenance": "reconstruction",
+    "provenance_note": "...",
+    "partners": ["..."],
+    "links": [{"title": "...", "url": "https://..."}],
+    "contact": "info@organisatie.example",
+    "follow_ups": ["..."],
+    "example": True,
+}
 
 
 def _flow(value) -> str:
@@ -113,19 +138,43 @@ def _flow(value) -> str:
     return text[:-3].strip() if text.endswith("\n...") or text.endswith("...") else text
 
 
-def _placeholder(content: Content, kind: str, name: str, prop: dict, title: str, item_id: str, today: dt.date, lang: str):
+def _placeholder(
+    content: Content,
+    kind: str,
+    name: str,
+    prop: dict,
+    title: str,
+    item_id: str,
+    today: dt.date,
+    lang: str,
+):
     """A valid starting value, so that the new draft passes `methodkit check` at once."""
     vocab = prop.get("x-vocabulary") or (prop.get("items") or {}).get("x-vocabulary")
-    fixed = {"id": item_id, "title": title, "draft": True, "date": today.isoformat(), "participants": 1,
-             "duration": 120, "group_size": {"min": 1, "max": 12}, "order": 99, "example": False,
-             "consent": "given", "period": {"start": today.year},
-             # A new item is its author's own text, after no other, until they say otherwise.
-             "provenance": "original", "based_on": []}
+    fixed = {
+        "id": item_id,
+        "title": title,
+        "draft": True,
+        "date": today.isoformat(),
+        "participants": 1,
+        "duration": 120,
+        "group_size": {"min": 1, "max": 12},
+        "order": 99,
+        "example": False,
+        "consent": "given",
+        "period": {"start": today.year},
+        # A new item is its author's own text, after no other, until they say otherwise.
+        "provenance": "original",
+        "based_on": [],
+    }
     if name in fixed:
         return fixed[name]
     if vocab:
         first = next(iter(content.vocabularies.get(vocab, {})), None)
-        return first if prop.get("type") == "string" else ([first] if prop.get("minItems") and first else [])
+        return (
+            first
+            if prop.get("type") == "string"
+            else ([first] if prop.get("minItems") and first else [])
+        )
     ref = (prop.get("items") or {}).get("x-reference")
     if ref:
         known = sorted(content.items[content.type_of_folder(ref)])
@@ -141,8 +190,14 @@ def _placeholder(content: Content, kind: str, name: str, prop: dict, title: str,
     return TODO
 
 
-def new_item_text(content: Content, kind: str, title: str, lang: str = "nl", today: dt.date | None = None,
-                  publisher: str = "") -> tuple[str, str]:
+def new_item_text(
+    content: Content,
+    kind: str,
+    title: str,
+    lang: str = "nl",
+    today: dt.date | None = None,
+    publisher: str = "",
+) -> tuple[str, str]:
     """The id and text of a new draft item with every field present and explained.
 
     The item is credited to `publisher` (the organisation that writes it, not the method's original
@@ -165,13 +220,29 @@ def new_item_text(content: Content, kind: str, title: str, lang: str = "nl", tod
         note = help_text[name][lang] + ("" if name in required else f" {optional_note}")
         vocab = prop.get("x-vocabulary") or (prop.get("items") or {}).get("x-vocabulary")
         if vocab:
-            note += " " + {"nl": "Mogelijk", "en": "Allowed"}[lang] + ": " + ", ".join(content.vocabularies.get(vocab, {}))
+            note += (
+                " "
+                + {"nl": "Mogelijk", "en": "Allowed"}[lang]
+                + ": "
+                + ", ".join(content.vocabularies.get(vocab, {}))
+            )
         lines.append(f"# {note}")
         if name == "authors" and publisher:
             lines.append(f"authors: {_flow([publisher])}")
-        elif name == "lang" and content.defaults.get("lang", content.source_lang) != content.source_lang:
+        elif (
+            name == "lang"
+            and content.defaults.get("lang", content.source_lang) != content.source_lang
+        ):
             lines.append(f"lang: {content.source_lang}")  # the defaults name another language
-        elif name in required or name in ("draft", "related", "modules", "levers", "barriers", "provenance", "based_on"):
+        elif name in required or name in (
+            "draft",
+            "related",
+            "modules",
+            "levers",
+            "barriers",
+            "provenance",
+            "based_on",
+        ):
             lines.append(f"{name}: {_flow(value)}")
         else:  # optional: shown as an example, commented out
             lines.append(f"# {name}: {_flow(OPTIONAL_EXAMPLES.get(name, value))}")
@@ -179,8 +250,14 @@ def new_item_text(content: Content, kind: str, title: str, lang: str = "nl", tod
     return item_id, "---\n" + "\n".join(lines) + "\n---\n" + body
 
 
-def create_item(content: Content, kind: str, title: str, lang: str = "nl", today: dt.date | None = None,
-                publisher: str = "") -> Path:
+def create_item(
+    content: Content,
+    kind: str,
+    title: str,
+    lang: str = "nl",
+    today: dt.date | None = None,
+    publisher: str = "",
+) -> Path:
     if lang not in HELP_LANGS:
         raise ScaffoldError(f"explanations exist in {', '.join(HELP_LANGS)}, not '{lang}'")
     item_id, text = new_item_text(content, kind, title, lang, today, publisher)

@@ -41,7 +41,11 @@ def cache_folder() -> Path | None:
 class CheckCache:
     def __init__(self, root: Path, schemas: Path, extensions, in_memory: bool = False) -> None:
         folder = cache_folder()
-        self.path = folder / f"{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.json" if folder else None
+        self.path = (
+            folder / f"{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.json"
+            if folder
+            else None
+        )
         salt = hashlib.sha256(repr(extensions).encode())
         for source in sorted(PACKAGE.rglob("*.py")) + sorted(schemas.glob("*.json")):
             salt.update(source.name.encode() + b"\0" + source.read_bytes())

@@ -29,7 +29,11 @@ class _TolerantLoader(yaml.SafeLoader):
 def _any_tag(loader, suffix, node):
     if suffix == "!ENV":
         # `!ENV VAR` or `!ENV [VAR1, VAR2, default]`, as pyyaml_env_tag reads it.
-        names = [loader.construct_scalar(node)] if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node)
+        names = (
+            [loader.construct_scalar(node)]
+            if isinstance(node, yaml.ScalarNode)
+            else loader.construct_sequence(node)
+        )
         for name in names[:-1] if len(names) > 1 else names:
             if name in os.environ:
                 return os.environ[name]
@@ -59,8 +63,12 @@ class Settings:
     # mkdocs-macros' modules, if the site uses it: its own (a .py file or package beside mkdocs.yml)
     # and installed ones (`modules:`, dotted names such as methodkit.mkdocs_adapter.macros)
     macros_modules: tuple[str, ...] = ()
-    macro_pages: tuple[str, ...] = ()  # the docs pages that may call macros (methodkit's macro_pages)
-    page_templates: tuple[str, ...] = ()  # the templates a docs page may choose (methodkit's page_templates)
+    macro_pages: tuple[
+        str, ...
+    ] = ()  # the docs pages that may call macros (methodkit's macro_pages)
+    page_templates: tuple[
+        str, ...
+    ] = ()  # the templates a docs page may choose (methodkit's page_templates)
 
 
 def config_path(root: Path, config_file: str | None = None) -> Path:
@@ -71,7 +79,10 @@ def config_path(root: Path, config_file: str | None = None) -> Path:
 
 def _read(root: Path, config_file: str | None = None) -> dict:
     try:
-        return yaml.load(config_path(root, config_file).read_text("utf-8"), Loader=_TolerantLoader) or {}
+        return (
+            yaml.load(config_path(root, config_file).read_text("utf-8"), Loader=_TolerantLoader)
+            or {}
+        )
     except (OSError, yaml.YAMLError):
         return {}
 
@@ -115,10 +126,15 @@ def site_settings(root: Path, config_file: str | None = None) -> Settings:
         if plugin == "macros" or isinstance(plugin, dict) and "macros" in plugin:
             opts_macros = (plugin.get("macros") if isinstance(plugin, dict) else None) or {}
             macros = (opts_macros.get("module_name", "main"), *opts_macros.get("modules", []))
-    return Settings(opts.get("content_dir", "methodology"), tuple(opts.get("languages", DEFAULT_LANGUAGES)),
-                    data.get("docs_dir", "docs"), (data.get("site_url") or "/").rstrip("/") + "/", macros,
-                    tuple(str(p) for p in opts.get("macro_pages") or ()),
-                    tuple(str(t) for t in opts.get("page_templates") or ()))
+    return Settings(
+        opts.get("content_dir", "methodology"),
+        tuple(opts.get("languages", DEFAULT_LANGUAGES)),
+        data.get("docs_dir", "docs"),
+        (data.get("site_url") or "/").rstrip("/") + "/",
+        macros,
+        tuple(str(p) for p in opts.get("macro_pages") or ()),
+        tuple(str(t) for t in opts.get("page_templates") or ()),
+    )
 
 
 def publisher(root: Path, config_file: str | None = None) -> tuple[dict, str]:

@@ -67,5 +67,7 @@ def page_lang(path: Path, default: str) -> str:
     problems: list[Problem] = []
     text = read_text(path, path.name, problems)
     src = split_front_matter(text, path.name, problems) if text and text.startswith("---") else None
-    lang = src.meta.data.get("lang") if src is not None and isinstance(src.meta.data, dict) else None
+    lang = (
+        src.meta.data.get("lang") if src is not None and isinstance(src.meta.data, dict) else None
+    )
     return lang if isinstance(lang, str) and lang else default

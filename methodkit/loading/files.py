@@ -38,8 +38,13 @@ def not_regular(path: Path, rel: str) -> Problem:
         what = _kind(os.lstat(path).st_mode) or "not a regular file"
     except OSError:
         what = "gone"
-    return Problem(rel, 1, "file", f"is {what}",
-                   "only regular files are content: put the file itself here, not a link to it")
+    return Problem(
+        rel,
+        1,
+        "file",
+        f"is {what}",
+        "only regular files are content: put the file itself here, not a link to it",
+    )
 
 
 # Characters that end or rewrite a line of output (and of a GitHub annotation): never in a content file's name.
@@ -66,9 +71,15 @@ def walk(folder: Path, root: Path, problems: list[Problem], hidden: bool = False
             continue
         path = Path(entry.path)
         if _CONTROL.search(entry.name):
-            problems.append(Problem(shown(path.relative_to(root).as_posix()), 1, "file",
-                                    "has a control character (a line break, a tab ...) in its name",
-                                    "rename it: the name would break the lines of a report"))
+            problems.append(
+                Problem(
+                    shown(path.relative_to(root).as_posix()),
+                    1,
+                    "file",
+                    "has a control character (a line break, a tab ...) in its name",
+                    "rename it: the name would break the lines of a report",
+                )
+            )
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from walk(path, root, problems, hidden)
@@ -88,8 +99,13 @@ def is_regular(path: Path) -> bool:
 def inside(path: Path, folder: Path) -> bool:
     """Whether `path` is a regular file reached from `folder` through no link."""
     real = Path(os.path.realpath(path))
-    return is_regular(path) and real.is_relative_to(Path(os.path.realpath(folder))) and \
-        real == Path(os.path.realpath(folder)) / Path(os.path.abspath(path)).relative_to(os.path.abspath(folder))
+    return (
+        is_regular(path)
+        and real.is_relative_to(Path(os.path.realpath(folder)))
+        and real
+        == Path(os.path.realpath(folder))
+        / Path(os.path.abspath(path)).relative_to(os.path.abspath(folder))
+    )
 
 
 def read_regular(path: Path) -> bytes:

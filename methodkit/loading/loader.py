@@ -7,36 +7,56 @@ renders half-valid data; `mkdocs serve` keeps showing the rest.
 
 from __future__ import annotations
 
+import difflib
 import os
 import posixpath
-import difflib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote
 
+from methodkit.checks.images import raster_problems
+from methodkit.checks.placeholders import placeholder_problems
+from methodkit.checks.policy import (
+    html_problems,
+    page_references,
+    personal_data_problems,
+    template_problems,
+    text_field_problems,
+)
+from methodkit.checks.problems import Problem
+from methodkit.checks.site_pages import macro_names, site_page_problems
+from methodkit.checks.svg import svg_problems
+from methodkit.checks.terms import TermList, list_problems, rules_from
+from methodkit.checks.timings import HALF_DAY_MINUTES, step_problems, trajectory_problems
+from methodkit.i18n import is_language
 from methodkit.loading.cache import CheckCache
 from methodkit.loading.config import markdown_extensions, site_settings
 from methodkit.loading.docs import SUFFIX, page_lang
-from methodkit.i18n import is_language
-from methodkit.model.licences import LICENCES, adaptation_problem
-from methodkit.model.items import Item, Step, Term, Trajectory, Translation
-from methodkit.model.types import Types
-from methodkit.checks.placeholders import placeholder_problems
-from methodkit.checks.policy import html_problems, page_references, personal_data_problems, template_problems, text_field_problems
-from methodkit.checks.images import raster_problems
-from methodkit.checks.svg import svg_problems
-from methodkit.checks.problems import Problem
 from methodkit.loading.files import IMAGE_SUFFIXES, walk
 from methodkit.loading.schema import SchemaFileError, Schemas, references
+from methodkit.loading.source import (
+    Document,
+    SourceFile,
+    decode_text,
+    parse_yaml,
+    read_bytes,
+    read_text,
+    split_front_matter,
+)
 from methodkit.loading.types import load_types
-from methodkit.checks.site_pages import macro_names, site_page_problems
-from methodkit.loading.source import Document, SourceFile, decode_text, parse_yaml, read_bytes, read_text, split_front_matter
-from methodkit.checks.terms import TermList, list_problems, rules_from
-from methodkit.checks.timings import HALF_DAY_MINUTES, step_problems, trajectory_problems
+from methodkit.model.items import Item, Step, Term, Trajectory, Translation
+from methodkit.model.licences import LICENCES, adaptation_problem
 from methodkit.model.translations import source_hash
+from methodkit.model.types import Types
 
 PUBLIC_CONTACT_FIELD = "contact"
-DEFAULT_FIELDS = ("license", "authors", "based_on", "provenance", "lang")  # what methodology/defaults.yml may set
+DEFAULT_FIELDS = (
+    "license",
+    "authors",
+    "based_on",
+    "provenance",
+    "lang",
+)  # what methodology/defaults.yml may set
 # The hint fits the type: only one whose schema has a contact field may send anyone there.
 PRIVACY_HINTS = {
     False: "no personal data in a session summary: give counts and general descriptions, never names or contacts",
@@ -78,7 +98,14 @@ class Content:
 
 
 class _Loader:
-    def __init__(self, root: Path, content_dir: str, languages, config_file: str | None, in_memory: bool = False):
+    def __init__(
+        self,
+        root: Path,
+        content_dir: str,
+        languages,
+        config_file: str | None,
+        in_memory: bool = False,
+    ):
         self.problems: list[Problem] = []
         cdir = root / content_dir
         types = load_types(cdir / "schemas", root, self.problems)
@@ -86,7 +113,11 @@ class _Loader:
             schemas = Schemas(cdir / "schemas", types)
         except SchemaFileError as exc:
             schemas = None
-            self.problems.append(Problem(exc.rel, exc.line, "file", exc.message, "the schemas are code: fix the file"))
+            self.problems.append(
+                Problem(
+                    exc.rel, exc.line, "file", exc.message, "the schemas are code: fix the file"
+                )
+            )
         self.content = Content(root, cdir, tuple(languages), types, schemas)
         self.content.items = {k: {} for k in types}
         self.known: dict[str, set[str]] = {k: set() for k in types}  # ids that exist, valid or not
@@ -96,10 +127,14 @@ class _Loader:
         self.rejected: list[tuple] = []
         # what each clean body uses of the repository (file -> images, links), for the checks across files
         self.refs: dict[str, tuple[list, list]] = {}
-        self.extensions = markdown_extensions(root, config_file)  # bodies are checked as the site renders them
+        self.extensions = markdown_extensions(
+            root, config_file
+        )  # bodies are checked as the site renders them
         self.settings = site_settings(root, config_file)
         self.cache = CheckCache(root, cdir / "schemas", self.extensions, in_memory)
-        self.term_lists: dict[str, TermList] = {}  # language -> its preferred terms and their variants
+        self.term_lists: dict[
+            str, TermList
+        ] = {}  # language -> its preferred terms and their variants
 
     # -- helpers ---------------------------------------------------------
     def report(self, problems):
@@ -116,7 +151,10 @@ class _Loader:
         doc = parse_yaml(text, rel, self.problems, what="file")
         if doc is None:
             return None, None, rel
-        if not self.report(self.content.schemas.check(schema, doc.data, doc, rel)) or len(self.problems) > before:
+        if (
+            not self.report(self.content.schemas.check(schema, doc.data, doc, rel))
+            or len(self.problems) > before
+        ):
             return None, doc, rel
         return doc.data, doc, rel
 
@@ -132,7 +170,15 @@ class _Loader:
         for name in sorted(self.vocabulary_names() - set(c.vocabularies)):
             path = c.content_dir / "vocabularies" / f"{name}.yml"
             if not path.exists():
-                self.problems.append(Problem(c.rel(path), 1, "file", f"vocabulary '{name}' is missing", "create it with a 'terms:' list"))
+                self.problems.append(
+                    Problem(
+                        c.rel(path),
+                        1,
+                        "file",
+                        f"vocabulary '{name}' is missing",
+                        "create it with a 'terms:' list",
+                    )
+                )
         for itype in c.types.all:
             for path in walk(c.content_dir / itype.folder, c.root, self.problems):
                 self.load_item_file(path, itype.name)
@@ -147,9 +193,19 @@ class _Loader:
         self.check_site_page_terms()
         # The site's own pages: a translation of one comes in by pull request too.
         macros = macro_names(c.root, self.settings.macros_modules)
-        self.report(site_page_problems(c.root, self.settings.docs_dir, macros, self.extensions, self.cache,
-                                       self.settings.macro_pages, c.languages, self.settings.page_templates,
-                                       tuple(c.types)))
+        self.report(
+            site_page_problems(
+                c.root,
+                self.settings.docs_dir,
+                macros,
+                self.extensions,
+                self.cache,
+                self.settings.macro_pages,
+                c.languages,
+                self.settings.page_templates,
+                tuple(c.types),
+            )
+        )
         # Site pages in a language the site does not list leave the build too: noted with the items'.
         for path in sorted((c.root / self.settings.docs_dir).rglob("*.md")):
             m = SUFFIX.match(path.name)
@@ -164,10 +220,19 @@ class _Loader:
         c = self.content
         for path in walk(c.content_dir, c.root, []):
             rel = c.content_dir.relative_to(c.root) / path.relative_to(c.content_dir)
-            if not is_content_file(path.relative_to(c.content_dir), {t.folder for t in c.types.all}):
-                self.problems.append(Problem(rel.as_posix(), 1, "file", "is not content",
-                                             "methodology/ holds items, vocabularies, the trajectory and the schemas; "
-                                             "keep other files elsewhere"))
+            if not is_content_file(
+                path.relative_to(c.content_dir), {t.folder for t in c.types.all}
+            ):
+                self.problems.append(
+                    Problem(
+                        rel.as_posix(),
+                        1,
+                        "file",
+                        "is not content",
+                        "methodology/ holds items, vocabularies, the trajectory and the schemas; "
+                        "keep other files elsewhere",
+                    )
+                )
 
     def vocabulary_names(self) -> set[str]:
         names = set()
@@ -194,15 +259,31 @@ class _Loader:
             return
         data = doc.data or {}
         if not isinstance(data, dict):
-            self.problems.append(Problem(rel, 1, "file", "must be a set of fields", "write 'license:' and 'based_on:'"))
+            self.problems.append(
+                Problem(
+                    rel, 1, "file", "must be a set of fields", "write 'license:' and 'based_on:'"
+                )
+            )
             return
         # Defaults may hold only the fields every item type shares.
-        schema = {"type": "object", "additionalProperties": False,
-                  "properties": {k: {"$ref": f"common.schema.json#/$defs/{k}"} for k in DEFAULT_FIELDS}}
+        schema = {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {k: {"$ref": f"common.schema.json#/$defs/{k}"} for k in DEFAULT_FIELDS},
+        }
         for err in self.content.schemas._make(schema).iter_errors(data):
-            key = ".".join(map(str, err.absolute_path)) or next(iter(set(data) - set(DEFAULT_FIELDS)), "file")
-            self.problems.append(Problem(rel, doc.line_of(key), key, err.message.split(" (")[0],
-                                         "allowed here: " + ", ".join(DEFAULT_FIELDS)))
+            key = ".".join(map(str, err.absolute_path)) or next(
+                iter(set(data) - set(DEFAULT_FIELDS)), "file"
+            )
+            self.problems.append(
+                Problem(
+                    rel,
+                    doc.line_of(key),
+                    key,
+                    err.message.split(" (")[0],
+                    "allowed here: " + ", ".join(DEFAULT_FIELDS),
+                )
+            )
         if not any(p.path == rel for p in self.problems):
             self.content.defaults = data
 
@@ -211,8 +292,15 @@ class _Loader:
         for path in sorted((self.content.content_dir / "terms").glob("*.yml")):
             rel = self.content.rel(path)
             if path.stem not in self.content.languages:
-                self.problems.append(Problem(rel, 1, "file", f"'{path.stem}' is not a site language",
-                                             "name it <lang>.yml with lang one of " + ", ".join(self.content.languages)))
+                self.problems.append(
+                    Problem(
+                        rel,
+                        1,
+                        "file",
+                        f"'{path.stem}' is not a site language",
+                        "name it <lang>.yml with lang one of " + ", ".join(self.content.languages),
+                    )
+                )
                 continue
             data, doc, rel = self.yaml_file(path, "terms")
             if data is not None:
@@ -240,7 +328,11 @@ class _Loader:
         c = self.content
         for path in sorted((c.root / self.settings.docs_dir).rglob("*.md")):
             parts = path.name.split(".")
-            lang = parts[-2] if len(parts) > 2 and parts[-2] in c.languages else page_lang(path, c.source_lang)
+            lang = (
+                parts[-2]
+                if len(parts) > 2 and parts[-2] in c.languages
+                else page_lang(path, c.source_lang)
+            )
             terms = self.term_lists.get(lang)
             if terms is None:
                 continue
@@ -258,23 +350,76 @@ class _Loader:
             where = f"terms[{i}]"
             for key, value in _strings({k: v for k, v in term.items() if k != "id"}):
                 # Labels are text on every page and in catalog.json: HTML in them is a mistake or an attack.
-                ok = self.report(text_field_problems(value, f"{where}.{key}", rel, doc.line_of(f"{where}.{key}"))) and ok
+                ok = (
+                    self.report(
+                        text_field_problems(
+                            value, f"{where}.{key}", rel, doc.line_of(f"{where}.{key}")
+                        )
+                    )
+                    and ok
+                )
             missing = [l for l in self.content.languages if l not in term]
             # Labels in a language the site dropped are kept for later, not an error; a key that is no language is.
-            extra = [k for k in term if k != "id" and k not in self.content.languages and not is_language(k)]
+            extra = [
+                k
+                for k in term
+                if k != "id" and k not in self.content.languages and not is_language(k)
+            ]
             if missing:
-                ok = self.report([Problem(rel, doc.line_of(where), where, f"term '{term['id']}' has no label in {', '.join(missing)}",
-                                          "add a label and a description for every site language")]) and ok
+                ok = (
+                    self.report(
+                        [
+                            Problem(
+                                rel,
+                                doc.line_of(where),
+                                where,
+                                f"term '{term['id']}' has no label in {', '.join(missing)}",
+                                "add a label and a description for every site language",
+                            )
+                        ]
+                    )
+                    and ok
+                )
             if extra:
-                ok = self.report([Problem(rel, doc.line_of(f"{where}.{extra[0]}"), f"{where}.{extra[0]}",
-                                          f"'{extra[0]}' is not a site language", "site languages: " + ", ".join(self.content.languages))]) and ok
+                ok = (
+                    self.report(
+                        [
+                            Problem(
+                                rel,
+                                doc.line_of(f"{where}.{extra[0]}"),
+                                f"{where}.{extra[0]}",
+                                f"'{extra[0]}' is not a site language",
+                                "site languages: " + ", ".join(self.content.languages),
+                            )
+                        ]
+                    )
+                    and ok
+                )
             if term["id"] in terms:
-                ok = self.report([Problem(rel, doc.line_of(f"{where}.id"), f"{where}.id", f"id '{term['id']}' is used twice",
-                                          f"first on line {terms[term['id']].line}")]) and ok
-            terms[term["id"]] = Term(term["id"], {l: term[l] for l in self.content.languages if l in term}, doc.line_of(where))
+                ok = (
+                    self.report(
+                        [
+                            Problem(
+                                rel,
+                                doc.line_of(f"{where}.id"),
+                                f"{where}.id",
+                                f"id '{term['id']}' is used twice",
+                                f"first on line {terms[term['id']].line}",
+                            )
+                        ]
+                    )
+                    and ok
+                )
+            terms[term["id"]] = Term(
+                term["id"],
+                {l: term[l] for l in self.content.languages if l in term},
+                doc.line_of(where),
+            )
             for lang in self.content.languages:
                 for key in ("label", "description"):
-                    self.check_terms(rel, lang, f"{where}.{lang}.{key}", doc, term.get(lang, {}).get(key))
+                    self.check_terms(
+                        rel, lang, f"{where}.{lang}.{key}", doc, term.get(lang, {}).get(key)
+                    )
         if ok:
             self.content.vocabularies[path.stem] = terms
 
@@ -292,51 +437,99 @@ class _Loader:
                 st = path.stat()
                 c.media[rel] = (st.st_size, st.st_mtime_ns)
             else:
-                self.problems.append(Problem(rel, 1, "file", "is not a Markdown file", f"items in {c.types[kind].folder}/ are <id>.md files"))
+                self.problems.append(
+                    Problem(
+                        rel,
+                        1,
+                        "file",
+                        "is not a Markdown file",
+                        f"items in {c.types[kind].folder}/ are <id>.md files",
+                    )
+                )
             return
         parts = path.name[:-3].split(".")
         if len(parts) == 2:
             stem, lang = parts
             if lang not in c.languages and is_language(lang):
-                c.ignored.append(rel)  # a language the site does not list (any more): not published, not an error
+                c.ignored.append(
+                    rel
+                )  # a language the site does not list (any more): not published, not an error
                 return
             if lang not in c.languages:
-                self.problems.append(Problem(rel, 1, "file", f"'{lang}' is not a language code",
-                                             "name a translation <id>.<lang>.md, with lang one of " + ", ".join(c.languages)))
+                self.problems.append(
+                    Problem(
+                        rel,
+                        1,
+                        "file",
+                        f"'{lang}' is not a language code",
+                        "name a translation <id>.<lang>.md, with lang one of "
+                        + ", ".join(c.languages),
+                    )
+                )
                 return
             self.pending.append((path, kind, stem, lang))
             return
         if len(parts) != 1:
-            self.problems.append(Problem(rel, 1, "file", "has a name with more than one dot", "name it <id>.md, or <id>.<lang>.md for a translation"))
+            self.problems.append(
+                Problem(
+                    rel,
+                    1,
+                    "file",
+                    "has a name with more than one dot",
+                    "name it <id>.md, or <id>.<lang>.md for a translation",
+                )
+            )
             return
         self.known[kind].add(parts[0])
         if self.reserved(kind, parts[0]):
-            self.problems.append(Problem(rel, 1, "file", f"'{parts[0]}' names a page the site makes itself",
-                                         "give the item another id (and file name)"))
+            self.problems.append(
+                Problem(
+                    rel,
+                    1,
+                    "file",
+                    f"'{parts[0]}' names a page the site makes itself",
+                    "give the item another id (and file name)",
+                )
+            )
             return
         src, ok = self.checked_source(path, rel, kind, kind, parts[0])
         if src is None:
             return
         dup = c.items[kind].get(parts[0])
         if dup is not None:
-            self.problems.append(Problem(rel, src.meta.line_of("id"), "id", f"'{parts[0]}' is already used", f"by {dup.path}; ids are unique"))
+            self.problems.append(
+                Problem(
+                    rel,
+                    src.meta.line_of("id"),
+                    "id",
+                    f"'{parts[0]}' is already used",
+                    f"by {dup.path}; ids are unique",
+                )
+            )
         if not ok or dup is not None:
             if src.meta is not None and isinstance(src.meta.data, dict):
-                self.rejected.append((kind, src.meta.data, src.meta, rel, parts[0]))  # its references are checked all the same
+                self.rejected.append(
+                    (kind, src.meta.data, src.meta, rel, parts[0])
+                )  # its references are checked all the same
             return
         meta = {**c.defaults, **src.meta.data}
         lang = meta.get("lang") or c.source_lang  # the language the item is written in
         self.check_item_terms(rel, lang, kind, src)
-        c.items[kind][meta["id"]] = Item(c.types[kind], meta["id"], rel, meta, src.body, src.meta, src.body_line,
-                                         lang=lang)
+        c.items[kind][meta["id"]] = Item(
+            c.types[kind], meta["id"], rel, meta, src.body, src.meta, src.body_line, lang=lang
+        )
 
     def reserved(self, kind: str, item_id: str) -> bool:
         """An id whose page would take the place of a page of the site: an overview (index) or a page in docs/."""
         page = self.content.types[kind].page_url(item_id).rstrip("/")
         docs = self.content.root / self.settings.docs_dir
-        return item_id == "index" or any(os.path.lexists(docs / p) for p in (f"{page}.md", f"{page}/index.md"))
+        return item_id == "index" or any(
+            os.path.lexists(docs / p) for p in (f"{page}.md", f"{page}/index.md")
+        )
 
-    def checked_source(self, path: Path, rel: str, schema: str, kind: str, stem: str | None) -> tuple[SourceFile | None, bool]:
+    def checked_source(
+        self, path: Path, rel: str, schema: str, kind: str, stem: str | None
+    ) -> tuple[SourceFile | None, bool]:
         """Read one file and run every check that needs no other file: (the parsed file or None, whether it passed).
 
         A file that passed before, with the same bytes, is taken from the cache unchecked.
@@ -348,7 +541,9 @@ class _Loader:
         hit = self.cache.get(key)
         if hit is not None:
             self.refs[rel] = hit["images"], hit["links"]
-            return SourceFile(rel, None, Document(hit["meta"], hit["lines"]), hit["body"], hit["body_line"]), True
+            return SourceFile(
+                rel, None, Document(hit["meta"], hit["lines"]), hit["body"], hit["body_line"]
+            ), True
         before = len(self.problems)
         text = decode_text(raw, rel, self.problems)
         if text is None:
@@ -360,20 +555,40 @@ class _Loader:
         meta, doc = src.meta.data, src.meta
         self.report(self.content.schemas.check(schema, meta, doc, rel))
         if stem is not None and isinstance(meta.get("id"), str) and meta["id"] != stem:
-            self.problems.append(Problem(rel, doc.line_of("id"), "id", f"'{meta['id']}' does not match the file name",
-                                         f"rename the file to {meta['id']}.md or set id: {stem}"))
+            self.problems.append(
+                Problem(
+                    rel,
+                    doc.line_of("id"),
+                    "id",
+                    f"'{meta['id']}' does not match the file name",
+                    f"rename the file to {meta['id']}.md or set id: {stem}",
+                )
+            )
         self.content_checks(kind, meta, doc, src.body, src.body_line, rel)
         if len(self.problems) > before:
             return src, False
-        images, links = ([list(ref) for ref in refs] for refs in page_references(src.body, src.body_line))  # as JSON keeps them
+        images, links = (
+            [list(ref) for ref in refs] for refs in page_references(src.body, src.body_line)
+        )  # as JSON keeps them
         self.refs[rel] = images, links
-        self.cache.put(key, {"meta": meta, "lines": doc.lines, "body": src.body, "body_line": src.body_line,
-                             "images": images, "links": links})
+        self.cache.put(
+            key,
+            {
+                "meta": meta,
+                "lines": doc.lines,
+                "body": src.body,
+                "body_line": src.body_line,
+                "images": images,
+                "links": links,
+            },
+        )
         return src, True
 
     def content_checks(self, kind, meta, doc: Document, body, body_line, rel):
         self.report(html_problems(body, rel, body_line, extensions=self.extensions))
-        if not meta.get("draft") and "source_hash" not in meta:  # a published source, not a translation
+        if (
+            not meta.get("draft") and "source_hash" not in meta
+        ):  # a published source, not a translation
             self.report(placeholder_problems(_strings(meta), body, body_line, rel, doc.line_of))
         for key, value in _strings(meta):
             self.report(text_field_problems(value, key, rel, doc.line_of(key)))
@@ -381,7 +596,9 @@ class _Loader:
             found = personal_data_problems(body, rel, body_line, "body")
             for key, value in _strings(meta):
                 # A link's address may hold anything a web address holds; its title is text like any other.
-                if key != PUBLIC_CONTACT_FIELD and not (key.startswith("links") and not key.endswith(".title")):
+                if key != PUBLIC_CONTACT_FIELD and not (
+                    key.startswith("links") and not key.endswith(".title")
+                ):
                     found += personal_data_problems(value, rel, doc.line_of(key), key)
             has_contact = PUBLIC_CONTACT_FIELD in self.content.schemas.raw[kind]["properties"]
             self.report([replace(p, hint=PRIVACY_HINTS[has_contact]) for p in found])
@@ -390,21 +607,47 @@ class _Loader:
         c = self.content
         rel = c.rel(path)
         if stem not in self.known[kind]:
-            self.problems.append(Problem(rel, 1, "file", f"translates '{stem}', which does not exist",
-                                         f"the source must be {c.types[kind].folder}/{stem}.md"))
+            self.problems.append(
+                Problem(
+                    rel,
+                    1,
+                    "file",
+                    f"translates '{stem}', which does not exist",
+                    f"the source must be {c.types[kind].folder}/{stem}.md",
+                )
+            )
             return
         src, ok = self.checked_source(path, rel, f"translation:{kind}", kind, None)
         item = c.items[kind].get(stem)
         if not ok or item is None:
             return
         if lang == item.lang:
-            self.problems.append(Problem(rel, 1, "file", f"is in '{lang}', the language {item.path} is written in",
-                                         f"a translation's language differs from its source's (lang: {item.lang})"))
+            self.problems.append(
+                Problem(
+                    rel,
+                    1,
+                    "file",
+                    f"is in '{lang}', the language {item.path} is written in",
+                    f"a translation's language differs from its source's (lang: {item.lang})",
+                )
+            )
             return
         self.check_item_terms(rel, lang, kind, src)
-        meta = {k: v for k, v in src.meta.data.items() if k not in ("source_hash", "translators", "draft")}
-        item.translations[lang] = Translation(lang, rel, meta, src.body, src.meta.data["source_hash"],
-                                              src.meta.data.get("translators", []), bool(src.meta.data.get("draft")), src.body_line)
+        meta = {
+            k: v
+            for k, v in src.meta.data.items()
+            if k not in ("source_hash", "translators", "draft")
+        }
+        item.translations[lang] = Translation(
+            lang,
+            rel,
+            meta,
+            src.body,
+            src.meta.data["source_hash"],
+            src.meta.data.get("translators", []),
+            bool(src.meta.data.get("draft")),
+            src.body_line,
+        )
 
     def load_trajectory(self):
         path = self.content.content_dir / "trajectory.yml"
@@ -417,16 +660,43 @@ class _Loader:
         for i, s in enumerate(data["steps"]):
             missing = [l for l in self.content.languages if l not in s]
             if missing:
-                self.problems.append(Problem(rel, doc.line_of(f"steps[{i}]"), f"steps[{i}]", f"has no label in {', '.join(missing)}",
-                                             "add a label and a description for every site language"))
+                self.problems.append(
+                    Problem(
+                        rel,
+                        doc.line_of(f"steps[{i}]"),
+                        f"steps[{i}]",
+                        f"has no label in {', '.join(missing)}",
+                        "add a label and a description for every site language",
+                    )
+                )
             if s["end_month"] < s["start_month"] or s["end_month"] > data["months"]:
-                self.problems.append(Problem(rel, doc.line_of(f"steps[{i}].end_month"), f"steps[{i}].end_month",
-                                             f"{s['end_month']} is out of range", f"it must lie between start_month and months ({data['months']})"))
+                self.problems.append(
+                    Problem(
+                        rel,
+                        doc.line_of(f"steps[{i}].end_month"),
+                        f"steps[{i}].end_month",
+                        f"{s['end_month']} is out of range",
+                        f"it must lie between start_month and months ({data['months']})",
+                    )
+                )
             for lang in self.content.languages:
                 for key in ("label", "description"):
-                    self.check_terms(rel, lang, f"steps[{i}].{lang}.{key}", doc, s.get(lang, {}).get(key))
-            steps.append(Step(s["id"], s["phase"], s["format"], s["times"], s["half_days"], s["start_month"], s["end_month"],
-                              s["modules"], {l: s[l] for l in self.content.languages if l in s}))
+                    self.check_terms(
+                        rel, lang, f"steps[{i}].{lang}.{key}", doc, s.get(lang, {}).get(key)
+                    )
+            steps.append(
+                Step(
+                    s["id"],
+                    s["phase"],
+                    s["format"],
+                    s["times"],
+                    s["half_days"],
+                    s["start_month"],
+                    s["end_month"],
+                    s["modules"],
+                    {l: s[l] for l in self.content.languages if l in s},
+                )
+            )
         self.content.trajectory = Trajectory(data["months"], steps)
         self._traj_doc = (doc, rel, data)
 
@@ -442,25 +712,61 @@ class _Loader:
                 if what == "vocabulary":
                     terms = c.vocabularies.get(target)
                     if terms is not None and value not in terms:
-                        self.problems.append(Problem(rel, doc.line_of(where), where, f"unknown {target[:-1] if target.endswith('s') else target} '{value}'",
-                                                     _term_hint(terms, value)))
+                        self.problems.append(
+                            Problem(
+                                rel,
+                                doc.line_of(where),
+                                where,
+                                f"unknown {target[:-1] if target.endswith('s') else target} '{value}'",
+                                _term_hint(terms, value),
+                            )
+                        )
                 else:
                     ref_kind = c.type_of_folder(target)
                     if ref_kind is None:  # the type declarations have a problem of their own
                         continue
                     referred = c.items[ref_kind].get(value)
                     if value == own_id and ref_kind == kind:
-                        self.problems.append(Problem(rel, doc.line_of(where), where, "refers to the item itself", "remove it"))
+                        self.problems.append(
+                            Problem(
+                                rel,
+                                doc.line_of(where),
+                                where,
+                                "refers to the item itself",
+                                "remove it",
+                            )
+                        )
                     elif value not in self.known[ref_kind]:
-                        close = difflib.get_close_matches(str(value), sorted(self.known[ref_kind]), n=1)
-                        hint = f"did you mean '{close[0]}'?" if close else \
-                            f"no file {c.types[ref_kind].folder}/{value}.md; known: " + _some(self.known[ref_kind])
-                        self.problems.append(Problem(rel, doc.line_of(where), where, f"unknown {ref_kind} '{value}'", hint))
+                        close = difflib.get_close_matches(
+                            str(value), sorted(self.known[ref_kind]), n=1
+                        )
+                        hint = (
+                            f"did you mean '{close[0]}'?"
+                            if close
+                            else f"no file {c.types[ref_kind].folder}/{value}.md; known: "
+                            + _some(self.known[ref_kind])
+                        )
+                        self.problems.append(
+                            Problem(
+                                rel,
+                                doc.line_of(where),
+                                where,
+                                f"unknown {ref_kind} '{value}'",
+                                hint,
+                            )
+                        )
                     elif referred is not None and referred.draft and not meta.get("draft"):
                         # The site leaves the draft out, and the link to it with it, without a word.
-                        self.problems.append(Problem(rel, doc.line_of(where), where, f"{ref_kind} '{value}' is a draft",
-                                                     f"the site leaves {referred.path} out until it is ready: remove it here "
-                                                     "or publish the draft"))
+                        self.problems.append(
+                            Problem(
+                                rel,
+                                doc.line_of(where),
+                                where,
+                                f"{ref_kind} '{value}' is a draft",
+                                f"the site leaves {referred.path} out until it is ready: remove it here "
+                                "or publish the draft",
+                            )
+                        )
             if n < valid:  # an adaptation's checks need the whole, valid front matter
                 self.check_adaptation(kind, meta, doc, rel)
 
@@ -483,22 +789,45 @@ class _Loader:
                 target = posixpath.normpath(posixpath.join(base, _file_of(url)))
                 beside = posixpath.normpath(posixpath.join(folder, _file_of(url)))
                 if target not in c.media and beside in c.media:
-                    self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is not found from the page",
-                                                 f"the page of an item in a sub-folder is published in {item.type.folder}/: "
-                                                 f"write '{posixpath.relpath(beside, base)}'"))
+                    self.problems.append(
+                        Problem(
+                            rel,
+                            line,
+                            "body",
+                            f"image '{url[:40]}' is not found from the page",
+                            f"the page of an item in a sub-folder is published in {item.type.folder}/: "
+                            f"write '{posixpath.relpath(beside, base)}'",
+                        )
+                    )
                 elif target not in c.media:
-                    self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is not in the repository",
-                                                 f"put the file in {folder}/ or correct the address"))
+                    self.problems.append(
+                        Problem(
+                            rel,
+                            line,
+                            "body",
+                            f"image '{url[:40]}' is not in the repository",
+                            f"put the file in {folder}/ or correct the address",
+                        )
+                    )
                 elif not markdown:  # MkDocs adjusts the addresses of Markdown images to the page's, not those of HTML
-                    self.problems.append(Problem(rel, line, "body", f"image '{url[:40]}' is in HTML",
-                                                 "write it in Markdown, ![description](file), so its address works on every page"))
+                    self.problems.append(
+                        Problem(
+                            rel,
+                            line,
+                            "body",
+                            f"image '{url[:40]}' is in HTML",
+                            "write it in Markdown, ![description](file), so its address works on every page",
+                        )
+                    )
 
     def check_links(self):
         """A link to another page (`../modules/<id>.md`) must find it in the built site, as a strict build requires."""
         c, docs = self.content, self.content.root / self.settings.docs_dir
         pages = {i.url.rstrip("/") + ".md": i for i in c.all_items()}
         for item, rel in self.sources():
-            here = posixpath.dirname(item.url.rstrip("/"))  # the page's folder in the site, as MkDocs resolves links
+            here = posixpath.dirname(
+                item.url.rstrip("/")
+            )  # the page's folder in the site, as MkDocs resolves links
             for url, line in self.refs[rel][1]:
                 path = _file_of(url)
                 if not path.endswith(".md"):
@@ -506,28 +835,55 @@ class _Loader:
                 target = posixpath.normpath(posixpath.join(here, path))
                 other = pages.get(target)
                 if other is None and not (docs / target).is_file():
-                    self.problems.append(Problem(rel, line, "body", f"link '{url[:40]}' leads to no page",
-                                                 "link to an item as ../modules/<id>.md (or name it in related:)"))
+                    self.problems.append(
+                        Problem(
+                            rel,
+                            line,
+                            "body",
+                            f"link '{url[:40]}' leads to no page",
+                            "link to an item as ../modules/<id>.md (or name it in related:)",
+                        )
+                    )
                 elif other is not None and other.draft and not item.draft:
-                    self.problems.append(Problem(rel, line, "body", f"link '{url[:40]}' leads to a draft",
-                                                 f"the site leaves {other.path} out until it is ready: remove the link or publish the draft"))
+                    self.problems.append(
+                        Problem(
+                            rel,
+                            line,
+                            "body",
+                            f"link '{url[:40]}' leads to a draft",
+                            f"the site leaves {other.path} out until it is ready: remove the link or publish the draft",
+                        )
+                    )
 
     def check_timings(self):
         """Minutes that must add up: the steps of each item with a duration (source and translations),
         and each trajectory step."""
         c = self.content
-        timed = [it.name for it in c.types.all if "duration" in c.schemas.raw[it.name]["properties"]]
+        timed = [
+            it.name for it in c.types.all if "duration" in c.schemas.raw[it.name]["properties"]
+        ]
         for item in (i for kind in timed for i in c.items[kind].values()):
             duration = item.meta["duration"]
             self.report(step_problems(item.path, item.body, item.body_line, duration))
             for tr in item.translations.values():
-                self.report(step_problems(tr.path, tr.body, tr.body_line, duration, source=item.path))
+                self.report(
+                    step_problems(tr.path, tr.body, tr.body_line, duration, source=item.path)
+                )
         if self.content.trajectory is not None:
             doc, rel, data = self._traj_doc
             planned = [it.name for it in c.types.all if it.by_trajectory and it.name in timed]
-            durations = {m.id: m.meta["duration"] for kind in planned for m in c.items[kind].values()}
-            self.report(trajectory_problems(rel, doc, data["steps"], durations,
-                                            data.get("half_day_minutes", HALF_DAY_MINUTES)))
+            durations = {
+                m.id: m.meta["duration"] for kind in planned for m in c.items[kind].values()
+            }
+            self.report(
+                trajectory_problems(
+                    rel,
+                    doc,
+                    data["steps"],
+                    durations,
+                    data.get("half_day_minutes", HALF_DAY_MINUTES),
+                )
+            )
 
     def check_adaptation(self, kind, meta, doc, rel):
         """An adaptation must exist, and its source's licence must allow it."""
@@ -537,8 +893,15 @@ class _Loader:
         line = doc.line_of("adapted_from")
         if isinstance(adapted, str):
             if adapted not in self.known.get(kind, set()):
-                self.problems.append(Problem(rel, line, "adapted_from", f"unknown {kind} '{adapted}'",
-                                             "give the id of an item of the same type, or {title, url, license} for an external work"))
+                self.problems.append(
+                    Problem(
+                        rel,
+                        line,
+                        "adapted_from",
+                        f"unknown {kind} '{adapted}'",
+                        "give the id of an item of the same type, or {title, url, license} for an external work",
+                    )
+                )
                 return
             source = self.content.items[kind].get(adapted)
             if source is None:
@@ -549,8 +912,15 @@ class _Loader:
         own = meta.get("license") or self.content.defaults.get("license", "CC-BY-SA-4.0")
         why = adaptation_problem(LICENCES[source_licence], LICENCES[own])
         if why:
-            self.problems.append(Problem(rel, line, "adapted_from", f"{name} {why}",
-                                         "choose a compatible licence in 'license:', or adapt another source"))
+            self.problems.append(
+                Problem(
+                    rel,
+                    line,
+                    "adapted_from",
+                    f"{name} {why}",
+                    "choose a compatible licence in 'license:', or adapt another source",
+                )
+            )
 
 
 def is_content_file(rel: Path, folders) -> bool:
@@ -597,8 +967,13 @@ def _some(ids, n=8) -> str:
     return ", ".join(ids[:n]) + (", ..." if len(ids) > n else "") if ids else "none yet"
 
 
-def load(root: Path, content_dir: str = "methodology", languages=("nl", "fr", "en"), config_file: str | None = None,
-         in_memory: bool = False):
+def load(
+    root: Path,
+    content_dir: str = "methodology",
+    languages=("nl", "fr", "en"),
+    config_file: str | None = None,
+    in_memory: bool = False,
+):
     """Load and validate all content. Returns (Content, problems).
 
     `config_file` is the site's configuration (default: mkdocs.yml in `root`), for its Markdown extensions.

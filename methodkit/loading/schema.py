@@ -41,7 +41,9 @@ def _read_schema(folder: Path, name: str) -> dict:
     except json.JSONDecodeError as exc:
         raise SchemaFileError(rel, exc.lineno, f"is not valid JSON: {exc.msg}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise SchemaFileError(rel, 1, f"cannot be read: {getattr(exc, 'strerror', None) or exc}") from None
+        raise SchemaFileError(
+            rel, 1, f"cannot be read: {getattr(exc, 'strerror', None) or exc}"
+        ) from None
     if not isinstance(data, dict):
         raise SchemaFileError(rel, 1, "is not a JSON Schema (an object)")
     return data
@@ -53,7 +55,9 @@ class Schemas:
         self.types = tuple(types)
         names = BASE_SCHEMAS + tuple(t for t in self.types if t not in BASE_SCHEMAS)
         self.raw = {name: _read_schema(folder, name) for name in names}
-        resources = [(f"{name}.schema.json", Resource.from_contents(s)) for name, s in self.raw.items()]
+        resources = [
+            (f"{name}.schema.json", Resource.from_contents(s)) for name, s in self.raw.items()
+        ]
         self.registry = Registry().with_resources(resources)
 
     def validator(self, name: str) -> Draft202012Validator:
@@ -69,8 +73,11 @@ class Schemas:
     def _make(self, schema) -> Draft202012Validator:
         # References are replaced by what they point to once, here: resolving them
         # while validating cost a lookup per field of every file.
-        return Draft202012Validator(self._inline(schema, schema), registry=self.registry,
-                                    format_checker=Draft202012Validator.FORMAT_CHECKER)
+        return Draft202012Validator(
+            self._inline(schema, schema),
+            registry=self.registry,
+            format_checker=Draft202012Validator.FORMAT_CHECKER,
+        )
 
     def _inline(self, node, home: dict):
         if isinstance(node, list):
@@ -83,7 +90,9 @@ class Schemas:
             name, _, pointer = ref.partition("#/$defs/")
             target_home = self.raw[name.removesuffix(".schema.json")] if name else home
             target = self._inline(target_home["$defs"][pointer], target_home)
-            if not set(target) & set(out):  # keywords beside a $ref apply too: merge when they do not clash
+            if not set(target) & set(
+                out
+            ):  # keywords beside a $ref apply too: merge when they do not clash
                 return {**target, **out}
             out["$ref"] = ref
         return out
@@ -107,10 +116,19 @@ class Schemas:
         base = self.raw["translation"]
         props = dict(base["properties"])
         props.update({k: self.raw[kind]["properties"][k] for k in self.translatable(kind)})
-        return {**base, "$id": f"translation-{kind}.schema.json", "properties": props, "additionalProperties": False}
+        return {
+            **base,
+            "$id": f"translation-{kind}.schema.json",
+            "properties": props,
+            "additionalProperties": False,
+        }
 
     def check(self, name: str, data, doc: Document, rel: str) -> list[Problem]:
-        schema = self.raw[name.split(":")[-1]] if not name.startswith("translation:") else self.translation_schema(name.split(":")[1])
+        schema = (
+            self.raw[name.split(":")[-1]]
+            if not name.startswith("translation:")
+            else self.translation_schema(name.split(":")[1])
+        )
         problems = []
         for err in self.validator(name).iter_errors(data):
             problems.append(_to_problem(err, schema, doc, rel))
@@ -134,8 +152,14 @@ def references(schema: dict, data, path=()):
             yield field_path(path), "reference", schema["x-reference"], data
 
 
-_TYPE_NAMES = {"string": "text", "array": "a list", "object": "a set of fields", "integer": "a whole number",
-               "number": "a number", "boolean": "true or false"}
+_TYPE_NAMES = {
+    "string": "text",
+    "array": "a list",
+    "object": "a set of fields",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
 
 
 def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
@@ -147,7 +171,13 @@ def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
         missing = err.message.split("'")[1]
         full = field_path(path + [missing])
         desc = _describe(schema, path + [missing])
-        return Problem(rel, line if path else 1, full, "is required but missing", f"add '{missing}:'" + (f": {desc}" if desc else ""))
+        return Problem(
+            rel,
+            line if path else 1,
+            full,
+            "is required but missing",
+            f"add '{missing}:'" + (f": {desc}" if desc else ""),
+        )
     if v == "additionalProperties":
         allowed = sorted(err.schema.get("properties", {}))
         extra = [k for k in err.instance if k not in allowed]
@@ -155,44 +185,106 @@ def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
         full = field_path(path + [key])
         close = difflib.get_close_matches(key, allowed, n=1)
         if key == "render_macros":
-            return Problem(rel, doc.line_of(full, line), full, "is not allowed in methodology content",
-                           "content is never rendered as a template; remove this field")
+            return Problem(
+                rel,
+                doc.line_of(full, line),
+                full,
+                "is not allowed in methodology content",
+                "content is never rendered as a template; remove this field",
+            )
         hint = f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(allowed)}"
         return Problem(rel, doc.line_of(full, line), full, "is not a known field", hint)
     if v == "type":
-        want = err.validator_value if isinstance(err.validator_value, str) else err.validator_value[0]
+        want = (
+            err.validator_value if isinstance(err.validator_value, str) else err.validator_value[0]
+        )
         hint = _example(schema, path)
         if want == "string" and isinstance(err.instance, dict):
             hint = "put the text between quotes: a ': ' inside it makes YAML read it as a field"
-        return Problem(rel, line, where or "file", f"must be {_TYPE_NAMES.get(want, want)}, not {_json_kind(err.instance)}", hint)
+        return Problem(
+            rel,
+            line,
+            where or "file",
+            f"must be {_TYPE_NAMES.get(want, want)}, not {_json_kind(err.instance)}",
+            hint,
+        )
     if v == "enum":
-        return Problem(rel, line, where, f"unknown value {err.instance!r}", "allowed: " + ", ".join(map(str, err.validator_value)))
+        return Problem(
+            rel,
+            line,
+            where,
+            f"unknown value {err.instance!r}",
+            "allowed: " + ", ".join(map(str, err.validator_value)),
+        )
     if v == "pattern":
         if where.endswith("id") or where == "id" or err.validator_value.startswith("^[a-z0-9]"):
-            return Problem(rel, line, where, f"{err.instance!r} is not a valid id", "use lower-case letters, digits and single hyphens, e.g. 'mijn-module'")
+            return Problem(
+                rel,
+                line,
+                where,
+                f"{err.instance!r} is not a valid id",
+                "use lower-case letters, digits and single hyphens, e.g. 'mijn-module'",
+            )
         if "http" in err.validator_value:
-            return Problem(rel, line, where, f"{err.instance!r} is not a web address", "start it with https://")
+            return Problem(
+                rel, line, where, f"{err.instance!r} is not a web address", "start it with https://"
+            )
         if "0-9a-f" in err.validator_value:
-            return Problem(rel, line, where, f"{err.instance!r} is not a source version", "copy the version that `methodkit status` prints")
-        return Problem(rel, line, where, f"{err.instance!r} has the wrong form", f"it must match {err.validator_value}")
+            return Problem(
+                rel,
+                line,
+                where,
+                f"{err.instance!r} is not a source version",
+                "copy the version that `methodkit status` prints",
+            )
+        return Problem(
+            rel,
+            line,
+            where,
+            f"{err.instance!r} has the wrong form",
+            f"it must match {err.validator_value}",
+        )
     if v == "format":
-        return Problem(rel, line, where, f"{err.instance!r} is not a valid date", "write it as YYYY-MM-DD, e.g. 2019-03-21")
+        return Problem(
+            rel,
+            line,
+            where,
+            f"{err.instance!r} is not a valid date",
+            "write it as YYYY-MM-DD, e.g. 2019-03-21",
+        )
     if v in ("minItems", "minLength"):
         return Problem(rel, line, where, "is empty", "give at least one value")
     if v in ("minimum", "maximum"):
         word = "at least" if v == "minimum" else "at most"
-        return Problem(rel, line, where, f"{err.instance!r} is out of range", f"it must be {word} {err.validator_value}")
+        return Problem(
+            rel,
+            line,
+            where,
+            f"{err.instance!r} is out of range",
+            f"it must be {word} {err.validator_value}",
+        )
     if v in ("oneOf", "anyOf"):
-        return Problem(rel, line, where, "has the wrong form", _describe(schema, path) or "see the schema")
+        return Problem(
+            rel, line, where, "has the wrong form", _describe(schema, path) or "see the schema"
+        )
     if v == "const":
-        return Problem(rel, line, where, f"must be {err.validator_value!r}", _describe(schema, path))
+        return Problem(
+            rel, line, where, f"must be {err.validator_value!r}", _describe(schema, path)
+        )
     return Problem(rel, line, where or "front matter", err.message, _describe(schema, path))
 
 
 def _json_kind(value) -> str:
     if isinstance(value, bool):
         return "true/false"
-    return {str: "text", int: "a number", float: "a number", list: "a list", dict: "a set of fields", type(None): "empty"}.get(type(value), type(value).__name__)
+    return {
+        str: "text",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "a set of fields",
+        type(None): "empty",
+    }.get(type(value), type(value).__name__)
 
 
 def _sub(schema: dict, path: list) -> dict:

@@ -75,7 +75,15 @@ def read_bytes(abs_path: Path, rel: str, problems: list[Problem]) -> bytes | Non
         if os.path.lexists(abs_path) and not is_regular(abs_path):
             problems.append(not_regular(abs_path, rel))
         else:
-            problems.append(Problem(rel, 1, "file", f"cannot be read: {exc.strerror}", "check the file's permissions"))
+            problems.append(
+                Problem(
+                    rel,
+                    1,
+                    "file",
+                    f"cannot be read: {exc.strerror}",
+                    "check the file's permissions",
+                )
+            )
         return None
 
 
@@ -86,13 +94,25 @@ def read_text(abs_path: Path, rel: str, problems: list[Problem]) -> str | None:
 
 def decode_text(raw: bytes, rel: str, problems: list[Problem]) -> str | None:
     if b"\x00" in raw:
-        problems.append(Problem(rel, 1, "file", "is a binary file, not text", "save it as UTF-8 text, or remove it"))
+        problems.append(
+            Problem(
+                rel, 1, "file", "is a binary file, not text", "save it as UTF-8 text, or remove it"
+            )
+        )
         return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problems.append(Problem(rel, line, "file", "is not valid UTF-8 text", "save the file with UTF-8 encoding in your editor"))
+        problems.append(
+            Problem(
+                rel,
+                line,
+                "file",
+                "is not valid UTF-8 text",
+                "save the file with UTF-8 encoding in your editor",
+            )
+        )
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -100,15 +120,24 @@ def decode_text(raw: bytes, rel: str, problems: list[Problem]) -> str | None:
 _YAML_ONLY_BREAKS = {0x85: " ", 0x2028: " ", 0x2029: " "}
 
 
-def parse_yaml(text: str, rel: str, problems: list[Problem], line_offset: int = 0, what: str = "front matter") -> Document | None:
+def parse_yaml(
+    text: str, rel: str, problems: list[Problem], line_offset: int = 0, what: str = "front matter"
+) -> Document | None:
     """Parse one YAML document; record the line of every key and list item."""
     # YAML counts NEL, LS and PS as line breaks where editors do not, which would shift
     # every line number after them; in front matter they are never meant, so read them as spaces.
     text = text.translate(_YAML_ONLY_BREAKS)
     depth = _nesting(text)
     if depth > MAX_NESTING:
-        problems.append(Problem(rel, 1 + line_offset, what, f"nests lists and fields {depth} levels deep",
-                                f"at most {MAX_NESTING} levels: write the value out flat"))
+        problems.append(
+            Problem(
+                rel,
+                1 + line_offset,
+                what,
+                f"nests lists and fields {depth} levels deep",
+                f"at most {MAX_NESTING} levels: write the value out flat",
+            )
+        )
         return None
     loader = _Loader(text)
     try:
@@ -126,12 +155,31 @@ def parse_yaml(text: str, rel: str, problems: list[Problem], line_offset: int = 
             # An unclosed quote or bracket: where it was opened is what the author needs.
             mark = exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
-        problems.append(Problem(rel, line, what, f"is not valid YAML: {exc.problem or exc.context}", _yaml_hint(exc)))
+        problems.append(
+            Problem(
+                rel, line, what, f"is not valid YAML: {exc.problem or exc.context}", _yaml_hint(exc)
+            )
+        )
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
-        problems.append(Problem(rel, 1 + line_offset, what, f"is not valid YAML: {exc}", "check quotes, colons and indentation"))
+        problems.append(
+            Problem(
+                rel,
+                1 + line_offset,
+                what,
+                f"is not valid YAML: {exc}",
+                "check quotes, colons and indentation",
+            )
+        )
     except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise anything on malformed tagged values
-        problems.append(Problem(rel, 1 + line_offset, what, f"is not valid YAML: a value cannot be read ({type(exc).__name__})",
-                                "check values with a tag such as !!int, !!bool or !!timestamp"))
+        problems.append(
+            Problem(
+                rel,
+                1 + line_offset,
+                what,
+                f"is not valid YAML: a value cannot be read ({type(exc).__name__})",
+                "check values with a tag such as !!int, !!bool or !!timestamp",
+            )
+        )
     finally:
         loader.dispose()
     return None
@@ -170,8 +218,15 @@ def _yaml_hint(exc: yaml.MarkedYAMLError) -> str:
 def _walk(node, path, doc, rel, problems, offset, seen) -> bool:
     if id(node) in seen:
         # The same node twice means an alias: point at the key that uses it.
-        problems.append(Problem(rel, doc.lines.get(path, node.start_mark.line + 1 + offset), path or "front matter",
-                                "uses a YAML alias (*name)", "write the value out in full; anchors and aliases are not supported"))
+        problems.append(
+            Problem(
+                rel,
+                doc.lines.get(path, node.start_mark.line + 1 + offset),
+                path or "front matter",
+                "uses a YAML alias (*name)",
+                "write the value out in full; anchors and aliases are not supported",
+            )
+        )
         return False
     seen.add(id(node))
     ok = True
@@ -182,7 +237,15 @@ def _walk(node, path, doc, rel, problems, offset, seen) -> bool:
             line = key_node.start_mark.line + 1 + offset
             child = f"{path}.{key}" if path else key
             if key in keys:
-                problems.append(Problem(rel, line, child, f"is given twice (first on line {keys[key]})", "keep one of the two"))
+                problems.append(
+                    Problem(
+                        rel,
+                        line,
+                        child,
+                        f"is given twice (first on line {keys[key]})",
+                        "keep one of the two",
+                    )
+                )
                 ok = False
                 continue
             keys[key] = line
@@ -201,27 +264,55 @@ def split_front_matter(text: str, rel: str, problems: list[Problem]) -> SourceFi
     src = SourceFile(rel, text)
     lines = text.split("\n")
     if not text.strip():
-        problems.append(Problem(rel, 1, "file", "is empty", "start with front matter between two '---' lines"))
+        problems.append(
+            Problem(rel, 1, "file", "is empty", "start with front matter between two '---' lines")
+        )
         return None
     if lines[0].rstrip() != FENCE:
-        problems.append(Problem(rel, 1, "front matter", "is missing", "the file must start with a line '---', the fields, and another '---'"))
+        problems.append(
+            Problem(
+                rel,
+                1,
+                "front matter",
+                "is missing",
+                "the file must start with a line '---', the fields, and another '---'",
+            )
+        )
         return None
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "...")), None)
     if end is None:
-        problems.append(Problem(rel, 1, "front matter", "is not closed", "add a line '---' after the last field"))
+        problems.append(
+            Problem(
+                rel, 1, "front matter", "is not closed", "add a line '---' after the last field"
+            )
+        )
         return None
     doc = parse_yaml("\n".join(lines[1:end]), rel, problems, line_offset=1)
     if doc is None:
         return None
     if not isinstance(doc.data, dict):
         kind = "empty" if doc.data is None else f"a {_kind(doc.data)}"
-        problems.append(Problem(rel, 2, "front matter", f"is {kind}, not a set of fields", "write one 'field: value' per line"))
+        problems.append(
+            Problem(
+                rel,
+                2,
+                "front matter",
+                f"is {kind}, not a set of fields",
+                "write one 'field: value' per line",
+            )
+        )
         return None
     src.meta = doc
-    src.body = "\n".join(lines[end + 1:])
+    src.body = "\n".join(lines[end + 1 :])
     src.body_line = end + 2
     return src
 
 
 def _kind(value) -> str:
-    return {list: "list", str: "text", int: "number", float: "number", bool: "true/false value"}.get(type(value), type(value).__name__)
+    return {
+        list: "list",
+        str: "text",
+        int: "number",
+        float: "number",
+        bool: "true/false value",
+    }.get(type(value), type(value).__name__)

@@ -24,8 +24,15 @@ from methodkit.publishing.site_address import HINT, placeholder_problem
 from methodkit.publishing.sitemap import write_sitemap
 
 
-def _build_one(config_file: str, lang: str, site_dir: str, strict: bool, serve: bool, pdf: bool,
-               served_dir: str | None = None) -> tuple[str, bool, str]:
+def _build_one(
+    config_file: str,
+    lang: str,
+    site_dir: str,
+    strict: bool,
+    serve: bool,
+    pdf: bool,
+    served_dir: str | None = None,
+) -> tuple[str, bool, str]:
     """Build one language into `site_dir`; with `served_dir` (serve), keep the build for incremental rebuilds there."""
     from methodkit.mkdocs_adapter import live
 
@@ -44,8 +51,12 @@ def _build_one(config_file: str, lang: str, site_dir: str, strict: bool, serve: 
     try:
         config = load_config(config_file, site_dir=site_dir, strict=strict)
         # The options of this build, handed to the plugin explicitly (its on_config reads them).
-        config.plugins["methodkit"].config.update(lang=lang, preview=serve, one_of_several=True,
-                                                  pdf=pdf or config.plugins["methodkit"].config.pdf)
+        config.plugins["methodkit"].config.update(
+            lang=lang,
+            preview=serve,
+            one_of_several=True,
+            pdf=pdf or config.plugins["methodkit"].config.pdf,
+        )
         build(config)
         if served_dir:
             live.remember(lang, config, served_dir)
@@ -58,9 +69,18 @@ def _build_one(config_file: str, lang: str, site_dir: str, strict: bool, serve: 
         mk_log.removeHandler(handler)
 
 
-def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", config_file: str | None = None,
-               serve: bool = False, pdf: bool = False, quiet: bool = False, publish: bool = False,
-               pools: dict[str, ProcessPoolExecutor] | None = None) -> int:
+def build_site(
+    root: Path,
+    *,
+    strict: bool = True,
+    site_dir: str = "site",
+    config_file: str | None = None,
+    serve: bool = False,
+    pdf: bool = False,
+    quiet: bool = False,
+    publish: bool = False,
+    pools: dict[str, ProcessPoolExecutor] | None = None,
+) -> int:
     """Build every language.
 
     `publish`: the build is for publishing, so it stops when the site has no real address of its own.
@@ -75,7 +95,10 @@ def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", confi
         print(f"not built for publishing: {address}; {HINT}", file=sys.stderr)
         return 2
     if address and not serve and not quiet:
-        print(f"warning: {address}: feeds, sitemaps, credit lines and PDFs point there; {HINT}", file=sys.stderr)
+        print(
+            f"warning: {address}: feeds, sitemaps, credit lines and PDFs point there; {HINT}",
+            file=sys.stderr,
+        )
     out = (root / site_dir).resolve()
     scratch = out.parent / f".{out.name}.building"
     shutil.rmtree(scratch, ignore_errors=True)
@@ -87,9 +110,19 @@ def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", confi
     pool = None if pools else new_pool(len(settings.languages))
     workers = pools or dict.fromkeys(settings.languages, pool)
     try:
-        futures = [workers[lang].submit(_build_one, config_file, lang, str(scratch / lang), strict, serve, pdf,
-                                        str(served_dir(out, lang, settings.languages)) if pools else None)
-                   for lang in settings.languages]
+        futures = [
+            workers[lang].submit(
+                _build_one,
+                config_file,
+                lang,
+                str(scratch / lang),
+                strict,
+                serve,
+                pdf,
+                str(served_dir(out, lang, settings.languages)) if pools else None,
+            )
+            for lang in settings.languages
+        ]
         results = [f.result() for f in futures]
     finally:
         if pool:
@@ -98,12 +131,15 @@ def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", confi
     if failed:
         # Content problems are the same in every language: say them once.
         seen = set()
-        for lang, msg in failed:
+        for _lang, msg in failed:
             if msg not in seen:
                 print(msg, file=sys.stderr)
                 seen.add(msg)
         shutil.rmtree(scratch, ignore_errors=True)
-        print(f"build failed ({', '.join(l for l, _ in failed)}); site/ left as it was", file=sys.stderr)
+        print(
+            f"build failed ({', '.join(l for l, _ in failed)}); site/ left as it was",
+            file=sys.stderr,
+        )
         return 1
     assemble(scratch, out, settings.languages)
     write_sitemap(out, config_file, settings.languages)
@@ -113,7 +149,10 @@ def build_site(root: Path, *, strict: bool = True, site_dir: str = "site", confi
 
         write_offline_zip(out, settings.languages)
     if not quiet:
-        print(f"built {', '.join(settings.languages)} into {out} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        print(
+            f"built {', '.join(settings.languages)} into {out} in {time.perf_counter() - started:.1f} s",
+            file=sys.stderr,
+        )
     return 0
 
 

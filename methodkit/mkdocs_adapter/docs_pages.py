@@ -16,7 +16,9 @@ from methodkit.model.translations import translation_state
 
 
 class DocsTranslations:
-    def __init__(self, files: Files, config, source: str, lang: str, languages, serving: bool = False):
+    def __init__(
+        self, files: Files, config, source: str, lang: str, languages, serving: bool = False
+    ):
         self.source, self.lang = source, lang
         self.state: dict[str, str | None] = {}  # src_uri -> notice
         self.written: dict[str, str] = {}  # src_uri -> the language the page is written in
@@ -42,8 +44,13 @@ class DocsTranslations:
             if written is None or written == lang:
                 continue  # a translation without a source page, or the page in its own language
             src, tr = by_lang[written], by_lang.get(lang)
-            state = translation_state(written, lang, Recorded(Path(tr.abs_src_path)) if tr else None,
-                                      page_hash(Path(src.abs_src_path)), serving)
+            state = translation_state(
+                written,
+                lang,
+                Recorded(Path(tr.abs_src_path)) if tr else None,
+                page_hash(Path(src.abs_src_path)),
+                serving,
+            )
             if state == "missing":
                 self.state[base] = "fallback"
                 continue

@@ -32,9 +32,9 @@ import logging
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.structure.files import InclusionLevel
 
-from methodkit.pages.listings import SHOWS_STATES
 from methodkit.loading.loader import Content, current_hash, load
 from methodkit.model.translations import translation_state
+from methodkit.pages.listings import SHOWS_STATES
 
 log = logging.getLogger("methodkit")
 
@@ -47,7 +47,9 @@ def remember(lang: str, config, site_dir: str) -> None:
     config.site_dir = site_dir
     for file in config.plugins["methodkit"].files:
         file.dest_dir = site_dir
-        file.__dict__.pop("abs_dest_path", None)  # a cached_property of MkDocs' File, made from dest_dir
+        file.__dict__.pop(
+            "abs_dest_path", None
+        )  # a cached_property of MkDocs' File, made from dest_dir
     _builds[lang] = config
 
 
@@ -62,7 +64,9 @@ def update(lang: str) -> int | None:
         return None
     try:
         return _update(config)
-    except Exception:  # an incremental rebuild must never leave a worse site than a full build would
+    except (
+        Exception
+    ):  # an incremental rebuild must never leave a worse site than a full build would
         log.exception("incremental rebuild failed; building everything")
         forget(lang)
         return None
@@ -71,8 +75,16 @@ def update(lang: str) -> int | None:
 def _update(config) -> int | None:
     plugin = config.plugins["methodkit"]
     old = plugin.catalogue.content
-    content, problems = load(plugin.root, plugin.config.content_dir, plugin.languages, config.config_file_path, in_memory=True)
-    if [p.text() for p in problems] != [p.text() for p in plugin.problems] or _frame(content) != _frame(old):
+    content, problems = load(
+        plugin.root,
+        plugin.config.content_dir,
+        plugin.languages,
+        config.config_file_path,
+        in_memory=True,
+    )
+    if [p.text() for p in problems] != [p.text() for p in plugin.problems] or _frame(
+        content
+    ) != _frame(old):
         return None
     search = config.plugins.get("material/search") or config.plugins.get("search")
     index = getattr(getattr(search, "search_index", None), "entries", None)
@@ -84,16 +96,33 @@ def _update(config) -> int | None:
     own = fronts | {key for key, item in after.items() if _bodies(item) != _bodies(before[key])}
     own |= {key[:2] for key, current in states[1].items() if current != states[0][key]}
     plugin.refresh(content, problems)
-    srcs = [src for src, info in plugin.pages.items() if info[0] in ("item", "handout") and (info[1].kind, info[1].id) in own]
+    srcs = [
+        src
+        for src, info in plugin.pages.items()
+        if info[0] in ("item", "handout") and (info[1].kind, info[1].id) in own
+    ]
     for src in srcs:
         if plugin.pages[src][0] == "item":
-            plugin.files.get_file_from_path(src).content_string = plugin.catalogue.body(plugin.pages[src][1])
-    pages = [plugin.files.get_file_from_path(src).page for src in srcs]  # none when only, say, a README changed
+            plugin.files.get_file_from_path(src).content_string = plugin.catalogue.body(
+                plugin.pages[src][1]
+            )
+    pages = [
+        plugin.files.get_file_from_path(src).page for src in srcs
+    ]  # none when only, say, a README changed
     _render(config, pages, index)  # the edited pages first: the reader is waiting for them
     done = {page.file.src_uri for page in pages}
-    rest = [f.page for f in plugin.files.documentation_pages() if f.page is not None and f.src_uri not in done]
+    rest = [
+        f.page
+        for f in plugin.files.documentation_pages()
+        if f.page is not None and f.src_uri not in done
+    ]
     if fronts:
-        rest = [page for page in rest if page.meta.get("render_macros") or plugin.view(page, config) != plugin.views.get(page.file.src_uri)]
+        rest = [
+            page
+            for page in rest
+            if page.meta.get("render_macros")
+            or plugin.view(page, config) != plugin.views.get(page.file.src_uri)
+        ]
     elif states[0] != states[1]:
         rest = [page for page in rest if page.meta.get(SHOWS_STATES)]
     else:
@@ -113,7 +142,14 @@ def _render(config, pages: list, index: list | None) -> None:
         index[:] = [e for e in index if e["location"].partition("#")[0] not in urls]
     doc_files = plugin.files.documentation_pages(inclusion=InclusionLevel.is_included)
     for page in pages:
-        _build_page(page, config, doc_files, plugin.nav, plugin.env, excluded=page.file.inclusion.is_excluded())
+        _build_page(
+            page,
+            config,
+            doc_files,
+            plugin.nav,
+            plugin.env,
+            excluded=page.file.inclusion.is_excluded(),
+        )
 
 
 def _items(content: Content) -> dict:
@@ -125,17 +161,34 @@ def _bodies(item) -> tuple:
 
 
 def _front(item) -> tuple:
-    return item.meta, {lang: (tr.meta, tr.translators, tr.draft) for lang, tr in item.translations.items()}
+    return item.meta, {
+        lang: (tr.meta, tr.translators, tr.draft) for lang, tr in item.translations.items()
+    }
 
 
 def _frame(content: Content):
     """What every page may depend on, and which pages there are: any change to it builds everything."""
-    files = {key: (item.path, {lang: tr.path for lang, tr in item.translations.items()}) for key, item in _items(content).items()}
-    return content.schemas.raw, content.defaults, content.vocabularies, content.trajectory, content.media, files
+    files = {
+        key: (item.path, {lang: tr.path for lang, tr in item.translations.items()})
+        for key, item in _items(content).items()
+    }
+    return (
+        content.schemas.raw,
+        content.defaults,
+        content.vocabularies,
+        content.trajectory,
+        content.media,
+        files,
+    )
 
 
 def _states(content: Content) -> dict:
     """Whether each translation is up to date with its source."""
-    return {(item.kind, item.id, lang):
-            translation_state(item.lang, lang, tr, current_hash(content, item), include_drafts=True) == "translated"
-            for item in content.all_items() for lang, tr in item.translations.items()}
+    return {
+        (item.kind, item.id, lang): translation_state(
+            item.lang, lang, tr, current_hash(content, item), include_drafts=True
+        )
+        == "translated"
+        for item in content.all_items()
+        for lang, tr in item.translations.items()
+    }

@@ -58,5 +58,7 @@ def define_env(env):
     @env.macro
     def translation_status():
         """Translated, missing and outdated pages per language."""
-        env.page.meta[listings.SHOWS_STATES] = True  # serve renders the page again when a state changes
+        env.page.meta[listings.SHOWS_STATES] = (
+            True  # serve renders the page again when a state changes
+        )
         return listings.translation_status(catalogue(), env.conf, here())

@@ -25,30 +25,35 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from methodkit.catalogue.catalogue import Catalogue
-from methodkit.publishing.branding import BRAND_CSS, BrandingError, apply_branding, brand_css
-from methodkit.mkdocs_adapter.docs_pages import DocsTranslations
-from methodkit.loading.docs import split_suffix
-from methodkit.loading.files import IMAGE_SUFFIXES, inside, shown
-from methodkit.publishing.exports import content_date, content_version, write_catalog, write_sources_zip
-from methodkit.pages.metadata import adaptation_chain, jsonld, open_graph, website_jsonld
+from methodkit.checks.allowlist import link_ok
+from methodkit.checks.messages import in_language
+from methodkit.checks.policy import unbalanced_tags
+from methodkit.checks.problems import format_problems
+from methodkit.checks.site_pages import PAGE_FIELDS
+from methodkit.i18n import format_date, language_name, strings
 from methodkit.loading import history
-from methodkit.publishing.changelog import CHANGES_FEED, item_changes, write_changes_feed
-from methodkit.publishing.feeds import FEED_NAME, write_feed
+from methodkit.loading.docs import split_suffix
+from methodkit.loading.edition import edition
+from methodkit.loading.files import IMAGE_SUFFIXES, inside, shown
+from methodkit.loading.loader import load
+from methodkit.mkdocs_adapter.docs_pages import DocsTranslations
+from methodkit.model.languages import Languages
 from methodkit.pages import plan
 from methodkit.pages.handouts import participant_html
-from methodkit.i18n import format_date, language_name, strings
-from methodkit.loading.edition import edition
-from methodkit.loading.loader import load
-from methodkit.checks.messages import in_language
-from methodkit.model.languages import Languages
-from methodkit.publishing.planner import write_plan_data
+from methodkit.pages.metadata import adaptation_chain, jsonld, open_graph, website_jsonld
 from methodkit.pages.print_header import css_string
-from methodkit.checks.allowlist import link_ok
-from methodkit.checks.policy import unbalanced_tags
-from methodkit.checks.site_pages import PAGE_FIELDS
-from methodkit.checks.problems import format_problems
 from methodkit.pages.sanitiser import clean
 from methodkit.pages.views import facet_view, home_view, item_view
+from methodkit.publishing.branding import BRAND_CSS, BrandingError, apply_branding, brand_css
+from methodkit.publishing.changelog import CHANGES_FEED, item_changes, write_changes_feed
+from methodkit.publishing.exports import (
+    content_date,
+    content_version,
+    write_catalog,
+    write_sources_zip,
+)
+from methodkit.publishing.feeds import FEED_NAME, write_feed
+from methodkit.publishing.planner import write_plan_data
 
 log = logging.getLogger("mkdocs.plugins.methodkit")
 # The engine's templates, stylesheets and scripts, over Material's; a site's own custom_dir
@@ -121,23 +126,35 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         self.source = self.languages[0]
         self.lang = self.config.lang or self.source
         if self.lang not in self.languages:
-            raise PluginError(f"methodkit: lang: {self.lang!r} is not one of the site languages {self.languages}")
+            raise PluginError(
+                f"methodkit: lang: {self.lang!r} is not one of the site languages {self.languages}"
+            )
         serving = self.serving or self.config.preview
 
-        content, problems = load(self.root, self.config.content_dir, self.languages, config.config_file_path)
+        content, problems = load(
+            self.root, self.config.content_dir, self.languages, config.config_file_path
+        )
         self.set_problems(problems)
         if self.problems and not serving:
-            raise PluginError(f"{len(self.problems)} content problem(s):\n{format_problems(self.problems)}\n"
-                              "Fix them and build again (`make check` lists them too).")
+            raise PluginError(
+                f"{len(self.problems)} content problem(s):\n{format_problems(self.problems)}\n"
+                "Fix them and build again (`make check` lists them too)."
+            )
         if self.lang == self.source or not self.config.one_of_several:
-            for problem in self.problems:  # the same in every language: said once, by the source language's build
+            for problem in (
+                self.problems
+            ):  # the same in every language: said once, by the source language's build
                 log.warning(problem.text())
         self.catalogue = Catalogue(content, self.lang, include_drafts=serving)
         if content.ignored and self.lang == self.source:
-            notes.warning(f"Left out, in a language the site does not list: {len(content.ignored)} file(s), "
-                          f"such as {content.ignored[0]}")
+            notes.warning(
+                f"Left out, in a language the site does not list: {len(content.ignored)} file(s), "
+                f"such as {content.ignored[0]}"
+            )
         if self.catalogue.drafts and not serving:
-            notes.warning("Drafts left out of this build: " + ", ".join(i.path for i in self.catalogue.drafts))
+            notes.warning(
+                "Drafts left out of this build: " + ", ".join(i.path for i in self.catalogue.drafts)
+            )
 
         self.base_url = (config.site_url or "/").rstrip("/") + "/"
         if THEME not in config.theme.dirs:
@@ -153,15 +170,21 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None:
             search.config["lang"] = [self.lang]
-        config.extra["alternate"] = [{"name": strings(l)["language.name"], "link": "/", "lang": l} for l in self.languages]
+        config.extra["alternate"] = [
+            {"name": strings(l)["language.name"], "link": "/", "lang": l} for l in self.languages
+        ]
         self.t = strings(self.lang)
         for scheme in config.theme.get("palette") or []:
             # The colour-scheme toggle speaks the reader's language, like the rest of the interface.
             if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
-                scheme["toggle"]["name"] = self.t["palette.to_light" if scheme.get("scheme") == "slate" else "palette.to_dark"]
+                scheme["toggle"]["name"] = self.t[
+                    "palette.to_light" if scheme.get("scheme") == "slate" else "palette.to_dark"
+                ]
         self.pdf = self.config.pdf
         ed = edition(self.root)  # once per build: printed pages show it in their footer
-        self.edition = self.t["edition"].format(version=ed.version) + (f" · {format_date(ed.date, self.lang)}" if ed.date else "")
+        self.edition = self.t["edition"].format(version=ed.version) + (
+            f" · {format_date(ed.date, self.lang)}" if ed.date else ""
+        )
         return config
 
     def on_env(self, env, config, files):
@@ -177,9 +200,15 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             # Of docs/, only pages and images that are regular files there reach the site (see files.py);
             # `methodkit check` names the rest.
             path = Path(f.abs_src_path) if f.abs_src_path else None
-            if path is not None and path.is_relative_to(docs) and not self._publishable(path, docs, f.src_uri):
+            if (
+                path is not None
+                and path.is_relative_to(docs)
+                and not self._publishable(path, docs, f.src_uri)
+            ):
                 files.remove(f)
-        self.docs = DocsTranslations(files, config, self.source, self.lang, self.languages, self.catalogue.include_drafts)
+        self.docs = DocsTranslations(
+            files, config, self.source, self.lang, self.languages, self.catalogue.include_drafts
+        )
         self.files = files  # kept, like nav and env, for serve's incremental rebuilds (methodkit.mkdocs_adapter.live)
         self.module_pages = {}
         self.views = {}
@@ -207,9 +236,16 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     def page_plan(self):
         """Every page the engine plans, and while serving a stand-in for an item with a problem:
         (source path, what it shows)."""
-        self.planned = {page.src: page for page in plan.pages(self.catalogue, self.t["handout.label"])}
+        self.planned = {
+            page.src: page for page in plan.pages(self.catalogue, self.t["handout.label"])
+        }
         for page in self.planned.values():
-            yield page.src, (page.kind, page.vocabulary, page.term) if page.kind == "facet" else (page.kind, page.item)
+            yield (
+                page.src,
+                (page.kind, page.vocabulary, page.term)
+                if page.kind == "facet"
+                else (page.kind, page.item),
+            )
         if self.catalogue.include_drafts:  # serving
             yield from self.broken_pages()
 
@@ -224,10 +260,18 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         for path in sorted(self.problem_files):
             folder, _, rest = path.removeprefix(folder_of_content).partition("/")
             itype, name = content.types.by_folder(folder), posixpath.basename(rest)
-            if not path.startswith(folder_of_content) or itype is None or not name.endswith(".md") or name.count(".") != 1:
+            if (
+                not path.startswith(folder_of_content)
+                or itype is None
+                or not name.endswith(".md")
+                or name.count(".") != 1
+            ):
                 continue  # not the source of an item (a translation's problem leaves the page in place)
             if name[:-3] not in content.items[itype.name]:
-                yield itype.page_url(name[:-3]).rstrip("/") + ".md", ("broken", itype.name, name[:-3])
+                yield (
+                    itype.page_url(name[:-3]).rstrip("/") + ".md",
+                    ("broken", itype.name, name[:-3]),
+                )
 
     def refresh(self, content, problems) -> None:
         """Take content loaded again whose pages are the same ones (serve's incremental rebuild)."""
@@ -259,14 +303,25 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             # mkdocs-macros reads render_macros from the front matter (and treats 1, 1.0 or a
             # truthy value as true, and ignore_macros as an error): the list in mkdocs.yml decides.
             for key in [k for k in page.meta if k not in PAGE_FIELDS]:
-                del page.meta[key]  # Material prints some (subtitle, status, icon) as they are: only ours stay
+                del page.meta[
+                    key
+                ]  # Material prints some (subtitle, status, icon) as they are: only ours stay
             for path in page.meta.get("paths") or []:
                 if isinstance(path, dict) and isinstance(path.get("links"), list):
-                    path["links"] = [l for l in path["links"] if isinstance(l, dict) and link_ok(str(l.get("url", "")))]
+                    path["links"] = [
+                        l
+                        for l in path["links"]
+                        if isinstance(l, dict) and link_ok(str(l.get("url", "")))
+                    ]
             page.meta["render_macros"] = page.file.src_uri in self.config.macro_pages
             if page.meta.get("template") not in self.config.page_templates:
-                page.meta.pop("template", None)  # an item's template, or a path, would break or leak
-            for key, quote in (("title", False), ("description", True)):  # printed unescaped: as text, in an attribute
+                page.meta.pop(
+                    "template", None
+                )  # an item's template, or a path, would break or leak
+            for key, quote in (
+                ("title", False),
+                ("description", True),
+            ):  # printed unescaped: as text, in an attribute
                 if isinstance(page.meta.get(key), str):
                     page.meta[key] = escape(page.meta[key], quote=quote)
                 elif key in page.meta:
@@ -285,8 +340,11 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             # The item's page already carries this text: one search hit per item, and a smaller index.
             page.meta["search"] = {"exclude": True}
         # Material prints titles and descriptions unescaped; they come from contributors.
-        page.meta.update(template=planned.template, title=escape(planned.title, quote=False),
-                         description=escape(planned.description))
+        page.meta.update(
+            template=planned.template,
+            title=escape(planned.title, quote=False),
+            description=escape(planned.description),
+        )
         return markdown
 
     def on_page_content(self, html, page, config, files):
@@ -308,7 +366,10 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if info and info[0] == "handout":
             # Every page's Markdown is converted before any page is rendered, so the module's is ready.
             module, balanced = self.module_pages[(info[1].kind, info[1].id)]
-            page.content, page.toc = participant_html(module.content) if balanced else "", get_toc([])  # worksheets only
+            page.content, page.toc = (
+                participant_html(module.content) if balanced else "",
+                get_toc([]),
+            )  # worksheets only
         # Kept: serve renders a page again when what it shows changed (methodkit.mkdocs_adapter.live).
         context["mk"] = self.views[page.file.src_uri] = self.view(page, config)
         return context
@@ -316,21 +377,46 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     def view(self, page, config) -> dict:
         """The `mk` of a page's template context: everything it shows from the catalogue, as plain data."""
         info = self.pages.get(page.file.src_uri)
-        mk = {"lang": self.lang, "t": self.t, "brand": self.brand, "edition": self.edition, "content_lang": self.lang,
-              "languages": self.alternates(page), "notice": None, "problems": self.problem_lines}
+        mk = {
+            "lang": self.lang,
+            "t": self.t,
+            "brand": self.brand,
+            "edition": self.edition,
+            "content_lang": self.lang,
+            "languages": self.alternates(page),
+            "notice": None,
+            "problems": self.problem_lines,
+        }
         if info and info[0] in ("item", "handout"):
             item = info[1]
             here = self.base_url + self._global(page.url, self.lang)
-            mk["item"] = item_view(self.catalogue, item, handout=info[0] == "handout", pdf=self.pdf, url=here,
-                                   brand=self.brand)
+            mk["item"] = item_view(
+                self.catalogue,
+                item,
+                handout=info[0] == "handout",
+                pdf=self.pdf,
+                url=here,
+                brand=self.brand,
+            )
             mk["item"]["adapted_from"] = adaptation_chain(self.catalogue, item)
             mk["item"].update(item_changes(self.catalogue, item))
             source = self.base_url + page.url
-            mk["jsonld"] = jsonld(self.catalogue, item, here, source, config.site_name, self.base_url,
-                                 self.brand.get("based_on"))
+            mk["jsonld"] = jsonld(
+                self.catalogue,
+                item,
+                here,
+                source,
+                config.site_name,
+                self.base_url,
+                self.brand.get("based_on"),
+            )
             mk["jsonld"]["isPartOf"] = website_jsonld(self.brand, self.base_url)
-            mk["open_graph"] = open_graph(self.catalogue, item, here, config.site_name, self.languages)
-            mk["notice"] = {"missing": "fallback", "outdated": "outdated"}.get(self.catalogue.status[(item.kind, item.id)])
+            mk["open_graph"] = open_graph(
+                self.catalogue, item, here, config.site_name, self.languages
+            )
+            mk["notice"] = {"missing": "fallback", "outdated": "outdated"}.get(
+                self.catalogue.status[(item.kind, item.id)]
+            )
         elif info and info[0] == "broken":
             mk["broken"] = True
         elif info:
@@ -339,15 +425,22 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             mk["notice"] = self.docs.notice(page)
             if page.is_homepage:
                 mk["home"] = home_view(self.catalogue)
-                mk["jsonld"] = {"@context": "https://schema.org", **website_jsonld(self.brand, self.base_url)}
-        written_in = item.lang if info and info[0] in ("item", "handout") else self.docs.source_lang(page)
+                mk["jsonld"] = {
+                    "@context": "https://schema.org",
+                    **website_jsonld(self.brand, self.base_url),
+                }
+        written_in = (
+            item.lang if info and info[0] in ("item", "handout") else self.docs.source_lang(page)
+        )
         mk["source_lang"], mk["source_name"] = written_in, language_name(written_in, self.lang)
         if mk["notice"] == "fallback":
             mk["content_lang"] = written_in
         mk["feed_url"] = get_relative_url(FEED_NAME, page.url)
         mk["changes_url"] = get_relative_url(CHANGES_FEED, page.url)
         # The page in the language it is written in, when the site has that language.
-        mk["source_url"] = next((l["url"] for l in mk["languages"] if l["lang"] == written_in), None)
+        mk["source_url"] = next(
+            (l["url"] for l in mk["languages"] if l["lang"] == written_in), None
+        )
         mk["translate_url"] = get_relative_url(self.config.translate_help, page.url)
         return mk
 
@@ -359,11 +452,27 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         write_plan_data(self.catalogue, site_dir)
         if self.lang == self.source:
             # Language-independent exports, once per site.
-            write_catalog(self.catalogue, site_dir, self.base_url, config.site_name, content_version(self.root))
-            write_sources_zip(self.root, self.catalogue.content.content_dir, site_dir, self.brand,
-                              [n for src in self.catalogue.content.defaults.get("based_on", []) for n in src["by"]],
-                              self.base_url, [it.folder for it in self.catalogue.types.all],
-                              self.catalogue.unpublished())
+            write_catalog(
+                self.catalogue,
+                site_dir,
+                self.base_url,
+                config.site_name,
+                content_version(self.root),
+            )
+            write_sources_zip(
+                self.root,
+                self.catalogue.content.content_dir,
+                site_dir,
+                self.brand,
+                [
+                    n
+                    for src in self.catalogue.content.defaults.get("based_on", [])
+                    for n in src["by"]
+                ],
+                self.base_url,
+                [it.folder for it in self.catalogue.types.all],
+                self.catalogue.unpublished(),
+            )
         if self.pdf:
             from methodkit.publishing.pdf import write_pdfs
 
@@ -374,7 +483,11 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if page.file.abs_src_path is None:
             return None
         path = Path(page.file.abs_src_path).resolve()
-        return path.relative_to(self.root.resolve()).as_posix() if path.is_relative_to(self.root.resolve()) else None
+        return (
+            path.relative_to(self.root.resolve()).as_posix()
+            if path.is_relative_to(self.root.resolve())
+            else None
+        )
 
     def alternates(self, page) -> list[dict]:
         """The same page in every language: relative link for the switcher, absolute for hreflang."""
@@ -382,8 +495,15 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         out = []
         for lang in self.languages:
             there = self._global(page.url, lang)
-            out.append({"lang": lang, "name": strings(lang)["language.name"], "url": get_relative_url(there, here) or "./",
-                        "absolute": self.base_url + there, "current": lang == self.lang})
+            out.append(
+                {
+                    "lang": lang,
+                    "name": strings(lang)["language.name"],
+                    "url": get_relative_url(there, here) or "./",
+                    "absolute": self.base_url + there,
+                    "current": lang == self.lang,
+                }
+            )
         return out
 
     def _global(self, url: str, lang: str) -> str:

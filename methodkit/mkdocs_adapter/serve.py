@@ -23,20 +23,25 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
+from methodkit.loading.config import site_settings
 from methodkit.mkdocs_adapter import live
 from methodkit.mkdocs_adapter.build import build_site, new_pool
-from methodkit.loading.config import site_settings
 
 log = logging.getLogger("methodkit")
 
 
-def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, config_file: str | None = None) -> int:
+def serve(
+    root: Path, host: str = "127.0.0.1", port: int = 8000, config_file: str | None = None
+) -> int:
     root = root.resolve()
     settings = site_settings(root, config_file)
     busy = _port_busy(host, port)
     if busy:
-        print(f"methodkit serve: cannot listen on {host}:{port} ({busy}); "
-              f"stop what uses it, or choose another address with --dev-addr {host}:{port + 1}", file=sys.stderr)
+        print(
+            f"methodkit serve: cannot listen on {host}:{port} ({busy}); "
+            f"stop what uses it, or choose another address with --dev-addr {host}:{port + 1}",
+            file=sys.stderr,
+        )
         return 1
     scratch = Path(tempfile.mkdtemp(prefix="methodkit-serve-"))
     out = scratch / "site"
@@ -45,7 +50,16 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, config_file: st
     os.environ["SITE_URL"] = f"http://{host}:{port}/"
 
     pools = {lang: new_pool(1) for lang in settings.languages}
-    watched = [root / p for p in (settings.docs_dir, settings.content_dir, "overrides", "macros.py", config_file or "mkdocs.yml")]
+    watched = [
+        root / p
+        for p in (
+            settings.docs_dir,
+            settings.content_dir,
+            "overrides",
+            "macros.py",
+            config_file or "mkdocs.yml",
+        )
+    ]
     # What an incremental rebuild cannot take in: everything watched but the content.
     site_files = [p for p in watched if p != root / settings.content_dir]
     stamp = _stamp(site_files)
@@ -57,12 +71,18 @@ def serve(root: Path, host: str = "127.0.0.1", port: int = 8000, config_file: st
             counts = [pools[lang].submit(live.update, lang) for lang in settings.languages]
             counts = [f.result() for f in counts]
             if None not in counts:
-                log.info("re-rendered %d page(s) in %.1f s", sum(counts), time.perf_counter() - started)
+                log.info(
+                    "re-rendered %d page(s) in %.1f s", sum(counts), time.perf_counter() - started
+                )
                 return
         stamp = now
-        build_site(root, strict=False, site_dir=str(out), config_file=config_file, serve=True, pools=pools)
+        build_site(
+            root, strict=False, site_dir=str(out), config_file=config_file, serve=True, pools=pools
+        )
 
-    build_site(root, strict=False, site_dir=str(out), config_file=config_file, serve=True, pools=pools)
+    build_site(
+        root, strict=False, site_dir=str(out), config_file=config_file, serve=True, pools=pools
+    )
     server = LiveReloadServer(builder=builder, host=host, port=port, root=str(out), mount_path="/")
     for path in watched:
         if path.exists():

@@ -31,7 +31,9 @@ class Item:
     doc: Document
     body_line: int = 1
     translations: dict[str, Translation] = field(default_factory=dict)
-    lang: str = ""  # the language it is written in: its `lang`, the defaults' or the site's first language
+    lang: str = (
+        ""  # the language it is written in: its `lang`, the defaults' or the site's first language
+    )
 
     @property
     def kind(self) -> str:

@@ -18,13 +18,62 @@ class Licence:
 LICENCES = {
     lic.id: lic
     for lic in (
-        Licence("CC0-1.0", "CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/", True, False, False),
-        Licence("CC-BY-4.0", "CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/", True, False, False),
-        Licence("CC-BY-SA-4.0", "CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/", True, True, False),
-        Licence("CC-BY-NC-4.0", "CC BY-NC 4.0", "https://creativecommons.org/licenses/by-nc/4.0/", True, False, True),
-        Licence("CC-BY-NC-SA-4.0", "CC BY-NC-SA 4.0", "https://creativecommons.org/licenses/by-nc-sa/4.0/", True, True, True),
-        Licence("CC-BY-ND-4.0", "CC BY-ND 4.0", "https://creativecommons.org/licenses/by-nd/4.0/", False, False, False),
-        Licence("CC-BY-NC-ND-4.0", "CC BY-NC-ND 4.0", "https://creativecommons.org/licenses/by-nc-nd/4.0/", False, False, True),
+        Licence(
+            "CC0-1.0",
+            "CC0 1.0",
+            "https://creativecommons.org/publicdomain/zero/1.0/",
+            True,
+            False,
+            False,
+        ),
+        Licence(
+            "CC-BY-4.0",
+            "CC BY 4.0",
+            "https://creativecommons.org/licenses/by/4.0/",
+            True,
+            False,
+            False,
+        ),
+        Licence(
+            "CC-BY-SA-4.0",
+            "CC BY-SA 4.0",
+            "https://creativecommons.org/licenses/by-sa/4.0/",
+            True,
+            True,
+            False,
+        ),
+        Licence(
+            "CC-BY-NC-4.0",
+            "CC BY-NC 4.0",
+            "https://creativecommons.org/licenses/by-nc/4.0/",
+            True,
+            False,
+            True,
+        ),
+        Licence(
+            "CC-BY-NC-SA-4.0",
+            "CC BY-NC-SA 4.0",
+            "https://creativecommons.org/licenses/by-nc-sa/4.0/",
+            True,
+            True,
+            True,
+        ),
+        Licence(
+            "CC-BY-ND-4.0",
+            "CC BY-ND 4.0",
+            "https://creativecommons.org/licenses/by-nd/4.0/",
+            False,
+            False,
+            False,
+        ),
+        Licence(
+            "CC-BY-NC-ND-4.0",
+            "CC BY-NC-ND 4.0",
+            "https://creativecommons.org/licenses/by-nc-nd/4.0/",
+            False,
+            False,
+            True,
+        ),
     )
 }
 

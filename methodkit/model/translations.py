@@ -14,11 +14,17 @@ import json
 
 def source_hash(meta: dict, body: str, translatable: list[str]) -> str:
     fields = {k: meta[k] for k in translatable if k in meta}
-    text = json.dumps(fields, ensure_ascii=False, sort_keys=True) + "\n" + "\n".join(l.rstrip() for l in body.strip().split("\n"))
+    text = (
+        json.dumps(fields, ensure_ascii=False, sort_keys=True)
+        + "\n"
+        + "\n".join(l.rstrip() for l in body.strip().split("\n"))
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def translation_state(source_lang: str, lang: str, translation, current: str | None, include_drafts: bool = False) -> str:
+def translation_state(
+    source_lang: str, lang: str, translation, current: str | None, include_drafts: bool = False
+) -> str:
     """'source', 'translated', 'outdated' or 'missing': a page written in `source_lang`, read in `lang`.
 
     The one place that decides it, for items and site pages alike. `translation` has `source_hash`

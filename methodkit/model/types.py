@@ -25,7 +25,11 @@ class Field:
 
     @classmethod
     def of(cls, spec) -> Field:
-        return cls(spec) if isinstance(spec, str) else cls(spec["field"], spec.get("as"), spec.get("name"))
+        return (
+            cls(spec)
+            if isinstance(spec, str)
+            else cls(spec["field"], spec.get("as"), spec.get("name"))
+        )
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,14 @@ class ItemType:
             sections_after=tuple((d.get("sections") or {}).get("after", [])),
             facets=tuple(d.get("facets", [])),
             backlinks=tuple(
-                Backlink(b["key"], b.get("field"), b.get("from"), b.get("sharing"), b.get("type"), b.get("max"))
+                Backlink(
+                    b["key"],
+                    b.get("field"),
+                    b.get("from"),
+                    b.get("sharing"),
+                    b.get("type"),
+                    b.get("max"),
+                )
                 for b in d.get("backlinks", [])
             ),
             listing=Listing(

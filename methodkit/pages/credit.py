@@ -20,18 +20,36 @@ def _unique(names) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def credit(cat: Catalogue, item: Item, licence_name: str, url: str, site: str = "", work: Work | None = None) -> dict:
+def credit(
+    cat: Catalogue,
+    item: Item,
+    licence_name: str,
+    url: str,
+    site: str = "",
+    work: Work | None = None,
+) -> dict:
     """The credit of an item of the site `site`, which adapts `work` (extra.publisher.based_on) when it is an adaptation."""
     t, lang, m = strings(cat.lang), cat.lang, item.meta
     # An item that names no authors was written by the site's contributors; in an adaptation, by those
     # of the work adapted (the publisher's own items name their authors: `methodkit new` fills them in).
     contributors = t["licence.contributors"].format(site=work.title if work is not None else site)
     written_by = format_names(m["authors"], lang) if m.get("authors") else contributors
-    based_on = [{"title": s["title"], "by": format_names(s["by"], lang), "url": s.get("url")} for s in m.get("based_on") or []]
-    after_by = format_names(_unique(name for s in m.get("based_on") or [] for name in s["by"]), lang)
-    about = format_names(m["organisations"], lang) if m.get("organisations") else ""  # whose work it describes
+    based_on = [
+        {"title": s["title"], "by": format_names(s["by"], lang), "url": s.get("url")}
+        for s in m.get("based_on") or []
+    ]
+    after_by = format_names(
+        _unique(name for s in m.get("based_on") or [] for name in s["by"]), lang
+    )
+    about = (
+        format_names(m["organisations"], lang) if m.get("organisations") else ""
+    )  # whose work it describes
     line = t["licence.credit"].format(
-        title=cat.text(item, "title"), authors=written_by, licence=licence_name, url=url, site=site,
+        title=cat.text(item, "title"),
+        authors=written_by,
+        licence=licence_name,
+        url=url,
+        site=site,
         adapted=adapted_note(work, lang),
         after=t["licence.credit_after"].format(by=after_by) if after_by else "",
         about=t["licence.credit_about"].format(organisations=about) if about else "",

@@ -16,7 +16,14 @@ from methodkit.model.items import Item
 from methodkit.model.types import Field
 
 # The steps a trainer plans in: up to 1 h, 2 h, 3 h, half a day, a day; "more" is longer than a day.
-DURATION_BUCKETS = (("1h", 60), ("2h", 120), ("3h", 180), ("half-day", 240), ("day", 480), ("more", None))
+DURATION_BUCKETS = (
+    ("1h", 60),
+    ("2h", 120),
+    ("3h", 180),
+    ("half-day", 240),
+    ("day", 480),
+    ("more", None),
+)
 
 
 def link(text: str, url: str | None = None) -> dict:
@@ -25,8 +32,12 @@ def link(text: str, url: str | None = None) -> dict:
 
 def item_link(cat: Catalogue, item: Item) -> dict:
     """An item as a list shows it; an example is marked as one in every list."""
-    return {"text": cat.text(item, "title"), "url": item.url, "summary": cat.text(item, "summary"),
-            "example": bool(item.meta.get("example"))}
+    return {
+        "text": cat.text(item, "title"),
+        "url": item.url,
+        "summary": cat.text(item, "summary"),
+        "example": bool(item.meta.get("example")),
+    }
 
 
 def as_list(value) -> list:
@@ -38,7 +49,10 @@ def as_list(value) -> list:
 def term_links(cat: Catalogue, vocabulary: str, values) -> list[dict]:
     # An unknown term (while serving, beside its problem in the banner) has no facet page to link to.
     return [
-        link(cat.label(vocabulary, v), f"{vocabulary}/{v}/" if vocabulary in cat.facets and cat.term(vocabulary, v) else None)
+        link(
+            cat.label(vocabulary, v),
+            f"{vocabulary}/{v}/" if vocabulary in cat.facets and cat.term(vocabulary, v) else None,
+        )
         for v in as_list(values)
     ]
 
@@ -64,7 +78,9 @@ def values(cat: Catalogue, item: Item, f: Field) -> list[dict]:
         return term_links(cat, target[1], value)
     if target and target[0] == "reference":
         kind = cat.content.type_of_folder(target[1])
-        return [item_link(cat, x) for x in (cat.get(kind, i) for i in as_list(value)) if x is not None]
+        return [
+            item_link(cat, x) for x in (cat.get(kind, i) for i in as_list(value)) if x is not None
+        ]
     return [link(str(v)) for v in as_list(value)]
 
 

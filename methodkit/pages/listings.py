@@ -9,17 +9,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from methodkit.catalogue.catalogue import Catalogue
+from methodkit.catalogue.status import STATES, report, summary
 from methodkit.i18n import strings
 from methodkit.model.items import Item
 from methodkit.model.languages import Languages, relative_url
 from methodkit.model.types import Field
 from methodkit.pages.fields import DURATION_BUCKETS, as_list, filter_values, term_links, values
+from methodkit.pages.handouts import has_worksheet
 from methodkit.pages.render import render_inline
 from methodkit.pages.views import label, type_label
 from methodkit.publishing.feeds import FEED_NAME
-from methodkit.pages.handouts import has_worksheet
-from methodkit.publishing.pdf_names import cards as cards_pdf, module_pdf, trainer_pack, workbook as workbook_pdf
-from methodkit.catalogue.status import STATES, report, summary
+from methodkit.publishing.pdf_names import cards as cards_pdf
+from methodkit.publishing.pdf_names import module_pdf, trainer_pack
+from methodkit.publishing.pdf_names import workbook as workbook_pdf
 
 
 def _url(target: str, here: str) -> str:
@@ -47,7 +49,10 @@ def _tile(cat: Catalogue, item: Item, here: str) -> dict:
         "summary": cat.text(item, "summary"),
         "example": bool(item.meta.get("example")),
         "data": [(f.param, " ".join(filter_values(item, f))) for f in listing.filters],
-        "meta": [[m for m in (_meta_field(cat, item, f, here) for f in line) if m["values"]] for line in listing.meta],
+        "meta": [
+            [m for m in (_meta_field(cat, item, f, here) for f in line) if m["values"]]
+            for line in listing.meta
+        ],
         "plan": item.type.planner,
     }
 
@@ -67,12 +72,27 @@ def _form(cat: Catalogue, kind: str, items: list[Item]) -> dict | None:
         else:
             target = cat.content.schemas.target(kind, f.name)
             if target and target[0] == "vocabulary":
-                options = [(term.id, term.label(cat.lang)) for term in cat.terms(target[1]) if term.id in present]
+                options = [
+                    (term.id, term.label(cat.lang))
+                    for term in cat.terms(target[1])
+                    if term.id in present
+                ]
             else:
                 options = [(v, v) for v in sorted(present)]
-        fields.append({"name": f.param, "label": label(t, f"filter.{f.param}", f.name), "options": options})
-    return {"label": t["filter.label"], "all": t["filter.all"], "reset": t["filter.reset"], "fields": fields,
-            "count": {"one": t["filter.count.one"], "other": t["filter.count.other"], "none": t["filter.count.none"]}}
+        fields.append(
+            {"name": f.param, "label": label(t, f"filter.{f.param}", f.name), "options": options}
+        )
+    return {
+        "label": t["filter.label"],
+        "all": t["filter.all"],
+        "reset": t["filter.reset"],
+        "fields": fields,
+        "count": {
+            "one": t["filter.count.one"],
+            "other": t["filter.count.other"],
+            "none": t["filter.count.none"],
+        },
+    }
 
 
 def item_list(cat: Catalogue, kind: str, here: str) -> str:
@@ -85,23 +105,52 @@ def item_list(cat: Catalogue, kind: str, here: str) -> str:
     if itype.listing.group_by:
         vocabulary = cat.content.schemas.target(kind, itype.listing.group_by)[1]
         for term in cat.terms(vocabulary):
-            inside = [tile for item, tile in zip(items, tiles) if term.id in as_list(item.meta[itype.listing.group_by])]
+            inside = [
+                tile
+                for item, tile in zip(items, tiles)
+                if term.id in as_list(item.meta[itype.listing.group_by])
+            ]
             if inside:
-                groups.append({"field": itype.listing.group_by, "id": term.id, "title": term.label(cat.lang),
-                               "description": term.description(cat.lang), "tiles": inside})
+                groups.append(
+                    {
+                        "field": itype.listing.group_by,
+                        "id": term.id,
+                        "title": term.label(cat.lang),
+                        "description": term.description(cat.lang),
+                        "tiles": inside,
+                    }
+                )
     feed = {"url": _url(FEED_NAME, here), "text": t["feed.link"]} if itype.listing.feed else None
     plan = {"url": _url("plan/", here), "t": t} if itype.planner else None
-    return render_inline("listing.html", kind=kind, tiles=tiles, groups=groups, form=_form(cat, kind, items), feed=feed,
-                         empty=t["facet.none"], example=t["example.mark"], plan=plan)
+    return render_inline(
+        "listing.html",
+        kind=kind,
+        tiles=tiles,
+        groups=groups,
+        form=_form(cat, kind, items),
+        feed=feed,
+        empty=t["facet.none"],
+        example=t["example.mark"],
+        plan=plan,
+    )
 
 
 def glossary(cat: Catalogue, here: str) -> str:
     t = strings(cat.lang)
     vocabularies = [
-        {"id": vocab, "title": t.get(f"glossary.{vocab}", vocab),
-         "terms": [{"id": term.id, "label": term.label(cat.lang), "description": term.description(cat.lang),
-                    "url": _url(f"{vocab}/{term.id}/", here) if vocab in cat.facets else None}
-                   for term in cat.terms(vocab)]}
+        {
+            "id": vocab,
+            "title": t.get(f"glossary.{vocab}", vocab),
+            "terms": [
+                {
+                    "id": term.id,
+                    "label": term.label(cat.lang),
+                    "description": term.description(cat.lang),
+                    "url": _url(f"{vocab}/{term.id}/", here) if vocab in cat.facets else None,
+                }
+                for term in cat.terms(vocab)
+            ],
+        }
         for vocab in cat.content.vocabularies
     ]
     return render_inline("glossary.html", vocabularies=vocabularies)
@@ -117,20 +166,32 @@ def trajectory(cat: Catalogue, here: str) -> str:
     steps = []
     for s in traj.steps:
         one = s.end_month == s.start_month
-        steps.append({
-            "phase": s.phase, "label": s.labels[lang]["label"], "description": s.labels[lang]["description"],
-            "left": f"{(s.start_month - 1) / traj.months * 100:.2f}",
-            "width": f"{(s.end_month - s.start_month + 1) / traj.months * 100:.2f}",
-            "phases": _relative(term_links(cat, "phases", s.phase), here),
-            "formats": _relative(term_links(cat, "formats", s.format), here),
-            "months": t["trajectory.month"].format(month=s.start_month) if one
-            else t["trajectory.months"].format(start=s.start_month, end=s.end_month),
-            "times": t["trajectory.times"].format(times=s.times, half_days=_num(s.half_days), total=_num(s.total_half_days)),
-            "members": [{"text": cat.text(m, "title"), "url": _url(m.url, here)}
-                      for m in (cat.get(kind, i) for kind in planned for i in s.modules) if m is not None],
-            "members_label": ", ".join(type_label(t, kind, plural=True) for kind in planned),
-        })
-    total = t["trajectory.total"].format(months=traj.months, total=_num(sum(s.total_half_days for s in traj.steps)))
+        steps.append(
+            {
+                "phase": s.phase,
+                "label": s.labels[lang]["label"],
+                "description": s.labels[lang]["description"],
+                "left": f"{(s.start_month - 1) / traj.months * 100:.2f}",
+                "width": f"{(s.end_month - s.start_month + 1) / traj.months * 100:.2f}",
+                "phases": _relative(term_links(cat, "phases", s.phase), here),
+                "formats": _relative(term_links(cat, "formats", s.format), here),
+                "months": t["trajectory.month"].format(month=s.start_month)
+                if one
+                else t["trajectory.months"].format(start=s.start_month, end=s.end_month),
+                "times": t["trajectory.times"].format(
+                    times=s.times, half_days=_num(s.half_days), total=_num(s.total_half_days)
+                ),
+                "members": [
+                    {"text": cat.text(m, "title"), "url": _url(m.url, here)}
+                    for m in (cat.get(kind, i) for kind in planned for i in s.modules)
+                    if m is not None
+                ],
+                "members_label": ", ".join(type_label(t, kind, plural=True) for kind in planned),
+            }
+        )
+    total = t["trajectory.total"].format(
+        months=traj.months, total=_num(sum(s.total_half_days for s in traj.steps))
+    )
     return render_inline("trajectory.html", steps=steps, total=total)
 
 
@@ -149,9 +210,14 @@ def translation_status(cat: Catalogue, conf, here: str) -> str:
     languages = []
     for lang in (l for l in content.languages if any(e.lang == l for e in entries)):
         counts = summary(entries, lang)
-        languages.append({"code": lang, "name": strings(lang)["language.name"],
-                          "counts": [f'{t["status." + s]}: {counts[s]}' for s in STATES],
-                          "entries": [e for e in entries if e.lang == lang]})
+        languages.append(
+            {
+                "code": lang,
+                "name": strings(lang)["language.name"],
+                "counts": [f"{t['status.' + s]}: {counts[s]}" for s in STATES],
+                "entries": [e for e in entries if e.lang == lang],
+            }
+        )
     return render_inline("status.html", t=t, languages=languages)
 
 
@@ -174,12 +240,27 @@ def downloads(cat: Catalogue, pdf: bool, here: str) -> str:
     books = [(trainer_pack(cat.lang), t["pack.title"]), (cards_pdf(cat.lang), t["cards.title"])]
     if worksheets:
         books.append((workbook_pdf(cat.lang), t["workbook.title"]))
-    rows = [{"title": cat.text(m, "title"), "url": _url(m.url, here),
-             "pdfs": [_url(module_pdf(m.id, v, cat.lang), here) if v != "worksheet" or m.id in worksheets else None
-                      for v in ("coach", "participant", "worksheet")]}
-            for m in printed]
-    return render_inline("downloads.html", t=t, pdf=True, rows=rows, offline=_root(cat, here) + OFFLINE_ZIP,
-                         books=[{"url": _url(target, here), "title": title} for target, title in books])
+    rows = [
+        {
+            "title": cat.text(m, "title"),
+            "url": _url(m.url, here),
+            "pdfs": [
+                _url(module_pdf(m.id, v, cat.lang), here)
+                if v != "worksheet" or m.id in worksheets
+                else None
+                for v in ("coach", "participant", "worksheet")
+            ],
+        }
+        for m in printed
+    ]
+    return render_inline(
+        "downloads.html",
+        t=t,
+        pdf=True,
+        rows=rows,
+        offline=_root(cat, here) + OFFLINE_ZIP,
+        books=[{"url": _url(target, here), "title": title} for target, title in books],
+    )
 
 
 def sources_zip(cat: Catalogue, here: str) -> str:
@@ -187,4 +268,6 @@ def sources_zip(cat: Catalogue, here: str) -> str:
     from methodkit.publishing.exports import CATALOG, SOURCES_ZIP
 
     up = _root(cat, here)
-    return render_inline("sources.html", t=strings(cat.lang), zip=up + SOURCES_ZIP, catalog=up + CATALOG)
+    return render_inline(
+        "sources.html", t=strings(cat.lang), zip=up + SOURCES_ZIP, catalog=up + CATALOG
+    )

@@ -46,18 +46,46 @@ class Media:
 def pages(cat: Catalogue, handout_label: str) -> list[PlannedPage]:
     """Every page the catalogue adds to the site of its language."""
     out = []
-    for kind, items in cat.items.items():
+    for _kind, items in cat.items.items():
         for item in items:
             title, summary = cat.text(item, "title"), cat.text(item, "summary")
-            out.append(PlannedPage(item.url.rstrip("/") + ".md", "item", item.type.template, title, summary,
-                                   cat.body(item), item=item))
+            out.append(
+                PlannedPage(
+                    item.url.rstrip("/") + ".md",
+                    "item",
+                    item.type.template,
+                    title,
+                    summary,
+                    cat.body(item),
+                    item=item,
+                )
+            )
             if item.type.has_handout:
-                out.append(PlannedPage(f"{item.url}{HANDOUT_SLUG}.md", "handout", item.type.template,
-                                       f"{title} ({handout_label})", summary, "", item=item))
+                out.append(
+                    PlannedPage(
+                        f"{item.url}{HANDOUT_SLUG}.md",
+                        "handout",
+                        item.type.template,
+                        f"{title} ({handout_label})",
+                        summary,
+                        "",
+                        item=item,
+                    )
+                )
     for vocabulary in cat.facets:
         for term in cat.terms(vocabulary):
-            out.append(PlannedPage(f"{vocabulary}/{term.id}.md", "facet", "facet.html", term.label(cat.lang),
-                                   term.description(cat.lang), "", vocabulary=vocabulary, term=term.id))
+            out.append(
+                PlannedPage(
+                    f"{vocabulary}/{term.id}.md",
+                    "facet",
+                    "facet.html",
+                    term.label(cat.lang),
+                    term.description(cat.lang),
+                    "",
+                    vocabulary=vocabulary,
+                    term=term.id,
+                )
+            )
     return out
 
 

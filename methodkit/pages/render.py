@@ -17,8 +17,12 @@ FOLDER = Path(__file__).parents[1] / "templates"
 
 @cache
 def _env() -> Environment:
-    return Environment(loader=FileSystemLoader(FOLDER), autoescape=select_autoescape(default=True),
-                       trim_blocks=True, lstrip_blocks=True)
+    return Environment(
+        loader=FileSystemLoader(FOLDER),
+        autoescape=select_autoescape(default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def render(name: str, **values) -> str:

@@ -18,17 +18,33 @@ import nh3
 from methodkit.checks import allowlist
 
 # What the macros of listings.py write on the site's own pages, beyond the content's allow-list.
-_INTERFACE_TAGS = {"section": set(), "form": {"hidden", "role", "aria-label"}, "label": set(), "select": {"name"},
-                   "option": {"value"}, "button": {"type"}, "a": {"download"}, "div": {"aria-hidden"}}
+_INTERFACE_TAGS = {
+    "section": set(),
+    "form": {"hidden", "role", "aria-label"},
+    "label": set(),
+    "select": {"name"},
+    "option": {"value"},
+    "button": {"type"},
+    "a": {"download"},
+    "div": {"aria-hidden"},
+}
 _INTERFACE_STYLE = {"span"}  # the timeline's bars: margin and width in per cent
 
 
 def _filter(interface: bool):
     def keep(tag: str, attr: str, value: str) -> str | None:
         if attr == "style" and interface and tag in _INTERFACE_STYLE:
-            return value if all(part.split(":")[0].strip() in ("margin-left", "width") and "(" not in part
-                                for part in value.split(";") if part.strip()) else None
+            return (
+                value
+                if all(
+                    part.split(":")[0].strip() in ("margin-left", "width") and "(" not in part
+                    for part in value.split(";")
+                    if part.strip()
+                )
+                else None
+            )
         return value if allowlist.attr_value_ok(tag, attr, value) else None
+
     return keep
 
 
@@ -44,9 +60,16 @@ def _cleaner(interface: bool) -> nh3.Cleaner:
         for tag in _INTERFACE_STYLE:
             tags[tag].add("style")
         prefixes = {"data-"}
-    return nh3.Cleaner(tags=set(tags), attributes=tags, attribute_filter=_filter(interface), strip_comments=True,
-                       link_rel=None, url_schemes=set(allowlist.LINK_SCHEMES), generic_attribute_prefixes=prefixes,
-                       clean_content_tags={"script", "style"})
+    return nh3.Cleaner(
+        tags=set(tags),
+        attributes=tags,
+        attribute_filter=_filter(interface),
+        strip_comments=True,
+        link_rel=None,
+        url_schemes=set(allowlist.LINK_SCHEMES),
+        generic_attribute_prefixes=prefixes,
+        clean_content_tags={"script", "style"},
+    )
 
 
 def clean(html: str, interface: bool = False) -> str:

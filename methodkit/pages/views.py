@@ -12,8 +12,8 @@ from methodkit.model.items import Item
 from methodkit.model.licences import LICENCES
 from methodkit.pages.credit import credit, provenance
 from methodkit.pages.fields import as_list, item_link, term_links, values
-from methodkit.pages.steps import step_lines
 from methodkit.pages.handouts import HANDOUT_SLUG, has_worksheet
+from methodkit.pages.steps import step_lines
 from methodkit.publishing.pdf_names import module_pdf
 
 
@@ -33,7 +33,9 @@ def card(cat: Catalogue, item: Item) -> list[dict]:
     for f in item.type.card:
         shown = values(cat, item, f)
         if shown:
-            rows.append({"key": f.name, "label": label(t, f"field.{f.name}", f.name), "values": shown})
+            rows.append(
+                {"key": f.name, "label": label(t, f"field.{f.name}", f.name), "values": shown}
+            )
     return rows
 
 
@@ -42,16 +44,33 @@ def sections(cat: Catalogue, item: Item, handout: bool = False) -> list[dict]:
     t = strings(cat.lang)
     leave_out = item.type.handout_leaves_out or () if handout else ()
     out = []
-    for place, names in (("before", item.type.sections_before), ("after", item.type.sections_after)):
+    for place, names in (
+        ("before", item.type.sections_before),
+        ("after", item.type.sections_after),
+    ):
         for name in names:
             found = cat.text(item, name) or []
             if found and name not in leave_out:
-                out.append({"key": name, "title": label(t, f"section.{name}", name), "items": found, "place": place})
+                out.append(
+                    {
+                        "key": name,
+                        "title": label(t, f"section.{name}", name),
+                        "items": found,
+                        "place": place,
+                    }
+                )
     if handout:
         # The participants' programme: the steps as short lines, without the coach's script.
         steps = step_lines(cat.body(item))
         if steps:
-            out.append({"key": "programme", "title": t["section.programme"], "items": steps, "place": "before"})
+            out.append(
+                {
+                    "key": "programme",
+                    "title": t["section.programme"],
+                    "items": steps,
+                    "place": "before",
+                }
+            )
     return out
 
 
@@ -67,10 +86,16 @@ def backlinks(cat: Catalogue, item: Item) -> list[dict]:
         more = None
         if b.field is not None:
             target = cat.content.schemas.target(item.kind, b.field)
-            kind = cat.content.type_of_folder(target[1]) if target and target[0] == "reference" else item.kind
+            kind = (
+                cat.content.type_of_folder(target[1])
+                if target and target[0] == "reference"
+                else item.kind
+            )
             found = _items(cat, kind, item.meta.get(b.field))
         elif b.from_type is not None:
-            found = cat.sort(b.from_type, cat.referred_by.get((item.kind, item.id), {}).get(b.from_type, []))
+            found = cat.sort(
+                b.from_type, cat.referred_by.get((item.kind, item.id), {}).get(b.from_type, [])
+            )
         else:
             vocabulary = cat.content.schemas.target(item.kind, b.sharing)[1]
             found = cat.sharing_terms(b.type, vocabulary, as_list(item.meta.get(b.sharing)))
@@ -78,8 +103,14 @@ def backlinks(cat: Catalogue, item: Item) -> list[dict]:
                 # The full lists are on the term pages: unbounded, this list grew with the library.
                 found, more = found[: b.max], term_links(cat, vocabulary, item.meta.get(b.sharing))
         if found:
-            groups.append({"key": b.key, "title": label(t, f"backlinks.{b.key}", b.key),
-                           "items": [item_link(cat, x) for x in found], "more": more})
+            groups.append(
+                {
+                    "key": b.key,
+                    "title": label(t, f"backlinks.{b.key}", b.key),
+                    "items": [item_link(cat, x) for x in found],
+                    "more": more,
+                }
+            )
     return groups
 
 
@@ -89,10 +120,29 @@ def licence(cat: Catalogue, item: Item, url: str, brand: dict | None = None) -> 
     brand = brand or {}
     who = credit(cat, item, lic.name, url, brand.get("site_name", ""), brand.get("based_on"))
     tr = item.translations.get(cat.lang)
-    translators = ", ".join(tr.translators) if tr is not None and cat.status[(item.kind, item.id)] != "missing" else ""
-    badge = lic.id.removeprefix("CC-").removesuffix("-4.0").removesuffix("-1.0").lower().replace("-", " ")
-    return {"id": lic.id, "name": lic.name, "url": lic.url, "authors": who["written_by"], "credit": who["credit"],
-            "based_on": who["based_on"], "about": who["about"], "badge": badge, "translators": translators}
+    translators = (
+        ", ".join(tr.translators)
+        if tr is not None and cat.status[(item.kind, item.id)] != "missing"
+        else ""
+    )
+    badge = (
+        lic.id.removeprefix("CC-")
+        .removesuffix("-4.0")
+        .removesuffix("-1.0")
+        .lower()
+        .replace("-", " ")
+    )
+    return {
+        "id": lic.id,
+        "name": lic.name,
+        "url": lic.url,
+        "authors": who["written_by"],
+        "credit": who["credit"],
+        "based_on": who["based_on"],
+        "about": who["about"],
+        "badge": badge,
+        "translators": translators,
+    }
 
 
 def downloads(cat: Catalogue, item: Item, pdf: bool) -> list[dict]:
@@ -100,18 +150,46 @@ def downloads(cat: Catalogue, item: Item, pdf: bool) -> list[dict]:
     if not item.type.has_handout:
         return []
     t = strings(cat.lang)
-    out = [{"text": t["print.coach"], "url": item.url, "kind": "coach"},
-           {"text": t["print.participant"], "url": f"{item.url}{HANDOUT_SLUG}/", "kind": "participant"}]
+    out = [
+        {"text": t["print.coach"], "url": item.url, "kind": "coach"},
+        {
+            "text": t["print.participant"],
+            "url": f"{item.url}{HANDOUT_SLUG}/",
+            "kind": "participant",
+        },
+    ]
     if pdf:
-        out += [{"text": t["print.coach_pdf"], "url": module_pdf(item.id, "coach", cat.lang), "kind": "pdf"},
-                {"text": t["print.participant_pdf"], "url": module_pdf(item.id, "participant", cat.lang), "kind": "pdf"}]
+        out += [
+            {
+                "text": t["print.coach_pdf"],
+                "url": module_pdf(item.id, "coach", cat.lang),
+                "kind": "pdf",
+            },
+            {
+                "text": t["print.participant_pdf"],
+                "url": module_pdf(item.id, "participant", cat.lang),
+                "kind": "pdf",
+            },
+        ]
         if has_worksheet(cat.body(item)):
-            out.append({"text": t["print.worksheet_pdf"], "url": module_pdf(item.id, "worksheet", cat.lang), "kind": "pdf"})
+            out.append(
+                {
+                    "text": t["print.worksheet_pdf"],
+                    "url": module_pdf(item.id, "worksheet", cat.lang),
+                    "kind": "pdf",
+                }
+            )
     return out
 
 
-def item_view(cat: Catalogue, item: Item, handout: bool = False, pdf: bool = False, url: str = "",
-              brand: dict | None = None) -> dict:
+def item_view(
+    cat: Catalogue,
+    item: Item,
+    handout: bool = False,
+    pdf: bool = False,
+    url: str = "",
+    brand: dict | None = None,
+) -> dict:
     prev, nxt = cat.neighbours(item)
     return {
         "handout": handout,
@@ -145,20 +223,40 @@ def facet_view(cat: Catalogue, vocabulary: str, term_id: str) -> dict:
     for itype in cat.types.all:
         if vocabulary in itype.facets:
             items = cat.sort(itype.name, found.get(itype.name, []))
-            groups.append({"key": itype.name, "title": type_label(t, itype.name, plural=True),
-                           "items": [item_link(cat, x) for x in items]})
-    return {"vocabulary": vocabulary, "vocabulary_label": label(t, f"vocabulary.{vocabulary}", vocabulary), "id": term_id,
-            "title": term.label(cat.lang), "description": term.description(cat.lang), "groups": groups}
+            groups.append(
+                {
+                    "key": itype.name,
+                    "title": type_label(t, itype.name, plural=True),
+                    "items": [item_link(cat, x) for x in items],
+                }
+            )
+    return {
+        "vocabulary": vocabulary,
+        "vocabulary_label": label(t, f"vocabulary.{vocabulary}", vocabulary),
+        "id": term_id,
+        "title": term.label(cat.lang),
+        "description": term.description(cat.lang),
+        "groups": groups,
+    }
 
 
 def home_view(cat: Catalogue) -> dict:
     """Figures and the newest items for the home page, of the types that ask for them."""
     t = strings(cat.lang)
-    figures = [{"count": len(cat.items[it.name]), "label": type_label(t, it.name, plural=True).lower(),
-                "url": it.index_url} for it in cat.types.all if it.home_figure]
+    figures = [
+        {
+            "count": len(cat.items[it.name]),
+            "label": type_label(t, it.name, plural=True).lower(),
+            "url": it.index_url,
+        }
+        for it in cat.types.all
+        if it.home_figure
+    ]
     latest = []
     for it in cat.types.all:
         for x in cat.items[it.name][: it.home_latest]:
             dated = next((f for f in it.card if f.display == "date"), None)
-            latest.append({**item_link(cat, x), "date": values(cat, x, dated)[0]["text"] if dated else ""})
+            latest.append(
+                {**item_link(cat, x), "date": values(cat, x, dated)[0]["text"] if dated else ""}
+            )
     return {"figures": figures, "latest": latest}

@@ -93,7 +93,9 @@ def attribution_text(
         "texts it was written after in `based_on`; methodology/defaults.yml holds what applies",
         "when a file says nothing.",
     ]
-    credit = f'"{site_name}", by ' + (publisher if work is not None and publisher else f"the contributors of {site_name}")
+    credit = f'"{site_name}", by ' + (
+        publisher if work is not None and publisher else f"the contributors of {site_name}"
+    )
     if work is not None:
         version = f" ({work.version})" if work.version else ""
         lines += [

@@ -18,8 +18,11 @@ from methodkit.publishing.attribution import based_on
 from methodkit.publishing.colours import colour_problems, palette
 
 BRAND_CSS = "assets/methodkit/brand.css"  # written into every build, after the theme's and site.css
-_TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).parents[1] / "templates"), autoescape=False,
-                         keep_trailing_newline=True)
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).parents[1] / "templates"),
+    autoescape=False,
+    keep_trailing_newline=True,
+)
 
 
 class BrandingError(ValueError):
@@ -39,7 +42,9 @@ def brand_of(publisher: dict, site_name: str, lang: str) -> dict:
     work, why = based_on(publisher.get("based_on"))
     problems += why
     if problems:
-        raise BrandingError("mkdocs.yml: " + "\nmkdocs.yml: ".join(f"extra.publisher.{p}" for p in problems))
+        raise BrandingError(
+            "mkdocs.yml: " + "\nmkdocs.yml: ".join(f"extra.publisher.{p}" for p in problems)
+        )
     site_name = publisher.get("site_name") or site_name
     holders = publisher.get("licence_holder") or publisher.get("name") or site_name
     if isinstance(holders, dict):  # a holder named in each language, such as "the contributors"
@@ -67,10 +72,13 @@ def apply_branding(config, lang: str) -> dict:
     if publisher.get("logo"):
         config.theme["logo"] = publisher["logo"]
         config.theme["favicon"] = publisher.get("favicon", publisher["logo"])
-    config.copyright = strings(lang)["footer.copyright"].format(holder=brand["licence_holder"],
-                                                                publisher=brand["name"] or brand["licence_holder"])
+    config.copyright = strings(lang)["footer.copyright"].format(
+        holder=brand["licence_holder"], publisher=brand["name"] or brand["licence_holder"]
+    )
     if BRAND_CSS not in config.extra_css:
-        config.extra_css.append(BRAND_CSS)  # last, so the publisher's colours win over every stylesheet
+        config.extra_css.append(
+            BRAND_CSS
+        )  # last, so the publisher's colours win over every stylesheet
     return brand
 
 

@@ -46,14 +46,25 @@ def changes_feed(cat: Catalogue, base_url: str, site_name: str) -> str:
         key=lambda e: (e[0].date, e[1].path),
         reverse=True,
     )[:IN_FEED]
-    return render(Feed(
-        id=base_url + CHANGES_FEED, lang=cat.lang, title=f"{site_name}: {t['changes.feed']}",
-        self_url=base_url + CHANGES_FEED, authors=[site_name],
-        entries=[Entry(id=f"{base_url + item.url}#{change.commit[:12]}",
-                       title=f"{cat.text(item, 'title')}: {change.summary}", url=base_url + item.url,
-                       updated=change.date, summary=change.summary)
-                 for change, item in entries],
-    ))
+    return render(
+        Feed(
+            id=base_url + CHANGES_FEED,
+            lang=cat.lang,
+            title=f"{site_name}: {t['changes.feed']}",
+            self_url=base_url + CHANGES_FEED,
+            authors=[site_name],
+            entries=[
+                Entry(
+                    id=f"{base_url + item.url}#{change.commit[:12]}",
+                    title=f"{cat.text(item, 'title')}: {change.summary}",
+                    url=base_url + item.url,
+                    updated=change.date,
+                    summary=change.summary,
+                )
+                for change, item in entries
+            ],
+        )
+    )
 
 
 def write_changes_feed(cat: Catalogue, site_dir: Path, base_url: str, site_name: str) -> None:

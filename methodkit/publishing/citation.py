@@ -39,16 +39,26 @@ def citation_key(brand: dict, year: str) -> str:
 
 def cff(brand: dict, url: str, date: str) -> dict:
     """CITATION.cff (Citation File Format 1.2.0) of the site; the adapted work under `references`."""
-    data = {"cff-version": "1.2.0",
-            "message": "If you use or adapt this methodology, please cite it as below and share your adaptation "
-                       f"under the same licence ({LICENCE.name}).",
-            "type": "dataset", "title": brand["site_name"],
-            "authors": [{"name": n} for n in brand["holders"]],
-            "license": LICENCE.id, "url": url, "date-released": date}
+    data = {
+        "cff-version": "1.2.0",
+        "message": "If you use or adapt this methodology, please cite it as below and share your adaptation "
+        f"under the same licence ({LICENCE.name}).",
+        "type": "dataset",
+        "title": brand["site_name"],
+        "authors": [{"name": n} for n in brand["holders"]],
+        "license": LICENCE.id,
+        "url": url,
+        "date-released": date,
+    }
     work = brand["based_on"]
     if work is not None:
-        ref = {"type": "dataset", "title": work.title, "authors": [{"name": a} for a in work.authors],
-               "url": work.url, "license": work.licence.id}
+        ref = {
+            "type": "dataset",
+            "title": work.title,
+            "authors": [{"name": a} for a in work.authors],
+            "url": work.url,
+            "license": work.licence.id,
+        }
         if work.version:
             ref["version"] = work.version
         data["references"] = [ref]
@@ -57,12 +67,19 @@ def cff(brand: dict, url: str, date: str) -> dict:
 
 def cff_text(brand: dict, url: str, date: str) -> str:
     header = "# How to cite this methodology (written by `methodkit citation` from extra.publisher in mkdocs.yml).\n"
-    return header + yaml.safe_dump(cff(brand, url, date), allow_unicode=True, sort_keys=False, width=100)
+    return header + yaml.safe_dump(
+        cff(brand, url, date), allow_unicode=True, sort_keys=False, width=100
+    )
 
 
 def bibtex(brand: dict, url: str, year: str, lang: str) -> str:
-    fields = {"author": " and ".join("{" + n + "}" for n in brand["holders"]), "title": "{" + brand["site_name"] + "}",
-              "year": year, "url": url, "note": LICENCE.name}
+    fields = {
+        "author": " and ".join("{" + n + "}" for n in brand["holders"]),
+        "title": "{" + brand["site_name"] + "}",
+        "year": year,
+        "url": url,
+        "note": LICENCE.name,
+    }
     work = brand["based_on"]
     if work is not None:
         fields["note"] = adapted_note(work, lang).lstrip(", ") + ". " + LICENCE.name
@@ -72,6 +89,10 @@ def bibtex(brand: dict, url: str, year: str, lang: str) -> str:
 
 def citation_html(brand: dict, lang: str, url: str, date: str) -> str:
     year = date[:4]
-    text = (f"{format_names(brand['holders'], lang)} ({year}). {brand['site_name']}{adapted_note(brand['based_on'], lang)}."
-            f" {LICENCE.name}. {url}")
-    return render("citation.html", t=strings(lang), text=text, bibtex=bibtex(brand, url, year, lang))
+    text = (
+        f"{format_names(brand['holders'], lang)} ({year}). {brand['site_name']}{adapted_note(brand['based_on'], lang)}."
+        f" {LICENCE.name}. {url}"
+    )
+    return render(
+        "citation.html", t=strings(lang), text=text, bibtex=bibtex(brand, url, year, lang)
+    )

@@ -27,17 +27,31 @@ def atom_feed(cat: Catalogue, base_url: str, site_name: str) -> str:
     items = sorted((i for it in feeds for i in cat.items[it.name]), key=_date, reverse=True)
     entries = [
         Entry(
-            id=base_url + s.url, title=_title(cat, s, t), url=base_url + s.url, updated=_date(s), published=_date(s),
-            summary=cat.text(s, "summary"), authors=s.meta.get("authors") or [site_name],
+            id=base_url + s.url,
+            title=_title(cat, s, t),
+            url=base_url + s.url,
+            updated=_date(s),
+            published=_date(s),
+            summary=cat.text(s, "summary"),
+            authors=s.meta.get("authors") or [site_name],
             # A summary not yet translated is in the language it was written in: say so.
             lang=s.lang if cat.status[(s.kind, s.id)] == "missing" else cat.lang,
-            categories=["example"] if s.meta.get("example") else [], rights=s.meta["license"],
+            categories=["example"] if s.meta.get("example") else [],
+            rights=s.meta["license"],
         )
         for s in items
     ]
-    return render(Feed(id=base_url + FEED_NAME, lang=cat.lang, title=f"{site_name}: {t['feed.title']}",
-                       subtitle=t["feed.subtitle"], self_url=base_url + FEED_NAME,
-                       alternate=base_url + feeds[0].index_url if feeds else None, entries=entries))
+    return render(
+        Feed(
+            id=base_url + FEED_NAME,
+            lang=cat.lang,
+            title=f"{site_name}: {t['feed.title']}",
+            subtitle=t["feed.subtitle"],
+            self_url=base_url + FEED_NAME,
+            alternate=base_url + feeds[0].index_url if feeds else None,
+            entries=entries,
+        )
+    )
 
 
 def _title(cat: Catalogue, session, t: dict) -> str:

@@ -46,12 +46,26 @@ def article(page_file: Path) -> str:
 
 def document(body: str, lang: str, title: str, running: str, site_name: str, edition: str) -> str:
     """A page for WeasyPrint; the running header and footer read their strings from the hidden divs."""
-    return render("document.html", lang=lang, title=title, running=running, site_name=site_name, edition=edition,
-                  body=Markup(body))
+    return render(
+        "document.html",
+        lang=lang,
+        title=title,
+        running=running,
+        site_name=site_name,
+        edition=edition,
+        body=Markup(body),
+    )
 
 
 class PdfWriter:
-    def __init__(self, cat: Catalogue, site_dir: Path, site_url: str, site_name: str, brand: dict | None = None):
+    def __init__(
+        self,
+        cat: Catalogue,
+        site_dir: Path,
+        site_url: str,
+        site_name: str,
+        brand: dict | None = None,
+    ):
         from weasyprint import CSS  # imported here: only builds with PDFs need it
 
         self.cat, self.site_dir, self.site_url, self.site_name = cat, site_dir, site_url, site_name
@@ -59,7 +73,9 @@ class PdfWriter:
         self.t = strings(cat.lang)
         ed = edition(cat.content.root)
         self.edition_date = format_date(ed.date, cat.lang) if ed.date else ""
-        self.edition = self.t["edition"].format(version=ed.version) + (f" · {self.edition_date}" if ed.date else "")
+        self.edition = self.t["edition"].format(version=ed.version) + (
+            f" · {self.edition_date}" if ed.date else ""
+        )
         self.version = ed.version
         # The publisher's colours (brand.css) come after the stylesheets that use them.
         self.brand_css = CSS(string=brand_css(self.brand)) if self.brand else None
@@ -75,8 +91,14 @@ class PdfWriter:
         from weasyprint import CSS, HTML
 
         target.parent.mkdir(parents=True, exist_ok=True)
-        css = [CSS(filename=str(stylesheet)), *filter(None, [self.brand_css])] if stylesheet else self.css
-        document = HTML(string=html, base_url=self.site_url + base, url_fetcher=self.fetch).render(stylesheets=css)
+        css = (
+            [CSS(filename=str(stylesheet)), *filter(None, [self.brand_css])]
+            if stylesheet
+            else self.css
+        )
+        document = HTML(string=html, base_url=self.site_url + base, url_fetcher=self.fetch).render(
+            stylesheets=css
+        )
         if self.author:
             document.metadata.authors = [self.author]
         document.metadata.keywords = [self.site_name]
@@ -87,52 +109,105 @@ class PdfWriter:
     def credit_of(self, item) -> str:
         """The item's credit line, as its page gives it: printed sheets carry their attribution."""
         url = self.site_url + item.url
-        return credit(self.cat, item, LICENCES[item.meta["license"]].name, url, self.site_name,
-                      self.brand.get("based_on"))["credit"]
+        return credit(
+            self.cat,
+            item,
+            LICENCES[item.meta["license"]].name,
+            url,
+            self.site_name,
+            self.brand.get("based_on"),
+        )["credit"]
 
     def module(self, item, version: str) -> None:
         title = self.cat.text(item, "title")
         target = self.site_dir / module_pdf(item.id, version, self.cat.lang)
         if version == "worksheet":
-            found = workbook.part(self.cat, item, (self.site_dir / item.url / "index.html").read_text("utf-8"),
-                                  self.credit_of(item))
+            found = workbook.part(
+                self.cat,
+                item,
+                (self.site_dir / item.url / "index.html").read_text("utf-8"),
+                self.credit_of(item),
+            )
             if found:
-                self.write(workbook.workbook_html(self.cat, self.site_name, self.edition, [found], cover=False),
-                           item.url, target)
+                self.write(
+                    workbook.workbook_html(
+                        self.cat, self.site_name, self.edition, [found], cover=False
+                    ),
+                    item.url,
+                    target,
+                )
             return
         page = item.url + (f"{HANDOUT_SLUG}/" if version == "participant" else "")
         label = self.t["print.participant"] if version == "participant" else self.t["print.coach"]
-        html = document(article(self.site_dir / page / "index.html"), self.cat.lang, title, f"{title} · {label}",
-                        self.site_name, self.edition)
+        html = document(
+            article(self.site_dir / page / "index.html"),
+            self.cat.lang,
+            title,
+            f"{title} · {label}",
+            self.site_name,
+            self.edition,
+        )
         self.write(html, page, target)
 
     def pack(self) -> None:
         cat, t = self.cat, self.t
-        groups = [{"title": type_label(t, kind, plural=True),
-                   "items": [{"anchor": f"{kind}-{item.id}", "title": cat.text(item, "title"),
-                              "article": Markup(article(self.site_dir / item.url / "index.html"))}
-                             for item in cat.items[kind]]}
-                  for kind in (itype.name for itype in cat.types.in_pack())]
+        groups = [
+            {
+                "title": type_label(t, kind, plural=True),
+                "items": [
+                    {
+                        "anchor": f"{kind}-{item.id}",
+                        "title": cat.text(item, "title"),
+                        "article": Markup(article(self.site_dir / item.url / "index.html")),
+                    }
+                    for item in cat.items[kind]
+                ],
+            }
+            for kind in (itype.name for itype in cat.types.in_pack())
+        ]
         adapted = adapted_note(self.brand.get("based_on"), cat.lang).removeprefix(", ")
-        body = render("pack.html", t=t, site_name=self.site_name, brand=self.brand, groups=groups, adapted=adapted,
-                      licence_text=t["pack.licence"].format(site=self.site_name),
-                      licence=LICENCES["CC-BY-SA-4.0"], site_url=self.site_url, version=self.version,
-                      date=self.edition_date)
-        self.write(document(body, cat.lang, t["pack.title"], t["pack.title"], self.site_name,
-                            self.edition), "", self.site_dir / trainer_pack(cat.lang))
+        body = render(
+            "pack.html",
+            t=t,
+            site_name=self.site_name,
+            brand=self.brand,
+            groups=groups,
+            adapted=adapted,
+            licence_text=t["pack.licence"].format(site=self.site_name),
+            licence=LICENCES["CC-BY-SA-4.0"],
+            site_url=self.site_url,
+            version=self.version,
+            date=self.edition_date,
+        )
+        self.write(
+            document(
+                body, cat.lang, t["pack.title"], t["pack.title"], self.site_name, self.edition
+            ),
+            "",
+            self.site_dir / trainer_pack(cat.lang),
+        )
 
     def workbook(self) -> None:
         parts = workbook.parts(self.cat, self.site_dir, self.credit_of)
         if parts:
-            self.write(workbook.workbook_html(self.cat, self.site_name, self.edition, parts), "",
-                       self.site_dir / workbook_pdf(self.cat.lang))
+            self.write(
+                workbook.workbook_html(self.cat, self.site_name, self.edition, parts),
+                "",
+                self.site_dir / workbook_pdf(self.cat.lang),
+            )
 
     def cards(self) -> None:
-        self.write(deck_html(self.cat, self.site_url, self.site_name, self.edition), "",
-                   self.site_dir / cards_pdf(self.cat.lang), CARDS_STYLESHEET)
+        self.write(
+            deck_html(self.cat, self.site_url, self.site_name, self.edition),
+            "",
+            self.site_dir / cards_pdf(self.cat.lang),
+            CARDS_STYLESHEET,
+        )
 
 
-def write_pdfs(cat: Catalogue, site_dir: Path, site_url: str, site_name: str, brand: dict | None = None) -> None:
+def write_pdfs(
+    cat: Catalogue, site_dir: Path, site_url: str, site_name: str, brand: dict | None = None
+) -> None:
     writer = PdfWriter(cat, site_dir, site_url, site_name, brand)
     for itype in cat.types.all:
         if itype.has_handout:

@@ -20,7 +20,9 @@ from methodkit.loading.files import is_regular, read_regular
 
 class SiteFetcher(URLFetcher):
     def __init__(self, site_url: str, site_dir: Path):
-        super().__init__(allowed_protocols={"data"})  # urllib decodes data: in memory; it opens nothing else here
+        super().__init__(
+            allowed_protocols={"data"}
+        )  # urllib decodes data: in memory; it opens nothing else here
         self.prefix = urlsplit(site_url)
         self.root = Path(os.path.realpath(site_dir))
 
@@ -28,10 +30,12 @@ class SiteFetcher(URLFetcher):
         if url.startswith("data:"):
             return super().fetch(url, headers)
         parts = urlsplit(url)
-        if (parts.scheme, parts.netloc) != (self.prefix.scheme, self.prefix.netloc) or \
-                not parts.path.startswith(self.prefix.path):
+        if (parts.scheme, parts.netloc) != (
+            self.prefix.scheme,
+            self.prefix.netloc,
+        ) or not parts.path.startswith(self.prefix.path):
             raise ValueError(f"PDFs load nothing from other hosts: {url}")
-        path = self.root / unquote(parts.path[len(self.prefix.path):])
+        path = self.root / unquote(parts.path[len(self.prefix.path) :])
         if not Path(os.path.realpath(path)).is_relative_to(self.root) or not is_regular(path):
             raise ValueError(f"PDFs load only files of the built site: {url}")
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"

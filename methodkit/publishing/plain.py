@@ -30,9 +30,16 @@ def write_plain(content: Content, out: Path) -> list[Path]:
         folder = out / lang
         pages = plan.pages(cat, strings(lang)["handout.label"])
         for page in pages:
-            meta = {"title": page.title, "description": page.description, "template": page.template,
-                    "methodkit": {"kind": page.kind, "item": f"{page.item.kind}/{page.item.id}" if page.item else None,
-                                  "term": f"{page.vocabulary}/{page.term}" if page.term else None}}
+            meta = {
+                "title": page.title,
+                "description": page.description,
+                "template": page.template,
+                "methodkit": {
+                    "kind": page.kind,
+                    "item": f"{page.item.kind}/{page.item.id}" if page.item else None,
+                    "term": f"{page.vocabulary}/{page.term}" if page.term else None,
+                },
+            }
             target = folder / page.src
             target.parent.mkdir(parents=True, exist_ok=True)
             front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
@@ -43,7 +50,11 @@ def write_plain(content: Content, out: Path) -> list[Path]:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(medium.path, target)
             written.append(target)
-        manifest[lang] = {"prefix": Languages(tuple(content.languages)).prefix(lang),
-                          "pages": [{"src": p.src, "url": p.url, "kind": p.kind, "template": p.template} for p in pages]}
+        manifest[lang] = {
+            "prefix": Languages(tuple(content.languages)).prefix(lang),
+            "pages": [
+                {"src": p.src, "url": p.url, "kind": p.kind, "template": p.template} for p in pages
+            ],
+        }
     (out / "plan.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
     return written

@@ -33,11 +33,18 @@ def write_sitemap(site: Path, config_file: str, languages) -> None:
         folder = site / Languages(tuple(languages)).prefix(lang)
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (folder / name).unlink(missing_ok=True)
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
     for url in page_urls(site, languages):
-        alternates = {lang: base + Languages(tuple(languages)).site_path(url, lang) for lang in languages}
-        links = "".join(f'<xhtml:link rel="alternate" hreflang="{lang}" href="{escape(href)}"/>' for lang, href in alternates.items())
+        alternates = {
+            lang: base + Languages(tuple(languages)).site_path(url, lang) for lang in languages
+        }
+        links = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{lang}" href="{escape(href)}"/>'
+            for lang, href in alternates.items()
+        )
         links += f'<xhtml:link rel="alternate" hreflang="x-default" href="{escape(alternates[source])}"/>'
         for lang in languages:
             lines.append(f"<url><loc>{escape(alternates[lang])}</loc>{links}</url>")

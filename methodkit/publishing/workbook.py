@@ -40,7 +40,9 @@ def parts(cat: Catalogue, site_dir: Path, credit_of=lambda item: "") -> list[dic
     """Every module with worksheets, in the order of the track; `credit_of(item)` its credit line."""
     out = []
     for item in (i for it in cat.types.all if it.has_handout for i in cat.items[it.name]):
-        found = part(cat, item, (site_dir / item.url / "index.html").read_text("utf-8"), credit_of(item))
+        found = part(
+            cat, item, (site_dir / item.url / "index.html").read_text("utf-8"), credit_of(item)
+        )
         if found:
             out.append(found)
     return out
