@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 
 import pytest
 
 from methodkit.mkdocs_adapter.build import build_site
-from sitekit import assemble, methodkit, replace_in
+from sitekit import assemble, git, methodkit, replace_in
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -118,26 +117,9 @@ def trainer_root(tmp_path_factory):
     assert found == 1, "extra.publisher.name not found in mkdocs.yml"
     config.write_text(text, "utf-8")
     # A commit of its own, with a known date: printouts show the edition (version and date) of the content.
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_DATE": "2026-03-01T12:00:00",
-        "GIT_COMMITTER_DATE": "2026-03-01T12:00:00",
-    }
-    for args in (
-        ["init", "-q"],
-        ["add", "-A"],
-        [
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.org",
-            "commit",
-            "-q",
-            "-m",
-            "fixture",
-        ],
-    ):
-        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "fixture", date="2026-03-01T12:00:00")
     return root
 
 

@@ -7,6 +7,7 @@ own items. Tests then run the real tools on it.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -36,6 +37,27 @@ def assemble(target: Path, content: str | None = "basic", docs: bool = True) -> 
             shutil.copytree(REPO / "methodology" / part, target / "methodology" / part)
         shutil.copy(REPO / "methodology" / "defaults.yml", target / "methodology" / "defaults.yml")
     return target
+
+
+def git(root: Path, *args: str, date: str | None = None) -> str:
+    """Run git in `root` as a test author; `date` (an ISO date-time) dates the commit it makes."""
+    env = {**os.environ, **({"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date} if date else {})}
+    return subprocess.run(
+        [
+            "git",
+            "-C",
+            str(root),
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            *args,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    ).stdout
 
 
 def methodkit(root: Path, *args: str, check: bool = False) -> subprocess.CompletedProcess:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import xml.etree.ElementTree as ET
 
@@ -10,33 +9,14 @@ import pytest
 
 from methodkit.loading import history
 from methodkit.mkdocs_adapter.build import build_site
-from sitekit import assemble, page, replace_in, resolve
+from sitekit import assemble, git, page, replace_in, resolve
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def commit(root, message: str, date: str) -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_DATE": f"{date}T12:00:00Z",
-        "GIT_COMMITTER_DATE": f"{date}T12:00:00Z",
-    }
-    for args in (["add", "-A"], ["commit", "-qm", message]):
-        subprocess.run(
-            [
-                "git",
-                "-C",
-                str(root),
-                "-c",
-                "user.name=Test",
-                "-c",
-                "user.email=test@example.org",
-                *args,
-            ],
-            check=True,
-            env=env,
-            capture_output=True,
-        )
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", message, date=f"{date}T12:00:00Z")
 
 
 @pytest.fixture(scope="session")

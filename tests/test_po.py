@@ -15,31 +15,13 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 
 from methodkit.mkdocs_adapter.build import build_site
-from sitekit import FIXTURES, assemble, methodkit, page, replace_in
+from sitekit import FIXTURES, assemble, git, methodkit, page, replace_in
 
 MODULE = "methodology/modules/delta-module.md"
 TRANSLATION = "methodology/modules/delta-module.fr.md"
 PO = "po/fr/methodology/modules/delta-module.po"
 # The delta module's second paragraph.
 SECOND = "Een tweede alinea met **vet** en een [link](https://example.org/)."
-
-
-def git(root: Path, *args: str) -> str:
-    return subprocess.run(
-        [
-            "git",
-            "-C",
-            str(root),
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.org",
-            *args,
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
 
 
 @pytest.fixture(scope="session")
