@@ -870,7 +870,8 @@ def run_worker(kind: str, root: Path) -> dict:
             capture_output=True,
             text=True,
             cwd=root,
-            env={**os.environ, "METHODKIT_CACHE_DIR": cache},
+            # The worker runs in the corpus; `tools` is found in the repository.
+            env={**os.environ, "METHODKIT_CACHE_DIR": cache, "PYTHONPATH": str(REPO)},
         )
     if proc.returncode != 0:
         raise SystemExit(f"bench: {kind} worker failed:\n{proc.stderr[-4000:]}")
