@@ -102,3 +102,22 @@ def test_init_copies_the_vocabularies_of_an_existing_methodology(basic_root, tmp
     assert [t["id"] for t in levers] == [t["id"] for t in source]
     assert levers[0]["fr"] == source[0]["fr"] and "en" not in levers[0]
     assert proc.returncode == 0 and methodkit(tmp_path / "copy", "check").returncode == 0
+
+
+def test_the_new_sites_footer_and_plan_lead_somewhere(started_site):
+    """Every link of the footer resolves, and the planner a module page offers exists."""
+    from urllib.parse import urljoin
+
+    home = page(started_site, "")
+    for a in home.select("footer a[href]"):
+        href = a["href"]
+        if href.startswith(("http", "mailto:", "#")):
+            continue
+        target = urljoin("/", href).lstrip("/").split("#")[0]
+        assert (started_site / target / "index.html").is_file() or (
+            started_site / target
+        ).is_file(), href
+    plan = page(started_site, "plan/")
+    assert plan.select_one("h1").get_text(strip=True).startswith("Planifier une séance")
+    assert (started_site / "accessibility" / "index.html").is_file()
+    assert (started_site / "plan" / "modules.json").is_file()

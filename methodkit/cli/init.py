@@ -113,6 +113,8 @@ def init_site(
         "docs/modules/index.md": "docs/modules/index.md.j2",
         "docs/glossary.md": "docs/glossary.md.j2",
         "docs/cite.md": "docs/cite.md.j2",
+        "docs/plan.md": "docs/plan.md.j2",
+        "docs/accessibility.md": "docs/accessibility.md.j2",
         "methodology/defaults.yml": "defaults.yml.j2",
         f"methodology/modules/{first_id}.md": "module.md.j2",
     }
