@@ -111,10 +111,14 @@ def sheets(cards: list[dict]) -> list[dict]:
     return out
 
 
-def deck_html(cat: Catalogue, site_url: str, site_name: str, edition: str) -> str:
+def deck_html(
+    cat: Catalogue, site_url: str, site_name: str, edition: str, written_by=lambda item: ""
+) -> str:
+    """`written_by(item)`: who wrote an item, as its credit line names them; each card's front
+    carries it beside its title, address (the QR code) and licence, as the licence asks."""
     t = strings(cat.lang)
     cards = [
-        fit(card(cat, item, site_url, t))
+        {**fit(card(cat, item, site_url, t)), "written_by": written_by(item)}
         for it in cat.types.all
         if it.planner
         for item in cat.items[it.name]

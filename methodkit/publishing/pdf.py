@@ -106,17 +106,17 @@ class PdfWriter:
             document.metadata.created = self.created
         document.write_pdf(target)
 
-    def credit_of(self, item) -> str:
-        """The item's credit line, as its page gives it: printed sheets carry their attribution."""
+    def _credit(self, item) -> dict:
+        """The item's credit, as its page gives it: printed sheets and cards carry their attribution."""
+        licence = LICENCES[item.meta["license"]].name
         url = self.site_url + item.url
-        return credit(
-            self.cat,
-            item,
-            LICENCES[item.meta["license"]].name,
-            url,
-            self.site_name,
-            self.brand.get("based_on"),
-        )["credit"]
+        return credit(self.cat, item, licence, url, self.site_name, self.brand.get("based_on"))
+
+    def written_by(self, item) -> str:
+        return self._credit(item)["written_by"]
+
+    def credit_of(self, item) -> str:
+        return self._credit(item)["credit"]
 
     def module(self, item, version: str) -> None:
         title = self.cat.text(item, "title")
@@ -198,7 +198,7 @@ class PdfWriter:
 
     def cards(self) -> None:
         self.write(
-            deck_html(self.cat, self.site_url, self.site_name, self.edition),
+            deck_html(self.cat, self.site_url, self.site_name, self.edition, self.written_by),
             "",
             self.site_dir / cards_pdf(self.cat.lang),
             CARDS_STYLESHEET,
