@@ -100,7 +100,10 @@ def test_card_deck_has_an_even_page_count_and_every_title_on_a_front(deck):
     for title in TITLES.values():
         assert sum(title in front for front in fronts) == 1, title
     # Each front credits the writers beside the title, the address (QR) and the licence.
-    assert all(squeezed(front).count("TEKST:") == squeezed(front).count("CCBY-SA4.0") > 0 for front in fronts)
+    assert all(
+        squeezed(front).count("TEKST:") == squeezed(front).count("CCBY-SA4.0") > 0
+        for front in fronts
+    )
 
 
 def test_each_back_follows_its_front_at_the_mirrored_position(deck):
