@@ -13,25 +13,16 @@ import pytest
 
 from methodkit.cli.main import main
 from sitekit import assemble, replace_in
+from test_check import MODULE
 
 M = "methodology/modules"
 
-TIMED = """---
-id: getimed
-title: Een getimede module
-summary: Korte samenvatting.
-phase: intake
-format: intake
-duration: 120
-group_size: {{min: 1, max: 4}}
-audience: [intrapreneurs]
-levers: [peer-exchange]
-barriers: [isolation]
-objectives: [Een doel.]
-materials: []
-preparation: []
----
-## Stappen
+TIMED = (
+    MODULE.replace("id: {id}", "id: getimed")
+    .replace("title: Een module", "title: Een getimede module")
+    .replace(
+        "## Tekst\n\nGewone tekst.\n",
+        """## Stappen
 
 1. **Welkom (20 minuten).** Iedereen stelt zich voor.
 2. **Het lange
@@ -46,7 +37,9 @@ preparation: []
 ## Korte versie
 
 1. **Alles in één (45 minuten).** Een tweede lijst telt niet mee.
-"""
+""",
+    )
+)
 
 
 @pytest.fixture(scope="module")
