@@ -113,6 +113,25 @@ def test_clock_times_add_up_from_the_start_with_breaks_and_days(trainer_browser)
         pg.context.close()
 
 
+def test_a_day_past_midnight_is_said_in_words(trainer_browser):
+    # 240 + 240 minutes from 20:00 end at 04:00; the second day (from 20:00, 60 minutes) does not
+    pg = trainer_browser.page("fr/plan/?modules=dagdeel,dagdeel,~day,opening&start=20:00")
+    try:
+        pg.wait_for_selector("[data-mk-rows] tr")
+        assert pg.is_visible("[data-mk-late]")
+        said = pg.text_content("[data-mk-late]")
+        assert "Jour 1" in said and "04:00" in said and "Jour 2" not in said
+        late = pg.eval_on_selector_all(
+            "[data-mk-rows] tr.mk-agenda__late", "rows => rows.map(r => r.textContent)"
+        )
+        assert len(late) == 1 and late[0].startswith("00:00–04:00")
+        pg.fill("[data-mk-start]", "08:00")
+        pg.dispatch_event("[data-mk-start]", "change")
+        assert not pg.is_visible("[data-mk-late]")
+    finally:
+        pg.context.close()
+
+
 def test_one_combined_list_of_materials_and_preparation(trainer_browser):
     pg = trainer_browser.page("plan/?modules=opening,verkenning&start=09:00")
     try:

@@ -103,6 +103,7 @@
     var table = root.querySelector("[data-mk-table]");
     var empty = root.querySelector("[data-mk-empty]");
     var total = root.querySelector("[data-mk-total]");
+    var late = root.querySelector("[data-mk-late]");
     var status = root.querySelector("[data-mk-status]");
     var linkField = root.querySelector("[data-mk-link]");
     var byId = {};
@@ -240,6 +241,7 @@
           label = fill(t.tDay, { n: slot.day });
         } else {
           tr.className = slot.isBreak ? "mk-agenda__break" : "mk-agenda__module";
+          if (slot.to > 1440) tr.classList.add("mk-agenda__late");
           cell(tr, clock(slot.from) + "–" + clock(slot.to), "mk-agenda__time");
           cell(tr, duration(slot.minutes), "mk-agenda__duration");
           var what = cell(tr, undefined, "mk-agenda__what");
@@ -277,7 +279,21 @@
       total.textContent = filled ? (plan.breaks ? fill(t.tTotalBreaks, { total: duration(plan.sum), breaks: duration(plan.breaks) })
                                                 : fill(t.tTotal, { total: duration(plan.sum) })) : "";
       root.querySelectorAll("[data-mk-when-filled]").forEach(function (el) { el.hidden = !filled; });
+      renderLate(plan);
       renderLists();
+    }
+
+    /* A day that runs past midnight: the clock starts again at 00:00, so say it in words. */
+    function renderLate(plan) {
+      var ends = {};
+      plan.slots.forEach(function (slot) {
+        if (slot.to > 1440) ends[slot.day] = slot.to;
+      });
+      var lines = Object.keys(ends).map(function (day) {
+        return fill(t.tLate, { day: fill(t.tDay, { n: day }), time: clock(ends[day]) });
+      });
+      late.textContent = lines.join(" ");
+      late.hidden = !lines.length;
     }
 
     /* Objectives per module; materials and preparation combined: each line once, with the modules it serves. */
