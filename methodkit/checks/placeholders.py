@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from methodkit.checks.problems import Problem
+from methodkit.checks.problems import Problem, say
 
 # Stand-ins for fields, per language of the explanations (methodkit new --lang).
 FIELDS = {
@@ -40,7 +40,7 @@ BODY = {
 
 _FIELD_TEXTS = {text for texts in FIELDS.values() for text in texts.values()} | {TODO}
 _BODY_TEXT = re.compile("|".join(re.escape(t) for texts in BODY.values() for t in texts.values()))
-HINT = "write your own text here, or keep draft: true until the item is ready"
+HINT = say("placeholder.hint")
 
 
 def placeholder_problems(fields, body: str, body_line: int, rel: str, line_of) -> list[Problem]:
@@ -50,7 +50,7 @@ def placeholder_problems(fields, body: str, body_line: int, rel: str, line_of) -
             rel,
             line_of(key),
             key,
-            f"still holds the stand-in '{value.strip()}' of methodkit new",
+            say("placeholder", text=value.strip()),
             HINT,
         )
         for key, value in fields
@@ -64,7 +64,7 @@ def placeholder_problems(fields, body: str, body_line: int, rel: str, line_of) -
                     rel,
                     body_line + n,
                     "body",
-                    f"still holds the stand-in '{m.group()}' of methodkit new",
+                    say("placeholder", text=m.group()),
                     HINT,
                 )
             )
