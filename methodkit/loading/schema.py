@@ -152,12 +152,12 @@ def references(schema: dict, data, path=()):
 
 
 _TYPE_NAMES = {
-    "string": "text",
-    "array": "a list",
-    "object": "a set of fields",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
+    "string": word("text"),
+    "array": word("a list"),
+    "object": word("a set of fields"),
+    "integer": word("a whole number"),
+    "number": word("a number"),
+    "boolean": word("true or false"),
 }
 
 
@@ -212,8 +212,8 @@ def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
             where or "file",
             say(
                 "schema.type",
-                expected=word(_TYPE_NAMES.get(want, want)),
-                found=word(_json_kind(err.instance)),
+                expected=_TYPE_NAMES.get(want) or word(want),
+                found=_json_kind(err.instance),
             ),
             hint,
         )
@@ -298,17 +298,17 @@ def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
     )
 
 
-def _json_kind(value) -> str:
+def _json_kind(value) -> Message:
     if isinstance(value, bool):
-        return "true/false"
+        return word("true/false")
     return {
-        str: "text",
-        int: "a number",
-        float: "a number",
-        list: "a list",
-        dict: "a set of fields",
-        type(None): "empty",
-    }.get(type(value), type(value).__name__)
+        str: word("text"),
+        int: word("a number"),
+        float: word("a number"),
+        list: word("a list"),
+        dict: word("a set of fields"),
+        type(None): word("empty"),
+    }.get(type(value)) or word(type(value).__name__)
 
 
 def _sub(schema: dict, path: list) -> dict:

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from methodkit.checks.problems import Problem, say, word
+from methodkit.checks.problems import Message, Problem, say, word
 from methodkit.loading.files import is_regular, not_regular, read_regular
 
 FENCE = "---"
@@ -287,7 +287,7 @@ def split_front_matter(text: str, rel: str, problems: list[Problem]) -> SourceFi
     if doc is None:
         return None
     if not isinstance(doc.data, dict):
-        kind = word("empty") if doc.data is None else word(_kind(doc.data))
+        kind = word("empty") if doc.data is None else _kind(doc.data)
         problems.append(
             Problem(
                 rel,
@@ -304,11 +304,11 @@ def split_front_matter(text: str, rel: str, problems: list[Problem]) -> SourceFi
     return src
 
 
-def _kind(value) -> str:
+def _kind(value) -> Message:
     return {
-        list: "a list",
-        str: "a text",
-        int: "a number",
-        float: "a number",
-        bool: "a true/false value",
-    }.get(type(value), f"a {type(value).__name__}")
+        list: word("a list"),
+        str: word("a text"),
+        int: word("a number"),
+        float: word("a number"),
+        bool: word("a true/false value"),
+    }.get(type(value)) or word(f"a {type(value).__name__}")
