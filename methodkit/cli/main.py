@@ -85,7 +85,9 @@ def main(argv=None) -> int:
     )
     p.add_argument("--title", required=True)
     p.add_argument(
-        "--lang", default="nl", help="language of the explanations in the file: nl (default) or en"
+        "--lang",
+        default="nl",
+        help="language of the explanations in the file: nl (default), fr or en",
     )
     p.add_argument("--date", default=None, help="a session's date, YYYY-MM-DD (default: today)")
 
@@ -101,7 +103,7 @@ def main(argv=None) -> int:
     p.add_argument(
         "--lang",
         default="nl",
-        help="language of the explanations in the new files: nl (default) or en",
+        help="language of the explanations in the new files: nl (default), fr or en",
     )
 
     p = sub.add_parser(
