@@ -105,5 +105,15 @@ def test_the_plan_written_as_plain_files_holds_every_page(tmp_path):
             assert meta["template"] == listed["template"] and meta["title"]
     alpha = (root / "plain" / "nl" / "modules" / "alpha-module.md").read_text("utf-8")
     assert "Alfatekst in het Nederlands." in alpha
+    # The outputs a build writes from the catalogue come from the engine too, not from MkDocs.
+    for lang in manifest:
+        feed = (root / "plain" / lang / "feed.xml").read_text("utf-8")
+        assert "<feed" in feed and "</entry>" in feed
+        planner = json.loads((root / "plain" / lang / "plan" / "modules.json").read_text("utf-8"))
+        assert planner
+    catalog = json.loads((root / "plain" / "nl" / "catalog.json").read_text("utf-8"))
+    assert any("alpha-module" in json.dumps(entry) for entry in catalog["items"])
+    assert (root / "plain" / "nl" / "downloads" / "methodology-sources.zip").is_file()
+    assert not (root / "plain" / "fr" / "catalog.json").exists()  # once per site
     again = run_guarded(code, root)
     assert again.returncode == 1 and "not empty" in again.stderr  # nothing is overwritten

@@ -189,6 +189,8 @@ def _content(root: Path):
 
 def cmd_plan(root: Path, args) -> int:
     from methodkit.checks.problems import format_problems
+    from methodkit.loading.config import publisher
+    from methodkit.publishing.branding import BrandingError
     from methodkit.publishing.plain import write_plain
 
     out = Path(args.out).resolve()
@@ -198,14 +200,26 @@ def cmd_plan(root: Path, args) -> int:
             file=sys.stderr,
         )
         return 1
-    _, content, problems = _content(root)
+    settings, content, problems = _content(root)
     if problems:
         print(format_problems(problems), file=sys.stderr)
         print(
             f"methodkit plan: {len(problems)} content problem(s); fix them first", file=sys.stderr
         )
         return 1
-    written = write_plain(content, out)
+    publisher_settings, site_name = publisher(root)
+    try:
+        written = write_plain(
+            content,
+            out,
+            root=root,
+            site_url=settings.site_url,
+            site_name=site_name,
+            publisher=publisher_settings,
+        )
+    except BrandingError as err:
+        print(f"methodkit plan: {err}", file=sys.stderr)
+        return 1
     print(f"wrote {len(written)} files to {args.out} (plan.json lists the pages)")
     return 0
 

@@ -44,15 +44,10 @@ from methodkit.pages.print_header import css_string
 from methodkit.pages.sanitiser import clean
 from methodkit.pages.views import facet_view, home_view, item_view
 from methodkit.publishing.branding import BRAND_CSS, BrandingError, apply_branding, brand_css
-from methodkit.publishing.changelog import CHANGES_FEED, item_changes, write_changes_feed
-from methodkit.publishing.exports import (
-    content_date,
-    content_version,
-    write_catalog,
-    write_sources_zip,
-)
-from methodkit.publishing.feeds import FEED_NAME, write_feed
-from methodkit.publishing.planner import write_plan_data
+from methodkit.publishing.changelog import CHANGES_FEED, item_changes
+from methodkit.publishing.exports import content_date
+from methodkit.publishing.feeds import FEED_NAME
+from methodkit.publishing.outputs import write_outputs
 
 log = logging.getLogger("mkdocs.plugins.methodkit")
 # The engine's templates, stylesheets and scripts, over Material's; a site's own custom_dir
@@ -444,38 +439,17 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         return mk
 
     def on_post_build(self, config):
-        base = config.site_url.rstrip("/") + "/"
-        site_dir = Path(config.site_dir)
-        write_feed(self.catalogue, site_dir, base, config.site_name)
-        write_changes_feed(self.catalogue, site_dir, base, config.site_name)
-        write_plan_data(self.catalogue, site_dir)
-        if self.lang == self.source:
-            # Language-independent exports, once per site.
-            write_catalog(
-                self.catalogue,
-                site_dir,
-                self.base_url,
-                config.site_name,
-                content_version(self.root),
-            )
-            write_sources_zip(
-                self.root,
-                self.catalogue.content.content_dir,
-                site_dir,
-                self.brand,
-                [
-                    n
-                    for src in self.catalogue.content.defaults.get("based_on", [])
-                    for n in src["by"]
-                ],
-                self.base_url,
-                [it.folder for it in self.catalogue.types.all],
-                self.catalogue.unpublished(),
-            )
-        if self.pdf:
-            from methodkit.publishing.pdf import write_pdfs
-
-            write_pdfs(self.catalogue, site_dir, base, config.site_name, self.brand)
+        write_outputs(
+            self.catalogue,
+            Path(config.site_dir),
+            root=self.root,
+            site_url=config.site_url.rstrip("/") + "/",
+            base_url=self.base_url,
+            site_name=config.site_name,
+            brand=self.brand,
+            source_lang=self.source,
+            pdf=self.pdf,
+        )
 
     def _source_of(self, page) -> str | None:
         """The file a page's Markdown comes from (for a translated site page, the translation), from the root."""
