@@ -352,6 +352,18 @@ CASES = [
         "methodology/vocabularies/levers.yml:4: terms[0].dk: 'dk' is not a site language",
     ),
     (
+        "unknown field in the defaults",
+        "methodology/defaults.yml",
+        "license: CC-BY-SA-4.0\nkleur: rood\n",
+        "methodology/defaults.yml:2: kleur: is not a known field (allowed here: ",
+    ),
+    (
+        "unknown licence in the defaults",
+        "methodology/defaults.yml",
+        "license: CC-BY-XYZ\n",
+        "methodology/defaults.yml:1: license: unknown value 'CC-BY-XYZ' (allowed: CC-BY-4.0, ",
+    ),
+    (
         "unknown provenance",
         f"{M}/alpha-module.md",
         None,

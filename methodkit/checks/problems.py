@@ -51,9 +51,6 @@ class FieldHelp:
     field: str
     text: str
 
-    def __bool__(self) -> bool:
-        return bool(self.text)
-
 
 def say(code: str, **params) -> Message:
     """A message of the catalogues: `code` names it, `params` fill its placeholders."""
@@ -75,6 +72,11 @@ class Problem:
     field: str
     message: Message
     hint: Message = NO_HINT
+
+    def __post_init__(self):
+        # A sentence here would be English in every language: what a problem says is a code.
+        if not isinstance(self.message, Message) or not isinstance(self.hint, Message):
+            raise TypeError(f"a problem says a Message (say(...)), not {self.message!r}")
 
     @property
     def code(self) -> str:

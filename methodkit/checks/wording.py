@@ -25,15 +25,15 @@ FIELD_HELP = Path(__file__).parents[1] / "model" / "field_help.yml"
 
 @cache
 def catalogue(lang: str) -> dict:
-    path = CATALOGUES / f"{lang}.yml"
-    if not path.is_file():
+    if lang not in languages():
         return {"messages": {}, "words": {}}
-    return yaml.safe_load(path.read_text("utf-8"))
+    return yaml.safe_load((CATALOGUES / f"{lang}.yml").read_text("utf-8"))
 
 
-def languages() -> list[str]:
+@cache
+def languages() -> tuple[str, ...]:
     """The languages problems can be said in."""
-    return sorted(p.stem for p in CATALOGUES.glob("*.yml"))
+    return tuple(sorted(p.stem for p in CATALOGUES.glob("*.yml")))
 
 
 @cache
@@ -56,9 +56,6 @@ class _Word:
             return self.name  # a word of the site's own data (a type it declares): as written
         # A word this language cannot say (a type the site declares): the message in English.
         raise KeyError(self.name)
-
-    def __str__(self) -> str:
-        return format(self, "")
 
 
 def _value(value, lang: str):

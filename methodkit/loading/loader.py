@@ -34,6 +34,7 @@ from methodkit.loading.config import markdown_extensions, site_settings
 from methodkit.loading.docs import SUFFIX, page_lang
 from methodkit.loading.files import IMAGE_SUFFIXES, walk
 from methodkit.loading.schema import SchemaFileError, Schemas, references
+from methodkit.loading.schema import _to_problem as schema_problem
 from methodkit.loading.source import (
     Document,
     SourceFile,
@@ -270,15 +271,13 @@ class _Loader:
             key = ".".join(map(str, err.absolute_path)) or next(
                 iter(set(data) - set(DEFAULT_FIELDS)), "file"
             )
-            self.problems.append(
-                Problem(
-                    rel,
-                    doc.line_of(key),
-                    key,
-                    say("schema.other", reason=err.message.split(" (")[0]),
-                    say("defaults.allowed", fields=", ".join(DEFAULT_FIELDS)),
-                )
-            )
+            if err.validator == "additionalProperties":
+                message = say("schema.unknown_field")
+                hint = say("defaults.allowed", fields=", ".join(DEFAULT_FIELDS))
+            else:  # a value the shared definitions refuse: said as it is in an item
+                found = schema_problem(err, schema, doc, rel)
+                message, hint = found.message, found.hint
+            self.problems.append(Problem(rel, doc.line_of(key), key, message, hint))
         if not any(p.path == rel for p in self.problems):
             self.content.defaults = data
 
