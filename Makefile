@@ -8,7 +8,7 @@
 #   make status  translation status per language
 #   make linkcheck  build, then check every link; external ones too (needs the network; advice, never fails)
 #   make bench   the performance benchmark (slow; not part of make test)
-#   make test-properdocs  the build and serve tests again on ProperDocs (the maintained MkDocs 1.6 fork)
+#   make test-properdocs  the whole suite again on ProperDocs (the maintained MkDocs 1.6 fork)
 #   make lint    ruff check and ruff format --check (lines up to 100)
 
 PYTHON ?= python3
@@ -46,14 +46,17 @@ $(PD_STAMP): pyproject.toml requirements.lock
 	! $(PD_VENV)/bin/pip show mkdocs >/dev/null 2>&1
 	touch $@
 
-# The tests that build and serve sites through the generator (every language, serve's incremental
-# rebuilds, the pages and item types a reader gets); `make test-properdocs PD_TESTS=tests` runs all.
-PD_TESTS ?= tests/test_build_behaviour.py tests/test_site.py tests/test_languages.py tests/test_item_types.py \
-	tests/test_engine.py
+# The whole suite: all but two of its files build or serve sites through the generator.
+# `make test-properdocs PD_TESTS=tests/test_site.py` runs one file.
+PD_TESTS ?= tests
+# One test process per core (pytest-xdist); a file's tests stay in one process, so a fixture site
+# is built once per process that needs it. PYTEST_WORKERS=0 runs them in this process.
+PYTEST_WORKERS ?= auto
+PYTEST := -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 test-properdocs: $(PD_STAMP) system-deps
 	$(PD_VENV)/bin/python -c "import mkdocs, properdocs; assert mkdocs is properdocs"
-	$(PD_VENV)/bin/python -m pytest -q -p no:cacheprovider $(PD_TESTS)
+	$(PD_VENV)/bin/python $(PYTEST) -q -p no:cacheprovider $(PD_TESTS)
 
 serve: $(STAMP)
 	$(BIN)/methodkit check || true
@@ -77,7 +80,7 @@ lint: $(STAMP)
 
 test: $(STAMP) system-deps lint
 	$(BIN)/methodkit check
-	$(BIN)/python -m pytest
+	$(BIN)/python $(PYTEST)
 
 # Internal links are also tested by `make test`; external sites come and go, so
 # their report is advice and the target never fails on it.
