@@ -39,7 +39,7 @@ BODY = {
     },
     "step": {
         "nl": "Beschrijf wat er gebeurt.",
-        "fr": "Décrivez ce qui se passe.",
+        "fr": "Décrivez ici ce qui se passe.",
         "en": "Describe what happens.",
     },
     "step_sum": {
