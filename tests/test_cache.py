@@ -51,7 +51,7 @@ def test_a_file_with_problems_is_checked_every_time(tmp_path, monkeypatch):
     replace_in(root / ALPHA, "## Stappen", "<script>alert(1)</script>\n\n## Stappen")
     for _ in range(2):
         _, problems = load(root)
-        assert [p for p in problems if p.path == ALPHA and "<script>" in p.message]
+        assert [p for p in problems if p.path == ALPHA and "<script>" in p.text()]
     entries = json.loads(_cache_file(folder).read_text("utf-8"))["entries"]
     assert not [e for e in entries.values() if "<script>" in e["body"]]
 

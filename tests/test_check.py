@@ -352,6 +352,18 @@ CASES = [
         "methodology/vocabularies/levers.yml:4: terms[0].dk: 'dk' is not a site language",
     ),
     (
+        "unknown field in the defaults",
+        "methodology/defaults.yml",
+        "license: CC-BY-SA-4.0\nkleur: rood\n",
+        "methodology/defaults.yml:2: kleur: is not a known field (allowed here: ",
+    ),
+    (
+        "unknown licence in the defaults",
+        "methodology/defaults.yml",
+        "license: CC-BY-XYZ\n",
+        "methodology/defaults.yml:1: license: unknown value 'CC-BY-XYZ' (allowed: CC-BY-4.0, ",
+    ),
+    (
         "unknown provenance",
         f"{M}/alpha-module.md",
         None,
@@ -652,23 +664,26 @@ def test_compatible_adaptations_pass(root, capsys, source, license):
     assert run_check(root, capsys) == (0, "")
 
 
+@pytest.mark.parametrize("lang", ["nl", "fr"])
 @pytest.mark.parametrize("name,rel,content,expected", CASES, ids=[c[0] for c in CASES])
-def test_messages_in_dutch(root, capsys, name, rel, content, expected):
-    """Every message and hint of every class of bad input exists in Dutch too."""
-    from methodkit.checks.messages import MESSAGES_NL, _translate
-
+def test_messages_in_dutch_and_french(root, capsys, name, rel, content, expected, lang):
+    """Every message and hint of every class of bad input is said in Dutch and in French: the
+    same problems, with their codes, and not one of them left as its English words."""
     write_case(root, name, rel, content)
     code, english = run_check(root, capsys, "--format", "json")
-    code_nl, dutch = run_check(root, capsys, "--format", "json", "--lang", "nl")
-    assert code == code_nl == 1
-    for en, nl in zip(json.loads(english), json.loads(dutch)):
-        assert (en["path"], en["line"], en["field"]) == (nl["path"], nl["line"], nl["field"])
-        assert _translate(en["message"], MESSAGES_NL) != en["message"], (
-            f"no Dutch for message: {en['message']}"
-        )
-        assert nl["message"] != en["message"]
+    code_other, other = run_check(root, capsys, "--format", "json", "--lang", lang)
+    assert code == code_other == 1
+    english, other = json.loads(english), json.loads(other)
+    assert len(english) == len(other)
+    for en, said in zip(english, other):
+        where = ("path", "line", "field", "code")
+        assert [en[k] for k in where] == [said[k] for k in where]
+        assert en["code"], en
+        assert said["message"] != en["message"], f"{lang} says it in English: {en['message']}"
         if en["hint"]:
-            assert nl["hint"] and nl["hint"] != en["hint"], f"no Dutch for hint: {en['hint']}"
+            assert said["hint"] and said["hint"] != en["hint"], (
+                f"{lang} says the hint in English: {en['hint']}"
+            )
 
 
 def test_the_check_reads_every_option_of_the_sites_markdown_extensions(tmp_path):

@@ -99,8 +99,10 @@ def _assert_well_formed(root: Path, problems, written: dict[str, bytes]) -> None
         assert full.exists(), f"{where}: no such file"
         assert type(p.line) is int and p.line >= 1, where
         assert isinstance(p.field, str) and p.field.strip(), where
-        assert isinstance(p.message, str) and p.message.strip(), where
-        assert isinstance(p.hint, str), where
+        for lang in ("en", "nl", "fr"):  # said in every language without a slip
+            message, hint = p.says(lang)
+            assert message.strip() and isinstance(hint, str), (where, lang)
+            assert not message.startswith(p.code), f"{where}: no catalogue says {p.code}"
         if p.path in written:
             assert p.line <= _lines(written[p.path]), (
                 f"{where}: line {p.line}, but the file has {_lines(written[p.path])} lines"

@@ -206,10 +206,8 @@ def test_a_bad_term_list_is_reported_not_used(root, capsys):
     ]
 
 
-def test_the_new_messages_exist_in_dutch(root, capsys):
+def test_the_new_messages_exist_in_dutch_and_french(root, capsys):
     import json
-
-    from methodkit.checks.messages import HINTS_NL, MESSAGES_NL, _translate
 
     (root / M / "getimed.md").write_text(TIMED.format(work=25), "utf-8")
     replace_in(
@@ -238,9 +236,13 @@ def test_the_new_messages_exist_in_dutch(root, capsys):
         "Bètatekst in het Nederlands.",
         "Bètatekst over intrapreneurschap en de begeleider.",
     )
-    main(["--root", str(root), "check", "--format", "json"])
-    problems = json.loads(capsys.readouterr().out)
-    assert len(problems) == 9, problems
-    for p in problems:
-        assert _translate(p["message"], MESSAGES_NL) != p["message"], p["message"]
-        assert _translate(p["hint"], HINTS_NL) != p["hint"], p["hint"]
+    said = {}
+    for lang in ("en", "nl", "fr"):
+        main(["--root", str(root), "check", "--format", "json", "--lang", lang])
+        said[lang] = json.loads(capsys.readouterr().out)
+    assert len(said["en"]) == 9, said["en"]
+    for lang in ("nl", "fr"):
+        for en, other in zip(said["en"], said[lang]):
+            assert en["code"] == other["code"], (en, other)
+            assert other["message"] != en["message"], (lang, en["message"])
+            assert other["hint"] != en["hint"], (lang, en["hint"])

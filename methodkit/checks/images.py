@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from methodkit.checks.problems import Problem
+from methodkit.checks.problems import Problem, say
 from methodkit.loading.files import read_regular
 
 SIGNATURES = {
@@ -35,8 +35,8 @@ def raster_problems(path: Path, rel: str) -> list[Problem]:
                 rel,
                 1,
                 "file",
-                f"is not a {suffix[1:].upper()} image",
-                "save the image again in the format its name says, or rename it",
+                say("image.format", format=suffix[1:].upper()),
+                say("image.format.hint"),
             )
         ]
     )

@@ -9,38 +9,60 @@ from __future__ import annotations
 
 import re
 
-from methodkit.checks.problems import Problem
+from methodkit.checks.problems import Problem, say
 
 # Stand-ins for fields, per language of the explanations (methodkit new --lang).
 FIELDS = {
-    "summary": {"nl": "Schrijf hier één of twee zinnen.", "en": "Write one or two sentences here."},
-    "cohort": {"nl": "Naam van het traject", "en": "Name of the track"},
-    "result": {"nl": "Een resultaat.", "en": "A result."},
-    "source": {"nl": "De bron.", "en": "The source."},
-    "organisation": {"nl": "Naam van de organisatie", "en": "Name of the organisation"},
-    "line": {"nl": "Vul in.", "en": "Fill in."},
+    "summary": {
+        "nl": "Schrijf hier één of twee zinnen.",
+        "fr": "Écrivez ici une ou deux phrases.",
+        "en": "Write one or two sentences here.",
+    },
+    "cohort": {"nl": "Naam van het traject", "fr": "Nom du parcours", "en": "Name of the track"},
+    "result": {"nl": "Een resultaat.", "fr": "Un résultat.", "en": "A result."},
+    "source": {"nl": "De bron.", "fr": "La source.", "en": "The source."},
+    "organisation": {
+        "nl": "Naam van de organisatie",
+        "fr": "Nom de l'organisation",
+        "en": "Name of the organisation",
+    },
+    "line": {"nl": "Vul in.", "fr": "À compléter.", "en": "Fill in."},
 }
 TODO = "..."  # any other text field
 # Stand-ins in a new body.
 BODY = {
-    "write": {"nl": "Schrijf hier.", "en": "Write here."},
+    "write": {"nl": "Schrijf hier.", "fr": "Écrivez ici.", "en": "Write here."},
     "write_private": {
         "nl": "Schrijf hier, zonder namen van deelnemers.",
+        "fr": "Écrivez ici, sans noms de participants.",
         "en": "Write here, without names of participants.",
     },
-    "step": {"nl": "Beschrijf wat er gebeurt.", "en": "Describe what happens."},
+    "step": {
+        "nl": "Beschrijf wat er gebeurt.",
+        "fr": "Décrivez ici ce qui se passe.",
+        "en": "Describe what happens.",
+    },
     "step_sum": {
         "nl": "De minuten van de stappen tellen op tot duration.",
+        "fr": "Les minutes des étapes totalisent duration.",
         "en": "The minutes of the steps add up to duration.",
     },
-    "coach": {"nl": "Wat alleen de coach moet weten.", "en": "What only the coach needs to know."},
-    "worksheet": {"nl": "Werkblad: ...", "en": "Worksheet: ..."},
-    "question": {"nl": "Een eerste vraag?", "en": "A first question?"},
+    "coach": {
+        "nl": "Wat alleen de coach moet weten.",
+        "fr": "Ce que seul le coach doit savoir.",
+        "en": "What only the coach needs to know.",
+    },
+    "worksheet": {"nl": "Werkblad: ...", "fr": "Fiche de travail : ...", "en": "Worksheet: ..."},
+    "question": {
+        "nl": "Een eerste vraag?",
+        "fr": "Une première question ?",
+        "en": "A first question?",
+    },
 }
 
 _FIELD_TEXTS = {text for texts in FIELDS.values() for text in texts.values()} | {TODO}
 _BODY_TEXT = re.compile("|".join(re.escape(t) for texts in BODY.values() for t in texts.values()))
-HINT = "write your own text here, or keep draft: true until the item is ready"
+HINT = say("placeholder.hint")
 
 
 def placeholder_problems(fields, body: str, body_line: int, rel: str, line_of) -> list[Problem]:
@@ -50,7 +72,7 @@ def placeholder_problems(fields, body: str, body_line: int, rel: str, line_of) -
             rel,
             line_of(key),
             key,
-            f"still holds the stand-in '{value.strip()}' of methodkit new",
+            say("placeholder", text=value.strip()),
             HINT,
         )
         for key, value in fields
@@ -64,7 +86,7 @@ def placeholder_problems(fields, body: str, body_line: int, rel: str, line_of) -
                     rel,
                     body_line + n,
                     "body",
-                    f"still holds the stand-in '{m.group()}' of methodkit new",
+                    say("placeholder", text=m.group()),
                     HINT,
                 )
             )

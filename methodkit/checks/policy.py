@@ -22,7 +22,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 
 from methodkit.checks import allowlist
-from methodkit.checks.problems import Problem
+from methodkit.checks.problems import Problem, say, word
 
 TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|\{#")
 
@@ -65,41 +65,8 @@ PHONE = re.compile(
     r"|(?<![\w/.+-])0\d(?:[ /-]?\d){7,8}(?!\d|\.\d)"
 )
 
-# What each kind of finding says, and how to mend it.
-MESSAGES = {
-    "tag": (
-        "HTML tag <{tag}> is not allowed",
-        "write Markdown instead; allowed tags: " + ", ".join(sorted(ALLOWED_TAGS)),
-    ),
-    "balance": (
-        "HTML tag <{tag}> is not closed where it should be",
-        "close every tag you open, in the order you opened them, inside the same block",
-    ),
-    "handler": (
-        "event-handler attribute '{attr}' on <{tag}> is not allowed",
-        "remove it: content may not run scripts",
-    ),
-    "attr": ("attribute '{attr}' on <{tag}> is not allowed", "allowed: {allowed}"),
-    "scheme": (
-        "link '{url}' uses a forbidden scheme",
-        "use an https:// address or a relative link",
-    ),
-    "value": (
-        "value '{url}' of '{attr}' on <{tag}> is not allowed",
-        "classes and ids are names (letters, digits, '-', '_'); ids do not start with '__'; no 'mermaid' class",
-    ),
-    "image": (
-        "image '{url}' comes from another site",
-        "put the image in the repository next to the page and link it relatively: pages may not load anything from other hosts",
-    ),
-}
-
-
-def _problem(rel: str, line: int, field: str, what: str, **values) -> Problem:
-    message, hint = MESSAGES[what]
-    if "url" in values:
-        values["url"] = values["url"][:40]
-    return Problem(rel, line, field, message.format(**values), hint.format(**values))
+# The allowed tags, as a hint names them.
+_TAG_LIST = ", ".join(sorted(ALLOWED_TAGS))
 
 
 def _blank(match: re.Match, fill: str = " ") -> str:
@@ -128,9 +95,8 @@ def template_problems(text: str, rel: str) -> list[Problem]:
                 rel,
                 _line(text, m.start(), 1),
                 "content",
-                f"contains template syntax '{m.group(0)}'",
-                "content is data and never a template: write a brace as &#123; or &#125;, "
-                "or put the text in `code`; for a heading id write '{ #id }' with a space",
+                say("policy.template", syntax=m.group(0)),
+                say("policy.template.hint"),
             )
         )
     return out
@@ -168,8 +134,8 @@ def _depth_problems(body: str, rel: str, first_line: int, field: str) -> list[Pr
                     rel,
                     first_line + n,
                     field,
-                    "is nested or marked too deeply to be rendered",
-                    "use fewer levels of lists, boxes or emphasis marks (*, _) in a row",
+                    say("policy.too_deep"),
+                    say("policy.too_deep.hint"),
                 )
             )
     return out
@@ -183,14 +149,12 @@ def group_repeats(problems: list[Problem], shown: int = 5) -> list[Problem]:
     out = []
     for (path, field, message, hint), same in groups.items():
         lines = sorted({p.line for p in same})
-        if len(same) > 1:
+        if len(lines) > 1:
             more = ", ..." if len(lines) > shown else ""
-            where = (
-                f"lines {', '.join(map(str, lines[:shown]))}{more}"
-                if len(lines) > 1
-                else f"line {lines[0]}"
-            )
-            message = f"{message}, {len(same)} times ({where})"
+            where = ", ".join(map(str, lines[:shown])) + more
+            message = say("repeated.lines", message=message, times=len(same), lines=where)
+        elif len(same) > 1:
+            message = say("repeated.line", message=message, times=len(same), line=lines[0])
         out.append(Problem(path, lines[0], field, message, hint))
     return out
 
@@ -211,16 +175,46 @@ def _attr_problems(
     rel: str, line: int, field: str, tag: str, name: str, value: str
 ) -> list[Problem]:
     if name.startswith("on"):
-        return [_problem(rel, line, field, "handler", attr=name, tag=tag)]
+        return [
+            Problem(
+                rel,
+                line,
+                field,
+                say("policy.handler", attr=name, tag=tag),
+                say("policy.handler.hint"),
+            )
+        ]
     if not allowlist.allowed_attr(tag, name) and name not in allowlist.MARKDOWN_ATTRS:
         allowed = sorted(allowlist.TAGS.get(tag, set()) | allowlist.GLOBAL_ATTRS)
-        return [_problem(rel, line, field, "attr", attr=name, tag=tag, allowed=", ".join(allowed))]
+        return [
+            Problem(
+                rel,
+                line,
+                field,
+                say("policy.attr", attr=name, tag=tag),
+                say("allowed", values=", ".join(allowed)),
+            )
+        ]
     if name in allowlist.URL_ATTRS and not allowlist.link_ok(value):
-        return [_problem(rel, line, field, "scheme", url=value)]
+        return [
+            Problem(
+                rel, line, field, say("policy.scheme", url=value[:40]), say("policy.scheme.hint")
+            )
+        ]
     if (tag, name) == ("img", "src") and not allowlist.image_ok(value):
-        return [_problem(rel, line, field, "image", url=value)]
+        return [
+            Problem(rel, line, field, say("policy.image", url=value[:40]), say("policy.image.hint"))
+        ]
     if not allowlist.attr_value_ok(tag, name, value):
-        return [_problem(rel, line, field, "value", url=value, attr=name, tag=tag)]
+        return [
+            Problem(
+                rel,
+                line,
+                field,
+                say("policy.value", value=value[:40], attr=name, tag=tag),
+                say("policy.value.hint"),
+            )
+        ]
     return []
 
 
@@ -232,7 +226,15 @@ def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[P
         tag = m.group(2).lower()
         if tag not in ALLOWED_TAGS:
             if not m.group(1):  # its end tag is the same mistake
-                out.append(_problem(rel, line, field, "tag", tag=tag))
+                out.append(
+                    Problem(
+                        rel,
+                        line,
+                        field,
+                        say("policy.tag", tag=tag),
+                        say("policy.tag.hint", tags=_TAG_LIST),
+                    )
+                )
             continue
         for am in _ATTR.finditer(m.group(3)):
             name = am.group(1).lower()
@@ -242,9 +244,17 @@ def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[P
         url = (m.group(2) or m.group(3) or "").strip()
         line = _line(text, m.start(), first_line)
         if _bad_scheme(url):
-            out.append(_problem(rel, line, field, "scheme", url=url))
+            out.append(
+                Problem(
+                    rel, line, field, say("policy.scheme", url=url[:40]), say("policy.scheme.hint")
+                )
+            )
         elif m.group(1) and _remote(url):
-            out.append(_problem(rel, line, field, "image", url=url))
+            out.append(
+                Problem(
+                    rel, line, field, say("policy.image", url=url[:40]), say("policy.image.hint")
+                )
+            )
     return out
 
 
@@ -349,8 +359,8 @@ def _rendered_problems(
                 rel,
                 first_line,
                 field,
-                "cannot be read as Markdown",
-                "simplify the text around unusual characters",
+                say("policy.markdown"),
+                say("policy.markdown.hint"),
             )
         ]
     parser = _Rendered()
@@ -360,11 +370,27 @@ def _rendered_problems(
     for tag, attr, value in parser.found:
         line = _where(body, attr or tag, first_line)
         if attr is None:
-            out.append(_problem(rel, line, field, "tag", tag=tag))
+            out.append(
+                Problem(
+                    rel,
+                    line,
+                    field,
+                    say("policy.tag", tag=tag),
+                    say("policy.tag.hint", tags=_TAG_LIST),
+                )
+            )
         else:
             out += _attr_problems(rel, line, field, tag, attr, value)
     for tag in parser.unbalanced:
-        out.append(_problem(rel, _where(body, "<" + tag, first_line), field, "balance", tag=tag))
+        out.append(
+            Problem(
+                rel,
+                _where(body, "<" + tag, first_line),
+                field,
+                say("policy.balance", tag=tag),
+                say("policy.balance.hint"),
+            )
+        )
     return out
 
 
@@ -382,8 +408,8 @@ def text_field_problems(value, field: str, rel: str, line: int) -> list[Problem]
                 rel,
                 line,
                 field,
-                "contains HTML",
-                "front-matter fields are plain text; remove the tags",
+                say("policy.field_html"),
+                say("policy.field_html.hint"),
             )
         ]
     return []
@@ -399,15 +425,15 @@ def personal_data_problems(text: str, rel: str, first_line: int, field: str) -> 
     """E-mail addresses and phone numbers, also when written with entities or split by markup."""
     out = []
     for version in dict.fromkeys((text, _as_read(text))):
-        for rx, what in ((EMAIL, "an e-mail address"), (PHONE, "a phone number")):
+        for rx, what in ((EMAIL, word("an e-mail address")), (PHONE, word("a phone number"))):
             for m in rx.finditer(version):
                 out.append(
                     Problem(
                         rel,
                         _line(version, m.start(), first_line),
                         field,
-                        f"contains {what} ({m.group(0).strip()})",
-                        "no personal data in summaries and practices; an organisation's general address belongs in 'contact:'",
+                        say("policy.personal", what=what, found=m.group(0).strip()),
+                        say("policy.personal.hint"),
                     )
                 )
     return sorted(set(out))

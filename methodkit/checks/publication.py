@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from methodkit.checks.problems import Problem
+from methodkit.checks.problems import Message, Problem, say, word
 from methodkit.loading.config import _TolerantLoader, config_path
 from methodkit.loading.loader import Content, current_hash
 from methodkit.loading.source import Document, _walk
@@ -30,10 +30,10 @@ from methodkit.model.translations import translation_state
 
 # The parts of a body the policy can ask for: (pattern, how many times, what a contributor writes).
 SECTIONS = {
-    "steps": (re.compile(r"^\d+\. ", re.M), 2, "numbered steps (1. ..., 2. ...)"),
-    "coach-note": (re.compile(r"^!!! coach\b", re.M), 1, 'a coach note (!!! coach "...")'),
-    "worksheet": (re.compile(r"^!!! worksheet\b", re.M), 1, 'a worksheet (!!! worksheet "...")'),
-    "footnote": (re.compile(r"^\[\^[^\]]+\]:", re.M), 1, "a source in a footnote ([^1]: ...)"),
+    "steps": (re.compile(r"^\d+\. ", re.M), 2, say("publication.lacks.steps")),
+    "coach-note": (re.compile(r"^!!! coach\b", re.M), 1, say("publication.lacks.coach_note")),
+    "worksheet": (re.compile(r"^!!! worksheet\b", re.M), 1, say("publication.lacks.worksheet")),
+    "footnote": (re.compile(r"^\[\^[^\]]+\]:", re.M), 1, say("publication.lacks.footnote")),
 }
 RULES = ("min_words", "sections", "translations")
 WORD = re.compile(r"\w+")
@@ -90,50 +90,64 @@ def _parse(
 ) -> tuple[Policy, list[Problem]]:
     problems: list[Problem] = []
 
-    def bad(key: str, message: str, hint: str) -> None:
+    def bad(key: str, message: Message, hint: Message) -> None:
         problems.append(Problem(rel, doc.line_of(key), key.split(".methodkit.")[-1], message, hint))
 
     if not isinstance(declared, dict):
-        bad(where, "must be a set of fields", "one entry per item type: " + ", ".join(types))
+        bad(where, say("must_be_fields"), say("publication.types.hint", types=", ".join(types)))
         return Policy(), problems
     policy = Policy()
     for kind, rules in declared.items():
         here = f"{where}.{kind}"
         if kind not in types:
-            bad(here, f"'{kind}' is not an item type", "item types: " + ", ".join(types))
+            bad(
+                here,
+                say("publication.not_type", name=str(kind)),
+                say("publication.not_type.hint", types=", ".join(types)),
+            )
             continue
         if not isinstance(rules, dict):
-            bad(here, "must be a set of fields", "allowed fields: " + ", ".join(RULES))
+            bad(here, say("must_be_fields"), say("allowed_fields", fields=", ".join(RULES)))
             continue
         for key in set(rules) - set(RULES):
-            bad(f"{here}.{key}", "is not a known field", "allowed fields: " + ", ".join(RULES))
+            bad(
+                f"{here}.{key}",
+                say("schema.unknown_field"),
+                say("allowed_fields", fields=", ".join(RULES)),
+            )
         words = rules.get("min_words", 0)
         if not isinstance(words, int) or isinstance(words, bool) or words < 0:
             bad(
                 f"{here}.min_words",
-                f"{words!r} is not a whole number",
-                "a number of words, e.g. 300",
+                say("publication.min_words", value=repr(words)),
+                say("publication.min_words.hint", example=300),
             )
             words = 0
-        sections = _names(rules.get("sections", []), f"{here}.sections", SECTIONS, "section", bad)
+        sections = _names(
+            rules.get("sections", []), f"{here}.sections", SECTIONS, word("section"), bad
+        )
         langs = rules.get("translations", [])
         # `all`: every site language but the one each item is written in.
         langs = list(languages) if langs == "all" else langs
-        langs = _names(langs, f"{here}.translations", languages, "site language", bad)
+        langs = _names(langs, f"{here}.translations", languages, word("site language"), bad)
         policy.rules[kind] = Rules(words, tuple(sections), tuple(langs))
     return policy, problems
 
 
-def _names(values, where: str, known, what: str, bad) -> list[str]:
+def _names(values, where: str, known, what: Message, bad) -> list[str]:
     if not isinstance(values, list):
-        bad(where, "must be a list", "write a list, e.g. [a, b] or one '- value' per line")
+        bad(where, say("must_be_list"), say("write_list"))
         return []
     out = []
     for i, value in enumerate(values):
         if value in known:
             out.append(value)
         else:
-            bad(f"{where}[{i}]", f"unknown {what} '{value}'", "known: " + ", ".join(known))
+            bad(
+                f"{where}[{i}]",
+                say("reference.unknown", kind=what, value=str(value)),
+                say("known", names=", ".join(known)),
+            )
     return out
 
 
@@ -157,9 +171,8 @@ def _item_findings(content: Content, item: Item, rules: Rules) -> list[Problem]:
                 item.path,
                 item.body_line,
                 "body",
-                f"has {words} words, the publication policy asks at least "
-                f"{rules.min_words} for a {kind}",
-                "write more, or keep draft: true until it is ready",
+                say("publication.words", words=words, least=rules.min_words, kind=word(kind)),
+                say("publication.words.hint"),
             )
         )
     for name in rules.sections:
@@ -170,8 +183,8 @@ def _item_findings(content: Content, item: Item, rules: Rules) -> list[Problem]:
                     item.path,
                     item.body_line,
                     "body",
-                    f"lacks {what}",
-                    f"the publication policy asks for it in every {kind}",
+                    say("publication.lacks", what=what),
+                    say("publication.lacks.hint", kind=word(kind)),
                 )
             )
     now = current_hash(content, item)
@@ -187,8 +200,8 @@ def _item_findings(content: Content, item: Item, rules: Rules) -> list[Problem]:
                     item.path,
                     1,
                     f"translations.{lang}",
-                    f"has no translation into '{lang}' ({expected})",
-                    f"start one with: methodkit translate {item.path} --to {lang}",
+                    say("publication.no_translation", lang=lang, path=expected),
+                    say("publication.no_translation.hint", path=item.path, lang=lang),
                 )
             )
         elif tr.draft:
@@ -197,8 +210,8 @@ def _item_findings(content: Content, item: Item, rules: Rules) -> list[Problem]:
                     tr.path,
                     _line(content, tr.path, "draft"),
                     "draft",
-                    f"the translation into '{lang}' is still a draft",
-                    "finish it and remove draft: true",
+                    say("publication.draft", lang=lang),
+                    say("publication.draft.hint"),
                 )
             )
         else:  # outdated
@@ -207,8 +220,8 @@ def _item_findings(content: Content, item: Item, rules: Rules) -> list[Problem]:
                     tr.path,
                     _line(content, tr.path, "source_hash"),
                     "source_hash",
-                    f"the translation into '{lang}' is out of date",
-                    f"bring it up to date with {item.path}, then set source_hash: {now}",
+                    say("publication.outdated", lang=lang),
+                    say("publication.outdated.hint", path=item.path, hash=now),
                 )
             )
     return out

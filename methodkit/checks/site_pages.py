@@ -19,7 +19,7 @@ from pathlib import Path
 from methodkit.checks.allowlist import link_ok
 from methodkit.checks.images import raster_problems
 from methodkit.checks.policy import TEMPLATE_SYNTAX, html_problems, text_field_problems
-from methodkit.checks.problems import Problem
+from methodkit.checks.problems import Problem, say, word
 from methodkit.checks.svg import svg_problems
 from methodkit.i18n import is_language
 from methodkit.loading.cache import CheckCache
@@ -110,8 +110,8 @@ def site_page_problems(
                     rel,
                     1,
                     "file",
-                    "is neither a page nor an image",
-                    "docs/ holds Markdown pages and images; the site publishes nothing else",
+                    say("page.not_page"),
+                    say("page.not_page.hint"),
                 )
             )
             continue
@@ -123,8 +123,8 @@ def site_page_problems(
                     rel,
                     1,
                     "file",
-                    "is named like a language code",
-                    "the site puts each language under /<code>/: give the page another name",
+                    say("page.language_name"),
+                    say("page.language_name.hint"),
                 )
             )
             continue
@@ -137,9 +137,8 @@ def site_page_problems(
                     rel,
                     1,
                     "file",
-                    "has a dot in its name",
-                    "the site writes files such as feed.xml and catalog.json itself: name a page "
-                    "with letters, digits and hyphens, and its translations <name>.<lang>.md",
+                    say("page.dot"),
+                    say("page.dot.hint"),
                 )
             )
             continue
@@ -172,8 +171,8 @@ def site_page_problems(
                                 rel,
                                 line,
                                 str(key_),
-                                "is not a field of a site page",
-                                "allowed: " + ", ".join(PAGE_FIELDS),
+                                say("page.unknown_field"),
+                                say("allowed", values=", ".join(PAGE_FIELDS)),
                             )
                         )
                     elif key_ in ("title", "description", "hero", "paths"):
@@ -186,8 +185,8 @@ def site_page_problems(
                                 rel,
                                 line,
                                 "hide",
-                                "is not a list of parts to hide",
-                                "allowed: " + ", ".join(HIDE_VALUES),
+                                say("page.hide"),
+                                say("allowed", values=", ".join(HIDE_VALUES)),
                             )
                         )
                     elif key_ == "template" and value not in templates:
@@ -196,10 +195,11 @@ def site_page_problems(
                                 rel,
                                 src.meta.line_of(key_),
                                 "template",
-                                f"'{value}' is not a template for site pages",
-                                "choose one of "
-                                + ", ".join(templates or ["none"])
-                                + ", or leave the field out",
+                                say("page.template", name=str(value)),
+                                say(
+                                    "page.template.hint",
+                                    names=", ".join(templates) if templates else word("none"),
+                                ),
                             )
                         )
             if is_macro_page:
@@ -224,8 +224,8 @@ def _text_problems(value, field: str, rel: str, line: int) -> list[Problem]:
                         rel,
                         line,
                         f"{field}.url",
-                        f"'{v[:40]}' is not an address a page may link to",
-                        "link to a page of the site, or to an https:// or mailto: address",
+                        say("page.url", url=v[:40]),
+                        say("page.url.hint"),
                     )
                 )
             else:
@@ -260,11 +260,13 @@ def _template_problems(text: str, rel: str, macros: dict[str, bool], types=()) -
                 rel,
                 1 + calls.count("\n", 0, m.start()),
                 "content",
-                f"contains template syntax '{shown}' that is not a macro call",
-                "a site page may only call the site's macros, written as {{ name() }}: "
-                + ", ".join(
-                    f'{name}("{types[0] if types else "type"}")' if arg else name
-                    for name, arg in sorted(macros.items())
+                say("page.template_syntax", syntax=shown),
+                say(
+                    "page.template_syntax.hint",
+                    macros=", ".join(
+                        f'{name}("{types[0] if types else "type"}")' if arg else name
+                        for name, arg in sorted(macros.items())
+                    ),
                 ),
             )
         )

@@ -15,7 +15,7 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from methodkit.checks.problems import Problem
+from methodkit.checks.problems import Problem, say
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -142,7 +142,7 @@ _FOREIGN_URL = re.compile(
 )
 # A processing instruction other than the XML declaration (<?xml-stylesheet href=...?> loads a stylesheet).
 _INSTRUCTION = re.compile(r"<\?(?!xml\s)")
-HINT = "save the drawing as plain SVG (shapes, text, gradients; no scripts, styles or links to other files), or as PNG"
+HINT = say("svg.hint")
 
 
 def _name(qname: str) -> str:
@@ -162,14 +162,10 @@ def svg_problems(text: str, rel: str) -> list[Problem]:
             text.encode("utf-8"), forbid_dtd=True, forbid_entities=True, forbid_external=True
         )
     except DefusedXmlException:
-        return [
-            Problem(rel, _line(text, "<!"), "file", "an SVG image with a DTD or entities", HINT)
-        ]
+        return [Problem(rel, _line(text, "<!"), "file", say("svg.dtd"), HINT)]
     except ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else 1
-        return [
-            Problem(rel, line, "file", "is not a readable SVG image (not well-formed XML)", HINT)
-        ]
+        return [Problem(rel, line, "file", say("svg.not_xml"), HINT)]
     out: list[Problem] = []
     found = _INSTRUCTION.search(text)
     if found:
@@ -178,7 +174,7 @@ def svg_problems(text: str, rel: str) -> list[Problem]:
                 rel,
                 text.count("\n", 0, found.start()) + 1,
                 "file",
-                "an SVG image with a processing instruction",
+                say("svg.instruction"),
                 HINT,
             )
         )
@@ -192,7 +188,7 @@ def svg_problems(text: str, rel: str) -> list[Problem]:
                     rel,
                     _line(text, "<" + local.split("}")[-1]),
                     "file",
-                    f"an SVG image with the element <{_name(el.tag)}>",
+                    say("svg.element", element=_name(el.tag)),
                     HINT,
                 )
             )
@@ -204,7 +200,7 @@ def svg_problems(text: str, rel: str) -> list[Problem]:
                         rel,
                         _line(text, attr.rpartition("}")[2] + "="),
                         "file",
-                        f"an SVG image with the attribute '{_name(attr)}' on <{local}>",
+                        say("svg.attribute", attr=_name(attr), tag=local),
                         HINT,
                     )
                 )
@@ -216,14 +212,10 @@ def svg_problems(text: str, rel: str) -> list[Problem]:
                         rel,
                         _line(text, value[:20]),
                         "file",
-                        f"an SVG image with a link to another file or host ('{value[:40]}')",
+                        say("svg.link", url=value[:40]),
                         HINT,
                     )
                 )
     if root.tag != f"{{{SVG_NS}}}svg" and not out:
-        out.append(
-            Problem(
-                rel, 1, "file", "is not an SVG image (no <svg> element in the SVG namespace)", HINT
-            )
-        )
+        out.append(Problem(rel, 1, "file", say("svg.no_svg"), HINT))
     return out

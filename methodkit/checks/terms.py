@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from methodkit.checks.problems import Problem
+from methodkit.checks.problems import Problem, say
 
 
 @dataclass(frozen=True)
@@ -42,13 +42,17 @@ class TermList:
         out = []
         for m in self.pattern.finditer(text):
             rule = self.by_variant[_normal(m.group(1))]
-            hint = f"write '{rule.use}'" + (f": {rule.why}" if rule.why else "")
+            hint = (
+                say("terms.variant.hint_why", use=rule.use, why=rule.why)
+                if rule.why
+                else say("terms.variant.hint", use=rule.use)
+            )
             out.append(
                 Problem(
                     rel,
                     line + text.count("\n", 0, m.start()),
                     field,
-                    f"'{' '.join(m.group(1).split())}' is a variant of '{rule.use}'",
+                    say("terms.variant", variant=" ".join(m.group(1).split()), use=rule.use),
                     hint,
                 )
             )
@@ -89,8 +93,8 @@ def list_problems(rel: str, doc, rules: list[Rule]) -> list[Problem]:
                         rel,
                         doc.line_of(where),
                         where,
-                        f"'{variant}' is the preferred term itself",
-                        "remove it from avoid:",
+                        say("terms.preferred", variant=variant),
+                        say("terms.preferred.hint"),
                     )
                 )
             elif key in seen:
@@ -99,8 +103,8 @@ def list_problems(rel: str, doc, rules: list[Rule]) -> list[Problem]:
                         rel,
                         doc.line_of(where),
                         where,
-                        f"'{variant}' is listed twice",
-                        f"first in terms[{seen[key]}]; keep one",
+                        say("terms.twice", variant=variant),
+                        say("terms.twice.hint", index=seen[key]),
                     )
                 )
             seen.setdefault(key, i)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from methodkit.checks.problems import Problem
+from methodkit.checks.problems import Problem, say
 
 # A 'dagdeel', as the trajectory schema counts it, unless trajectory.yml says otherwise.
 HALF_DAY_MINUTES = 240
@@ -87,8 +87,8 @@ def step_problems(
             rel,
             line,
             "steps",
-            f"step {number} names no minutes, the other steps do",
-            "write its time in the bold lead, e.g. **Pauze (15 minuten).**",
+            say("timings.step_minutes", number=number),
+            say("timings.step_minutes.hint", example="**Pauze (15 minuten).**"),
         )
         for number, line, minutes in found
         if minutes is None
@@ -96,16 +96,16 @@ def step_problems(
     total = sum(minutes or 0 for _, _, minutes in found)
     if total != duration and not problems:
         hint = (
-            f"the duration is set in {source}; translate the minutes of its steps"
+            say("timings.steps_sum.hint_translation", source=source)
             if source
-            else "correct the minutes of the steps, or duration: when the steps are right"
+            else say("timings.steps_sum.hint")
         )
         problems.append(
             Problem(
                 rel,
                 found[0][1],
                 "steps",
-                f"the steps add up to {total} minutes, the module's duration is {duration}",
+                say("timings.steps_sum", total=total, duration=duration),
                 hint,
             )
         )
@@ -132,9 +132,15 @@ def trajectory_problems(
                         rel,
                         doc.line_of(f"steps[{i}].modules[{j}]"),
                         f"steps[{i}].modules[{j}]",
-                        f"module '{module}' takes {minutes} minutes, one time of step '{s['id']}' "
-                        f"is {_num(s['half_days'])} half-day(s), {_num(per_time)} minutes",
-                        "give the step more half_days, or move the module to a step that has the time",
+                        say(
+                            "timings.module_too_long",
+                            module=module,
+                            minutes=minutes,
+                            step=s["id"],
+                            half_days=_num(s["half_days"]),
+                            per_time=_num(per_time),
+                        ),
+                        say("timings.module_too_long.hint"),
                     )
                 )
         need = sum(minutes for _, _, minutes in known)
@@ -146,9 +152,17 @@ def trajectory_problems(
                     rel,
                     doc.line_of(f"steps[{i}].half_days"),
                     f"steps[{i}].half_days",
-                    f"the modules of step '{s['id']}' need {need} minutes ({parts}), the step gives "
-                    f"{_num(given)} ({s['times']} × {_num(s['half_days'])} half-day(s) of {half_day} minutes)",
-                    "give the step more times or half_days, or fewer modules",
+                    say(
+                        "timings.step_too_short",
+                        step=s["id"],
+                        need=need,
+                        parts=parts,
+                        given=_num(given),
+                        times=s["times"],
+                        half_days=_num(s["half_days"]),
+                        half_day=half_day,
+                    ),
+                    say("timings.step_too_short.hint"),
                 )
             )
     return problems

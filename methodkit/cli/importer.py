@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, NavigableString, Tag
 from markdownify import markdownify
 
-from methodkit.checks.problems import Problem
+from methodkit.checks.problems import Problem, say, word
 from methodkit.cli.scaffold import ScaffoldError, new_item_text, write_new
 from methodkit.loading.loader import Content
 from methodkit.loading.source import split_front_matter
@@ -116,7 +116,11 @@ def import_folder(content: Content, folder: Path, kind: str, lang: str = "nl") -
         except ScaffoldError as exc:
             out.notes.append(
                 Problem(
-                    src.rel, src.lines.get("title", 1), "title", str(exc), "give the file a title"
+                    src.rel,
+                    src.lines.get("title", 1),
+                    "title",
+                    say("scaffold.error", reason=str(exc)),
+                    say("import.title.hint"),
                 )
             )
             continue
@@ -145,8 +149,8 @@ def _read(path: Path, folder: Path, notes: list[Problem]) -> _Source | None:
                 rel,
                 1,
                 "file",
-                "cannot be read as UTF-8 text",
-                "save it as UTF-8 and import it again",
+                say("import.not_utf8"),
+                say("import.not_utf8.hint"),
             )
         )
         return None
@@ -178,8 +182,8 @@ def _write(
                 src.rel,
                 1,
                 "file",
-                f"is not imported: {content.rel(target)} already exists",
-                "it was left untouched; rename one of the two",
+                say("import.exists", path=content.rel(target)),
+                say("import.exists.hint"),
             )
         )
         return None
@@ -194,8 +198,8 @@ def _write(
                     src.rel,
                     src.lines.get(key, 1),
                     key,
-                    "is not imported",
-                    f"no field of a {kind} holds it; fill in the fields of the new draft by hand",
+                    say("import.field"),
+                    say("import.field.hint", kind=word(kind)),
                 )
             )
     body = _convert_body(src, kind, by_key, folder, content, notes)
@@ -310,8 +314,8 @@ def _html_to_markdown(html: str, rel: str, line: int, notes, inline: bool = Fals
                 rel,
                 line + _line_in(html, el),
                 "body",
-                f"<{el.name}> is not imported",
-                "the site runs and embeds nothing; link to it with a full https:// address instead",
+                say("import.element", tag=el.name),
+                say("import.element.hint"),
             )
         )
         el.decompose()
@@ -322,8 +326,8 @@ def _html_to_markdown(html: str, rel: str, line: int, notes, inline: bool = Fals
                     rel,
                     line + _line_in(html, el),
                     "body",
-                    f"a javascript: link on <{el.name}> is not imported",
-                    "only https:// addresses and relative links",
+                    say("import.javascript", tag=el.name),
+                    say("import.javascript.hint"),
                 )
             )
             el.unwrap()
@@ -384,8 +388,8 @@ def _links(
                         src.rel,
                         at,
                         "body",
-                        f"image '{url[:40]}' is on another site",
-                        "it became a link; to show it, put the file beside the item",
+                        say("import.remote_image", url=url[:40]),
+                        say("import.remote_image.hint"),
                     )
                 )
                 return f"[{text or url}]({url}{title})"
@@ -407,8 +411,8 @@ def _links(
                 src.rel,
                 at,
                 "body",
-                f"link '{url[:40]}' leads to a file that was not imported",
-                f"link to an item as ../{content.types[kind].folder}/<id>.md, or to a full https:// address",
+                say("import.link", url=url[:40]),
+                say("import.link.hint", folder=content.types[kind].folder),
             )
         )
         return m.group(0)
@@ -430,8 +434,8 @@ def _image(
                 src.rel,
                 at,
                 "body",
-                f"image '{url[:40]}' is not in the imported folder",
-                "put the file beside the new item and correct the address",
+                say("import.image_missing", url=url[:40]),
+                say("import.image_missing.hint"),
             )
         )
         return m.group(0)
@@ -441,8 +445,8 @@ def _image(
                 src.rel,
                 at,
                 "body",
-                f"image '{url[:40]}' is not copied: {content.rel(target)} exists",
-                "rename one of the two and correct the address",
+                say("import.image_exists", url=url[:40], path=content.rel(target)),
+                say("import.image_exists.hint"),
             )
         )
         return m.group(0)

@@ -24,7 +24,9 @@ def main(argv=None) -> int:
     p.add_argument("paths", nargs="*", help="only report problems in these files or folders")
     p.add_argument("--format", choices=("text", "github", "json"), default="text")
     p.add_argument(
-        "--lang", choices=("en", "nl"), default="en", help="language of the messages (en or nl)"
+        "--lang",
+        default="en",
+        help="language of the messages: en (default), nl, fr; English where a language has none",
     )
     p.add_argument(
         "--release",
@@ -83,7 +85,9 @@ def main(argv=None) -> int:
     )
     p.add_argument("--title", required=True)
     p.add_argument(
-        "--lang", default="nl", help="language of the explanations in the file: nl (default) or en"
+        "--lang",
+        default="nl",
+        help="language of the explanations in the file: nl (default), fr or en",
     )
     p.add_argument("--date", default=None, help="a session's date, YYYY-MM-DD (default: today)")
 
@@ -99,7 +103,7 @@ def main(argv=None) -> int:
     p.add_argument(
         "--lang",
         default="nl",
-        help="language of the explanations in the new files: nl (default) or en",
+        help="language of the explanations in the new files: nl (default), fr or en",
     )
 
     p = sub.add_parser(
@@ -310,7 +314,7 @@ def cmd_build(root: Path, args) -> int:
 
 
 def cmd_check(root: Path, args) -> int:
-    from methodkit.checks.problems import format_problems
+    from methodkit.checks.problems import format_problems, say
 
     _, content, problems = _content(root)
     config_problems, policy = _policy(root, content)
@@ -323,39 +327,28 @@ def cmd_check(root: Path, args) -> int:
             [p for p in found if any(_within(root / p.path, w) for w in wanted)]
             for found in (problems, policy)
         )
-    if args.lang == "nl":
-        from methodkit.checks.messages import to_dutch
-
-        problems, policy = [to_dutch(p) for p in problems], [to_dutch(p) for p in policy]
-    out = format_problems(problems, args.format)
+    out = format_problems(problems, args.format, lang=args.lang)
     if out:
         print(out)
     _note_ignored(content)
     # The policy's report never fails this run: warnings in a pull request, notes in a terminal.
     if policy and args.format == "github":
-        print(format_problems(policy, "github", level="warning", title="publication policy"))
-    elif policy and args.format == "text":
         print(
-            f"publication policy: {len(policy)} thing(s) to do before a release (not a problem now;"
-            " `methodkit check --release` fails on them):",
-            file=sys.stderr,
+            format_problems(
+                policy, "github", level="warning", title="publication policy", lang=args.lang
+            )
         )
-        print("\n".join(f"  {p.text()}" for p in policy), file=sys.stderr)
+    elif policy and args.format == "text":
+        print(say("check.policy", count=len(policy)).text(args.lang), file=sys.stderr)
+        print("\n".join(f"  {p.text(args.lang)}" for p in policy), file=sys.stderr)
     if args.format == "text":
         n = sum(1 for _ in content.all_items())
-        if args.lang == "nl":
-            line = (
-                f"{len(problems)} probleem/problemen in {n} geldige items"
-                if problems
-                else f"ok: {n} items, geen problemen"
-            )
-        else:
-            line = (
-                f"{len(problems)} problem(s) in {n} valid item(s)"
-                if problems
-                else f"ok: {n} items, no problems"
-            )
-        print(line, file=sys.stderr)
+        line = (
+            say("check.problems", count=len(problems), items=n)
+            if problems
+            else say("check.ok", items=n)
+        )
+        print(line.text(args.lang), file=sys.stderr)
     return 1 if problems else 0
 
 

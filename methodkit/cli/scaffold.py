@@ -20,7 +20,10 @@ from methodkit.loading.files import is_regular, read_regular
 from methodkit.loading.loader import Content, current_hash
 
 FIELD_HELP = Path(__file__).parents[1] / "model" / "field_help.yml"
-HELP_LANGS = ("nl", "en")
+HELP_LANGS = ("nl", "fr", "en")
+# The words around the field explanations of a new item, per language of the explanations.
+OPTIONAL = {"nl": "(optioneel)", "fr": "(facultatif)", "en": "(optional)"}
+ALLOWED = {"nl": "Mogelijk", "fr": "Valeurs possibles", "en": "Allowed"}
 
 
 class ScaffoldError(Exception):
@@ -213,19 +216,14 @@ def new_item_text(
     help_text = yaml.safe_load(FIELD_HELP.read_text("utf-8"))
     schema = content.schemas.raw[kind]
     required = set(schema.get("required", []))
-    optional_note = {"nl": "(optioneel)", "en": "(optional)"}[lang]
+    optional_note = OPTIONAL[lang]
     lines = []
     for name, prop in schema["properties"].items():
         value = _placeholder(content, kind, name, prop, title, item_id, today, lang)
         note = help_text[name][lang] + ("" if name in required else f" {optional_note}")
         vocab = prop.get("x-vocabulary") or (prop.get("items") or {}).get("x-vocabulary")
         if vocab:
-            note += (
-                " "
-                + {"nl": "Mogelijk", "en": "Allowed"}[lang]
-                + ": "
-                + ", ".join(content.vocabularies.get(vocab, {}))
-            )
+            note += " " + ALLOWED[lang] + ": " + ", ".join(content.vocabularies.get(vocab, {}))
         lines.append(f"# {note}")
         if name == "authors" and publisher:
             lines.append(f"authors: {_flow([publisher])}")

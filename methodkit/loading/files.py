@@ -15,36 +15,30 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from methodkit.checks.problems import Problem
+from methodkit.checks.problems import Message, Problem, say
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif")
 
 
-def _kind(mode: int) -> str | None:
-    """What a file is when it is not a regular file, in words; None for a regular file."""
+def _kind(mode: int) -> Message | None:
+    """What a file is when it is not a regular file; None for a regular file."""
     if stat.S_ISLNK(mode):
-        return "a symbolic link"
+        return say("file.symlink")
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return say("file.pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return say("file.device")
+    return say("file.not_regular")
 
 
 def not_regular(path: Path, rel: str) -> Problem:
     try:
-        what = _kind(os.lstat(path).st_mode) or "not a regular file"
+        what = _kind(os.lstat(path).st_mode) or say("file.not_regular")
     except OSError:
-        what = "gone"
-    return Problem(
-        rel,
-        1,
-        "file",
-        f"is {what}",
-        "only regular files are content: put the file itself here, not a link to it",
-    )
+        what = say("file.gone")
+    return Problem(rel, 1, "file", what, say("file.not_regular.hint"))
 
 
 # Characters that end or rewrite a line of output (and of a GitHub annotation): never in a content file's name.
@@ -76,8 +70,8 @@ def walk(folder: Path, root: Path, problems: list[Problem], hidden: bool = False
                     shown(path.relative_to(root).as_posix()),
                     1,
                     "file",
-                    "has a control character (a line break, a tab ...) in its name",
-                    "rename it: the name would break the lines of a report",
+                    say("file.control_character"),
+                    say("file.control_character.hint"),
                 )
             )
             continue

@@ -23,7 +23,7 @@ from methodkit.checks.policy import (
     template_problems,
     text_field_problems,
 )
-from methodkit.checks.problems import Problem
+from methodkit.checks.problems import Message, Problem, say, word
 from methodkit.checks.site_pages import macro_names, site_page_problems
 from methodkit.checks.svg import svg_problems
 from methodkit.checks.terms import TermList, list_problems, rules_from
@@ -34,6 +34,7 @@ from methodkit.loading.config import markdown_extensions, site_settings
 from methodkit.loading.docs import SUFFIX, page_lang
 from methodkit.loading.files import IMAGE_SUFFIXES, walk
 from methodkit.loading.schema import SchemaFileError, Schemas, references
+from methodkit.loading.schema import _to_problem as schema_problem
 from methodkit.loading.source import (
     Document,
     SourceFile,
@@ -45,7 +46,7 @@ from methodkit.loading.source import (
 )
 from methodkit.loading.types import load_types
 from methodkit.model.items import Item, Step, Term, Trajectory, Translation
-from methodkit.model.licences import LICENCES, adaptation_problem
+from methodkit.model.licences import LICENCES, Licence, adaptation_problem
 from methodkit.model.translations import source_hash
 from methodkit.model.types import Types
 
@@ -59,8 +60,8 @@ DEFAULT_FIELDS = (
 )  # what methodology/defaults.yml may set
 # The hint fits the type: only one whose schema has a contact field may send anyone there.
 PRIVACY_HINTS = {
-    False: "no personal data in a session summary: give counts and general descriptions, never names or contacts",
-    True: "no personal data in a practice; an organisation's general address belongs in 'contact:'",
+    False: say("privacy.no_contact.hint"),
+    True: say("privacy.contact.hint"),
 }
 
 
@@ -114,9 +115,7 @@ class _Loader:
         except SchemaFileError as exc:
             schemas = None
             self.problems.append(
-                Problem(
-                    exc.rel, exc.line, "file", exc.message, "the schemas are code: fix the file"
-                )
+                Problem(exc.rel, exc.line, "file", exc.message, say("schema.file.hint"))
             )
         self.content = Content(root, cdir, tuple(languages), types, schemas)
         self.content.items = {k: {} for k in types}
@@ -175,8 +174,8 @@ class _Loader:
                         c.rel(path),
                         1,
                         "file",
-                        f"vocabulary '{name}' is missing",
-                        "create it with a 'terms:' list",
+                        say("vocabulary.missing", name=name),
+                        say("vocabulary.missing.hint"),
                     )
                 )
         for itype in c.types.all:
@@ -228,9 +227,8 @@ class _Loader:
                         rel.as_posix(),
                         1,
                         "file",
-                        "is not content",
-                        "methodology/ holds items, vocabularies, the trajectory and the schemas; "
-                        "keep other files elsewhere",
+                        say("content.not_content"),
+                        say("content.not_content.hint"),
                     )
                 )
 
@@ -260,9 +258,7 @@ class _Loader:
         data = doc.data or {}
         if not isinstance(data, dict):
             self.problems.append(
-                Problem(
-                    rel, 1, "file", "must be a set of fields", "write 'license:' and 'based_on:'"
-                )
+                Problem(rel, 1, "file", say("must_be_fields"), say("defaults.not_fields.hint"))
             )
             return
         # Defaults may hold only the fields every item type shares.
@@ -275,15 +271,13 @@ class _Loader:
             key = ".".join(map(str, err.absolute_path)) or next(
                 iter(set(data) - set(DEFAULT_FIELDS)), "file"
             )
-            self.problems.append(
-                Problem(
-                    rel,
-                    doc.line_of(key),
-                    key,
-                    err.message.split(" (")[0],
-                    "allowed here: " + ", ".join(DEFAULT_FIELDS),
-                )
-            )
+            if err.validator == "additionalProperties":
+                message = say("schema.unknown_field")
+                hint = say("defaults.allowed", fields=", ".join(DEFAULT_FIELDS))
+            else:  # a value the shared definitions refuse: said as it is in an item
+                found = schema_problem(err, schema, doc, rel)
+                message, hint = found.message, found.hint
+            self.problems.append(Problem(rel, doc.line_of(key), key, message, hint))
         if not any(p.path == rel for p in self.problems):
             self.content.defaults = data
 
@@ -297,8 +291,8 @@ class _Loader:
                         rel,
                         1,
                         "file",
-                        f"'{path.stem}' is not a site language",
-                        "name it <lang>.yml with lang one of " + ", ".join(self.content.languages),
+                        say("not_site_language", lang=path.stem),
+                        say("terms.file_name.hint", languages=", ".join(self.content.languages)),
                     )
                 )
                 continue
@@ -373,8 +367,12 @@ class _Loader:
                                 rel,
                                 doc.line_of(where),
                                 where,
-                                f"term '{term['id']}' has no label in {', '.join(missing)}",
-                                "add a label and a description for every site language",
+                                say(
+                                    "vocabulary.no_label",
+                                    term=term["id"],
+                                    languages=", ".join(missing),
+                                ),
+                                say("labels.hint"),
                             )
                         ]
                     )
@@ -388,8 +386,8 @@ class _Loader:
                                 rel,
                                 doc.line_of(f"{where}.{extra[0]}"),
                                 f"{where}.{extra[0]}",
-                                f"'{extra[0]}' is not a site language",
-                                "site languages: " + ", ".join(self.content.languages),
+                                say("not_site_language", lang=extra[0]),
+                                say("site_languages", languages=", ".join(self.content.languages)),
                             )
                         ]
                     )
@@ -403,8 +401,8 @@ class _Loader:
                                 rel,
                                 doc.line_of(f"{where}.id"),
                                 f"{where}.id",
-                                f"id '{term['id']}' is used twice",
-                                f"first on line {terms[term['id']].line}",
+                                say("vocabulary.id_twice", id=term["id"]),
+                                say("first_on_line", line=terms[term["id"]].line),
                             )
                         ]
                     )
@@ -442,8 +440,8 @@ class _Loader:
                         rel,
                         1,
                         "file",
-                        "is not a Markdown file",
-                        f"items in {c.types[kind].folder}/ are <id>.md files",
+                        say("item.not_markdown"),
+                        say("item.not_markdown.hint", folder=c.types[kind].folder),
                     )
                 )
             return
@@ -461,9 +459,8 @@ class _Loader:
                         rel,
                         1,
                         "file",
-                        f"'{lang}' is not a language code",
-                        "name a translation <id>.<lang>.md, with lang one of "
-                        + ", ".join(c.languages),
+                        say("item.not_language_code", lang=lang),
+                        say("item.not_language_code.hint", languages=", ".join(c.languages)),
                     )
                 )
                 return
@@ -475,8 +472,8 @@ class _Loader:
                     rel,
                     1,
                     "file",
-                    "has a name with more than one dot",
-                    "name it <id>.md, or <id>.<lang>.md for a translation",
+                    say("item.dots"),
+                    say("item.dots.hint"),
                 )
             )
             return
@@ -487,8 +484,8 @@ class _Loader:
                     rel,
                     1,
                     "file",
-                    f"'{parts[0]}' names a page the site makes itself",
-                    "give the item another id (and file name)",
+                    say("item.reserved", name=parts[0]),
+                    say("item.reserved.hint"),
                 )
             )
             return
@@ -502,8 +499,8 @@ class _Loader:
                     rel,
                     src.meta.line_of("id"),
                     "id",
-                    f"'{parts[0]}' is already used",
-                    f"by {dup.path}; ids are unique",
+                    say("item.id_used", id=parts[0]),
+                    say("item.id_used.hint", path=dup.path),
                 )
             )
         if not ok or dup is not None:
@@ -560,8 +557,8 @@ class _Loader:
                     rel,
                     doc.line_of("id"),
                     "id",
-                    f"'{meta['id']}' does not match the file name",
-                    f"rename the file to {meta['id']}.md or set id: {stem}",
+                    say("item.id_file", id=meta["id"]),
+                    say("item.id_file.hint", id=meta["id"], stem=stem),
                 )
             )
         self.content_checks(kind, meta, doc, src.body, src.body_line, rel)
@@ -612,8 +609,8 @@ class _Loader:
                     rel,
                     1,
                     "file",
-                    f"translates '{stem}', which does not exist",
-                    f"the source must be {c.types[kind].folder}/{stem}.md",
+                    say("translation.no_source", id=stem),
+                    say("translation.no_source.hint", path=f"{c.types[kind].folder}/{stem}.md"),
                 )
             )
             return
@@ -627,8 +624,8 @@ class _Loader:
                     rel,
                     1,
                     "file",
-                    f"is in '{lang}', the language {item.path} is written in",
-                    f"a translation's language differs from its source's (lang: {item.lang})",
+                    say("translation.same_language", lang=lang, source=item.path),
+                    say("translation.same_language.hint", lang=item.lang),
                 )
             )
             return
@@ -665,8 +662,8 @@ class _Loader:
                         rel,
                         doc.line_of(f"steps[{i}]"),
                         f"steps[{i}]",
-                        f"has no label in {', '.join(missing)}",
-                        "add a label and a description for every site language",
+                        say("trajectory.no_label", languages=", ".join(missing)),
+                        say("labels.hint"),
                     )
                 )
             if s["end_month"] < s["start_month"] or s["end_month"] > data["months"]:
@@ -675,8 +672,8 @@ class _Loader:
                         rel,
                         doc.line_of(f"steps[{i}].end_month"),
                         f"steps[{i}].end_month",
-                        f"{s['end_month']} is out of range",
-                        f"it must lie between start_month and months ({data['months']})",
+                        say("schema.range", value=str(s["end_month"])),
+                        say("trajectory.end_month.hint", months=data["months"]),
                     )
                 )
             for lang in self.content.languages:
@@ -717,7 +714,11 @@ class _Loader:
                                 rel,
                                 doc.line_of(where),
                                 where,
-                                f"unknown {target[:-1] if target.endswith('s') else target} '{value}'",
+                                say(
+                                    "reference.unknown",
+                                    kind=word(target[:-1] if target.endswith("s") else target),
+                                    value=str(value),
+                                ),
                                 _term_hint(terms, value),
                             )
                         )
@@ -732,8 +733,8 @@ class _Loader:
                                 rel,
                                 doc.line_of(where),
                                 where,
-                                "refers to the item itself",
-                                "remove it",
+                                say("reference.itself"),
+                                say("remove_it"),
                             )
                         )
                     elif value not in self.known[ref_kind]:
@@ -741,17 +742,20 @@ class _Loader:
                             str(value), sorted(self.known[ref_kind]), n=1
                         )
                         hint = (
-                            f"did you mean '{close[0]}'?"
+                            say("did_you_mean", name=close[0])
                             if close
-                            else f"no file {c.types[ref_kind].folder}/{value}.md; known: "
-                            + _some(self.known[ref_kind])
+                            else say(
+                                "reference.no_file",
+                                path=f"{c.types[ref_kind].folder}/{value}.md",
+                                known=_some(self.known[ref_kind]),
+                            )
                         )
                         self.problems.append(
                             Problem(
                                 rel,
                                 doc.line_of(where),
                                 where,
-                                f"unknown {ref_kind} '{value}'",
+                                say("reference.unknown", kind=word(ref_kind), value=str(value)),
                                 hint,
                             )
                         )
@@ -762,9 +766,8 @@ class _Loader:
                                 rel,
                                 doc.line_of(where),
                                 where,
-                                f"{ref_kind} '{value}' is a draft",
-                                f"the site leaves {referred.path} out until it is ready: remove it here "
-                                "or publish the draft",
+                                say("reference.draft", kind=word(ref_kind), value=str(value)),
+                                say("reference.draft.hint", path=referred.path),
                             )
                         )
             if n < valid:  # an adaptation's checks need the whole, valid front matter
@@ -794,9 +797,12 @@ class _Loader:
                             rel,
                             line,
                             "body",
-                            f"image '{url[:40]}' is not found from the page",
-                            f"the page of an item in a sub-folder is published in {item.type.folder}/: "
-                            f"write '{posixpath.relpath(beside, base)}'",
+                            say("image.sub_folder", url=url[:40]),
+                            say(
+                                "image.sub_folder.hint",
+                                folder=item.type.folder,
+                                address=posixpath.relpath(beside, base),
+                            ),
                         )
                     )
                 elif target not in c.media:
@@ -805,8 +811,8 @@ class _Loader:
                             rel,
                             line,
                             "body",
-                            f"image '{url[:40]}' is not in the repository",
-                            f"put the file in {folder}/ or correct the address",
+                            say("image.missing", url=url[:40]),
+                            say("image.missing.hint", folder=folder),
                         )
                     )
                 elif not markdown:  # MkDocs adjusts the addresses of Markdown images to the page's, not those of HTML
@@ -815,8 +821,8 @@ class _Loader:
                             rel,
                             line,
                             "body",
-                            f"image '{url[:40]}' is in HTML",
-                            "write it in Markdown, ![description](file), so its address works on every page",
+                            say("image.html", url=url[:40]),
+                            say("image.html.hint"),
                         )
                     )
 
@@ -840,8 +846,8 @@ class _Loader:
                             rel,
                             line,
                             "body",
-                            f"link '{url[:40]}' leads to no page",
-                            "link to an item as ../modules/<id>.md (or name it in related:)",
+                            say("link.no_page", url=url[:40]),
+                            say("link.no_page.hint"),
                         )
                     )
                 elif other is not None and other.draft and not item.draft:
@@ -850,8 +856,8 @@ class _Loader:
                             rel,
                             line,
                             "body",
-                            f"link '{url[:40]}' leads to a draft",
-                            f"the site leaves {other.path} out until it is ready: remove the link or publish the draft",
+                            say("link.draft", url=url[:40]),
+                            say("link.draft.hint", path=other.path),
                         )
                     )
 
@@ -898,17 +904,17 @@ class _Loader:
                         rel,
                         line,
                         "adapted_from",
-                        f"unknown {kind} '{adapted}'",
-                        "give the id of an item of the same type, or {title, url, license} for an external work",
+                        say("reference.unknown", kind=word(kind), value=adapted),
+                        say("adaptation.unknown.hint"),
                     )
                 )
                 return
             source = self.content.items[kind].get(adapted)
             if source is None:
                 return  # the source has problems of its own, reported there
-            source_licence, name = source.meta["license"], f"'{adapted}'"
+            source_licence, name = source.meta["license"], adapted
         else:
-            source_licence, name = adapted["license"], f"'{adapted['title']}'"
+            source_licence, name = adapted["license"], adapted["title"]
         own = meta.get("license") or self.content.defaults.get("license", "CC-BY-SA-4.0")
         why = adaptation_problem(LICENCES[source_licence], LICENCES[own])
         if why:
@@ -917,8 +923,8 @@ class _Loader:
                     rel,
                     line,
                     "adapted_from",
-                    f"{name} {why}",
-                    "choose a compatible licence in 'license:', or adapt another source",
+                    _adaptation_message(why, name, LICENCES[source_licence], LICENCES[own]),
+                    say("adaptation.licence.hint"),
                 )
             )
 
@@ -957,14 +963,25 @@ def _term_hint(terms: dict[str, Term], value) -> str:
     wanted = str(value).strip().casefold()
     for term in terms.values():
         if any(labels.get("label", "").casefold() == wanted for labels in term.labels.values()):
-            return f"'{value}' is the label of '{term.id}': write the id, {term.id}"
+            return say("reference.label", label=str(value), id=term.id)
     close = difflib.get_close_matches(str(value), list(terms), n=1)
-    return f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(terms)
+    return say("did_you_mean", name=close[0]) if close else say("known", names=", ".join(terms))
 
 
-def _some(ids, n=8) -> str:
+def _adaptation_message(why: str, name: str, source: Licence, own: Licence) -> Message:
+    """Why the source's licence forbids this adaptation (`why`: ND, NC or SA)."""
+    if why == "ND":
+        return say("adaptation.nd", source=name, licence=source.name)
+    if why == "NC":
+        return say("adaptation.nc", source=name, licence=source.name, own=own.name)
+    return say("adaptation.sa", source=name, licence=source.name, own=own.name)
+
+
+def _some(ids, n=8):
     ids = sorted(ids)
-    return ", ".join(ids[:n]) + (", ..." if len(ids) > n else "") if ids else "none yet"
+    if not ids:
+        return say("none_yet")
+    return ", ".join(ids[:n]) + (", ..." if len(ids) > n else "")
 
 
 def load(

@@ -17,7 +17,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from methodkit.checks.problems import Problem
+from methodkit.checks.problems import NO_HINT, FieldHelp, Message, Problem, say, word
 from methodkit.loading.files import read_regular
 from methodkit.loading.source import Document, field_path
 
@@ -28,7 +28,7 @@ BASE_SCHEMAS = ("common", "translation", "vocabulary", "trajectory", "terms")
 class SchemaFileError(Exception):
     """A schema file that cannot be read as JSON: where, and why."""
 
-    def __init__(self, rel: str, line: int, message: str):
+    def __init__(self, rel: str, line: int, message: Message):
         super().__init__(f"{rel}:{line}: {message}")
         self.rel, self.line, self.message = rel, line, message
 
@@ -39,13 +39,12 @@ def _read_schema(folder: Path, name: str) -> dict:
     try:
         data = json.loads(read_regular(path).decode("utf-8"))
     except json.JSONDecodeError as exc:
-        raise SchemaFileError(rel, exc.lineno, f"is not valid JSON: {exc.msg}") from None
+        raise SchemaFileError(rel, exc.lineno, say("schema.invalid_json", reason=exc.msg)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise SchemaFileError(
-            rel, 1, f"cannot be read: {getattr(exc, 'strerror', None) or exc}"
-        ) from None
+        reason = str(getattr(exc, "strerror", None) or exc)
+        raise SchemaFileError(rel, 1, say("file.unreadable", reason=reason)) from None
     if not isinstance(data, dict):
-        raise SchemaFileError(rel, 1, "is not a JSON Schema (an object)")
+        raise SchemaFileError(rel, 1, say("schema.not_object"))
     return data
 
 
@@ -153,12 +152,12 @@ def references(schema: dict, data, path=()):
 
 
 _TYPE_NAMES = {
-    "string": "text",
-    "array": "a list",
-    "object": "a set of fields",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
+    "string": word("text"),
+    "array": word("a list"),
+    "object": word("a set of fields"),
+    "integer": word("a whole number"),
+    "number": word("a number"),
+    "boolean": word("true or false"),
 }
 
 
@@ -175,8 +174,10 @@ def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
             rel,
             line if path else 1,
             full,
-            "is required but missing",
-            f"add '{missing}:'" + (f": {desc}" if desc else ""),
+            say("schema.required"),
+            say("schema.required.hint", field=missing, help=desc)
+            if desc
+            else say("schema.required.hint_bare", field=missing),
         )
     if v == "additionalProperties":
         allowed = sorted(err.schema.get("properties", {}))
@@ -189,23 +190,31 @@ def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
                 rel,
                 doc.line_of(full, line),
                 full,
-                "is not allowed in methodology content",
-                "content is never rendered as a template; remove this field",
+                say("schema.render_macros"),
+                say("schema.render_macros.hint"),
             )
-        hint = f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(allowed)}"
-        return Problem(rel, doc.line_of(full, line), full, "is not a known field", hint)
+        hint = (
+            say("did_you_mean", name=close[0])
+            if close
+            else say("allowed_fields", fields=", ".join(allowed))
+        )
+        return Problem(rel, doc.line_of(full, line), full, say("schema.unknown_field"), hint)
     if v == "type":
         want = (
             err.validator_value if isinstance(err.validator_value, str) else err.validator_value[0]
         )
         hint = _example(schema, path)
         if want == "string" and isinstance(err.instance, dict):
-            hint = "put the text between quotes: a ': ' inside it makes YAML read it as a field"
+            hint = say("schema.type.quote")
         return Problem(
             rel,
             line,
             where or "file",
-            f"must be {_TYPE_NAMES.get(want, want)}, not {_json_kind(err.instance)}",
+            say(
+                "schema.type",
+                expected=_TYPE_NAMES.get(want) or word(want),
+                found=_json_kind(err.instance),
+            ),
             hint,
         )
     if v == "enum":
@@ -213,8 +222,8 @@ def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
             rel,
             line,
             where,
-            f"unknown value {err.instance!r}",
-            "allowed: " + ", ".join(map(str, err.validator_value)),
+            say("schema.enum", value=repr(err.instance)),
+            say("allowed", values=", ".join(map(str, err.validator_value))),
         )
     if v == "pattern":
         if where.endswith("id") or where == "id" or err.validator_value.startswith("^[a-z0-9]"):
@@ -222,69 +231,84 @@ def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
                 rel,
                 line,
                 where,
-                f"{err.instance!r} is not a valid id",
-                "use lower-case letters, digits and single hyphens, e.g. 'mijn-module'",
+                say("schema.id", value=repr(err.instance)),
+                say("schema.id.hint", example="mijn-module"),
             )
         if "http" in err.validator_value:
             return Problem(
-                rel, line, where, f"{err.instance!r} is not a web address", "start it with https://"
+                rel,
+                line,
+                where,
+                say("schema.url", value=repr(err.instance)),
+                say("schema.url.hint"),
             )
         if "0-9a-f" in err.validator_value:
             return Problem(
                 rel,
                 line,
                 where,
-                f"{err.instance!r} is not a source version",
-                "copy the version that `methodkit status` prints",
+                say("schema.source_hash", value=repr(err.instance)),
+                say("schema.source_hash.hint"),
             )
         return Problem(
             rel,
             line,
             where,
-            f"{err.instance!r} has the wrong form",
-            f"it must match {err.validator_value}",
+            say("schema.pattern", value=repr(err.instance)),
+            say("schema.pattern.hint", pattern=err.validator_value),
         )
     if v == "format":
         return Problem(
             rel,
             line,
             where,
-            f"{err.instance!r} is not a valid date",
-            "write it as YYYY-MM-DD, e.g. 2019-03-21",
+            say("schema.date", value=repr(err.instance)),
+            say("schema.date.hint", example="2019-03-21"),
         )
     if v in ("minItems", "minLength"):
-        return Problem(rel, line, where, "is empty", "give at least one value")
+        return Problem(rel, line, where, say("schema.empty"), say("schema.empty.hint"))
     if v in ("minimum", "maximum"):
-        word = "at least" if v == "minimum" else "at most"
         return Problem(
             rel,
             line,
             where,
-            f"{err.instance!r} is out of range",
-            f"it must be {word} {err.validator_value}",
+            say("schema.range", value=repr(err.instance)),
+            say("schema.minimum.hint", limit=err.validator_value)
+            if v == "minimum"
+            else say("schema.maximum.hint", limit=err.validator_value),
         )
     if v in ("oneOf", "anyOf"):
         return Problem(
-            rel, line, where, "has the wrong form", _describe(schema, path) or "see the schema"
+            rel, line, where, say("schema.form"), _describe(schema, path) or say("schema.see")
         )
     if v == "const":
         return Problem(
-            rel, line, where, f"must be {err.validator_value!r}", _describe(schema, path)
+            rel,
+            line,
+            where,
+            say("schema.const", value=repr(err.validator_value)),
+            _describe(schema, path),
         )
-    return Problem(rel, line, where or "front matter", err.message, _describe(schema, path))
+    return Problem(
+        rel,
+        line,
+        where or "front matter",
+        say("schema.other", reason=err.message),
+        _describe(schema, path),
+    )
 
 
-def _json_kind(value) -> str:
+def _json_kind(value) -> Message:
     if isinstance(value, bool):
-        return "true/false"
+        return word("true/false")
     return {
-        str: "text",
-        int: "a number",
-        float: "a number",
-        list: "a list",
-        dict: "a set of fields",
-        type(None): "empty",
-    }.get(type(value), type(value).__name__)
+        str: word("text"),
+        int: word("a number"),
+        float: word("a number"),
+        list: word("a list"),
+        dict: word("a set of fields"),
+        type(None): word("empty"),
+    }.get(type(value)) or word(type(value).__name__)
 
 
 def _sub(schema: dict, path: list) -> dict:
@@ -296,12 +320,17 @@ def _sub(schema: dict, path: list) -> dict:
     return schema
 
 
-def _describe(schema: dict, path: list) -> str:
-    return _sub(schema, path).get("description", "")
+def _describe(schema: dict, path: list) -> Message:
+    """What the field means, as its schema says (in English) and field_help.yml in other languages."""
+    text = _sub(schema, path).get("description", "")
+    if not text:
+        return NO_HINT
+    name = next((p for p in reversed(path) if isinstance(p, str)), "")
+    return say("schema.description", text=FieldHelp(name, text))
 
 
-def _example(schema: dict, path: list) -> str:
+def _example(schema: dict, path: list) -> Message:
     sub = _sub(schema, path)
     if sub.get("type") == "array" or "items" in sub:
-        return "write a list, e.g. [a, b] or one '- value' per line"
-    return sub.get("description", "")
+        return say("write_list")
+    return _describe(schema, path)

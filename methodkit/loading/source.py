@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from methodkit.checks.problems import Problem
+from methodkit.checks.problems import Message, Problem, say, word
 from methodkit.loading.files import is_regular, not_regular, read_regular
 
 FENCE = "---"
@@ -80,8 +80,8 @@ def read_bytes(abs_path: Path, rel: str, problems: list[Problem]) -> bytes | Non
                     rel,
                     1,
                     "file",
-                    f"cannot be read: {exc.strerror}",
-                    "check the file's permissions",
+                    say("file.unreadable", reason=str(exc.strerror)),
+                    say("file.unreadable.hint"),
                 )
             )
         return None
@@ -94,11 +94,7 @@ def read_text(abs_path: Path, rel: str, problems: list[Problem]) -> str | None:
 
 def decode_text(raw: bytes, rel: str, problems: list[Problem]) -> str | None:
     if b"\x00" in raw:
-        problems.append(
-            Problem(
-                rel, 1, "file", "is a binary file, not text", "save it as UTF-8 text, or remove it"
-            )
-        )
+        problems.append(Problem(rel, 1, "file", say("file.binary"), say("file.binary.hint")))
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -109,8 +105,8 @@ def decode_text(raw: bytes, rel: str, problems: list[Problem]) -> str | None:
                 rel,
                 line,
                 "file",
-                "is not valid UTF-8 text",
-                "save the file with UTF-8 encoding in your editor",
+                say("file.not_utf8"),
+                say("file.not_utf8.hint"),
             )
         )
         return None
@@ -134,8 +130,8 @@ def parse_yaml(
                 rel,
                 1 + line_offset,
                 what,
-                f"nests lists and fields {depth} levels deep",
-                f"at most {MAX_NESTING} levels: write the value out flat",
+                say("yaml.too_deep", depth=depth),
+                say("yaml.too_deep.hint", most=MAX_NESTING),
             )
         )
         return None
@@ -157,7 +153,11 @@ def parse_yaml(
         line = (mark.line + 1 if mark else 1) + line_offset
         problems.append(
             Problem(
-                rel, line, what, f"is not valid YAML: {exc.problem or exc.context}", _yaml_hint(exc)
+                rel,
+                line,
+                what,
+                say("yaml.invalid", reason=str(exc.problem or exc.context)),
+                _yaml_hint(exc),
             )
         )
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
@@ -166,8 +166,8 @@ def parse_yaml(
                 rel,
                 1 + line_offset,
                 what,
-                f"is not valid YAML: {exc}",
-                "check quotes, colons and indentation",
+                say("yaml.invalid", reason=str(exc)),
+                say("yaml.check"),
             )
         )
     except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise anything on malformed tagged values
@@ -176,8 +176,8 @@ def parse_yaml(
                 rel,
                 1 + line_offset,
                 what,
-                f"is not valid YAML: a value cannot be read ({type(exc).__name__})",
-                "check values with a tag such as !!int, !!bool or !!timestamp",
+                say("yaml.unreadable_value", error=type(exc).__name__),
+                say("yaml.unreadable_value.hint"),
             )
         )
     finally:
@@ -204,15 +204,15 @@ def _nesting(text: str) -> int:
     return deepest
 
 
-def _yaml_hint(exc: yaml.MarkedYAMLError) -> str:
+def _yaml_hint(exc: yaml.MarkedYAMLError):
     problem = (exc.problem or "") + (exc.context or "")
     if "\\t" in problem or "tab" in problem:
-        return "indent with spaces, not tabs"
+        return say("yaml.tabs")
     if "quoted" in problem or "quote" in problem:
-        return "close the quote, or leave the quotes out"
+        return say("yaml.quote")
     if "mapping values" in problem:
-        return "put a value that contains ': ' between quotes"
-    return "check quotes, colons and indentation"
+        return say("yaml.colon")
+    return say("yaml.check")
 
 
 def _walk(node, path, doc, rel, problems, offset, seen) -> bool:
@@ -223,8 +223,8 @@ def _walk(node, path, doc, rel, problems, offset, seen) -> bool:
                 rel,
                 doc.lines.get(path, node.start_mark.line + 1 + offset),
                 path or "front matter",
-                "uses a YAML alias (*name)",
-                "write the value out in full; anchors and aliases are not supported",
+                say("yaml.alias"),
+                say("yaml.alias.hint"),
             )
         )
         return False
@@ -242,8 +242,8 @@ def _walk(node, path, doc, rel, problems, offset, seen) -> bool:
                         rel,
                         line,
                         child,
-                        f"is given twice (first on line {keys[key]})",
-                        "keep one of the two",
+                        say("yaml.twice", first=keys[key]),
+                        say("yaml.twice.hint"),
                     )
                 )
                 ok = False
@@ -264,9 +264,7 @@ def split_front_matter(text: str, rel: str, problems: list[Problem]) -> SourceFi
     src = SourceFile(rel, text)
     lines = text.split("\n")
     if not text.strip():
-        problems.append(
-            Problem(rel, 1, "file", "is empty", "start with front matter between two '---' lines")
-        )
+        problems.append(Problem(rel, 1, "file", say("file.empty"), say("file.empty.hint")))
         return None
     if lines[0].rstrip() != FENCE:
         problems.append(
@@ -274,31 +272,29 @@ def split_front_matter(text: str, rel: str, problems: list[Problem]) -> SourceFi
                 rel,
                 1,
                 "front matter",
-                "is missing",
-                "the file must start with a line '---', the fields, and another '---'",
+                say("front_matter.missing"),
+                say("front_matter.missing.hint"),
             )
         )
         return None
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "...")), None)
     if end is None:
         problems.append(
-            Problem(
-                rel, 1, "front matter", "is not closed", "add a line '---' after the last field"
-            )
+            Problem(rel, 1, "front matter", say("front_matter.open"), say("front_matter.open.hint"))
         )
         return None
     doc = parse_yaml("\n".join(lines[1:end]), rel, problems, line_offset=1)
     if doc is None:
         return None
     if not isinstance(doc.data, dict):
-        kind = "empty" if doc.data is None else f"a {_kind(doc.data)}"
+        kind = word("empty") if doc.data is None else _kind(doc.data)
         problems.append(
             Problem(
                 rel,
                 2,
                 "front matter",
-                f"is {kind}, not a set of fields",
-                "write one 'field: value' per line",
+                say("front_matter.not_fields", kind=kind),
+                say("front_matter.not_fields.hint"),
             )
         )
         return None
@@ -308,11 +304,11 @@ def split_front_matter(text: str, rel: str, problems: list[Problem]) -> SourceFi
     return src
 
 
-def _kind(value) -> str:
+def _kind(value) -> Message:
     return {
-        list: "list",
-        str: "text",
-        int: "number",
-        float: "number",
-        bool: "true/false value",
-    }.get(type(value), type(value).__name__)
+        list: word("a list"),
+        str: word("a text"),
+        int: word("a number"),
+        float: word("a number"),
+        bool: word("a true/false value"),
+    }.get(type(value)) or word(f"a {type(value).__name__}")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from methodkit.checks.problems import Problem
+from methodkit.checks.problems import Problem, say
 from methodkit.loading.source import parse_yaml, read_text
 from methodkit.model.types import ItemType, Types
 
@@ -20,11 +20,7 @@ def load_types(schemas_dir: Path, root: Path, problems: list[Problem]) -> Types:
     path = schemas_dir / TYPES_FILE
     rel = path.relative_to(root).as_posix()
     if not path.is_file():
-        problems.append(
-            Problem(
-                rel, 1, "file", "is missing", "declare the item types there (see the kit's own)"
-            )
-        )
+        problems.append(Problem(rel, 1, "file", say("types.missing"), say("types.missing.hint")))
         return Types()
     text = read_text(path, rel, problems)
     doc = parse_yaml(text, rel, problems, what="file") if text is not None else None
@@ -39,8 +35,8 @@ def load_types(schemas_dir: Path, root: Path, problems: list[Problem]) -> Types:
                 rel,
                 doc.line_of(where),
                 where,
-                err.message,
-                "see the comments at the top of the file",
+                say("types.invalid", reason=err.message),
+                say("types.invalid.hint"),
             )
         )
     if errors:
@@ -61,8 +57,8 @@ def _cross_problems(types: Types, schemas_dir: Path, rel: str, doc) -> list[Prob
                     rel,
                     doc.line_of(f"{t.name}.folder"),
                     f"{t.name}.folder",
-                    f"'{t.folder}' is also the folder of {folders[t.folder]}",
-                    "each type has a folder of its own",
+                    say("types.shared_folder", folder=t.folder, other=folders[t.folder]),
+                    say("types.shared_folder.hint"),
                 )
             )
         folders[t.folder] = t.name
@@ -72,8 +68,8 @@ def _cross_problems(types: Types, schemas_dir: Path, rel: str, doc) -> list[Prob
                     rel,
                     doc.line_of(t.name),
                     t.name,
-                    f"has no schema {t.name}.schema.json",
-                    f"write schemas/{t.name}.schema.json with its fields",
+                    say("types.no_schema", name=t.name),
+                    say("types.no_schema.hint", name=t.name),
                 )
             )
         if t.feed and not isinstance(t.order, dict):
@@ -82,8 +78,8 @@ def _cross_problems(types: Types, schemas_dir: Path, rel: str, doc) -> list[Prob
                     rel,
                     doc.line_of(f"{t.name}.feed"),
                     f"{t.name}.feed",
-                    "needs an order by a date field",
-                    "add order: {field: date, reverse: true}",
+                    say("types.feed_order"),
+                    say("types.feed_order.hint"),
                 )
             )
         for i, b in enumerate(t.backlinks):
@@ -95,8 +91,8 @@ def _cross_problems(types: Types, schemas_dir: Path, rel: str, doc) -> list[Prob
                         rel,
                         doc.line_of(where),
                         where,
-                        f"unknown type '{other}'",
-                        "declared types: " + ", ".join(types),
+                        say("types.unknown", name=other),
+                        say("types.unknown.hint", types=", ".join(types)),
                     )
                 )
     return out

@@ -26,7 +26,6 @@ from mkdocs.utils import get_relative_url
 
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.checks.allowlist import link_ok
-from methodkit.checks.messages import in_language
 from methodkit.checks.policy import unbalanced_tags
 from methodkit.checks.problems import format_problems
 from methodkit.checks.site_pages import PAGE_FIELDS
@@ -277,8 +276,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     def set_problems(self, problems) -> None:
         self.problems = problems
         self.problem_files = {p.path for p in problems}
-        # The banner speaks the reader's language where the checker's messages exist in it.
-        self.problem_lines = [in_language(p, self.lang).text() for p in problems]
+        # The banner speaks the site's language, message by message, English where it has none.
+        self.problem_lines = [p.text(self.lang) for p in problems]
 
     def on_nav(self, nav, config, files):
         # Section titles in mkdocs.yml are interface keys (nav.method), so they translate.

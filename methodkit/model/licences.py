@@ -79,11 +79,13 @@ LICENCES = {
 
 
 def adaptation_problem(source: Licence, adapted: Licence) -> str | None:
-    """Why an item under `adapted` may not be adapted from one under `source`, or None."""
+    """Why an item under `adapted` may not be adapted from one under `source`, or None:
+    'ND' (no adaptations at all), 'NC' (non-commercial, the adaptation too) or 'SA' (the same
+    licence). The check says it in words (checks/messages)."""
     if not source.derivatives:
-        return f"is under {source.name}, which allows no adaptations (ND)"
+        return "ND"
     if source.non_commercial and not adapted.non_commercial:
-        return f"is under {source.name} (non-commercial), so the adaptation must be NC too, not {adapted.name}"
+        return "NC"
     if source.share_alike and adapted.id != source.id:
-        return f"is under {source.name} (ShareAlike), so the adaptation must use the same licence, not {adapted.name}"
+        return "SA"
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from methodkit.checks.problems import Problem, format_problems
+from methodkit.checks.problems import Problem, format_problems, say
 from methodkit.cli.scaffold import ScaffoldError
 
 from .documents import sources
@@ -45,7 +45,11 @@ def run(root: Path, content, docs_dir: Path, action: str, lang: str, po_dir: Pat
                 root, content, source, lang, po_file, _rel(root, po_file), problems
             )
         except ScaffoldError as exc:
-            problems.append(Problem(source.rel, 1, "file", str(exc), "run `methodkit check`"))
+            problems.append(
+                Problem(
+                    source.rel, 1, "file", say("scaffold.error", reason=str(exc)), say("po.check")
+                )
+            )
             continue
         if outcome is None:
             continue
@@ -67,8 +71,8 @@ def run(root: Path, content, docs_dir: Path, action: str, lang: str, po_dir: Pat
                 _rel(root, stray),
                 1,
                 "file",
-                "has no Dutch source (an item or page removed or renamed since the export?)",
-                "export again; this file was not imported",
+                say("po.no_source"),
+                say("po.no_source.hint"),
             )
         )
     for outcome in incomplete:

@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 from babel.messages.pofile import PoFileError, read_po
 
-from methodkit.checks.problems import Problem
+from methodkit.checks.problems import Problem, say
 from methodkit.cli.scaffold import _flow, translation_text
 
 from .documents import Source
@@ -61,8 +61,8 @@ def read_messages(
                 rel,
                 getattr(exc, "lineno", 1) or 1,
                 "file",
-                f"is not a valid PO file: {exc}",
-                "export it again, or open it in a PO editor and save it",
+                say("po.invalid", reason=str(exc)),
+                say("po.invalid.hint"),
             )
         )
         return None
@@ -112,8 +112,8 @@ def import_file(
                 tr_rel,
                 1,
                 "file",
-                f"was not written: {exc}",
-                "bring its blocks in line with the Dutch source by hand, then import again",
+                say("po.not_written", reason=str(exc)),
+                say("po.blocks.hint"),
             )
         )
         return None
