@@ -55,6 +55,14 @@ def test_init_writes_a_repository_that_checks_clean(started):
     assert proc.returncode == 0 and "no problems" in proc.stderr
 
 
+@pytest.mark.parametrize("first", ["nl", "en"])
+def test_a_site_started_in_any_language_checks_clean(tmp_path, first):
+    """The starter module is an example to replace, not a stand-in the check stops on."""
+    methodkit(tmp_path, "init", "s", "--languages", f"{first},fr", "--name", "Org", check=True)
+    proc = methodkit(tmp_path / "s", "check")
+    assert proc.returncode == 0 and "no problems" in proc.stderr, proc.stdout + proc.stderr
+
+
 def test_the_new_site_builds_in_its_languages_with_its_own_name(started_site):
     home = page(started_site, "")
     assert home.html["lang"] == "fr"
