@@ -52,6 +52,15 @@ ATTACKS = {
         '---\ntitle: H\nhero: {title: "<img src=x onerror=y>", lead: L}\n---\nx\n',
         "docs/h3.md:3: hero.title: contains HTML",
     ),
+    # link text holding brackets, which a pattern over the Markdown does not follow
+    "docs/l1.md": (
+        "---\ntitle: L\n---\nZie [de [mooie] tekst](javascript:alert(1)).\n",
+        "docs/l1.md:4: body: link 'javascript:alert(1)' uses a forbidden scheme",
+    ),
+    "docs/l2.md": (
+        "---\ntitle: L\n---\nEen beeld:\n\n![een [b] c](https://evil.example/x.png)\n",
+        "docs/l2.md:6: body: image 'https://evil.example/x.png' comes from another site",
+    ),
     # SVG images that load from another host when opened
     "docs/s1.svg": (
         SVG.format('<rect width="1" height="1" style="fill:u\\72l(https://evil.example/a.png)"/>'),

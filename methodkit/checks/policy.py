@@ -43,8 +43,9 @@ _MD_URL = re.compile(
 # Standard autolinks (`<https://example.org/>`, `<info@example.org>`) are links, not tags.
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 # What lets Markdown produce a tag, attribute or URL the source pass does not read as such:
-# raw HTML, attribute lists, entities (and reference-style images, below).
-_MAY_HIDE = re.compile(r"[<{]|&#?\w+;")
+# raw HTML, attribute lists, entities, link text holding brackets (`[a [b] c](url)`, which the
+# source pass's pattern does not follow), and reference-style images (below).
+_MAY_HIDE = re.compile(r"[<{]|&#?\w+;|\[[^\]\n]*\[")
 
 # E-mail addresses, also written to dodge harvesters: jan [at] bedrijf.be, jan(at)bedrijf(dot)be.
 PLAIN_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -368,7 +369,8 @@ def _rendered_problems(
     parser.close()
     out = []
     for tag, attr, value in parser.found:
-        line = _where(body, attr or tag, first_line)
+        # A Markdown link has no `href` in its source: its address finds the line.
+        line = _where(body, value or attr or tag, first_line)
         if attr is None:
             out.append(
                 Problem(
