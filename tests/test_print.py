@@ -108,6 +108,27 @@ def test_module_page_offers_both_versions_and_pdfs(basic_site):
     )
 
 
+def test_the_handout_page_is_light_and_leads_back(basic_site):
+    """The participant version is a page to read and print: no navigation, yet a way home,
+    to the coach version and to the same handout in the other languages."""
+    url = "modules/alpha-module/handout/"
+    handout = page(basic_site, url)
+    assert (
+        handout.select(".md-nav--primary, .md-tabs, .md-search, .md-header [for='__drawer']") == []
+    )
+    home = handout.select_one(".md-header__topic a")
+    assert resolve(basic_site, url, home["href"]) == basic_site / "index.html"
+    coach = handout.select_one(".mk-downloads a.mk-download--coach")
+    assert resolve(basic_site, url, coach["href"]) == basic_site / "modules/alpha-module/index.html"
+    switcher = {a["hreflang"]: a["href"] for a in handout.select("a.mk-lang-link")}
+    assert {lang: resolve(basic_site, url, href) for lang, href in switcher.items()} == {
+        lang: basic_site / prefix / url / "index.html"
+        for lang, prefix in (("nl", ""), ("fr", "fr"), ("en", "en"))
+    }
+    # The coach's page keeps the site's navigation.
+    assert page(basic_site, "modules/alpha-module/").select(".md-nav--primary")
+
+
 @pytest.mark.parametrize("lang", ["nl", "fr", "en"])
 def test_pdf_downloads_per_module_and_version(basic_site, lang):
     root = basic_site if lang == "nl" else basic_site / lang

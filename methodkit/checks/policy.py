@@ -339,14 +339,6 @@ class _Rendered(HTMLParser):
         self.unbalanced += self.open
 
 
-def unbalanced_tags(rendered: str) -> list[str]:
-    """The tags of a piece of HTML that are not closed in the order they were opened."""
-    parser = _Rendered()
-    parser.feed(rendered)
-    parser.close()
-    return parser.unbalanced
-
-
 def _rendered_problems(
     body: str, rel: str, first_line: int, field: str, extensions
 ) -> list[Problem]:

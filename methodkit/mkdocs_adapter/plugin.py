@@ -26,7 +26,6 @@ from mkdocs.utils import get_relative_url
 
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.checks.allowlist import link_ok
-from methodkit.checks.policy import unbalanced_tags
 from methodkit.checks.problems import format_problems
 from methodkit.checks.site_pages import PAGE_FIELDS
 from methodkit.i18n import format_date, language_name, strings
@@ -204,7 +203,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             files, config, self.source, self.lang, self.languages, self.catalogue.include_drafts
         )
         self.files = files  # kept, like nav and env, for serve's incremental rebuilds (methodkit.mkdocs_adapter.live)
-        self.module_pages = {}
+        self.handouts = {}  # (kind, id): the text of the item's handout
         self.views = {}
         self.pages = dict(self.page_plan())
         files.append(File.generated(config, BRAND_CSS, content=brand_css(self.brand)))
@@ -344,9 +343,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     def on_page_content(self, html, page, config, files):
         info = self.pages.get(page.file.src_uri)
         if info and info[0] == "item" and info[1].type.has_handout:
-            # Its handout is made from it. Where tags do not balance, the browser (and the sanitiser)
-            # may end a block elsewhere than Markdown did: such a module's handout gets no text at all.
-            self.module_pages[(info[1].kind, info[1].id)] = page, not unbalanced_tags(html)
+            # Its handout is made from it, before the sanitiser (which balances every tag).
+            self.handouts[(info[1].kind, info[1].id)] = participant_html(html)
         # Defence in depth: whatever the checker missed, no content block leaves the build with
         # anything outside the allow-list (the site's macro pages keep the interface their macros write).
         html = clean(html, interface=info is None and page.meta.get("render_macros") is True)
@@ -359,11 +357,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         info = self.pages.get(page.file.src_uri)
         if info and info[0] == "handout":
             # Every page's Markdown is converted before any page is rendered, so the module's is ready.
-            module, balanced = self.module_pages[(info[1].kind, info[1].id)]
-            page.content, page.toc = (
-                participant_html(module.content) if balanced else "",
-                get_toc([]),
-            )  # worksheets only
+            page.content, page.toc = self.handouts[(info[1].kind, info[1].id)], get_toc([])
         # Kept: serve renders a page again when what it shows changed (methodkit.mkdocs_adapter.live).
         context["mk"] = self.views[page.file.src_uri] = self.view(page, config)
         return context

@@ -8,12 +8,18 @@ out: the handout page is made from the module page's rendered HTML, keeping
 only the worksheet blocks, so it does not carry the rest at all, not even
 hidden. Relative links are moved one folder up, since the handout lives at
 modules/<id>/handout/, one level below modules/<id>/.
+
+Where the module's tags do not balance, the browser (and the sanitiser) may end a
+block elsewhere than Markdown did: such a module's handout gets no text at all.
 """
 
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+
+from methodkit.checks.allowlist import VOID
+from methodkit.pages.sanitiser import clean
 
 HANDOUT_SLUG = "handout"  # modules/<id>/handout/
 WORKSHEET_CLASS = "worksheet"
@@ -35,13 +41,24 @@ def worksheets(html: str) -> list[str]:
     return [html[start:end] for start, end in _Blocks.find(html, WORKSHEET_CLASS)]
 
 
-def participant_html(html: str) -> str:
-    """The module's worksheets alone, with relative links rebased for the handout page."""
-    return _URL_ATTR.sub(lambda m: f'{m.group(1)}="../{m.group(2)}"', "\n".join(worksheets(html)))
+def participant_html(rendered: str) -> str:
+    """The handout's text: the module's worksheets alone, sanitised, with relative links rebased.
+
+    `rendered` is the module's body as Markdown made it, before the sanitiser: one pass finds
+    the worksheets and whether the tags balance (nothing when they do not).
+    """
+    parser = _Blocks(rendered, WORKSHEET_CLASS)
+    parser.feed(rendered)
+    parser.close()
+    if parser.unbalanced:
+        return ""
+    sheets = "\n".join(clean(rendered[start:end]) for start, end in parser.blocks)
+    return _URL_ATTR.sub(lambda m: f'{m.group(1)}="../{m.group(2)}"', sheets)
 
 
 class _Blocks(HTMLParser):
-    """Where each block of a class (a <div> or <details> with that class) starts and ends."""
+    """Where each block of a class (a <div> or <details> with that class) starts and ends, and
+    whether any tag is not closed in the order it was opened."""
 
     def __init__(self, html: str, cls: str):
         super().__init__(convert_charrefs=False)
@@ -49,6 +66,8 @@ class _Blocks(HTMLParser):
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
         self.blocks: list[tuple[int, int]] = []
         self.open: tuple[str, int, int] | None = None  # tag, start offset, nesting depth
+        self.stack: list[str] = []  # the tags open here
+        self.unbalanced = False
 
     @classmethod
     def find(cls, html: str, block_class: str) -> list[tuple[int, int]]:
@@ -62,6 +81,8 @@ class _Blocks(HTMLParser):
         return self.line_starts[line - 1] + col
 
     def handle_starttag(self, tag, attrs):
+        if tag not in VOID:
+            self.stack.append(tag)
         if self.open is not None:
             if tag == self.open[0]:
                 self.open = (tag, self.open[1], self.open[2] + 1)
@@ -69,6 +90,10 @@ class _Blocks(HTMLParser):
             self.open = (tag, self._offset(), 0)
 
     def handle_endtag(self, tag):
+        if self.stack and self.stack[-1] == tag:
+            self.stack.pop()
+        elif tag not in VOID:
+            self.unbalanced = True  # an end tag that closes nothing here
         if self.open is None or tag != self.open[0]:
             return
         tag, start, depth = self.open
@@ -78,3 +103,7 @@ class _Blocks(HTMLParser):
         end = self.html.index(">", self._offset()) + 1
         self.blocks.append((start, end))
         self.open = None
+
+    def close(self):
+        super().close()
+        self.unbalanced = self.unbalanced or bool(self.stack)
