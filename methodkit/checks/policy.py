@@ -219,6 +219,12 @@ def _attr_problems(
     return []
 
 
+def _tag_problem(rel: str, line: int, field: str, tag: str) -> Problem:
+    return Problem(
+        rel, line, field, say("policy.tag", tag=tag), say("policy.tag.hint", tags=_TAG_LIST)
+    )
+
+
 def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
     text = _prose(body)
     out = []
@@ -227,15 +233,7 @@ def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[P
         tag = m.group(2).lower()
         if tag not in ALLOWED_TAGS:
             if not m.group(1):  # its end tag is the same mistake
-                out.append(
-                    Problem(
-                        rel,
-                        line,
-                        field,
-                        say("policy.tag", tag=tag),
-                        say("policy.tag.hint", tags=_TAG_LIST),
-                    )
-                )
+                out.append(_tag_problem(rel, line, field, tag))
             continue
         for am in _ATTR.finditer(m.group(3)):
             name = am.group(1).lower()
@@ -364,15 +362,7 @@ def _rendered_problems(
         # A Markdown link has no `href` in its source: its address finds the line.
         line = _where(body, value or attr or tag, first_line)
         if attr is None:
-            out.append(
-                Problem(
-                    rel,
-                    line,
-                    field,
-                    say("policy.tag", tag=tag),
-                    say("policy.tag.hint", tags=_TAG_LIST),
-                )
-            )
+            out.append(_tag_problem(rel, line, field, tag))
         else:
             out += _attr_problems(rel, line, field, tag, attr, value)
     for tag in parser.unbalanced:
