@@ -119,6 +119,25 @@ def test_a_language_without_a_catalogue_or_a_word_is_said_in_english_message_by_
     assert hint == own.says("fr")[1] != own.says("en")[1]
 
 
+@pytest.mark.parametrize("lang, half", [("nl", "1,5"), ("fr", "1,5"), ("en", "1.5")])
+def test_a_decimal_is_written_as_the_language_writes_it(lang, half):
+    problem = Problem(
+        "methodology/trajectory.yml",
+        4,
+        "steps[0]",
+        say(
+            "timings.module_too_long",
+            module="m",
+            minutes=300,
+            step="s",
+            half_days=1.5,
+            per_time=270,
+        ),
+    )
+    message = problem.says(lang)[0]
+    assert half in message and "300" in message and "270" in message
+
+
 def test_problems_sort_and_deduplicate_with_their_values():
     a = Problem("a.md", 1, "f", say("schema.range", value="0"), say("schema.minimum.hint", limit=1))
     b = Problem("a.md", 1, "f", say("schema.range", value="0"), say("schema.minimum.hint", limit=1))

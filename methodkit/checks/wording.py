@@ -8,6 +8,7 @@ or a word the catalogue lacks is the plain word. A language without a catalogue,
 or a message its catalogue lacks, is said in English: per message, never a crash;
 so is a message naming a word of the site's own data (an item type it declares).
 Field explanations come from model/field_help.yml, in the language when it has one.
+Decimal values are written as the language writes them (Babel).
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from babel.numbers import format_decimal
 
 from methodkit.checks.problems import FieldHelp, Message
+from methodkit.i18n import locale
 
 CATALOGUES = Path(__file__).parent / "messages"
 FIELD_HELP = Path(__file__).parents[1] / "model" / "field_help.yml"
@@ -69,6 +72,8 @@ def _value(value, lang: str):
         if lang != "en" and isinstance(entry, dict) and entry.get(lang):
             return entry[lang]
         return value.text
+    if isinstance(value, float):  # 1,5 half-days in Dutch and French, 1.5 in English
+        return format_decimal(value, locale=locale(lang), group_separator=False)
     return value
 
 
