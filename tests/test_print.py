@@ -74,6 +74,32 @@ def test_browser_print_is_clean_a4(printed, version):
     assert ("ALFA-COACHNOTITIE" in text) == (version == "coach")
 
 
+@pytest.mark.browser
+def test_the_name_line_goes_to_the_page_of_the_first_worksheet(basic_browser, tmp_path):
+    """Where the name line would end a page and the worksheet start the next, both go to the next:
+    a collected worksheet must carry the participant's name."""
+    pg = basic_browser.page("modules/alpha-module/handout/")
+    pg.emulate_media(media="print")
+    # Everything above the name line becomes one block that leaves room for it, not for the sheet.
+    pg.evaluate(
+        """() => {
+        const line = document.querySelector('.mk-namedate');
+        for (const el of [...line.parentElement.children]) {
+            if (el === line) break;
+            el.style.display = 'none';
+        }
+        const fill = document.createElement('div');
+        fill.style.height = '22cm';
+        line.before(fill);
+    }"""
+    )
+    pdf = tmp_path / "participant.pdf"
+    pg.pdf(path=str(pdf), format="A4", prefer_css_page_size=True)
+    pages = pdf_text(pdf).split("\f")
+    sheet = next(n for n, text in enumerate(pages) if "Werkblad: alfa" in text)
+    assert sheet > 0 and "Naam" in pages[sheet] and "Naam" not in pages[0]
+
+
 def test_module_page_offers_both_versions_and_pdfs(basic_site):
     soup = page(basic_site, "modules/alpha-module/")
     links = {a["class"][-1]: a["href"] for a in soup.select(".mk-downloads a")}
