@@ -117,3 +117,37 @@ def test_the_plan_written_as_plain_files_holds_every_page(tmp_path):
     assert not (root / "plain" / "fr" / "catalog.json").exists()  # once per site
     again = run_guarded(code, root)
     assert again.returncode == 1 and "not empty" in again.stderr  # nothing is overwritten
+
+
+def test_site_pages_enter_the_model_once_with_their_translations(tmp_path):
+    """A page of docs/ is in the content model with its language, its version and what each
+    translation records; the status report reads its states from there."""
+    from methodkit.catalogue.status import report
+    from methodkit.loading.loader import load
+
+    root = assemble(tmp_path / "site", docs=False)
+    docs = root / "docs"
+    (docs / "sub").mkdir(parents=True)
+    (docs / "index.md").write_text("# Welkom\n", "utf-8")
+    (docs / "sub" / "about.md").write_text("---\ntitle: Over\n---\nTekst.\n", "utf-8")
+    (docs / "sub" / "about.de.md").write_text("---\ntitle: Über\n---\nText.\n", "utf-8")
+    content, _ = load(root)
+    about = content.site_pages["sub/about.md"]
+    assert (about.path, about.lang, about.url) == ("docs/sub/about.md", "nl", "sub/about/")
+    assert content.site_pages["index.md"].url == ""
+    assert "docs/sub/about.de.md" in content.ignored  # not a language of the site
+    (docs / "sub" / "about.fr.md").write_text(
+        f"---\ntitle: À propos\nsource_hash: {about.hash}\n---\nTexte.\n", "utf-8"
+    )
+    (docs / "sub" / "about.en.md").write_text(
+        "---\ntitle: About\nsource_hash: 000000000000\n---\nText.\n", "utf-8"
+    )
+    content, _ = load(root)
+    states = {(e.source, e.lang): (e.state, e.translation, e.url) for e in report(content)}
+    assert states[("docs/sub/about.md", "fr")] == (
+        "translated",
+        "docs/sub/about.fr.md",
+        "sub/about/",
+    )
+    assert states[("docs/sub/about.md", "en")][0] == "outdated"
+    assert states[("docs/index.md", "fr")] == ("missing", None, "")

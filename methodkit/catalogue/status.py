@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from methodkit.loading.docs import Recorded, page_hash, page_lang, split_suffix
 from methodkit.loading.loader import Content, current_hash
 from methodkit.model.translations import translation_state
 
@@ -22,7 +20,7 @@ class Entry:
     current: str  # the source version a translation should record
 
 
-def report(content: Content, docs_dir: Path) -> list[Entry]:
+def report(content: Content) -> list[Entry]:
     out = []
     for item in content.all_items():
         if item.draft:
@@ -33,30 +31,14 @@ def report(content: Content, docs_dir: Path) -> list[Entry]:
             state = translation_state(item.lang, lang, tr, now)
             if state != "source":
                 out.append(Entry(item.path, lang, state, tr.path if tr else None, item.url, now))
-    pages = sorted(
-        p
-        for p in docs_dir.rglob("*.md")
-        if split_suffix(p.relative_to(docs_dir).as_posix(), content.languages)[1] is None
-    )
-    for page in pages:
-        rel = page.relative_to(docs_dir).as_posix()
-        now = page_hash(page)
-        url = rel[:-3] + "/" if not rel.endswith("index.md") else rel[: -len("index.md")]
-        written = page_lang(page, content.source_lang)
+    for page in content.site_pages.values():
         for lang in content.languages:
-            if lang == written:
+            if lang == page.lang:
                 continue
-            tr = page.with_name(f"{page.stem}.{lang}.md")
-            state = translation_state(written, lang, Recorded(tr) if tr.exists() else None, now)
+            tr = page.translations.get(lang)
+            state = translation_state(page.lang, lang, tr, page.hash)
             out.append(
-                Entry(
-                    content.rel(page),
-                    lang,
-                    state,
-                    content.rel(tr) if tr.exists() else None,
-                    url,
-                    now or "",
-                )
+                Entry(page.path, lang, state, tr.path if tr else None, page.url, page.hash or "")
             )
     return out
 

@@ -236,7 +236,7 @@ def cmd_status(root: Path, args) -> int:
 
     settings, content, problems = _content(root)
     config_problems, policy = _policy(root, content)
-    entries = report(content, root / settings.docs_dir)
+    entries = report(content)
     langs = args.lang or [l for l in content.languages if any(e.lang == l for e in entries)]
     incomplete = False
     for lang in langs:
@@ -297,7 +297,7 @@ def cmd_po(root: Path, args) -> int:
             f"note: {len(problems)} content problem(s) left some items out; run `methodkit check`",
             file=sys.stderr,
         )
-    return run(root, content, root / settings.docs_dir, args.action, args.lang, root / args.dir)
+    return run(root, content, args.action, args.lang, root / args.dir)
 
 
 def cmd_build(root: Path, args) -> int:

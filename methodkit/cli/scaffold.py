@@ -15,9 +15,9 @@ import yaml
 
 from methodkit.checks.placeholders import FIELDS, TODO
 from methodkit.loading.config import site_settings
-from methodkit.loading.docs import page_hash, page_lang
 from methodkit.loading.files import is_regular, read_regular
 from methodkit.loading.loader import Content, current_hash
+from methodkit.model.site_pages import SitePage
 
 FIELD_HELP = Path(__file__).parents[1] / "model" / "field_help.yml"
 HELP_LANGS = ("nl", "fr", "en")
@@ -69,7 +69,8 @@ def translation_text(content: Content, source: Path, lang: str) -> str:
         return f"---\n{header}{_yaml_block(fields)}\n---\n{item.body.lstrip(chr(10))}"
     # A page of the site itself in docs/.
     text = read_regular(source).decode("utf-8-sig").replace("\r\n", "\n")
-    h = page_hash(source)
+    page = _site_page(content, source)
+    h = page.hash if page else None
     if text.startswith("---\n"):
         close = _CLOSING.search(text, 3)  # YAML also ends a document with '...'
         if close is None:
@@ -78,6 +79,11 @@ def translation_text(content: Content, source: Path, lang: str) -> str:
             )
         return f"---\n{header}source_hash: {h}\ndraft: true\n{text[4 : close.start() + 1]}---{text[close.end() :]}"
     return f"---\n{header}source_hash: {h}\ndraft: true\n---\n{text}"
+
+
+def _site_page(content: Content, source: Path) -> SitePage | None:
+    rel = source.resolve().relative_to(content.root.resolve()).as_posix()
+    return next((p for p in content.site_pages.values() if p.path == rel), None)
 
 
 _CLOSING = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?=\n|$)")
@@ -101,7 +107,8 @@ def create_translation(content: Content, source: Path, lang: str) -> Path:
     if len(source.name.split(".")) != 2:
         raise ScaffoldError(f"{source.name} is itself a translation; give its source")
     item = next((i for i in content.all_items() if content.root / i.path == source), None)
-    written = item.lang if item is not None else page_lang(source, content.source_lang)
+    page = _site_page(content, source)
+    written = item.lang if item is not None else page.lang if page else content.source_lang
     if lang == written:
         raise ScaffoldError(
             f"{source.name} is written in '{lang}' already; translate it into another language"

@@ -1,4 +1,4 @@
-"""Language variants of the site's own pages in docs/: `x.md`, `x.fr.md`, `x.en.md`.
+"""The site's own pages in docs/, read once into the content model: `x.md`, `x.fr.md`, `x.en.md`.
 
 A translation records the source version it was made from (`source_hash`), as
 items do, so an edited source page marks its translations as outdated.
@@ -10,7 +10,9 @@ import re
 from pathlib import Path
 
 from methodkit.checks.problems import Problem
+from methodkit.loading.files import walk
 from methodkit.loading.source import read_text, split_front_matter
+from methodkit.model.site_pages import PageTranslation, SitePage
 from methodkit.model.translations import source_hash
 
 SUFFIX = re.compile(r"^(?P<base>.+)\.(?P<lang>[a-z]{2})\.md$")
@@ -23,51 +25,56 @@ def split_suffix(src_uri: str, languages) -> tuple[str, str | None]:
     return src_uri, None
 
 
-def page_hash(path: Path) -> str | None:
-    """Version of a docs page: its title and body, as for items."""
+def _read(path: Path) -> tuple[dict, str | None]:
+    """A page's front matter (empty without one) and its version: its title and body, as for
+    items; no version when it cannot be read or parsed (the site page checks say why)."""
     problems: list[Problem] = []
     text = read_text(path, path.name, problems)
     if text is None:
-        return None
+        return {}, None
     if not text.startswith("---"):
-        return source_hash({}, text, [])
+        return {}, source_hash({}, text, [])
     src = split_front_matter(text, path.name, problems)
     if src is None:
-        return None
-    return source_hash({"title": src.meta.data.get("title", "")}, src.body, ["title"])
+        return {}, None
+    meta = src.meta.data if isinstance(src.meta.data, dict) else {}
+    return meta, source_hash({"title": meta.get("title", "")}, src.body, ["title"])
 
 
-def recorded_hash(path: Path) -> str | None:
-    """The source version a docs translation records; None for a draft (not done yet)."""
-    problems: list[Problem] = []
-    text = read_text(path, path.name, problems)
-    src = split_front_matter(text, path.name, problems) if text and text.startswith("---") else None
-    if src is None or src.meta.data.get("draft"):
-        return None
-    return src.meta.data.get("source_hash")
-
-
-def is_draft(path: Path) -> bool:
-    problems: list[Problem] = []
-    text = read_text(path, path.name, problems)
-    src = split_front_matter(text, path.name, problems) if text and text.startswith("---") else None
-    return bool(src and src.meta.data.get("draft"))
-
-
-class Recorded:
-    """What a docs translation records, in the shape translation_state reads."""
-
-    def __init__(self, path: Path):
-        self.draft = is_draft(path)
-        self.source_hash = recorded_hash(path)
-
-
-def page_lang(path: Path, default: str) -> str:
-    """The language a site page in docs/ is written in: its `lang:`, or the site's first language."""
-    problems: list[Problem] = []
-    text = read_text(path, path.name, problems)
-    src = split_front_matter(text, path.name, problems) if text and text.startswith("---") else None
-    lang = (
-        src.meta.data.get("lang") if src is not None and isinstance(src.meta.data, dict) else None
-    )
-    return lang if isinstance(lang, str) and lang else default
+def site_pages(
+    root: Path, docs_dir: str, languages: tuple[str, ...]
+) -> tuple[dict[str, SitePage], list[str]]:
+    """Every page in docs/ with its translations (by its path in docs/), and the translations in a
+    language the site does not list (left out). Regular files only, as the build publishes."""
+    docs = root / docs_dir
+    sources: dict[str, tuple[Path, dict | None, str | None]] = {}
+    translations: dict[str, dict[str, PageTranslation]] = {}
+    ignored = []
+    for path in walk(docs, root, []):
+        if path.suffix != ".md":
+            continue
+        src, rel = path.relative_to(docs).as_posix(), path.relative_to(root).as_posix()
+        m = SUFFIX.match(src)
+        if m and m.group("lang") not in languages:
+            ignored.append(rel)
+            continue
+        meta, version = _read(path)
+        base, lang = split_suffix(src, languages)
+        if lang:
+            recorded = meta.get("source_hash")
+            translations.setdefault(base, {})[lang] = PageTranslation(
+                rel, recorded if isinstance(recorded, str) else None, bool(meta.get("draft"))
+            )
+        else:
+            sources[src] = (path, meta, version)
+    pages = {}
+    for src, (path, meta, version) in sources.items():
+        lang = meta.get("lang")
+        pages[src] = SitePage(
+            src,
+            path.relative_to(root).as_posix(),
+            lang if isinstance(lang, str) and lang else languages[0],
+            version,
+            translations.get(src, {}),
+        )
+    return pages, ignored

@@ -31,7 +31,7 @@ from methodkit.checks.timings import HALF_DAY_MINUTES, step_problems, trajectory
 from methodkit.i18n import is_language
 from methodkit.loading.cache import CheckCache
 from methodkit.loading.config import markdown_extensions, site_settings
-from methodkit.loading.docs import SUFFIX, page_lang
+from methodkit.loading.docs import site_pages
 from methodkit.loading.files import IMAGE_SUFFIXES, walk
 from methodkit.loading.schema import SchemaFileError, Schemas, references
 from methodkit.loading.schema import _to_problem as schema_problem
@@ -47,6 +47,7 @@ from methodkit.loading.source import (
 from methodkit.loading.types import load_types
 from methodkit.model.items import Item, Step, Term, Trajectory, Translation
 from methodkit.model.licences import LICENCES, Licence, adaptation_problem
+from methodkit.model.site_pages import SitePage
 from methodkit.model.translations import source_hash
 from methodkit.model.types import Types
 
@@ -80,6 +81,8 @@ class Content:
     media: dict[str, tuple[int, int]] = field(default_factory=dict)
     # translation files of languages the site does not list: left out, reported once as a note
     ignored: list[str] = field(default_factory=list)
+    # the site's own pages in docs/, by their path there
+    site_pages: dict[str, SitePage] = field(default_factory=dict)
 
     @property
     def source_lang(self) -> str:
@@ -189,6 +192,9 @@ class _Loader:
         self.check_images()
         self.check_links()
         self.check_timings()
+        c.site_pages, ignored = site_pages(c.root, self.settings.docs_dir, c.languages)
+        # Site pages in a language the site does not list leave the build too: noted with the items'.
+        c.ignored += ignored
         self.check_site_page_terms()
         # The site's own pages: a translation of one comes in by pull request too.
         macros = macro_names(c.root, self.settings.macros_modules)
@@ -205,11 +211,6 @@ class _Loader:
                 tuple(c.types),
             )
         )
-        # Site pages in a language the site does not list leave the build too: noted with the items'.
-        for path in sorted((c.root / self.settings.docs_dir).rglob("*.md")):
-            m = SUFFIX.match(path.name)
-            if m and m["lang"] not in c.languages:
-                c.ignored.append(c.rel(path))
         self.cache.save()
         return c, sorted(set(self.problems))
 
@@ -318,22 +319,19 @@ class _Loader:
         self.report(terms.problems(rel, "body", src.body_line, src.body))
 
     def check_site_page_terms(self):
-        """The site's own pages in docs/: x.md in the source language, x.<lang>.md in another."""
+        """The site's own pages in docs/ and their translations, each in its language."""
         c = self.content
-        for path in sorted((c.root / self.settings.docs_dir).rglob("*.md")):
-            parts = path.name.split(".")
-            lang = (
-                parts[-2]
-                if len(parts) > 2 and parts[-2] in c.languages
-                else page_lang(path, c.source_lang)
-            )
-            terms = self.term_lists.get(lang)
-            if terms is None:
-                continue
-            rel = c.rel(path)
-            text = read_text(path, rel, [])  # unreadable pages are reported by the site page checks
-            if text is not None:
-                self.report(terms.problems(rel, "content", 1, text))
+        for page in c.site_pages.values():
+            variants = [(page.path, page.lang)]
+            variants += [(tr.path, lang) for lang, tr in page.translations.items()]
+            for rel, lang in variants:
+                terms = self.term_lists.get(lang)
+                if terms is None:
+                    continue
+                # Unreadable pages are reported by the site page checks.
+                text = read_text(c.root / rel, rel, [])
+                if text is not None:
+                    self.report(terms.problems(rel, "content", 1, text))
 
     def load_vocabulary(self, path: Path):
         data, doc, rel = self.yaml_file(path, "vocabulary")

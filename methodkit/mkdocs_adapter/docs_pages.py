@@ -2,23 +2,30 @@
 
 Each page keeps the address of its source and reads the translation when there
 is one; the other variants leave the build. A page is written in its own `lang:`
-(by default the site's first language), and translations are relative to it.
+(by default the site's first language), and translations are relative to it. What each page
+is and records comes from the content model (`Content.site_pages`); MkDocs' files only say where.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.structure.files import File, Files
 
-from methodkit.loading.docs import SUFFIX, Recorded, page_hash, page_lang, split_suffix
+from methodkit.loading.docs import SUFFIX, split_suffix
+from methodkit.model.site_pages import SitePage
 from methodkit.model.translations import translation_state
 
 
 class DocsTranslations:
     def __init__(
-        self, files: Files, config, source: str, lang: str, languages, serving: bool = False
+        self,
+        files: Files,
+        config,
+        pages: dict[str, SitePage],
+        lang: str,
+        languages,
+        serving: bool = False,
     ):
+        source = languages[0]
         self.source, self.lang = source, lang
         self.state: dict[str, str | None] = {}  # src_uri -> notice
         self.written: dict[str, str] = {}  # src_uri -> the language the page is written in
@@ -37,20 +44,17 @@ class DocsTranslations:
                 files.remove(f)
                 variants.setdefault(base, {})[flang] = f
             else:
-                self.written[base] = page_lang(Path(f.abs_src_path), source)
+                known = pages.get(base)
+                self.written[base] = known.lang if known else source
                 variants.setdefault(base, {})[self.written[base]] = f
         for base, by_lang in variants.items():
             written = self.written.get(base)
             if written is None or written == lang:
                 continue  # a translation without a source page, or the page in its own language
             src, tr = by_lang[written], by_lang.get(lang)
-            state = translation_state(
-                written,
-                lang,
-                Recorded(Path(tr.abs_src_path)) if tr else None,
-                page_hash(Path(src.abs_src_path)),
-                serving,
-            )
+            page = pages.get(base)  # none only when the content could not be loaded at all
+            recorded = page.translations.get(lang) if page and tr else None
+            state = translation_state(written, lang, recorded, page and page.hash, serving)
             if state == "missing":
                 self.state[base] = "fallback"
                 continue

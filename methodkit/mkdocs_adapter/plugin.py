@@ -200,7 +200,12 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             ):
                 files.remove(f)
         self.docs = DocsTranslations(
-            files, config, self.source, self.lang, self.languages, self.catalogue.include_drafts
+            files,
+            config,
+            self.catalogue.content.site_pages,
+            self.lang,
+            self.languages,
+            self.catalogue.include_drafts,
         )
         self.files = files  # kept, like nav and env, for serve's incremental rebuilds (methodkit.mkdocs_adapter.live)
         self.handouts = {}  # (kind, id): the text of the item's handout

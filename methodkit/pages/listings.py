@@ -6,8 +6,6 @@ because MkDocs does not rewrite links inside raw HTML.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.catalogue.status import STATES, report, summary
 from methodkit.i18n import strings
@@ -206,7 +204,7 @@ SHOWS_STATES = "mk_shows_translation_states"
 def translation_status(cat: Catalogue, conf, here: str) -> str:
     content = cat.content
     t = strings(cat.lang)
-    entries = report(content, Path(conf.docs_dir))
+    entries = report(content)
     languages = []
     for lang in (l for l in content.languages if any(e.lang == l for e in entries)):
         counts = summary(entries, lang)

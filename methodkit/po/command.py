@@ -14,8 +14,8 @@ from .glossary import write_glossary
 from .imports import import_file
 
 
-def run(root: Path, content, docs_dir: Path, action: str, lang: str, po_dir: Path) -> int:
-    found = sources(content, docs_dir)
+def run(root: Path, content, action: str, lang: str, po_dir: Path) -> int:
+    found = sources(content)
     if action == "export":
         written, notes = export(root, found, lang, po_dir)
         glossary = po_dir / "glossary.tbx"

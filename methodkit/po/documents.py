@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from methodkit.checks.problems import Problem
-from methodkit.loading.docs import page_hash, split_suffix
 from methodkit.loading.loader import Content, current_hash
 from methodkit.loading.source import split_front_matter
 from methodkit.model.translations import source_hash
@@ -36,7 +34,7 @@ class Source:
         return source_hash({"title": src.meta.data.get("title", "")}, src.body, ["title"])
 
 
-def sources(content: Content, docs_dir: Path) -> list[Source]:
+def sources(content: Content) -> list[Source]:
     out = [
         Source(
             item.path,
@@ -46,9 +44,10 @@ def sources(content: Content, docs_dir: Path) -> list[Source]:
         )
         for item in content.all_items()
     ]
-    for page in sorted(docs_dir.rglob("*.md")):
-        if split_suffix(page.relative_to(docs_dir).as_posix(), content.languages)[1] is None:
-            out.append(Source(content.rel(page), DOCS_TRANSLATABLE, page_hash(page) or "", False))
+    out += [
+        Source(page.path, DOCS_TRANSLATABLE, page.hash or "", False)
+        for page in content.site_pages.values()
+    ]
     return out
 
 

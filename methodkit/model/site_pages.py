@@ -1,0 +1,32 @@
+"""The site's own pages in docs/ (`x.md`), each with its translations (`x.<lang>.md`).
+
+They enter the content model once per load (methodkit.loading.docs), like items: the translation
+status, `methodkit translate`, the PO export and the build read them from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class PageTranslation:
+    path: str  # from the repository root
+    source_hash: str | None  # the version of the source it was made from
+    draft: bool
+
+
+@dataclass(frozen=True)
+class SitePage:
+    src: str  # its path in docs/, e.g. reuse.md or method/index.md
+    path: str  # from the repository root
+    lang: str  # the language it is written in: its `lang:`, else the site's first language
+    hash: str | None  # its version (title and body); None when its front matter does not parse
+    translations: dict[str, PageTranslation] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        """Its address in a language's site, as a site with directory addresses has it."""
+        if self.src == "index.md" or self.src.endswith("/index.md"):
+            return self.src.removesuffix("index.md")
+        return self.src.removesuffix(".md") + "/"
