@@ -217,3 +217,12 @@ def test_the_scheme_toggle_and_site_description_speak_the_readers_language(basic
         assert soup.select_one('meta[name="description"]')["content"] == descriptions[lang]
         seen.add(tuple(labels))
     assert len(seen) == 3
+
+
+def test_a_label_s_colon_follows_the_language_s_typography(basic_site):
+    """French puts a no-break space before a colon; Dutch and English do not."""
+    for prefix, label in (("", "Licentie:"), ("fr/", "Licence\u00a0:"), ("en/", "Licence:")):
+        licence = page(basic_site, prefix + "modules/alpha-module/").select_one(
+            ".mk-licence strong"
+        )
+        assert licence.get_text() == label
