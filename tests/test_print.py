@@ -100,6 +100,17 @@ def test_the_name_line_goes_to_the_page_of_the_first_worksheet(basic_browser, tm
     assert sheet > 0 and "Naam" in pages[sheet] and "Naam" not in pages[0]
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["modules/alpha-module/handout/", "modules/alpha-module/"])
+def test_each_question_of_a_printed_worksheet_has_room_to_write(basic_browser, path):
+    pg = basic_browser.page(path)
+    pg.emulate_media(media="print")
+    heights = pg.eval_on_selector_all(
+        ".admonition.worksheet li", "els => els.map(e => e.getBoundingClientRect().height)"
+    )
+    assert heights and min(heights) >= 3.5 / 2.54 * 96  # 3.5 cm: four written lines
+
+
 def test_module_page_offers_both_versions_and_pdfs(basic_site):
     soup = page(basic_site, "modules/alpha-module/")
     links = {a["class"][-1]: a["href"] for a in soup.select(".mk-downloads a")}
