@@ -43,9 +43,10 @@ def _read(path: Path) -> tuple[dict, str | None]:
 
 def site_pages(
     root: Path, docs_dir: str, languages: tuple[str, ...]
-) -> tuple[dict[str, SitePage], list[str]]:
-    """Every page in docs/ with its translations (by its path in docs/), and the translations in a
-    language the site does not list (left out). Regular files only, as the build publishes."""
+) -> tuple[dict[str, SitePage], list[str], list[PageTranslation]]:
+    """Every page in docs/ with its translations (by its path in docs/); the translations in a
+    language the site does not list (left out); and translations without a source page (not
+    published, still checked). Regular files only, as the build publishes."""
     docs = root / docs_dir
     sources: dict[str, tuple[Path, dict | None, str | None]] = {}
     translations: dict[str, dict[str, PageTranslation]] = {}
@@ -63,7 +64,7 @@ def site_pages(
         if lang:
             recorded = meta.get("source_hash")
             translations.setdefault(base, {})[lang] = PageTranslation(
-                rel, recorded if isinstance(recorded, str) else None, bool(meta.get("draft"))
+                rel, lang, recorded if isinstance(recorded, str) else None, bool(meta.get("draft"))
             )
         else:
             sources[src] = (path, meta, version)
@@ -77,4 +78,7 @@ def site_pages(
             version,
             translations.get(src, {}),
         )
-    return pages, ignored
+    strays = [
+        tr for base, by_lang in translations.items() if base not in pages for tr in by_lang.values()
+    ]
+    return pages, ignored, strays

@@ -47,7 +47,7 @@ from methodkit.loading.source import (
 from methodkit.loading.types import load_types
 from methodkit.model.items import Item, Step, Term, Trajectory, Translation
 from methodkit.model.licences import LICENCES, Licence, adaptation_problem
-from methodkit.model.site_pages import SitePage
+from methodkit.model.site_pages import PageTranslation, SitePage
 from methodkit.model.translations import source_hash
 from methodkit.model.types import Types
 
@@ -83,6 +83,8 @@ class Content:
     ignored: list[str] = field(default_factory=list)
     # the site's own pages in docs/, by their path there
     site_pages: dict[str, SitePage] = field(default_factory=dict)
+    # translations in docs/ whose source page is missing: not published, still checked
+    stray_pages: list[PageTranslation] = field(default_factory=list)
 
     @property
     def source_lang(self) -> str:
@@ -192,7 +194,9 @@ class _Loader:
         self.check_images()
         self.check_links()
         self.check_timings()
-        c.site_pages, ignored = site_pages(c.root, self.settings.docs_dir, c.languages)
+        c.site_pages, ignored, c.stray_pages = site_pages(
+            c.root, self.settings.docs_dir, c.languages
+        )
         # Site pages in a language the site does not list leave the build too: noted with the items'.
         c.ignored += ignored
         self.check_site_page_terms()
@@ -321,17 +325,18 @@ class _Loader:
     def check_site_page_terms(self):
         """The site's own pages in docs/ and their translations, each in its language."""
         c = self.content
+        variants = [(tr.path, tr.lang) for tr in c.stray_pages]
         for page in c.site_pages.values():
-            variants = [(page.path, page.lang)]
-            variants += [(tr.path, lang) for lang, tr in page.translations.items()]
-            for rel, lang in variants:
-                terms = self.term_lists.get(lang)
-                if terms is None:
-                    continue
-                # Unreadable pages are reported by the site page checks.
-                text = read_text(c.root / rel, rel, [])
-                if text is not None:
-                    self.report(terms.problems(rel, "content", 1, text))
+            variants.append((page.path, page.lang))
+            variants += [(tr.path, tr.lang) for tr in page.translations.values()]
+        for rel, lang in variants:
+            terms = self.term_lists.get(lang)
+            if terms is None:
+                continue
+            # Unreadable pages are reported by the site page checks.
+            text = read_text(c.root / rel, rel, [])
+            if text is not None:
+                self.report(terms.problems(rel, "content", 1, text))
 
     def load_vocabulary(self, path: Path):
         data, doc, rel = self.yaml_file(path, "vocabulary")

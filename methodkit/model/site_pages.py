@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class PageTranslation:
     path: str  # from the repository root
+    lang: str
     source_hash: str | None  # the version of the source it was made from
     draft: bool
 
