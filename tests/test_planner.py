@@ -303,6 +303,10 @@ def test_axe_finds_nothing_serious(trainer_browser, path, scheme):
         )
         if path.startswith("modules/opening"):
             pg.click(".mk-plan-add button")  # the pressed state has colours of its own
+        # Colours are judged at rest: a click may scroll, and Material fades its tabs while it does.
+        pg.wait_for_function(
+            "document.getAnimations().every(a => a.playState !== 'running')", timeout=10_000
+        )
         violations = Axe().run(pg).response["violations"]
     finally:
         pg.context.close()
