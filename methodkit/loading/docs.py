@@ -48,7 +48,7 @@ def site_pages(
     language the site does not list (left out); and translations without a source page (not
     published, still checked). Regular files only, as the build publishes."""
     docs = root / docs_dir
-    sources: dict[str, tuple[Path, dict | None, str | None]] = {}
+    sources: dict[str, tuple[Path, dict, str | None]] = {}
     translations: dict[str, dict[str, PageTranslation]] = {}
     ignored = []
     for path in walk(docs, root, []):

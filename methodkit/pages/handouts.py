@@ -38,7 +38,7 @@ def has_worksheet(markdown: str) -> bool:
 
 def worksheets(html: str) -> list[str]:
     """The worksheet blocks of a module's rendered content, in their order."""
-    return [html[start:end] for start, end in _Blocks.find(html, WORKSHEET_CLASS)]
+    return [html[start:end] for start, end in _Blocks.parse(html, WORKSHEET_CLASS).blocks]
 
 
 def participant_html(rendered: str) -> str:
@@ -47,9 +47,7 @@ def participant_html(rendered: str) -> str:
     `rendered` is the module's body as Markdown made it, before the sanitiser: one pass finds
     the worksheets and whether the tags balance (nothing when they do not).
     """
-    parser = _Blocks(rendered, WORKSHEET_CLASS)
-    parser.feed(rendered)
-    parser.close()
+    parser = _Blocks.parse(rendered, WORKSHEET_CLASS)
     if parser.unbalanced:
         return ""
     sheets = "\n".join(clean(rendered[start:end]) for start, end in parser.blocks)
@@ -70,11 +68,11 @@ class _Blocks(HTMLParser):
         self.unbalanced = False
 
     @classmethod
-    def find(cls, html: str, block_class: str) -> list[tuple[int, int]]:
+    def parse(cls, html: str, block_class: str) -> _Blocks:
         parser = cls(html, block_class)
         parser.feed(html)
         parser.close()
-        return parser.blocks
+        return parser
 
     def _offset(self) -> int:
         line, col = self.getpos()
