@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from methodkit.mkdocs_adapter.build import build_site
 from sitekit import BIN, assemble, methodkit, page, replace_in, resolve
@@ -226,10 +227,17 @@ def test_the_page_being_edited_shows_its_problem_and_comes_back_by_itself(
         # Fixed: the module comes back in the open page, by live reload alone.
         replace_in(root / BETA, "duration: acht uur", "duration: 480")
         for pg in (nl, fr):
-            pg.wait_for_function(
-                "!document.querySelector('.mk-problems') && document.querySelector('h1')",
-                timeout=60_000,
-            )
+            try:
+                pg.wait_for_function(
+                    "!document.querySelector('.mk-problems') && document.querySelector('h1')",
+                    timeout=60_000,
+                )
+            except PlaywrightTimeout:  # seen rarely: keep what the server said, to find out why
+                served = urllib.request.urlopen(pg.url).read().decode("utf-8")
+                raise AssertionError(
+                    f"{pg.url} did not come back; served now without the banner: "
+                    f"{'mk-problems' not in served}\nserve log:\n{log.read_text('utf-8')}"
+                ) from None
         assert "Bèta-module" in nl.locator("h1").inner_text()
         # The terminal said it once, not once per language.
         assert (
