@@ -85,6 +85,8 @@ class Content:
     site_pages: dict[str, SitePage] = field(default_factory=dict)
     # translations in docs/ whose source page is missing: not published, still checked
     stray_pages: list[PageTranslation] = field(default_factory=list)
+    # every content file in methodology/ (paths from the root), what the sources zip carries
+    files: list[str] = field(default_factory=list)
 
     @property
     def source_lang(self) -> str:
@@ -219,14 +221,16 @@ class _Loader:
         return c, sorted(set(self.problems))
 
     def check_other_files(self):
-        """Outside the item folders, methodology/ holds YAML and the schemas: a CSV or notes there
-        would be published in the sources zip, so they are named instead."""
+        """The content files, listed for the sources zip. Outside the item folders, methodology/ holds
+        YAML and the schemas: a CSV or notes there would be published in the zip, so they are named
+        instead."""
         c = self.content
+        folders = {t.folder for t in c.types.all}
         for path in walk(c.content_dir, c.root, []):
             rel = c.content_dir.relative_to(c.root) / path.relative_to(c.content_dir)
-            if not is_content_file(
-                path.relative_to(c.content_dir), {t.folder for t in c.types.all}
-            ):
+            if is_content_file(path.relative_to(c.content_dir), folders):
+                c.files.append(rel.as_posix())
+            else:
                 self.problems.append(
                     Problem(
                         rel.as_posix(),

@@ -17,9 +17,11 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
-from methodkit.loading.cache import cache_folder
+from methodkit.catalogue.catalogue import Catalogue
 from methodkit.loading.config import site_settings
 from methodkit.loading.loader import load
+from methodkit.model.languages import Languages
+from methodkit.pages.plan import addresses
 from methodkit.publishing.site_address import HINT, placeholder_problem
 from methodkit.publishing.sitemap import write_sitemap
 
@@ -103,10 +105,10 @@ def build_site(
     scratch = out.parent / f".{out.name}.building"
     shutil.rmtree(scratch, ignore_errors=True)
     started = time.perf_counter()
-    if cache_folder() is not None:
-        # Check the content once, here, while no worker runs: each worker then finds every clean file
-        # in the check cache, instead of every worker checking all of it (three languages, three times).
-        load(root, settings.content_dir, settings.languages, config_file)
+    # The content, checked once here while no worker runs: each worker then finds every clean file in
+    # the check cache, instead of every worker checking all of it (three languages, three times); and
+    # the sitemap lists the pages of this model.
+    content, _problems = load(root, settings.content_dir, settings.languages, config_file)
     pool = None if pools else new_pool(len(settings.languages))
     workers = pools or dict.fromkeys(settings.languages, pool)
     try:
@@ -142,7 +144,8 @@ def build_site(
         )
         return 1
     assemble(scratch, out, settings.languages)
-    write_sitemap(out, config_file, settings.languages)
+    pages = addresses(Catalogue(content, settings.languages[0], include_drafts=serve))
+    write_sitemap(out, settings.site_url, Languages(tuple(settings.languages)), pages)
     if pdf:
         # What gets published carries its own offline copy (with the PDFs just made).
         from methodkit.publishing.offline import write_offline_zip

@@ -99,3 +99,9 @@ def media(cat: Catalogue) -> list[Media]:
         itype = content.types.by_folder(folder)
         out.append(Media(f"{posixpath.dirname(itype.url.rstrip('/'))}/{rest}", content.root / rel))
     return out
+
+
+def addresses(cat: Catalogue) -> list[str]:
+    """Every page of the language's site, relative to its root: the site's own pages and the planned ones."""
+    own = [page.url for page in cat.content.site_pages.values()]
+    return sorted(set(own) | {page.url for page in pages(cat, "")})

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from methodkit import __version__
 from methodkit.catalogue.catalogue import Catalogue
-from methodkit.loading.files import read_regular, walk
-from methodkit.loading.loader import current_hash, is_content_file
+from methodkit.loading.files import read_regular
+from methodkit.loading.loader import Content, current_hash
 from methodkit.loading.schema import references
 from methodkit.model.languages import Languages
 from methodkit.model.licences import LICENCES
@@ -153,27 +153,26 @@ def write_catalog(
 
 
 def write_sources_zip(
-    root: Path,
-    content_dir: Path,
+    content: Content,
     site_dir: Path,
     brand: dict,
     after: list[str],
     base_url: str,
-    folders,
     leave_out: set[str] = frozenset(),
 ) -> None:
     """The methodology's sources (Markdown, YAML, schemas), its licence and an attribution file.
 
-    `folders`: the item types' folders; `leave_out`: files (from the root) the site does not publish, such as drafts.
+    The files are the model's (`content.files`: what the loader found to be content, never a link,
+    a CSV or notes); `leave_out`: files (from the root) the site does not publish, such as drafts.
     """
+    root = content.root
     target = site_dir / SOURCES_ZIP
     target.parent.mkdir(parents=True, exist_ok=True)
-    # Regular files only (a link is never followed), and only what is content: no notes or CSV files.
+    inside = content.content_dir.relative_to(root)
     entries = [
-        (p, "methodology/" + p.relative_to(content_dir).as_posix())
-        for p in walk(content_dir, root, [])
-        if is_content_file(p.relative_to(content_dir), folders)
-        and p.relative_to(root).as_posix() not in leave_out
+        (root / rel, "methodology/" + Path(rel).relative_to(inside).as_posix())
+        for rel in sorted(content.files)
+        if rel not in leave_out
     ]
     licence = root / "LICENSES" / "CC-BY-SA-4.0.txt"
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:

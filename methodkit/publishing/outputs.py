@@ -36,13 +36,11 @@ def write_outputs(
     if cat.lang == source_lang:  # language-independent exports, once per site
         write_catalog(cat, site_dir, base_url, site_name, content_version(root))
         write_sources_zip(
-            root,
-            cat.content.content_dir,
+            cat.content,
             site_dir,
             brand,
             [n for src in cat.content.defaults.get("based_on", []) for n in src["by"]],
             base_url,
-            [it.folder for it in cat.types.all],
             cat.unpublished(),
         )
     if pdf:  # read the built HTML, so only after the pages are written
