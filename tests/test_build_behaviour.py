@@ -68,6 +68,20 @@ def test_failed_build_leaves_the_site_as_it_was(root):
     assert not any(p.name.endswith(".building") for p in root.iterdir())
 
 
+def test_a_citation_file_that_does_not_read_is_said_where_it_is(root):
+    # CITATION.cff gives the edition printed pages show: a broken one stops the build, with its line.
+    (root / "CITATION.cff").write_text("cff-version: 1.2.0\nversion: [2.0\n", "utf-8")
+    proc = methodkit(root, "build")
+    assert proc.returncode == 1
+    assert "CITATION.cff:" in proc.stderr and ": file: " in proc.stderr
+    assert "Traceback" not in proc.stderr
+    (root / "CITATION.cff").write_text("cff-version: 1.2.0\nversion: '2.0'\n", "utf-8")
+    assert methodkit(root, "build").returncode == 0
+    # Printed pages carry the edition in their footer.
+    footer = page(root / "site", "modules/alpha-module/").select_one('style[media="print"]').text
+    assert "2.0" in footer
+
+
 def test_a_relative_config_path_builds_the_macro_pages(root):
     # `mkdocs build -f mkdocs.yml`, as MkDocs' own documentation writes it.
     proc = mkdocs(root, "build", "--strict", "-f", "mkdocs.yml")

@@ -174,7 +174,12 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
                     "palette.to_light" if scheme.get("scheme") == "slate" else "palette.to_dark"
                 ]
         self.pdf = self.config.pdf
-        ed = edition(self.root)  # once per build: printed pages show it in their footer
+        edition_problems = []
+        ed = edition(
+            self.root, edition_problems
+        )  # once per build: printed pages show it in their footer
+        if edition_problems:
+            raise PluginError(format_problems(edition_problems))
         self.edition = self.t["edition"].format(version=ed.version) + (
             f" · {format_date(ed.date, self.lang)}" if ed.date else ""
         )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
 import yaml
 
@@ -19,12 +18,6 @@ from methodkit.pages.render import render
 from methodkit.publishing.attribution import adapted_note
 
 LICENCE = LICENCES["CC-BY-SA-4.0"]
-
-
-def load_citation(root: Path) -> dict | None:
-    """The repository's CITATION.cff, when it has one (an edition's version may come from it)."""
-    path = root / "CITATION.cff"
-    return yaml.safe_load(path.read_text("utf-8")) if path.exists() else None
 
 
 def slug(text: str) -> str:

@@ -71,7 +71,7 @@ class PdfWriter:
         self.cat, self.site_dir, self.site_url, self.site_name = cat, site_dir, site_url, site_name
         self.brand = brand or {}
         self.t = strings(cat.lang)
-        ed = edition(cat.content.root)
+        ed = edition(cat.content.root, [])  # the build said any problem of it
         self.edition_date = format_date(ed.date, cat.lang) if ed.date else ""
         self.edition = self.t["edition"].format(version=ed.version) + (
             f" · {self.edition_date}" if ed.date else ""
