@@ -146,10 +146,11 @@ def test_no_policy_asks_nothing(rules_root):
 
 
 def test_a_policy_written_wrong_is_reported_with_its_line(rules_root):
+    # Each value is said as it reads in YAML (true, not Python's True).
     set_policy(
         rules_root,
         "      publication:\n        modul:\n          min_words: 10\n        module:\n"
-        "          min_words: veel\n          sections: [stappen]\n          translations: [de]\n"
+        "          min_words: yes\n          sections: [stappen]\n          translations: [de]\n"
         "          kleur: groen\n",
     )
     proc = methodkit(rules_root, "check")
@@ -165,7 +166,7 @@ def test_a_policy_written_wrong_is_reported_with_its_line(rules_root):
         first
     )  # the declared types
     assert rest == [
-        f"mkdocs.yml:{start + 4}: publication.module.min_words: 'veel' is not a whole number (a number of words, e.g. 300)",
+        f"mkdocs.yml:{start + 4}: publication.module.min_words: true is not a whole number (a number of words, e.g. 300)",
         f"mkdocs.yml:{start + 5}: publication.module.sections[0]: unknown section 'stappen' "
         "(known: steps, coach-note, worksheet, footnote)",
         f"mkdocs.yml:{start + 6}: publication.module.translations[0]: unknown site language 'de' (known: nl, fr, en)",

@@ -44,6 +44,14 @@ class Message:
         return self.text("en")
 
 
+def as_written(value) -> str:
+    """A value as a contributor wrote it in YAML, quoted as messages quote a name: 'acht uur', true,
+    null, [1, 2] (Python's repr would say True, None, and 'l\\'été' for l'été)."""
+    if isinstance(value, str):
+        return f"'{value}'"
+    return json.dumps(value, ensure_ascii=False, default=str).replace('"', "'")
+
+
 @dataclass(frozen=True)
 class FieldHelp:
     """What a field means: the schema's own (English) description, or field_help.yml's in a language."""

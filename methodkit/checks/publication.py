@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from methodkit.checks.problems import Message, Problem, say, word
+from methodkit.checks.problems import Message, Problem, as_written, say, word
 from methodkit.loading.config import _TolerantLoader, config_path
 from methodkit.loading.loader import Content, current_hash
 from methodkit.loading.source import Document, _walk
@@ -119,7 +119,7 @@ def _parse(
         if not isinstance(words, int) or isinstance(words, bool) or words < 0:
             bad(
                 f"{here}.min_words",
-                say("publication.min_words", value=repr(words)),
+                say("publication.min_words", value=as_written(words)),
                 say("publication.min_words.hint", example=300),
             )
             words = 0

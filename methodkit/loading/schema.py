@@ -17,7 +17,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from methodkit.checks.problems import NO_HINT, FieldHelp, Message, Problem, say, word
+from methodkit.checks.problems import NO_HINT, FieldHelp, Message, Problem, as_written, say, word
 from methodkit.loading.files import read_regular
 from methodkit.loading.source import Document, field_path
 
@@ -222,7 +222,7 @@ def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
             rel,
             line,
             where,
-            say("schema.enum", value=repr(err.instance)),
+            say("schema.enum", value=as_written(err.instance)),
             say("allowed", values=", ".join(map(str, err.validator_value))),
         )
     if v == "pattern":
@@ -231,7 +231,7 @@ def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
                 rel,
                 line,
                 where,
-                say("schema.id", value=repr(err.instance)),
+                say("schema.id", value=as_written(err.instance)),
                 say("schema.id.hint", example="mijn-module"),
             )
         if "http" in err.validator_value:
@@ -239,7 +239,7 @@ def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
                 rel,
                 line,
                 where,
-                say("schema.url", value=repr(err.instance)),
+                say("schema.url", value=as_written(err.instance)),
                 say("schema.url.hint"),
             )
         if "0-9a-f" in err.validator_value:
@@ -247,14 +247,14 @@ def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
                 rel,
                 line,
                 where,
-                say("schema.source_hash", value=repr(err.instance)),
+                say("schema.source_hash", value=as_written(err.instance)),
                 say("schema.source_hash.hint"),
             )
         return Problem(
             rel,
             line,
             where,
-            say("schema.pattern", value=repr(err.instance)),
+            say("schema.pattern", value=as_written(err.instance)),
             say("schema.pattern.hint", pattern=err.validator_value),
         )
     if v == "format":
@@ -262,7 +262,7 @@ def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
             rel,
             line,
             where,
-            say("schema.date", value=repr(err.instance)),
+            say("schema.date", value=as_written(err.instance)),
             say("schema.date.hint", example="2019-03-21"),
         )
     if v in ("minItems", "minLength"):
@@ -272,7 +272,7 @@ def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
             rel,
             line,
             where,
-            say("schema.range", value=repr(err.instance)),
+            say("schema.range", value=as_written(err.instance)),
             say("schema.minimum.hint", limit=err.validator_value)
             if v == "minimum"
             else say("schema.maximum.hint", limit=err.validator_value),
@@ -286,7 +286,7 @@ def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
             rel,
             line,
             where,
-            say("schema.const", value=repr(err.validator_value)),
+            say("schema.const", value=as_written(err.validator_value)),
             _describe(schema, path),
         )
     return Problem(
