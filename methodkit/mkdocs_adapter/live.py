@@ -29,8 +29,9 @@ from __future__ import annotations
 
 import logging
 
-from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.commands.build import get_context
 from mkdocs.structure.files import InclusionLevel
+from mkdocs.utils import write_file
 
 from methodkit.loading.loader import Content, current_hash, load
 from methodkit.model.translations import translation_state
@@ -136,20 +137,42 @@ def _render(config, pages: list, index: list | None) -> None:
     """Convert and render `pages` as MkDocs' build does, replacing their search entries."""
     plugin = config.plugins["methodkit"]
     for page in pages:
-        _populate_page(page, config, plugin.files)
+        _convert(page, config, plugin.files)
     if index is not None:  # entries are "<page url>" and "<page url>#<section>"
         urls = {page.url for page in pages}
         index[:] = [e for e in index if e["location"].partition("#")[0] not in urls]
     doc_files = plugin.files.documentation_pages(inclusion=InclusionLevel.is_included)
     for page in pages:
-        _build_page(
-            page,
-            config,
-            doc_files,
-            plugin.nav,
-            plugin.env,
-            excluded=page.file.inclusion.is_excluded(),
-        )
+        _write(page, config, doc_files, plugin.nav, plugin.env)
+
+
+# The two steps of MkDocs' build of a page (mkdocs.commands.build), from its public parts: the page's
+# own methods, the plugin events and get_context. Drafts of MkDocs' own kind (`not_in_nav`, `draft_docs`)
+# are not used here: a draft is the engine's, left out of the catalogue.
+def _convert(page, config, files) -> None:
+    """Markdown to HTML, with every plugin's say."""
+    page = config.plugins.on_pre_page(page, config=config, files=files)
+    page.read_source(config)
+    page.markdown = config.plugins.on_page_markdown(
+        page.markdown, page=page, config=config, files=files
+    )
+    page.render(config, files)
+    page.content = config.plugins.on_page_content(
+        page.content, page=page, config=config, files=files
+    )
+
+
+def _write(page, config, doc_files, nav, env) -> None:
+    """The page in its template, written where the served site has it."""
+    page.active = True  # the navigation marks the page being rendered
+    try:
+        context = get_context(nav, doc_files, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        output = config.plugins.on_post_page(template.render(context), page=page, config=config)
+        write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+    finally:
+        page.active = False
 
 
 def _items(content: Content) -> dict:
