@@ -97,16 +97,16 @@ def _update(config) -> int | None:
     own = fronts | {key for key, item in after.items() if _bodies(item) != _bodies(before[key])}
     own |= {key[:2] for key, current in states[1].items() if current != states[0][key]}
     plugin.refresh(content, problems)
+    # An item's handout is rendered again with it (MethodkitPlugin.write_handout).
     srcs = [
         src
         for src, info in plugin.pages.items()
-        if info[0] in ("item", "handout") and (info[1].kind, info[1].id) in own
+        if info[0] == "item" and (info[1].kind, info[1].id) in own
     ]
     for src in srcs:
-        if plugin.pages[src][0] == "item":
-            plugin.files.get_file_from_path(src).content_string = plugin.catalogue.body(
-                plugin.pages[src][1]
-            )
+        plugin.files.get_file_from_path(src).content_string = plugin.catalogue.body(
+            plugin.pages[src][1]
+        )
     pages = [
         plugin.files.get_file_from_path(src).page for src in srcs
     ]  # none when only, say, a README changed

@@ -15,14 +15,16 @@ from html import escape
 from pathlib import Path
 
 from jinja2 import BytecodeCache
+from mkdocs.commands.build import get_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, write_file
 
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.checks.allowlist import link_ok
@@ -218,8 +220,13 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         self.pages = dict(self.page_plan())
         files.append(File.generated(config, BRAND_CSS, content=brand_css(self.brand)))
         for page in self.planned.values():
-            # Handout and facet pages get their content in on_page_context: nothing to convert here.
-            files.append(File.generated(config, page.src, content=page.markdown))
+            # A facet page gets its content in on_page_context: nothing to convert. A handout is no
+            # page of MkDocs' at all: it is rendered right after its item's page (on_post_page).
+            if page.kind != "handout":
+                files.append(File.generated(config, page.src, content=page.markdown))
+        self.doc_files = (
+            None  # the documentation pages, as templates see them (once the files are final)
+        )
         for src, info in self.pages.items():
             if info[0] == "broken":  # serving: the stand-in shows only the problem banner
                 files.append(File.generated(config, src, content=""))
@@ -241,6 +248,11 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         (source path, what it shows)."""
         self.planned = {
             page.src: page for page in plan.pages(self.catalogue, self.t["handout.label"])
+        }
+        self.handout_of = {
+            (page.item.kind, page.item.id): page
+            for page in self.planned.values()
+            if page.kind == "handout"
         }
         for page in self.planned.values():
             yield (
@@ -339,9 +351,6 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             page.meta["title"] = escape(info[2], quote=False)
             return ""
         planned = self.planned[page.file.src_uri]
-        if planned.kind == "handout":
-            # The item's page already carries this text: one search hit per item, and a smaller index.
-            page.meta["search"] = {"exclude": True}
         # Material prints titles and descriptions unescaped; they come from contributors.
         page.meta.update(
             template=planned.template,
@@ -364,13 +373,39 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         return html
 
     def on_page_context(self, context, page, config, nav):
-        info = self.pages.get(page.file.src_uri)
-        if info and info[0] == "handout":
-            # Every page's Markdown is converted before any page is rendered, so the module's is ready.
-            page.content, page.toc = self.handouts[(info[1].kind, info[1].id)], get_toc([])
         # Kept: serve renders a page again when what it shows changed (methodkit.mkdocs_adapter.live).
         context["mk"] = self.views[page.file.src_uri] = self.view(page, config)
         return context
+
+    def on_post_page(self, output, page, config):
+        info = self.pages.get(page.file.src_uri)
+        if info and info[0] == "item" and info[1].type.has_handout:
+            self.write_handout(info[1], config)
+        return output
+
+    def write_handout(self, item, config) -> None:
+        """An item's participant version, a light page made from the item's HTML (on_page_content).
+
+        It has no Markdown of its own and no search entry (the item's page carries its text), so it
+        skips MkDocs' conversion and page events: its template is rendered here, with the context
+        MkDocs gives a page (get_context) and the same `mk` view. Serve renders it again with its item.
+        """
+        planned = self.handout_of[(item.kind, item.id)]
+        # Material prints titles and descriptions unescaped; they come from contributors.
+        title = escape(planned.title, quote=False)
+        page = Page(title, File.generated(config, planned.src, content=""), config)
+        page.meta = {
+            "template": planned.template,
+            "title": title,
+            "description": escape(planned.description),
+        }
+        page.content, page.toc = self.handouts[(item.kind, item.id)], get_toc([])
+        if self.doc_files is None:
+            self.doc_files = self.files.documentation_pages()
+        context = get_context(self.nav, self.doc_files, config, page)
+        context["mk"] = self.views[planned.src] = self.view(page, config)
+        output = self.env.get_template(planned.template).render(context)
+        write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
 
     def view(self, page, config) -> dict:
         """The `mk` of a page's template context: everything it shows from the catalogue, as plain data."""
