@@ -29,10 +29,14 @@ tool:
   listing:
     meta: [[maker], [levers]]
     filters: [{field: levers, name: lever}]
+  home: {figure: true}
   schema_org:
     type: SoftwareApplication
     properties:
       dateCreated: published
+  labels:
+    nl: {name: Hulpmiddel, plural: Hulpmiddelen, fields: {maker: Gemaakt door}}
+    en: {name: Tool, plural: Tools, fields: {maker: Made by}}
 """
 
 TOOL_SCHEMA = {
@@ -71,6 +75,9 @@ def tool_site(tmp_path_factory):
         f.write(TOOL_TYPE)
     (schemas / "tool.schema.json").write_text(json.dumps(TOOL_SCHEMA, indent=2), "utf-8")
     levers = (root / "methodology" / "vocabularies" / "levers.yml").read_text("utf-8")
+    (root / "methodology" / "vocabularies" / "levers.yml").write_text(
+        "names:\n  nl: {one: Werkhefboom, many: Werkhefbomen}\n" + levers, "utf-8"
+    )
     lever = levers.split("- id: ", 1)[1].split()[0]
     (root / "methodology" / "tools").mkdir()
     (root / "methodology" / "tools" / "canvas.md").write_text(
@@ -83,6 +90,32 @@ def tool_site(tmp_path_factory):
     assert check.returncode == 0, check.stdout + check.stderr
     assert build_site(root, strict=True, quiet=True) == 0
     return root, root / "site", lever
+
+
+def test_the_new_type_is_named_as_its_declaration_says(tool_site):
+    """No Python and no file of the engine's: the declaration's labels name the type and its fields,
+    in English where it has no words for a language (French here)."""
+    root, site, lever = tool_site
+    for prefix, kind, plural, maker in (
+        ("", "Hulpmiddel", "hulpmiddelen", "Gemaakt door"),
+        ("fr/", "Tool", "tools", "Made by"),
+        ("en/", "Tool", "tools", "Made by"),
+    ):
+        soup = page(site, f"{prefix}tools/canvas/")
+        assert soup.select_one(".mk-kind").get_text(strip=True) == kind
+        assert soup.select_one(".mk-card__row--maker dt").get_text(strip=True) == maker
+        figures = [
+            li.get_text(" ", strip=True) for li in page(site, prefix).select(".mk-figures li")
+        ]
+        assert f"2 {plural}" in figures
+
+
+def test_a_vocabulary_is_named_as_its_file_says(tool_site):
+    root, site, lever = tool_site
+    assert page(site, f"levers/{lever}/").select_one(".mk-kind").get_text() == "Werkhefboom"
+    assert page(site, "glossary/").select_one("h2#levers").get_text() == "Werkhefbomen"
+    # A language the file does not name it in keeps the engine's word.
+    assert page(site, f"en/levers/{lever}/").select_one(".mk-kind").get_text() == "Lever"
 
 
 def test_each_item_of_the_new_type_has_a_page_with_its_card(tool_site):
@@ -157,3 +190,67 @@ def test_a_declaration_with_mistakes_is_reported_with_its_lines(tmp_path):
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "methodology/schemas/types.yml:" in proc.stdout
     assert "colour" in proc.stdout
+
+
+def test_every_field_a_declaration_names_is_checked_against_its_schema(tmp_path):
+    """Typos that would leave a row, a filter or a list out without a word, or stop the build;
+    and a declaration with a mistake leaves the other types as they are."""
+    root = assemble(tmp_path / "site")
+    schemas = root / "methodology" / "schemas"
+    with (schemas / "types.yml").open("a", encoding="utf-8") as f:
+        f.write(
+            "\ntool:\n  folder: tools\n  url: tools/{id}/\n"
+            "  order: {field: publish, reverse: true}\n"
+            "  card: [{field: publshed, as: date}, maker]\n"
+            "  sections: {after: [usage]}\n"
+            "  facets: [levers, toolkinds]\n"
+            "  listing: {meta: [[makr]], filters: [{field: lever, name: lever}]}\n"
+            "  schema_org: {type: Thing, properties: {dateCreated: pubished}}\n"
+            "\nwidget:\n  folder: widgets\n  url: widgets/{id}/\n  facets: [tool-kinds]\n"
+        )
+    (schemas / "tool.schema.json").write_text(json.dumps(TOOL_SCHEMA, indent=2), "utf-8")
+    (root / "methodology" / "widgets").mkdir()
+    (root / "methodology" / "widgets" / "w.md").write_text("---\nid: w\n---\nTekst.\n")
+    proc = methodkit(root, "check")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    text = (schemas / "types.yml").read_text("utf-8").splitlines()
+
+    def line(fragment: str) -> int:
+        return next(i for i, l in enumerate(text, 1) if fragment in l)
+
+    t = "methodology/schemas/types.yml"
+    unknown = "is not a field of tool (fields of schemas/tool.schema.json: id, title,"
+    expected = [
+        f"{t}:{line('field: publish,')}: tool.order.field: 'publish' {unknown}",
+        f"{t}:{line('publshed')}: tool.card[0].field: 'publshed' {unknown}",
+        f"{t}:{line('usage')}: tool.sections.after[0]: 'usage' {unknown}",
+        f"{t}:{line('makr')}: tool.listing.meta[0][0]: 'makr' {unknown}",
+        f"{t}:{line('field: lever,')}: tool.listing.filters[0].field: 'lever' {unknown}",
+        f"{t}:{line('pubished')}: tool.schema_org.properties.dateCreated: 'pubished' {unknown}",
+        f"{t}:{line('toolkinds')}: tool.facets[1]: 'toolkinds' is not a vocabulary that a field "
+        "of tool names (vocabularies its fields name (x-vocabulary): levers)",
+        f"{t}:{line('facets: [tool-kinds]')}: widget.facets[0]: 'tool-kinds' is not a name (lower-case "
+        "letters, digits and underscores, starting with a letter: tool_kinds, not tool-kinds)",
+    ]
+    found = proc.stdout.splitlines()
+    for problem in expected:
+        assert any(l.startswith(problem) for l in found), (problem, proc.stdout)
+    # The widget's file waits for its declaration; the modules are checked as always.
+    assert "widgets/w.md" not in proc.stdout and "modules/" not in proc.stdout
+    assert len([l for l in found if l.startswith(t)]) == len(expected), proc.stdout
+
+
+def test_a_template_that_no_theme_folder_has_stops_the_build_with_its_line(tmp_path):
+    root = assemble(tmp_path / "site")
+    types = root / "methodology" / "schemas" / "types.yml"
+    text = types.read_text("utf-8").replace(
+        "  folder: practices\n", "  folder: practices\n  template: praktijk.html\n", 1
+    )
+    types.write_text(text, "utf-8")
+    line = text.splitlines().index("  template: praktijk.html") + 1
+    proc = methodkit(root, "build")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert (
+        f"methodology/schemas/types.yml:{line}: practice.template: no template 'praktijk.html'"
+        in proc.stderr
+    )

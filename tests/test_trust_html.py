@@ -429,3 +429,40 @@ def test_without_the_checker_no_script_runs_and_no_other_host_is_contacted(
         finally:
             pg.context.close()
         assert browser.external_requests() == []
+
+
+# A reviewer's attack: a macro call and HTML in one code span. The check reads the span as code;
+# the build used to put the macro's lines of HTML into the Markdown, which ended the span and made
+# the rest the author's own HTML, cleaned with the interface's allow-list (forms, data- attributes
+# that the planner's script acts on: a fetch to another host, a javascript: link).
+MACRO_SMUGGLE = (
+    '`{{ citation() }}<div data-mk-planner data-src="https://attacker.example/steal.json">'
+    "<span data-mk-start></span><span data-mk-add></span></div>"
+    '<div data-mk-plan-add="x" data-plan="javascript:window.pwned=40//" data-open="Open">'
+    '<button type="button">Voeg toe</button></div><form role="search"><button>Zoek</button></form>'
+    '<a href="https://github.com/x/y" data-md-component="source"><span>bron</span></a>`\n'
+)
+
+
+@pytest.mark.browser
+def test_text_around_a_macro_call_stays_content_whatever_the_macro_writes(root, playwright):
+    from browser import browse
+
+    with (root / "docs/cite.md").open("a", encoding="utf-8") as f:
+        f.write("\n" + MACRO_SMUGGLE)
+    lang, ok, message = _build_one(
+        str(root / "mkdocs.yml"), "nl", str(root / "site"), False, False, False
+    )
+    assert ok, message
+    article = page(root / "site", "cite/").select_one("article")
+    assert article.select_one(".mk-citation") is not None  # the macro's own HTML is in place
+    assert article.select("[data-mk-planner], [data-mk-plan-add], [data-md-component]") == []
+    assert article.select("form, button") == []
+    with browse(root / "site", playwright) as browser:
+        pg = browser.page("cite/")
+        try:
+            pg.wait_for_load_state("networkidle")  # the planner's script fetched nothing elsewhere
+            assert pg.evaluate("window.pwned") is None
+        finally:
+            pg.context.close()
+        assert browser.external_requests() == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from methodkit.i18n import strings
 from methodkit.loading.loader import Content, current_hash
 from methodkit.loading.schema import references
 from methodkit.model.items import Item, Term
@@ -37,6 +38,13 @@ class Catalogue:
                 elif (kind := content.type_of_folder(target)) != item.kind:
                     self.referred_by[(kind, value)][item.kind].append(item)
         self.types = content.types
+        # The interface text of this language: the engine's, with what the site's declarations call
+        # their types and fields (a type the engine has never heard of gets its name from there).
+        self.t = {
+            **strings(lang),
+            **self.types.interface(lang),
+            **vocabulary_interface(content.vocabulary_names, lang),
+        }
         self.facets = self.types.facet_vocabularies()  # vocabularies that get a page per term
         self.trajectory_order = {
             t.name: self._trajectory_order(t.name, included)
@@ -150,3 +158,15 @@ class Catalogue:
             if self.status[(item.kind, item.id)] in ("missing", "source")
             else item.body_in(self.lang)
         )
+
+
+def vocabulary_interface(names: dict[str, dict], lang: str) -> dict[str, str]:
+    """What the vocabularies' files call them in `lang` (else in English), as interface keys."""
+    out = {}
+    for vocabulary, by_lang in names.items():
+        words = by_lang.get(lang) or by_lang.get("en") or {}
+        if words.get("one"):
+            out[f"vocabulary.{vocabulary}"] = words["one"]
+        if words.get("many"):
+            out[f"glossary.{vocabulary}"] = words["many"]
+    return out

@@ -14,12 +14,12 @@ from pathlib import Path
 import yaml
 
 from methodkit.checks.placeholders import FIELDS, TODO
+from methodkit.checks.wording import field_help
 from methodkit.loading.config import site_settings
 from methodkit.loading.files import is_regular, read_regular
 from methodkit.loading.loader import Content, current_hash
 from methodkit.model.site_pages import SitePage
 
-FIELD_HELP = Path(__file__).parents[1] / "model" / "field_help.yml"
 HELP_LANGS = ("nl", "fr", "en")
 # The words around the field explanations of a new item, per language of the explanations.
 OPTIONAL = {"nl": "(optioneel)", "fr": "(facultatif)", "en": "(optional)"}
@@ -148,6 +148,15 @@ def _flow(value) -> str:
     return text[:-3].strip() if text.endswith("\n...") or text.endswith("...") else text
 
 
+def _explained(name: str, prop: dict, lang: str) -> str:
+    """What a field is for: field_help.yml's words in the language, else the schema's own description
+    (a field of a type the site declares has only that), else its name."""
+    entry = field_help().get(name)
+    if isinstance(entry, dict) and entry.get(lang):
+        return entry[lang]
+    return prop.get("description") or name
+
+
 def _placeholder(
     content: Content,
     kind: str,
@@ -220,14 +229,13 @@ def new_item_text(
         item_id = f"{today:%Y-%m}-{item_id}"
     if not item_id:
         raise ScaffoldError("the title gives no usable id; use letters or digits")
-    help_text = yaml.safe_load(FIELD_HELP.read_text("utf-8"))
     schema = content.schemas.raw[kind]
     required = set(schema.get("required", []))
     optional_note = OPTIONAL[lang]
     lines = []
     for name, prop in schema["properties"].items():
         value = _placeholder(content, kind, name, prop, title, item_id, today, lang)
-        note = help_text[name][lang] + ("" if name in required else f" {optional_note}")
+        note = _explained(name, prop, lang) + ("" if name in required else f" {optional_note}")
         vocab = prop.get("x-vocabulary") or (prop.get("items") or {}).get("x-vocabulary")
         if vocab:
             note += " " + ALLOWED[lang] + ": " + ", ".join(content.vocabularies.get(vocab, {}))

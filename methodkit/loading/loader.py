@@ -85,6 +85,8 @@ class Content:
     site_pages: dict[str, SitePage] = field(default_factory=dict)
     # translations in docs/ whose source page is missing: not published, still checked
     stray_pages: list[PageTranslation] = field(default_factory=list)
+    # what a vocabulary's file calls it, per language: {one: ..., many: ...}
+    vocabulary_names: dict[str, dict] = field(default_factory=dict)
     # every content file in methodology/ (paths from the root), what the sources zip carries
     files: list[str] = field(default_factory=list)
 
@@ -230,6 +232,8 @@ class _Loader:
             rel = c.content_dir.relative_to(c.root) / path.relative_to(c.content_dir)
             if is_content_file(path.relative_to(c.content_dir), folders):
                 c.files.append(rel.as_posix())
+            elif path.relative_to(c.content_dir).parts[0] in c.types.unread_folders:
+                continue  # its type's declaration has a mistake, reported in types.yml
             else:
                 self.problems.append(
                     Problem(
@@ -425,8 +429,17 @@ class _Loader:
                     self.check_terms(
                         rel, lang, f"{where}.{lang}.{key}", doc, term.get(lang, {}).get(key)
                     )
+        names = data.get("names") or {}
+        for key, value in _strings(names):
+            ok = (
+                self.report(
+                    text_field_problems(value, f"names.{key}", rel, doc.line_of(f"names.{key}"))
+                )
+                and ok
+            )
         if ok:
             self.content.vocabularies[path.stem] = terms
+            self.content.vocabulary_names[path.stem] = names
 
     def load_item_file(self, path: Path, kind: str):
         c = self.content

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from methodkit.checks.problems import Problem, say
+from methodkit.checks.problems import Problem, as_written, say
 from methodkit.loading.source import parse_yaml, read_text
 from methodkit.model.types import ItemType, Types
 
 TYPES_FILE = "types.yml"
+NAME_PATTERN = "^[a-z][a-z0-9_]*$"  # of a type, a field, a vocabulary (types.schema.json's `name`)
 DECLARATION_SCHEMA = Path(__file__).parent / "types.schema.json"
 
 
@@ -27,23 +28,52 @@ def load_types(schemas_dir: Path, root: Path, problems: list[Problem]) -> Types:
     if doc is None:
         return Types()
     validator = Draft202012Validator(json.loads(DECLARATION_SCHEMA.read_text("utf-8")))
-    errors = sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path)))
-    for err in errors:
-        where = ".".join(map(str, err.absolute_path)) or "file"
+    broken: set[str] = set()  # types whose declaration has a mistake: left out, the others kept
+    whole_file = False
+    for err in sorted(validator.iter_errors(doc.data), key=lambda e: _where(e.absolute_path)):
+        path = list(err.absolute_path)
+        if not path and isinstance(err.instance, str) and err.instance in doc.data:
+            path = [err.instance]  # a type's name that is not a name (propertyNames)
+        where = _where(path) or "file"
+        if path:
+            broken.add(str(path[0]))
+        else:
+            whole_file = True
+        name_form = err.validator == "pattern" and err.validator_value == NAME_PATTERN
         problems.append(
             Problem(
                 rel,
                 doc.line_of(where),
                 where,
-                say("types.invalid", reason=err.message),
-                say("types.invalid.hint"),
+                say("types.name", value=as_written(err.instance))
+                if name_form
+                else say("types.invalid", reason=err.message),
+                say("types.name.hint") if name_form else say("types.invalid.hint"),
             )
         )
-    if errors:
+    if whole_file:
         return Types()
-    declared = Types(tuple(ItemType.declared(name, d) for name, d in doc.data.items()))
+    declared = Types(
+        tuple(ItemType.declared(n, d) for n, d in doc.data.items() if n not in broken),
+        # Their files are neither loaded nor named as strays: the declaration's problem says it all.
+        unread_folders=frozenset(
+            d["folder"]
+            for n, d in doc.data.items()
+            if n in broken and isinstance(d, dict) and isinstance(d.get("folder"), str)
+        ),
+        lines=doc.lines,
+    )
     problems.extend(_cross_problems(declared, schemas_dir, rel, doc))
+    problems.extend(_field_problems(declared, schemas_dir, rel, doc))
     return declared
+
+
+def _where(path) -> str:
+    """A place in the file as the problems name it: tool.facets[0]."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
 def _cross_problems(types: Types, schemas_dir: Path, rel: str, doc) -> list[Problem]:
@@ -96,3 +126,83 @@ def _cross_problems(types: Types, schemas_dir: Path, rel: str, doc) -> list[Prob
                     )
                 )
     return out
+
+
+def _field_problems(types: Types, schemas_dir: Path, rel: str, doc) -> list[Problem]:
+    """Every field a declaration names must be a field of its type's schema, and every facet a
+    vocabulary that one of those fields names: a typo would otherwise leave a row, a filter or a
+    list out without a word, or stop the build."""
+    out = []
+    for t in types.all:
+        try:
+            schema = json.loads((schemas_dir / f"{t.name}.schema.json").read_text("utf-8"))
+            fields = schema["properties"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # no schema, or one that does not read: said on its own
+        for where, name in _named_fields(t.name, doc.data[t.name]):
+            if name not in fields:
+                out.append(
+                    Problem(
+                        rel,
+                        doc.line_of(where),
+                        where,
+                        say("types.unknown_field", name=name, type=t.name),
+                        say("types.unknown_field.hint", type=t.name, fields=", ".join(fields)),
+                    )
+                )
+        vocabularies = [
+            v
+            for prop in fields.values()
+            if isinstance(prop, dict)
+            for v in (prop.get("x-vocabulary"), (prop.get("items") or {}).get("x-vocabulary"))
+            if v
+        ]
+        for i, facet in enumerate(t.facets):
+            if facet not in vocabularies:
+                where = f"{t.name}.facets[{i}]"
+                out.append(
+                    Problem(
+                        rel,
+                        doc.line_of(where),
+                        where,
+                        say("types.unknown_facet", name=facet, type=t.name),
+                        say("types.unknown_facet.hint", vocabularies=", ".join(vocabularies)),
+                    )
+                )
+    return out
+
+
+def _named_fields(name: str, d: dict):
+    """(place, field name) of every field the declaration of type `name` names."""
+    order = d.get("order")
+    if isinstance(order, dict):
+        yield f"{name}.order.field", order["field"]
+    for i, spec in enumerate(d.get("card") or []):
+        yield from _field_spec(f"{name}.card[{i}]", spec)
+    for part, names in (d.get("sections") or {}).items():
+        for i, field in enumerate(names):
+            yield f"{name}.sections.{part}[{i}]", field
+    for i, b in enumerate(d.get("backlinks") or []):
+        for key in ("field", "sharing"):
+            if key in b:
+                yield f"{name}.backlinks[{i}].{key}", b[key]
+    listing = d.get("listing") or {}
+    for i, line in enumerate(listing.get("meta") or []):
+        for j, spec in enumerate(line):
+            yield from _field_spec(f"{name}.listing.meta[{i}][{j}]", spec)
+    for i, spec in enumerate(listing.get("filters") or []):
+        yield from _field_spec(f"{name}.listing.filters[{i}]", spec)
+    if listing.get("group_by"):
+        yield f"{name}.listing.group_by", listing["group_by"]
+    for i, field in enumerate((d.get("handout") or {}).get("leave_out") or []):
+        yield f"{name}.handout.leave_out[{i}]", field
+    for prop, spec in ((d.get("schema_org") or {}).get("properties") or {}).items():
+        yield from _field_spec(f"{name}.schema_org.properties.{prop}", spec)
+
+
+def _field_spec(where: str, spec):
+    """A field named as a name or as {field: NAME, ...}."""
+    if isinstance(spec, str):
+        yield where, spec
+    elif isinstance(spec, dict) and isinstance(spec.get("field"), str):
+        yield f"{where}.field", spec["field"]

@@ -196,6 +196,7 @@ def _frame(content: Content):
         for key, item in _items(content).items()
     }
     return (
+        content.types,
         content.schemas.raw,
         content.defaults,
         content.vocabularies,

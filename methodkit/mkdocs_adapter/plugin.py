@@ -14,7 +14,7 @@ import posixpath
 from html import escape
 from pathlib import Path
 
-from jinja2 import BytecodeCache
+from jinja2 import BytecodeCache, TemplateNotFound
 from mkdocs.commands.build import get_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -28,7 +28,7 @@ from mkdocs.utils import get_relative_url, write_file
 
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.checks.allowlist import link_ok
-from methodkit.checks.problems import format_problems
+from methodkit.checks.problems import Problem, format_problems, say
 from methodkit.checks.site_pages import PAGE_FIELDS
 from methodkit.i18n import format_date, language_name, strings
 from methodkit.loading import history
@@ -36,10 +36,12 @@ from methodkit.loading.docs import split_suffix
 from methodkit.loading.edition import edition
 from methodkit.loading.files import IMAGE_SUFFIXES, inside, shown
 from methodkit.loading.loader import load
+from methodkit.loading.types import TYPES_FILE
 from methodkit.mkdocs_adapter.docs_pages import DocsTranslations
 from methodkit.model.languages import Languages
 from methodkit.pages import plan
 from methodkit.pages.handouts import participant_html
+from methodkit.pages.macro_blocks import MacroBlocks
 from methodkit.pages.metadata import adaptation_chain, jsonld, open_graph, website_jsonld
 from methodkit.pages.print_header import css_string
 from methodkit.pages.sanitiser import clean
@@ -47,7 +49,7 @@ from methodkit.pages.views import facet_view, home_view, item_view
 from methodkit.publishing.branding import BRAND_CSS, BrandingError, apply_branding, brand_css
 from methodkit.publishing.changelog import CHANGES_FEED, item_changes
 from methodkit.publishing.exports import content_date
-from methodkit.publishing.feeds import FEED_NAME
+from methodkit.publishing.feeds import FEED_NAME, feed_title
 from methodkit.publishing.outputs import write_outputs
 
 log = logging.getLogger("mkdocs.plugins.methodkit")
@@ -168,7 +170,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         config.extra["alternate"] = [
             {"name": strings(l)["language.name"], "link": "/", "lang": l} for l in self.languages
         ]
-        self.t = strings(self.lang)
+        self.t = self.catalogue.t
+        self.feed_title = feed_title(self.catalogue)
         for scheme in config.theme.get("palette") or []:
             # The colour-scheme toggle speaks the reader's language, like the rest of the interface.
             if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
@@ -191,6 +194,21 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         env.bytecode_cache = _TEMPLATES
         env.filters["css_string"] = css_string
         self.env = env
+        content = self.catalogue.content
+        for t in content.types.all:
+            # A template a declaration names but no theme folder has: said where it is named.
+            try:
+                env.get_template(t.template)
+            except TemplateNotFound:
+                where = f"{t.name}.template"
+                problem = Problem(
+                    content.rel(content.content_dir / "schemas" / TYPES_FILE),
+                    content.types.lines.get(where, 1),
+                    where,
+                    say("types.no_template", name=t.template),
+                    say("types.no_template.hint", name=t.template),
+                )
+                raise PluginError(problem.text(self.lang)) from None
         return env
 
     # -- files -----------------------------------------------------------
@@ -216,6 +234,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         )
         self.files = files  # kept, like nav and env, for serve's incremental rebuilds (methodkit.mkdocs_adapter.live)
         self.handouts = {}  # (kind, id): the text of the item's handout
+        self.macro_blocks = MacroBlocks()  # what the macros of the page being converted wrote
         self.views = {}
         self.pages = dict(self.page_plan())
         files.append(File.generated(config, BRAND_CSS, content=brand_css(self.brand)))
@@ -313,6 +332,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
 
     # -- pages -----------------------------------------------------------
     def on_page_markdown(self, markdown, page, config, files):
+        self.macro_blocks.start_page()  # mkdocs-macros runs this page's macros after this event
         info = self.pages.get(page.file.src_uri)
         if info is None:
             # mkdocs-macros reads render_macros from the front matter (and treats 1, 1.0 or a
@@ -365,8 +385,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             # Its handout is made from it, before the sanitiser (which balances every tag).
             self.handouts[(info[1].kind, info[1].id)] = participant_html(html)
         # Defence in depth: whatever the checker missed, no content block leaves the build with
-        # anything outside the allow-list (the site's macro pages keep the interface their macros write).
-        html = clean(html, interface=info is None and page.meta.get("render_macros") is True)
+        # anything outside the allow-list; a macro page's macros then put their interface in place.
+        html = self.macro_blocks.fill(clean(html))
         if info is None and not page.meta.get("title"):
             # A title taken from the first heading: Material prints it unescaped too.
             page.meta["title"] = escape(page.title or "", quote=False)
@@ -468,7 +488,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         mk["source_lang"], mk["source_name"] = written_in, language_name(written_in, self.lang)
         if mk["notice"] == "fallback":
             mk["content_lang"] = written_in
-        mk["feed_url"] = get_relative_url(FEED_NAME, page.url)
+        mk["feed_url"], mk["feed_title"] = get_relative_url(FEED_NAME, page.url), self.feed_title
         mk["changes_url"] = get_relative_url(CHANGES_FEED, page.url)
         # The page in the language it is written in, when the site has that language.
         mk["source_url"] = next(

@@ -73,6 +73,24 @@ class ItemType:
     planner: bool = False
     schema_org: dict = field(default_factory=dict)
     starter: dict = field(default_factory=dict)
+    labels: dict = field(default_factory=dict)  # language -> name, plural, fields, backlinks
+
+    def interface(self, lang: str) -> dict[str, str]:
+        """The interface text this type's declaration gives, as keys of methodkit/locales: in `lang`,
+        else in English (a language the declaration does not speak yet)."""
+        words = self.labels.get(lang) or self.labels.get("en") or {}
+        out = {}
+        if words.get("name"):
+            out[f"kind.{self.name}"] = words["name"]
+        if words.get("plural"):
+            out[f"kind.{self.name}.plural"] = words["plural"]
+        for name, text in (words.get("fields") or {}).items():
+            out[f"field.{name}"] = out[f"section.{name}"] = (
+                text  # a card row or a section's heading
+            )
+        for key, text in (words.get("backlinks") or {}).items():
+            out[f"backlinks.{key}"] = text
+        return out
 
     @property
     def has_handout(self) -> bool:
@@ -130,6 +148,7 @@ class ItemType:
             planner=bool(d.get("planner")),
             schema_org=d.get("schema_org") or {},
             starter=d.get("starter") or {},
+            labels=d.get("labels") or {},
         )
 
 
@@ -138,6 +157,10 @@ class Types:
     """The declared types, in the order of the declaration file."""
 
     all: tuple[ItemType, ...] = ()
+    # folders of types whose declaration has a mistake: their files wait until it is mended
+    unread_folders: frozenset[str] = frozenset()
+    # the line of each key of the declarations (tool.template), for problems found later
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     def __iter__(self):
         return iter(t.name for t in self.all)
@@ -156,6 +179,13 @@ class Types:
         out: list[str] = []
         for t in self.all:
             out += [v for v in t.facets if v not in out]
+        return out
+
+    def interface(self, lang: str) -> dict[str, str]:
+        """What the declarations call their types and fields in `lang` (over the engine's words)."""
+        out: dict[str, str] = {}
+        for t in self.all:
+            out.update(t.interface(lang))
         return out
 
     def in_pack(self) -> list[ItemType]:

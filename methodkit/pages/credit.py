@@ -9,7 +9,7 @@ organisations whose work it describes. Templates only lay these values out.
 from __future__ import annotations
 
 from methodkit.catalogue.catalogue import Catalogue
-from methodkit.i18n import format_names, strings
+from methodkit.i18n import format_names
 from methodkit.model.items import Item
 from methodkit.publishing.attribution import Work, adapted_note
 
@@ -29,7 +29,7 @@ def credit(
     work: Work | None = None,
 ) -> dict:
     """The credit of an item of the site `site`, which adapts `work` (extra.publisher.based_on) when it is an adaptation."""
-    t, lang, m = strings(cat.lang), cat.lang, item.meta
+    t, lang, m = cat.t, cat.lang, item.meta
     # An item that names no authors was written by the site's contributors; in an adaptation, by those
     # of the work adapted (the publisher's own items name their authors: `methodkit new` fills them in).
     contributors = t["licence.contributors"].format(site=work.title if work is not None else site)
@@ -64,7 +64,7 @@ def provenance(cat: Catalogue, item: Item) -> dict | None:
         return None
     return {
         "kind": kind,
-        "label": strings(cat.lang)[f"provenance.{kind}.label"],
-        "text": strings(cat.lang)[f"provenance.{kind}"],
+        "label": cat.t[f"provenance.{kind}.label"],
+        "text": cat.t[f"provenance.{kind}"],
         "note": cat.text(item, "provenance_note") or "",
     }

@@ -61,7 +61,7 @@ def _form(cat: Catalogue, kind: str, items: list[Item]) -> dict | None:
     filters = cat.types[kind].listing.filters
     if not filters:
         return None
-    t = strings(cat.lang)
+    t = cat.t
     fields = []
     for f in filters:
         present = {v for item in items for v in filter_values(item, f)}
@@ -95,7 +95,7 @@ def _form(cat: Catalogue, kind: str, items: list[Item]) -> dict | None:
 
 def item_list(cat: Catalogue, kind: str, here: str) -> str:
     """Every item of a type, as its declaration lists them: meta lines, filters, groups, a feed link."""
-    t = strings(cat.lang)
+    t = cat.t
     itype = cat.types[kind]
     items = cat.items[kind]
     tiles = [_tile(cat, item, here) for item in items]
@@ -134,7 +134,7 @@ def item_list(cat: Catalogue, kind: str, here: str) -> str:
 
 
 def glossary(cat: Catalogue, here: str) -> str:
-    t = strings(cat.lang)
+    t = cat.t
     vocabularies = [
         {
             "id": vocab,
@@ -159,7 +159,7 @@ def trajectory(cat: Catalogue, here: str) -> str:
     traj = cat.content.trajectory
     if traj is None:
         return ""
-    t, lang = strings(cat.lang), cat.lang
+    t, lang = cat.t, cat.lang
     planned = [it.name for it in cat.types.all if it.by_trajectory]  # the types the steps name
     steps = []
     for s in traj.steps:
@@ -203,7 +203,7 @@ SHOWS_STATES = "mk_shows_translation_states"
 
 def translation_status(cat: Catalogue, conf, here: str) -> str:
     content = cat.content
-    t = strings(cat.lang)
+    t = cat.t
     entries = report(content)
     languages = []
     for lang in (l for l in content.languages if any(e.lang == l for e in entries)):
@@ -230,7 +230,7 @@ def downloads(cat: Catalogue, pdf: bool, here: str) -> str:
     when this build made them."""
     from methodkit.publishing.offline import OFFLINE_ZIP
 
-    t = strings(cat.lang)
+    t = cat.t
     if not pdf:
         return render_inline("downloads.html", t=t, pdf=False)
     printed = [m for it in cat.types.all if it.has_handout for m in cat.items[it.name]]
@@ -266,6 +266,4 @@ def sources_zip(cat: Catalogue, here: str) -> str:
     from methodkit.publishing.exports import CATALOG, SOURCES_ZIP
 
     up = _root(cat, here)
-    return render_inline(
-        "sources.html", t=strings(cat.lang), zip=up + SOURCES_ZIP, catalog=up + CATALOG
-    )
+    return render_inline("sources.html", t=cat.t, zip=up + SOURCES_ZIP, catalog=up + CATALOG)

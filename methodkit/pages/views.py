@@ -7,7 +7,6 @@ so all the decisions live here, testable without MkDocs.
 from __future__ import annotations
 
 from methodkit.catalogue.catalogue import Catalogue
-from methodkit.i18n import strings
 from methodkit.model.items import Item
 from methodkit.model.licences import LICENCES
 from methodkit.pages.credit import credit, provenance
@@ -28,7 +27,7 @@ def type_label(t: dict, kind: str, plural: bool = False) -> str:
 
 def card(cat: Catalogue, item: Item) -> list[dict]:
     """The rows of the item's card, as its type declares them."""
-    t = strings(cat.lang)
+    t = cat.t
     rows = []
     for f in item.type.card:
         shown = values(cat, item, f)
@@ -41,7 +40,7 @@ def card(cat: Catalogue, item: Item) -> list[dict]:
 
 def sections(cat: Catalogue, item: Item, handout: bool = False) -> list[dict]:
     """Lists from the front matter, shown before and after the body (a handout leaves some out)."""
-    t = strings(cat.lang)
+    t = cat.t
     leave_out = item.type.handout_leaves_out or () if handout else ()
     out = []
     for place, names in (
@@ -80,7 +79,7 @@ def _items(cat: Catalogue, kind: str, ids) -> list[Item]:
 
 def backlinks(cat: Catalogue, item: Item) -> list[dict]:
     """The lists of other items on an item's page, as its type declares them."""
-    t = strings(cat.lang)
+    t = cat.t
     groups = []
     for b in item.type.backlinks:
         more = None
@@ -149,7 +148,7 @@ def downloads(cat: Catalogue, item: Item, pdf: bool) -> list[dict]:
     """The coach and participant versions of an item with a handout, as pages and (when built) as PDFs."""
     if not item.type.has_handout:
         return []
-    t = strings(cat.lang)
+    t = cat.t
     out = [
         {"text": t["print.coach"], "url": item.url, "kind": "coach"},
         {
@@ -216,7 +215,7 @@ def item_view(
 
 def facet_view(cat: Catalogue, vocabulary: str, term_id: str) -> dict:
     """A term's page: the items of every type faceted by its vocabulary."""
-    t = strings(cat.lang)
+    t = cat.t
     term = cat.term(vocabulary, term_id)
     found = cat.by_term.get((vocabulary, term_id), {})
     groups = []
@@ -242,7 +241,7 @@ def facet_view(cat: Catalogue, vocabulary: str, term_id: str) -> dict:
 
 def home_view(cat: Catalogue) -> dict:
     """Figures and the newest items for the home page, of the types that ask for them."""
-    t = strings(cat.lang)
+    t = cat.t
     figures = [
         {
             "count": len(cat.items[it.name]),

@@ -14,7 +14,7 @@ from pathlib import Path
 import segno
 
 from methodkit.catalogue.catalogue import Catalogue
-from methodkit.i18n import format_duration, strings
+from methodkit.i18n import format_duration
 from methodkit.model.licences import LICENCES
 from methodkit.pages.fields import group_size
 from methodkit.pages.render import render
@@ -116,7 +116,7 @@ def deck_html(
 ) -> str:
     """`written_by(item)`: who wrote an item, as its credit line names them; each card's front
     carries it beside its title, address (the QR code) and licence, as the licence asks."""
-    t = strings(cat.lang)
+    t = cat.t
     cards = [
         {**fit(card(cat, item, site_url, t)), "written_by": written_by(item)}
         for it in cat.types.all

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from methodkit.catalogue.catalogue import Catalogue
-from methodkit.i18n import format_date, strings
+from methodkit.i18n import format_date
 from methodkit.loading import history
 from methodkit.model.items import Item
 from methodkit.publishing.atom import Entry, Feed, render
@@ -35,7 +35,7 @@ def item_changes(cat: Catalogue, item: Item) -> dict:
 
 def changes_feed(cat: Catalogue, base_url: str, site_name: str) -> str:
     """An Atom feed of the changes to every item, newest first."""
-    t = strings(cat.lang)
+    t = cat.t
     entries = sorted(
         (
             (c, item)

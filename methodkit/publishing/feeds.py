@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from methodkit.catalogue.catalogue import Catalogue
-from methodkit.i18n import strings
+from methodkit.i18n import format_names
+from methodkit.pages.views import type_label
 from methodkit.publishing.atom import Entry, Feed, render
 
 FEED_NAME = "feed.xml"
@@ -19,9 +20,15 @@ def _date(item) -> str:
     return item.meta[item.type.order["field"]]
 
 
+def feed_title(cat: Catalogue) -> str:
+    """What the feed carries, after the site's name: the types that have one ('sessieverslagen')."""
+    feeds = [it for it in cat.types.all if it.feed]
+    return format_names([type_label(cat.t, it.name, plural=True).lower() for it in feeds], cat.lang)
+
+
 def atom_feed(cat: Catalogue, base_url: str, site_name: str) -> str:
     """`base_url` is this language's root address, ending in '/'."""
-    t = strings(cat.lang)
+    t = cat.t
     # Newest first, across the types with a feed; their order is by date.
     feeds = [it for it in cat.types.all if it.feed]
     items = sorted((i for it in feeds for i in cat.items[it.name]), key=_date, reverse=True)
@@ -45,8 +52,9 @@ def atom_feed(cat: Catalogue, base_url: str, site_name: str) -> str:
         Feed(
             id=base_url + FEED_NAME,
             lang=cat.lang,
-            title=f"{site_name}: {t['feed.title']}",
-            subtitle=t["feed.subtitle"],
+            title=f"{site_name}: {feed_title(cat)}",
+            # A line on what the feed brings, where the interface text has one for its one type.
+            subtitle=t.get(f"feed.subtitle.{feeds[0].name}") if len(feeds) == 1 else None,
             self_url=base_url + FEED_NAME,
             alternate=base_url + feeds[0].index_url if feeds else None,
             entries=entries,

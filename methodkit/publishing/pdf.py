@@ -16,7 +16,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from methodkit.catalogue.catalogue import Catalogue
-from methodkit.i18n import format_date, strings
+from methodkit.i18n import format_date
 from methodkit.loading.edition import edition
 from methodkit.model.licences import LICENCES
 from methodkit.pages.credit import credit
@@ -70,7 +70,7 @@ class PdfWriter:
 
         self.cat, self.site_dir, self.site_url, self.site_name = cat, site_dir, site_url, site_name
         self.brand = brand or {}
-        self.t = strings(cat.lang)
+        self.t = cat.t
         ed = edition(cat.content.root, [])  # the build said any problem of it
         self.edition_date = format_date(ed.date, cat.lang) if ed.date else ""
         self.edition = self.t["edition"].format(version=ed.version) + (

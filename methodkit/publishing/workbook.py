@@ -13,7 +13,6 @@ from pathlib import Path
 from markupsafe import Markup
 
 from methodkit.catalogue.catalogue import Catalogue
-from methodkit.i18n import strings
 from methodkit.pages.handouts import worksheets
 from methodkit.pages.render import render
 
@@ -51,7 +50,7 @@ def parts(cat: Catalogue, site_dir: Path, credit_of=lambda item: "") -> list[dic
 def workbook_html(
     cat: Catalogue, site_name: str, edition: str, modules: list[dict], cover: bool = True
 ) -> str:
-    t = strings(cat.lang)
+    t = cat.t
     title = t["workbook.title"] if cover else f"{modules[0]['title']} · {t['print.worksheet_pdf']}"
     return render(
         "workbook.html",

@@ -1,0 +1,45 @@
+"""What a macro writes on a site page, kept apart from what the page's author writes around it.
+
+A macro's HTML (filters, the timeline, the citation) carries interface the content may not
+(forms, `data-` attributes). mkdocs-macros puts a macro's output into the page's Markdown, where
+text around the call could make it part of the author's own HTML (a call inside a code span whose
+output ends the span). So a macro returns a stand-in instead, a paragraph of its own; the page is
+converted and cleaned as content, and only then does each stand-in that is still a paragraph of
+its own get the macro's HTML, cleaned with the interface's allow-list. A stand-in anywhere else
+(in an attribute, in code) is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from methodkit.pages.sanitiser import clean
+
+
+class MacroBlocks:
+    def __init__(self) -> None:
+        # Unguessable, so a page cannot write a stand-in of its own to place a macro's HTML elsewhere.
+        self._prefix = f"MKBLOCK{secrets.token_hex(8)}N"
+        self._blocks: list[str] = []
+        self._paragraph = re.compile(rf"<p>\s*({self._prefix}\d+)\s*</p>")
+        self._anywhere = re.compile(rf"{self._prefix}\d+")
+
+    def start_page(self) -> None:
+        self._blocks = []
+
+    def stand_in(self, html: str) -> str:
+        """The Markdown a macro returns: a paragraph of its own, whatever the text around the call."""
+        self._blocks.append(html)
+        return f"\n\n{self._prefix}{len(self._blocks) - 1}\n\n"
+
+    def fill(self, html: str) -> str:
+        """The page's cleaned HTML with each macro's output in its place."""
+        if not self._blocks:
+            return html
+
+        def block(match: re.Match) -> str:
+            index = int(match.group(1).removeprefix(self._prefix))
+            return clean(self._blocks[index], interface=True)
+
+        return self._anywhere.sub("", self._paragraph.sub(block, html))
