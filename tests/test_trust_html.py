@@ -58,6 +58,9 @@ FOREIGN_IMAGES = {
     "scheme without slashes": "![x](https:evil.example/a.png)",
     "protocol-relative in angle brackets": "![x](<//evil.example/a.png>)",
     "reference-style": "![x][r]\n\n[r]: \\\\evil.example/a.png",
+    # found by a reviewer: alt text over two lines, which the source pass did not read as an image
+    "alt text over two lines": "![schets\nvan de organisatie](https://evil.example/pixel.png)",
+    "escaped bracket in the alt text": "![a\\]b](//evil.example/w.png)",
 }
 
 
@@ -75,6 +78,8 @@ BAD_LINKS = {
     "data": '<a href="data:text/html,<script>alert(1)</script>">a</a>',
     "upper case": "[a](JAVASCRIPT:alert(1))",
     "leading control": "[a](&#1;javascript:alert(1))",
+    "link text over two lines": "Zie de [leidraad\nhier](javascript:alert(1)) voor meer.",
+    "escaped bracket in the link text": "[a\\]b](javascript:alert(1))",
 }
 
 

@@ -16,6 +16,7 @@ only when the first found nothing, so one mistake is not reported twice.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from functools import lru_cache
@@ -337,10 +338,26 @@ class _Rendered(HTMLParser):
         self.unbalanced += self.open
 
 
+def _links_unread(body: str) -> bool:
+    """Whether a `](` ends link text that the source pass did not read as such: text over two lines
+    (`[a\nb](url)`) or with an escaped bracket (`[a\\]b](url)`) is still a link to Markdown."""
+    read = [(m.start(), m.end()) for m in _MD_URL.finditer(body) if m.group(2) is not None]
+    starts = [start for start, _ in read]
+    for m in re.finditer(r"\]\(", body):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i < 0 or m.start() >= read[i][1]:
+            return True
+    return False
+
+
 def _rendered_problems(
     body: str, rel: str, first_line: int, field: str, extensions
 ) -> list[Problem]:
-    if not _MAY_HIDE.search(body) and not ("![" in body and "]:" in body):
+    if (
+        not _MAY_HIDE.search(body)
+        and not ("![" in body and "]:" in body)
+        and not _links_unread(body)
+    ):
         return []  # then the source pass has seen every tag, attribute and URL the page will get
     try:
         rendered = _markdown(extensions).reset().convert(body)
