@@ -254,3 +254,18 @@ def test_a_template_that_no_theme_folder_has_stops_the_build_with_its_line(tmp_p
         f"methodology/schemas/types.yml:{line}: practice.template: no template 'praktijk.html'"
         in proc.stderr
     )
+
+
+def test_a_macro_call_on_a_page_that_may_call_none_is_named(tmp_path):
+    root = assemble(tmp_path / "site")
+    (root / "docs" / "lijst.md").write_text(
+        '# Lijst\n\nUitleg over `{{ item_list("module") }}` in code.\n\n{{ item_list("module") }}\n',
+        "utf-8",
+    )
+    proc = methodkit(root, "check")
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines() == [
+        'docs/lijst.md:5: content: calls {{ item_list("module") }}, but the page is not in '
+        "macro_pages: readers would see the call as text (add lijst.md to macro_pages under the "
+        "methodkit plugin in mkdocs.yml)"
+    ]

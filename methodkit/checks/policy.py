@@ -162,7 +162,7 @@ def group_repeats(problems: list[Problem], shown: int = 5) -> list[Problem]:
 
 
 @lru_cache(maxsize=4)  # the loader asks for the same body's problems, then its references
-def _prose(body: str) -> str:
+def prose(body: str) -> str:
     """The body with code, comments and autolinks blanked out: what a browser would read as markup."""
     text = _CODE_FENCE.sub(_blank, body)
     text = _CODE_SPAN.sub(lambda m: _blank(m, "x"), text)
@@ -227,7 +227,7 @@ def _tag_problem(rel: str, line: int, field: str, tag: str) -> Problem:
 
 
 def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
-    text = _prose(body)
+    text = prose(body)
     out = []
     for m in _TAG.finditer(text):
         line = _line(text, m.start(), first_line)
@@ -264,7 +264,7 @@ def page_references(body: str, first_line: int) -> tuple[list, list]:
     html_img = "<img" in body.lower()
     if "](" not in body and "]:" not in body and not html_img:
         return [], []
-    text, images, links = _prose(body), [], []
+    text, images, links = prose(body), [], []
     for m in _MD_URL.finditer(text):
         parts = (m.group(2) or m.group(3) or "").split()
         if parts and _relative(parts[0]):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from methodkit.checks.allowlist import link_ok
 from methodkit.checks.images import raster_problems
-from methodkit.checks.policy import TEMPLATE_SYNTAX, html_problems, text_field_problems
+from methodkit.checks.policy import TEMPLATE_SYNTAX, html_problems, prose, text_field_problems
 from methodkit.checks.problems import Problem, say, word
 from methodkit.checks.svg import svg_problems
 from methodkit.i18n import is_language
@@ -204,6 +204,8 @@ def site_page_problems(
                         )
             if is_macro_page:
                 mine += _template_problems(text, rel, macros, tuple(types))
+            else:
+                mine += _calls_not_run(src.body, rel, src.body_line, macros, base)
         if not mine:
             cache.put(key, {})
         problems += mine
@@ -236,6 +238,22 @@ def _text_problems(value, field: str, rel: str, line: int) -> list[Problem]:
             p for i, v in enumerate(value) for p in _text_problems(v, f"{field}[{i}]", rel, line)
         ]
     return text_field_problems(value, field, rel, line) if isinstance(value, str) else []
+
+
+def _calls_not_run(body: str, rel: str, first_line: int, macros, page: str) -> list[Problem]:
+    """A macro call, outside code, on a page that may call none: readers would get the call as text."""
+    text = prose(body)
+    return [
+        Problem(
+            rel,
+            first_line + text.count("\n", 0, m.start()),
+            "content",
+            say("page.macro_not_listed", call=m.group(0)),
+            say("page.macro_not_listed.hint", page=page),
+        )
+        for m in _CALL.finditer(text)
+        if m.group(1) in macros
+    ]
 
 
 def _template_problems(text: str, rel: str, macros: dict[str, bool], types=()) -> list[Problem]:

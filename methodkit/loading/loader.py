@@ -241,7 +241,7 @@ class _Loader:
                         1,
                         "file",
                         say("content.not_content"),
-                        say("content.not_content.hint"),
+                        say("content.not_content.hint", folders=", ".join(sorted(folders))),
                     )
                 )
 
