@@ -72,8 +72,8 @@ class Settings:
 
 
 def config_path(root: Path, config_file: str | None = None) -> Path:
-    """The site's configuration file: `config_file`, METHODKIT_CONFIG, or mkdocs.yml in `root`."""
-    path = Path(config_file or os.environ.get("METHODKIT_CONFIG") or root / "mkdocs.yml")
+    """The site's configuration file: `config_file`, or mkdocs.yml in `root`."""
+    path = Path(config_file or root / "mkdocs.yml")
     return path if path.is_absolute() else root / path
 
 
