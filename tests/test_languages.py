@@ -238,3 +238,16 @@ def test_a_label_s_colon_follows_the_language_s_typography(basic_site):
             ".mk-licence strong"
         )
         assert licence.get_text() == label
+
+
+def test_a_page_translation_does_not_copy_the_language_of_its_source(tmp_path):
+    from sitekit import assemble
+
+    root = assemble(tmp_path / "site")
+    (root / "docs/taal.md").write_text(
+        "---\ntitle: Taal\nlang: nl\n---\n# Taal\n\nTekst.\n", "utf-8"
+    )
+    methodkit(root, "translate", "docs/taal.md", "--to", "fr", check=True)
+    fr = (root / "docs/taal.fr.md").read_text("utf-8")
+    assert "title: Taal" in fr and "lang:" not in fr
+    assert methodkit(root, "check").returncode == 0

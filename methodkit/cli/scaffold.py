@@ -77,7 +77,9 @@ def translation_text(content: Content, source: Path, lang: str) -> str:
             raise ScaffoldError(
                 f"{rel}: its front matter is not closed; add a line '---' after the last field"
             )
-        return f"---\n{header}source_hash: {h}\ndraft: true\n{text[4 : close.start() + 1]}---{text[close.end() :]}"
+        # The source's own `lang:` says what it is written in; the translation's language is its name's.
+        front = re.sub(r"(?m)^lang:.*\n", "", text[4 : close.start() + 1])
+        return f"---\n{header}source_hash: {h}\ndraft: true\n{front}---{text[close.end() :]}"
     return f"---\n{header}source_hash: {h}\ndraft: true\n---\n{text}"
 
 
