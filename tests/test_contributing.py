@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from methodkit.checks.placeholders import BODY, FIELDS
-from methodkit.cli.scaffold import FIELD_HELP, HELP_LANGS, slugify
+from methodkit.checks.wording import field_help
+from methodkit.cli.scaffold import HELP_LANGS, slugify
 from methodkit.loading.loader import load
 from methodkit.mkdocs_adapter.build import build_site
 from sitekit import REPO, assemble, methodkit
@@ -37,7 +38,7 @@ def test_ids_from_titles(title, expected):
 
 
 def test_every_field_is_explained_in_every_help_language():
-    help_text = yaml.safe_load(FIELD_HELP.read_text("utf-8"))
+    help_text = field_help()
     schemas = load(REPO)[0].schemas
     for kind in KINDS:
         for field in schemas.raw[kind]["properties"]:

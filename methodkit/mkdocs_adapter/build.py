@@ -144,8 +144,7 @@ def build_site(
         )
         return 1
     assemble(scratch, out, settings.languages)
-    pages = addresses(Catalogue(content, settings.languages[0], include_drafts=serve))
-    write_sitemap(out, settings.site_url, Languages(tuple(settings.languages)), pages)
+    write_site_map(content, out, settings, serve)
     if pdf:
         # What gets published carries its own offline copy (with the PDFs just made).
         from methodkit.publishing.offline import write_offline_zip
@@ -157,6 +156,12 @@ def build_site(
             file=sys.stderr,
         )
     return 0
+
+
+def write_site_map(content, out: Path, settings, serve: bool) -> None:
+    """The sitemap of every language, from the pages the model plans (drafts too while serving)."""
+    pages = addresses(Catalogue(content, settings.languages[0], include_drafts=serve))
+    write_sitemap(out, settings.site_url, Languages(tuple(settings.languages)), pages)
 
 
 def new_pool(workers: int) -> ProcessPoolExecutor:

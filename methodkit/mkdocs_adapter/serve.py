@@ -24,8 +24,9 @@ from pathlib import Path
 from mkdocs.livereload import LiveReloadServer
 
 from methodkit.loading.config import site_settings
+from methodkit.loading.loader import load
 from methodkit.mkdocs_adapter import live
-from methodkit.mkdocs_adapter.build import build_site, new_pool
+from methodkit.mkdocs_adapter.build import build_site, new_pool, write_site_map
 
 log = logging.getLogger("methodkit")
 
@@ -74,6 +75,12 @@ def serve(
                 log.info(
                     "re-rendered %d page(s) in %.1f s", sum(counts), time.perf_counter() - started
                 )
+                # Written by the build, not by a language's worker: made again from the content now.
+                content, _problems = load(
+                    root, settings.content_dir, settings.languages, config_file, in_memory=True
+                )
+                # The settings as the build reads them, with this server's address (SITE_URL).
+                write_site_map(content, out, site_settings(root, config_file), serve=True)
                 return
         stamp = now
         build_site(
