@@ -72,15 +72,15 @@ def serve(
             counts = [pools[lang].submit(live.update, lang) for lang in settings.languages]
             counts = [f.result() for f in counts]
             if None not in counts:
-                log.info(
-                    "re-rendered %d page(s) in %.1f s", sum(counts), time.perf_counter() - started
-                )
-                # Written by the build, not by a language's worker: made again from the content now.
+                # Written by the build, not by a language's worker: made again from the content now,
+                # with the settings as the build reads them (this server's address, SITE_URL).
                 content, _problems = load(
                     root, settings.content_dir, settings.languages, config_file, in_memory=True
                 )
-                # The settings as the build reads them, with this server's address (SITE_URL).
                 write_site_map(content, out, site_settings(root, config_file), serve=True)
+                log.info(
+                    "re-rendered %d page(s) in %.1f s", sum(counts), time.perf_counter() - started
+                )
                 return
         stamp = now
         build_site(

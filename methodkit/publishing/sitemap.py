@@ -8,6 +8,7 @@ carries no <lastmod>, so two builds of the same commit give the same file.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -37,5 +38,7 @@ def write_sitemap(site: Path, base: str, languages: Languages, addresses: list[s
                     url, f"{{{XHTML}}}link", rel="alternate", hreflang=hreflang, href=href
                 )
     ET.indent(urlset, space="")
-    tree = ET.ElementTree(urlset)
-    tree.write(site / "sitemap.xml", encoding="UTF-8", xml_declaration=True)
+    # Replaced whole: a server may be serving the one before.
+    tmp = site / ".sitemap.xml.tmp"
+    ET.ElementTree(urlset).write(tmp, encoding="UTF-8", xml_declaration=True)
+    os.replace(tmp, site / "sitemap.xml")
