@@ -302,6 +302,19 @@ def _log_count(log, text: str, n: int, timeout: float = 120) -> None:
         time.sleep(0.1)
 
 
+def _first_difference(full: dict, live: dict, names: list[str]) -> str:
+    """Where the first differing file differs, as lines of a diff (a test that fails says why)."""
+    import difflib
+
+    name = names[0]
+    a, b = (
+        str(side[name]) if isinstance(side[name], tuple) else side[name] for side in (full, live)
+    )
+    a, b = (x.decode("utf-8", "replace") if isinstance(x, bytes) else x for x in (a, b))
+    diff = difflib.unified_diff(a.splitlines(), b.splitlines(), "full", "served", lineterm="", n=1)
+    return f"{names}: " + "\n".join(list(diff)[:30])
+
+
 def _tree(site) -> dict:
     """Every file of a built site; the search indexes as sets of entries (a re-rendered page's move to the end)."""
     out = {}
@@ -392,7 +405,8 @@ def test_serve_re_renders_what_an_edit_changed_as_a_full_build_would(
         )
         full, live = _tree(tmp_path / "full"), _tree(next(tmp_path.glob("methodkit-serve-*/site")))
         assert full.keys() == live.keys()
-        assert [name for name in full if full[name] != live[name]] == []
+        differ = [name for name in full if full[name] != live[name]]
+        assert differ == [], _first_difference(full, live, differ)
         assert (
             log.read_text("utf-8").count("built nl, fr, en") == 1
         )  # all of it without building everything again
