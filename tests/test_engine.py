@@ -151,3 +151,17 @@ def test_site_pages_enter_the_model_once_with_their_translations(tmp_path):
     )
     assert states[("docs/sub/about.md", "en")][0] == "outdated"
     assert states[("docs/index.md", "fr")] == ("missing", None, "")
+
+
+def test_the_sitemap_does_not_depend_on_what_was_written_before_it(tmp_path):
+    """ElementTree's namespace prefixes are one table per process; the Atom feed claims the
+    default one for its own. A sitemap written after a feed still has its own default namespace."""
+    from methodkit.model.languages import Languages
+    from methodkit.publishing import atom
+    from methodkit.publishing.sitemap import write_sitemap
+
+    atom.render(atom.Feed(id="f", lang="nl", title="t", self_url="f", entries=[]))
+    write_sitemap(tmp_path, "https://example.org/", Languages(("nl", "fr")), ["", "a/"])
+    text = (tmp_path / "sitemap.xml").read_text("utf-8")
+    assert '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"' in text
+    assert "ns0" not in text and text.count("<url>") == 4

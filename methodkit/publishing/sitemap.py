@@ -16,8 +16,6 @@ from methodkit.model.languages import Languages
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
-ET.register_namespace("", SITEMAP)
-ET.register_namespace("xhtml", XHTML)
 
 
 def write_sitemap(site: Path, base: str, languages: Languages, addresses: list[str]) -> None:
@@ -26,6 +24,10 @@ def write_sitemap(site: Path, base: str, languages: Languages, addresses: list[s
         folder = site / languages.prefix(lang)
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (folder / name).unlink(missing_ok=True)
+    # ElementTree's prefixes are one table for the process (the Atom feed takes "" for its own):
+    # set just before writing, so the file never depends on what was written before it.
+    ET.register_namespace("", SITEMAP)
+    ET.register_namespace("xhtml", XHTML)
     urlset = ET.Element(f"{{{SITEMAP}}}urlset")
     for address in addresses:
         alternates = {lang: languages.absolute(base, address, lang) for lang in languages.codes}
