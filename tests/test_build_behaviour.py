@@ -247,10 +247,13 @@ def test_the_page_being_edited_shows_its_problem_and_comes_back_by_itself(
                     timeout=60_000,
                 )
             except PlaywrightTimeout:  # seen rarely: keep what the server said, to find out why
-                served = urllib.request.urlopen(pg.url).read().decode("utf-8")
+                try:
+                    served = urllib.request.urlopen(pg.url).read().decode("utf-8")
+                    now = f"served now without the banner: {'mk-problems' not in served}"
+                except OSError as exc:
+                    now = f"the server is gone ({exc}; exit code {server.poll()})"
                 raise AssertionError(
-                    f"{pg.url} did not come back; served now without the banner: "
-                    f"{'mk-problems' not in served}\nserve log:\n{log.read_text('utf-8')}"
+                    f"{pg.url} did not come back; {now}\nserve log:\n{log.read_text('utf-8')}"
                 ) from None
         assert "Bèta-module" in nl.locator("h1").inner_text()
         # The terminal said it once, not once per language.
@@ -520,3 +523,40 @@ def test_an_item_in_a_sub_folder_shows_its_image_or_the_check_says_how(root):
         assert (
             len(sources) == 1 and resolve(root / "site", url, sources[0]).read_text("utf-8") == SVG
         ), (url, sources)
+
+
+BOOM = (
+    'def define_env(env):\n    @env.macro\n    def boom():\n        raise RuntimeError("KAPOT")\n'
+)
+
+
+def test_a_failing_macro_fails_the_build_and_leaves_the_server_running(root, tmp_path):
+    """mkdocs-macros ends the process when a macro fails; a build says so and fails, and the
+    server keeps serving and builds again once the macro is mended."""
+    replace_in(
+        root / "mkdocs.yml", "      macro_pages:\n", "      macro_pages:\n        - boom.md\n"
+    )
+    (root / "docs/boom.md").write_text("# Boom\n\n{{ boom() }}\n", "utf-8")
+    (root / "macros.py").write_text(BOOM, "utf-8")
+    proc = methodkit(root, "build")
+    assert proc.returncode == 1 and "a macro failed" in proc.stderr
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as err:
+        server = subprocess.Popen(
+            [str(BIN / "methodkit"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=root,
+            env={**os.environ, "TMPDIR": str(tmp_path)},
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
+    try:
+        _log_count(log, "Serving on http", 1)
+        assert server.poll() is None, log.read_text("utf-8")
+        (root / "macros.py").write_text(
+            BOOM.replace('raise RuntimeError("KAPOT")', 'return "HEEL"')
+        )
+        _wait_for(f"http://127.0.0.1:{port}/boom/", lambda t: "HEEL" in t)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -67,6 +67,10 @@ def _build_one(
         return lang, False, str(exc)
     except (Abort, ConfigurationError) as exc:
         return lang, False, str(exc) or "the build was aborted (see the warnings above)"
+    except SystemExit:
+        # mkdocs-macros ends the process when a macro fails (on_error_fail): here that is one
+        # language's failed build, said above by the macros plugin, not the end of `methodkit serve`.
+        return lang, False, "a macro failed (see the message above)"
     finally:
         mk_log.removeHandler(handler)
 

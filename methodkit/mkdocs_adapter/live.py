@@ -65,9 +65,9 @@ def update(lang: str) -> int | None:
         return None
     try:
         return _update(config)
-    except (
-        Exception
-    ):  # an incremental rebuild must never leave a worse site than a full build would
+    # An incremental rebuild must never leave a worse site than a full build would; SystemExit
+    # too: mkdocs-macros exits when a macro fails, which would end the server.
+    except (Exception, SystemExit):
         log.exception("incremental rebuild failed; building everything")
         forget(lang)
         return None
