@@ -146,6 +146,25 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _serve(root, tmp_path) -> tuple[subprocess.Popen, str, Path]:
+    """`methodkit serve` on a free port, keeping its site in `tmp_path`; the server, its address and
+    its log (the test waits for "Serving on http" in it: logged once the file watcher runs)."""
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as err:
+        server = subprocess.Popen(
+            [str(BIN / "methodkit"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=root,
+            env={
+                **os.environ,
+                "TMPDIR": str(tmp_path),
+            },  # where the server keeps the site it serves
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
+    return server, f"http://127.0.0.1:{port}/", log
+
+
 def _wait_for(url: str, predicate, timeout: float = 60) -> str:
     deadline = time.monotonic() + timeout
     last = ""
@@ -208,17 +227,7 @@ def test_the_page_being_edited_shows_its_problem_and_comes_back_by_itself(
     reader's language, and the fixed item returns through live reload, without reloading by hand."""
     from browser import ARGS, CHROMIUM
 
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}/"
-    log = tmp_path / "serve.log"
-    with log.open("w") as err:
-        server = subprocess.Popen(
-            [str(BIN / "methodkit"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=root,
-            env={**os.environ, "TMPDIR": str(tmp_path)},
-            stdout=subprocess.DEVNULL,
-            stderr=err,
-        )
+    server, base, log = _serve(root, tmp_path)
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
     try:
         _log_count(log, "Serving on http", 1)  # logged once the file watcher runs
@@ -334,18 +343,7 @@ def test_serve_re_renders_what_an_edit_changed_as_a_full_build_would(
     basic_root, tmp_path, monkeypatch
 ):
     root = shutil.copytree(basic_root, tmp_path / "root", ignore=shutil.ignore_patterns("site"))
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}/"
-    log = tmp_path / "serve.log"
-    env = {**os.environ, "TMPDIR": str(tmp_path)}  # where the server keeps the site it serves
-    with log.open("w") as err:
-        server = subprocess.Popen(
-            [str(BIN / "methodkit"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=root,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=err,
-        )
+    server, base, log = _serve(root, tmp_path)
     try:
         _log_count(log, "Serving on http", 1)  # logged once the file watcher runs
         # The body of a module whose French translation was current: re-rendered, not rebuilt.
@@ -540,23 +538,14 @@ def test_a_failing_macro_fails_the_build_and_leaves_the_server_running(root, tmp
     (root / "macros.py").write_text(BOOM, "utf-8")
     proc = methodkit(root, "build")
     assert proc.returncode == 1 and "a macro failed" in proc.stderr
-    port = _free_port()
-    log = tmp_path / "serve.log"
-    with log.open("w") as err:
-        server = subprocess.Popen(
-            [str(BIN / "methodkit"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=root,
-            env={**os.environ, "TMPDIR": str(tmp_path)},
-            stdout=subprocess.DEVNULL,
-            stderr=err,
-        )
+    server, base, log = _serve(root, tmp_path)
     try:
         _log_count(log, "Serving on http", 1)
         assert server.poll() is None, log.read_text("utf-8")
         (root / "macros.py").write_text(
             BOOM.replace('raise RuntimeError("KAPOT")', 'return "HEEL"')
         )
-        _wait_for(f"http://127.0.0.1:{port}/boom/", lambda t: "HEEL" in t)
+        _wait_for(base + "boom/", lambda t: "HEEL" in t)
     finally:
         server.terminate()
         server.wait(timeout=20)

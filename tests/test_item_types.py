@@ -50,7 +50,7 @@ TOOL_SCHEMA = {
         "title": {"$ref": "common.schema.json#/$defs/text", "x-translatable": True},
         "summary": {"$ref": "common.schema.json#/$defs/text", "x-translatable": True},
         "published": {"$ref": "common.schema.json#/$defs/date"},
-        "maker": {"$ref": "common.schema.json#/$defs/text"},
+        "maker": {"$ref": "common.schema.json#/$defs/text", "x-translatable": True},
         "levers": {"type": "array", "items": {"type": "string", "x-vocabulary": "levers"}},
         "authors": {"$ref": "common.schema.json#/$defs/authors"},
         "license": {"$ref": "common.schema.json#/$defs/license"},
@@ -86,6 +86,15 @@ def tool_site(tmp_path_factory):
     (root / "methodology" / "tools" / "kaartset.md").write_text(
         tool("kaartset", "De kaartset", "2024-06-01", lever)
     )
+    # An English translation, made as a translator makes one, names the maker in English.
+    methodkit(root, "translate", "methodology/tools/canvas.md", "--to", "en", check=True)
+    en = root / "methodology" / "tools" / "canvas.en.md"
+    en.write_text(
+        en.read_text("utf-8")
+        .replace("draft: true\n", "")
+        .replace("maker: Werkplaats Open", "maker: Open Workshop"),
+        "utf-8",
+    )
     check = methodkit(root, "check")
     assert check.returncode == 0, check.stdout + check.stderr
     assert build_site(root, strict=True, quiet=True) == 0
@@ -104,6 +113,9 @@ def test_the_new_type_is_named_as_its_declaration_says(tool_site):
         soup = page(site, f"{prefix}tools/canvas/")
         assert soup.select_one(".mk-kind").get_text(strip=True) == kind
         assert soup.select_one(".mk-card__row--maker dt").get_text(strip=True) == maker
+        # A translatable field on the card is shown as translated (French has no translation).
+        made_by = "Open Workshop" if prefix == "en/" else "Werkplaats Open"
+        assert soup.select_one(".mk-card__row--maker dd").get_text(strip=True) == made_by
         figures = [
             li.get_text(" ", strip=True) for li in page(site, prefix).select(".mk-figures li")
         ]

@@ -11,7 +11,7 @@ import re
 
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.checks.policy import PLAIN_EMAIL
-from methodkit.i18n import format_date, format_duration, strings
+from methodkit.i18n import format_date, format_duration
 from methodkit.model.items import Item
 from methodkit.model.types import Field
 
@@ -58,8 +58,9 @@ def term_links(cat: Catalogue, vocabulary: str, values) -> list[dict]:
 
 
 def values(cat: Catalogue, item: Item, f: Field) -> list[dict]:
-    """The field of an item as links and texts (empty when the item does not have it)."""
-    value = item.meta.get(f.name)
+    """The field of an item as links and texts (empty when the item does not have it), in the
+    build's language where the field is translatable and translated."""
+    value = cat.text(item, f.name)
     if value is None or value == []:
         return []
     lang = cat.lang
@@ -68,7 +69,7 @@ def values(cat: Catalogue, item: Item, f: Field) -> list[dict]:
     if f.display == "duration":
         return [link(format_duration(value, lang))]
     if f.display == "range":
-        return [link(group_size(value, strings(lang)))]
+        return [link(group_size(value, cat.t))]
     if f.display == "period":
         return [link(str(value["start"]) + "–" + (str(value["end"]) if value.get("end") else ""))]
     if f.display == "contact":
