@@ -80,6 +80,10 @@ BAD_LINKS = {
     "leading control": "[a](&#1;javascript:alert(1))",
     "link text over two lines": "Zie de [leidraad\nhier](javascript:alert(1)) voor meer.",
     "escaped bracket in the link text": "[a\\]b](javascript:alert(1))",
+    # a second reviewer: reference definitions the source pass did not read as such
+    "definition in a quote": "> [r]: javascript:alert(1)\n\nLees [de bron][r].",
+    "definition in a list": "- Bijlage\n\n    [f]: vbscript:msgbox(1)\n\nZie [de fiche][f].",
+    "definition with an empty label": "[]: javascript:alert(1)\n\n[][]",
 }
 
 

@@ -339,11 +339,13 @@ class _Rendered(HTMLParser):
 
 
 def _links_unread(body: str) -> bool:
-    """Whether a `](` ends link text that the source pass did not read as such: text over two lines
-    (`[a\nb](url)`) or with an escaped bracket (`[a\\]b](url)`) is still a link to Markdown."""
-    read = [(m.start(), m.end()) for m in _MD_URL.finditer(body) if m.group(2) is not None]
+    """Whether a `](` or `]:` ends link text or a link label that the source pass did not read as
+    such. Markdown still makes a link of text over two lines (`[a\nb](url)`), an escaped bracket
+    (`[a\\]b](url)`), and a reference definition inside a quote, a list, a note or a footnote
+    (`> [r]: url`), or with an empty label (`[]: url`)."""
+    read = [(m.start(), m.end()) for m in _MD_URL.finditer(body)]
     starts = [start for start, _ in read]
-    for m in re.finditer(r"\]\(", body):
+    for m in re.finditer(r"\][(:]", body):
         i = bisect.bisect_right(starts, m.start()) - 1
         if i < 0 or m.start() >= read[i][1]:
             return True
