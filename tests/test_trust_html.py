@@ -475,3 +475,35 @@ def test_text_around_a_macro_call_stays_content_whatever_the_macro_writes(root, 
         finally:
             pg.context.close()
         assert browser.external_requests() == []
+
+
+@pytest.mark.browser
+def test_the_copy_button_copies_the_credit_line_whatever_ids_the_content_has(root, playwright):
+    """A reviewer hid an element with the id the copy button used to look up (a heading gets one
+    too): the button copied the author's text. It copies the credit line beside it."""
+    from browser import browse
+
+    _with_body(
+        root,
+        '## Credit alpha module\n\n<span id="credit-alpha-module">GEEN BRONVERMELDING NODIG</span>',
+    )
+    assert _problems(root) == []
+    lang, ok, message = _build_one(
+        str(root / "mkdocs.yml"), "nl", str(root / "site"), False, False, False
+    )
+    assert ok, message
+    with browse(root / "site", playwright) as browser:
+        pg = browser.page(None)
+        try:
+            pg.context.grant_permissions(["clipboard-read", "clipboard-write"])
+            pg.goto(browser.base + "modules/alpha-module/")
+            pg.click(".mk-copy")
+            pg.wait_for_function("document.querySelector('.mk-copy').textContent.trim() !== ''")
+            pg.wait_for_timeout(200)
+            copied = pg.evaluate("navigator.clipboard.readText()")
+        finally:
+            pg.context.close()
+    assert "GEEN BRONVERMELDING" not in copied
+    assert copied == page(root / "site", "modules/alpha-module/").select_one(
+        ".mk-credit__text"
+    ).get_text(strip=True)

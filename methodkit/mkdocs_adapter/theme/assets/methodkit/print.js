@@ -4,9 +4,10 @@ document.querySelectorAll("[data-mk-print]").forEach(function (button) {
   button.addEventListener("click", function () { window.print(); });
 });
 
-/* "Copy the credit line": puts the attribution on the clipboard. */
+/* "Copy the credit line": puts the attribution on the clipboard. The text is the one beside the
+   button, never looked up by an id: a page's content may carry any id (a heading gets one). */
 document.querySelectorAll("[data-mk-copy]").forEach(function (button) {
-  var source = document.getElementById(button.getAttribute("data-mk-copy"));
+  var source = button.parentElement.querySelector(".mk-credit__text");
   if (!source || !navigator.clipboard) return;
   var label = button.textContent;
   button.hidden = false;
