@@ -281,3 +281,16 @@ def test_a_macro_call_on_a_page_that_may_call_none_is_named(tmp_path):
         "macro_pages: readers would see the call as text (add lijst.md to macro_pages under the "
         "methodkit plugin in mkdocs.yml)"
     ]
+
+
+def test_a_declaration_file_that_does_not_read_is_the_one_problem_said(tmp_path):
+    """Without the declarations no file can be checked: one line, not every item named as a
+    stray after it (a newcomer found the real line as the 114th of 140)."""
+    root = assemble(tmp_path / "site")
+    types = root / "methodology" / "schemas" / "types.yml"
+    text = types.read_text("utf-8").replace("\n  folder: practices\n", "\n   folder: practices\n")
+    types.write_text(text, "utf-8")
+    proc = methodkit(root, "check")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    (line,) = proc.stdout.splitlines()
+    assert line.startswith("methodology/schemas/types.yml:") and ": file: is not valid YAML" in line

@@ -155,7 +155,7 @@ def findings(content: Content, policy: Policy) -> list[Problem]:
     """Where published items fall short of the policy, as problems on the files concerned."""
     out = []
     for kind, rules in policy.rules.items():
-        for item in content.items[kind].values():
+        for item in content.items.get(kind, {}).values():  # a type left unread has none
             if not item.draft:
                 out += _item_findings(content, item, rules)
     return sorted(set(out))

@@ -227,7 +227,9 @@ def cmd_plan(root: Path, args) -> int:
 def _policy(root: Path, content):
     from methodkit.checks.publication import findings, read_policy
 
-    policy, problems = read_policy(root, content.languages, content.types)
+    if not content.types.named:  # no declaration could be read: said in types.yml, nothing to hold
+        return [], []
+    policy, problems = read_policy(root, content.languages, content.types.named)
     return problems, findings(content, policy)
 
 

@@ -169,7 +169,9 @@ class _Loader:
     # -- the parts -------------------------------------------------------
     def load(self):
         c = self.content
-        if c.schemas is None:  # nothing can be checked without them
+        # Nothing can be checked without the schemas or the declarations (a types.yml that does not
+        # read): that one problem, rather than every file named as not content after it.
+        if c.schemas is None or not c.types.named:
             return c, self.problems
         self.load_defaults()
         self.load_term_lists()
@@ -216,7 +218,7 @@ class _Loader:
                 self.settings.macro_pages,
                 c.languages,
                 self.settings.page_templates,
-                tuple(c.types),
+                c.types.named,
             )
         )
         self.cache.save()

@@ -56,6 +56,7 @@ def load_types(schemas_dir: Path, root: Path, problems: list[Problem]) -> Types:
     declared = Types(
         tuple(ItemType.declared(n, d) for n, d in doc.data.items() if n not in broken),
         # Their files are neither loaded nor named as strays: the declaration's problem says it all.
+        unread_names=frozenset(broken),
         unread_folders=frozenset(
             d["folder"]
             for n, d in doc.data.items()

@@ -157,13 +157,20 @@ class Types:
     """The declared types, in the order of the declaration file."""
 
     all: tuple[ItemType, ...] = ()
-    # folders of types whose declaration has a mistake: their files wait until it is mended
+    # types whose declaration has a mistake, and their folders: their files wait until it is mended,
+    # and a page or a policy naming such a type is not told that it does not exist
+    unread_names: frozenset[str] = frozenset()
     unread_folders: frozenset[str] = frozenset()
     # the line of each key of the declarations (tool.template), for problems found later
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     def __iter__(self):
         return iter(t.name for t in self.all)
+
+    @property
+    def named(self) -> tuple[str, ...]:
+        """Every type the declarations name, read or not."""
+        return (*self, *sorted(self.unread_names))
 
     def __contains__(self, name) -> bool:
         return any(t.name == name for t in self.all)
