@@ -294,3 +294,21 @@ def test_a_declaration_file_that_does_not_read_is_the_one_problem_said(tmp_path)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     (line,) = proc.stdout.splitlines()
     assert line.startswith("methodology/schemas/types.yml:") and ": file: is not valid YAML" in line
+
+
+def test_a_key_or_an_address_written_wrong_is_said_in_words_on_its_line(tmp_path):
+    root = assemble(tmp_path / "site")
+    types = root / "methodology" / "schemas" / "types.yml"
+    with types.open("a", encoding="utf-8") as f:
+        f.write("\ntool:\n  folder: tools\n  url: tools/\n  facet: [levers]\n  lables: {}\n")
+    text = types.read_text("utf-8").splitlines()
+    proc = methodkit(root, "check")
+    t = "methodology/schemas/types.yml"
+    assert proc.stdout.splitlines() == [
+        f"{t}:{text.index('  url: tools/') + 1}: tool.url: 'tools/' is not an address that ends "
+        "in {id}/ (lower-case letters, digits, - and /, then {id}/: tools/{id}/)",
+        f"{t}:{text.index('  facet: [levers]') + 1}: tool.facet: is not a known field "
+        "(did you mean 'facets'?)",
+        f"{t}:{text.index('  lables: {}') + 1}: tool.lables: is not a known field "
+        "(did you mean 'labels'?)",
+    ]

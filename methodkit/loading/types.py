@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from pathlib import Path
 
@@ -34,23 +35,11 @@ def load_types(schemas_dir: Path, root: Path, problems: list[Problem]) -> Types:
         path = list(err.absolute_path)
         if not path and isinstance(err.instance, str) and err.instance in doc.data:
             path = [err.instance]  # a type's name that is not a name (propertyNames)
-        where = _where(path) or "file"
         if path:
             broken.add(str(path[0]))
         else:
             whole_file = True
-        name_form = err.validator == "pattern" and err.validator_value == NAME_PATTERN
-        problems.append(
-            Problem(
-                rel,
-                doc.line_of(where),
-                where,
-                say("types.name", value=as_written(err.instance))
-                if name_form
-                else say("types.invalid", reason=err.message),
-                say("types.name.hint") if name_form else say("types.invalid.hint"),
-            )
-        )
+        problems.extend(_declaration_problems(err, path, rel, doc))
     if whole_file:
         return Types()
     declared = Types(
@@ -67,6 +56,32 @@ def load_types(schemas_dir: Path, root: Path, problems: list[Problem]) -> Types:
     problems.extend(_cross_problems(declared, schemas_dir, rel, doc))
     problems.extend(_field_problems(declared, schemas_dir, rel, doc))
     return declared
+
+
+def _declaration_problems(err, path: list, rel: str, doc) -> list[Problem]:
+    """A mistake of the declarations' form, said where it is, in words rather than a regex."""
+    where = _where(path) or "file"
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        # One problem per unknown key, on its own line, with the key it was probably meant to be.
+        allowed = sorted(err.schema.get("properties", {}))
+        out = []
+        for key in (k for k in err.instance if k not in allowed):
+            at = _where([*path, str(key)])
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = (
+                say("did_you_mean", name=close[0])
+                if close
+                else say("allowed_fields", fields=", ".join(allowed))
+            )
+            out.append(Problem(rel, doc.line_of(at), at, say("schema.unknown_field"), hint))
+        return out
+    if err.validator == "pattern" and err.validator_value == NAME_PATTERN:
+        message, hint = say("types.name", value=as_written(err.instance)), say("types.name.hint")
+    elif err.validator == "pattern" and path and path[-1] == "url":
+        message, hint = say("types.url", value=as_written(err.instance)), say("types.url.hint")
+    else:
+        message, hint = say("types.invalid", reason=err.message), say("types.invalid.hint")
+    return [Problem(rel, doc.line_of(where), where, message, hint)]
 
 
 def _where(path) -> str:
