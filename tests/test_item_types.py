@@ -28,7 +28,7 @@ tool:
   feed: true
   listing:
     meta: [[maker], [levers]]
-    filters: [{field: levers, name: lever}]
+    filters: [{field: levers, name: lever}, maker]
   home: {figure: true}
   schema_org:
     type: SoftwareApplication
@@ -190,6 +190,9 @@ def test_the_overview_macro_lists_the_new_type_with_its_filter(tool_site):
     ]
     assert all(t["data-lever"] == lever for t in tiles)
     assert soup.select_one('select[name="lever"]') is not None
+    # A filter the engine has no word for is named as the declaration names its field.
+    maker = soup.select_one('select[name="maker"]').find_parent("label")
+    assert maker.span.get_text() == "Gemaakt door"
     assert "Werkplaats Open" in tiles[0].select_one(".mk-tile__meta").get_text()
 
 
@@ -218,9 +221,11 @@ def test_every_field_a_declaration_names_is_checked_against_its_schema(tmp_path)
             "  facets: [levers, toolkinds]\n"
             "  listing: {meta: [[makr]], filters: [{field: lever, name: lever}]}\n"
             "  schema_org: {type: Thing, properties: {dateCreated: pubished}}\n"
+            "  labels: {nl: {fields: {makker: Maker}, backlinks: {gebruikt: Gebruikt in}}}\n"
             "\nwidget:\n  folder: widgets\n  url: widgets/{id}/\n  facets: [tool-kinds]\n"
         )
-    (schemas / "tool.schema.json").write_text(json.dumps(TOOL_SCHEMA, indent=2), "utf-8")
+    schema = {**TOOL_SCHEMA, "required": [*TOOL_SCHEMA["required"], "lever"]}
+    (schemas / "tool.schema.json").write_text(json.dumps(schema, indent=2), "utf-8")
     (root / "methodology" / "widgets").mkdir()
     (root / "methodology" / "widgets" / "w.md").write_text("---\nid: w\n---\nTekst.\n")
     proc = methodkit(root, "check")
@@ -243,13 +248,20 @@ def test_every_field_a_declaration_names_is_checked_against_its_schema(tmp_path)
         "of tool names (vocabularies its fields name (x-vocabulary): levers)",
         f"{t}:{line('facets: [tool-kinds]')}: widget.facets[0]: 'tool-kinds' is not a name (lower-case "
         "letters, digits and underscores, starting with a letter: tool_kinds, not tool-kinds)",
+        f"{t}:{line('makker')}: tool.labels.nl.fields.makker: 'makker' {unknown}",
+        f"{t}:{line('gebruikt')}: tool.labels.nl.backlinks.gebruikt: 'gebruikt' is not a backlink "
+        "key of tool (its backlinks' keys: -)",
+        "methodology/schemas/tool.schema.json:1: required: 'lever' is required but is not one of "
+        "the schema's properties (add it to properties, or take it out of required)",
     ]
     found = proc.stdout.splitlines()
     for problem in expected:
         assert any(l.startswith(problem) for l in found), (problem, proc.stdout)
     # The widget's file waits for its declaration; the modules are checked as always.
     assert "widgets/w.md" not in proc.stdout and "modules/" not in proc.stdout
-    assert len([l for l in found if l.startswith(t)]) == len(expected), proc.stdout
+    assert len([l for l in found if l.startswith("methodology/schemas/")]) == len(expected), (
+        proc.stdout
+    )
 
 
 def test_a_template_that_no_theme_folder_has_stops_the_build_with_its_line(tmp_path):

@@ -54,7 +54,7 @@ def load_types(schemas_dir: Path, root: Path, problems: list[Problem]) -> Types:
         lines=doc.lines,
     )
     problems.extend(_cross_problems(declared, schemas_dir, rel, doc))
-    problems.extend(_field_problems(declared, schemas_dir, rel, doc))
+    problems.extend(_field_problems(declared, schemas_dir, root, rel, doc))
     return declared
 
 
@@ -144,7 +144,7 @@ def _cross_problems(types: Types, schemas_dir: Path, rel: str, doc) -> list[Prob
     return out
 
 
-def _field_problems(types: Types, schemas_dir: Path, rel: str, doc) -> list[Problem]:
+def _field_problems(types: Types, schemas_dir: Path, root: Path, rel: str, doc) -> list[Problem]:
     """Every field a declaration names must be a field of its type's schema, and every facet a
     vocabulary that one of those fields names: a typo would otherwise leave a row, a filter or a
     list out without a word, or stop the build."""
@@ -155,6 +155,32 @@ def _field_problems(types: Types, schemas_dir: Path, rel: str, doc) -> list[Prob
             fields = schema["properties"]
         except (OSError, ValueError, KeyError, TypeError):
             continue  # no schema, or one that does not read: said on its own
+        schema_rel = (schemas_dir / f"{t.name}.schema.json").relative_to(root)
+        for name in schema.get("required") or []:
+            if name not in fields:  # else every item would be told to add a field it may not have
+                out.append(
+                    Problem(
+                        schema_rel.as_posix(),
+                        1,
+                        "required",
+                        say("types.required_unknown", name=name),
+                        say("types.required_unknown.hint"),
+                    )
+                )
+        keys = [b.key for b in t.backlinks]
+        for lang, words in t.labels.items():
+            for key in (words or {}).get("backlinks") or {}:
+                if key not in keys:
+                    where = f"{t.name}.labels.{lang}.backlinks.{key}"
+                    out.append(
+                        Problem(
+                            rel,
+                            doc.line_of(where),
+                            where,
+                            say("types.unknown_backlink", name=key, type=t.name),
+                            say("types.unknown_backlink.hint", keys=", ".join(keys) or "-"),
+                        )
+                    )
         for where, name in _named_fields(t.name, doc.data[t.name]):
             if name not in fields:
                 out.append(
@@ -214,6 +240,9 @@ def _named_fields(name: str, d: dict):
         yield f"{name}.handout.leave_out[{i}]", field
     for prop, spec in ((d.get("schema_org") or {}).get("properties") or {}).items():
         yield from _field_spec(f"{name}.schema_org.properties.{prop}", spec)
+    for lang, words in (d.get("labels") or {}).items():
+        for field in (words or {}).get("fields") or {}:
+            yield f"{name}.labels.{lang}.fields.{field}", field
 
 
 def _field_spec(where: str, spec):

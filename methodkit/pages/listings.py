@@ -78,7 +78,12 @@ def _form(cat: Catalogue, kind: str, items: list[Item]) -> dict | None:
             else:
                 options = [(v, v) for v in sorted(present)]
         fields.append(
-            {"name": f.param, "label": label(t, f"filter.{f.param}", f.name), "options": options}
+            {
+                "name": f.param,
+                # the engine's word for the filter, else what the site calls the field
+                "label": t.get(f"filter.{f.param}") or label(t, f"field.{f.name}", f.name),
+                "options": options,
+            }
         )
     return {
         "label": t["filter.label"],
