@@ -165,6 +165,10 @@ def test_catalogue_and_feed_carry_the_new_type(tool_site):
     atom = "{http://www.w3.org/2005/Atom}"
     feed = ET.parse(site / "feed.xml").getroot()
     titles = [e.findtext(f"{atom}title") for e in feed.iter(f"{atom}entry")]
+    # Named by the types it carries, and leading to the home page rather than one type's list.
+    assert feed.findtext(f"{atom}title").endswith(": sessieverslagen en hulpmiddelen")
+    alternate = feed.find(f"{atom}link[@rel='alternate']").get("href")
+    assert alternate == "https://example.org/samenzweerders/"
     assert "Het canvas" in titles and "De kaartset" in titles
 
 

@@ -56,7 +56,8 @@ def atom_feed(cat: Catalogue, base_url: str, site_name: str) -> str:
             # A line on what the feed brings, where the interface text has one for its one type.
             subtitle=t.get(f"feed.subtitle.{feeds[0].name}") if len(feeds) == 1 else None,
             self_url=base_url + FEED_NAME,
-            alternate=base_url + feeds[0].index_url if feeds else None,
+            # the list of what it carries: the type's own, or the home page for several types
+            alternate=base_url + (feeds[0].index_url if len(feeds) == 1 else ""),
             entries=entries,
         )
     )
