@@ -450,6 +450,9 @@ MACRO_SMUGGLE = (
     '<div data-mk-plan-add="x" data-plan="javascript:window.pwned=40//" data-open="Open">'
     '<button type="button">Voeg toe</button></div><form role="search"><button>Zoek</button></form>'
     '<a href="https://github.com/x/y" data-md-component="source"><span>bron</span></a>`\n'
+    # a second reviewer: a macro's block put inside the author's own element or link
+    '\n<div class="auteur"><p>\n{{ citation() }}\n</p></div>\n'
+    '\n<a href="https://elders.example/"><p>\n{{ sources_zip() }}\n</p></a>\n'
 )
 
 
@@ -467,6 +470,7 @@ def test_text_around_a_macro_call_stays_content_whatever_the_macro_writes(root, 
     assert article.select_one(".mk-citation") is not None  # the macro's own HTML is in place
     assert article.select("[data-mk-planner], [data-mk-plan-add], [data-md-component]") == []
     assert article.select("form, button") == []
+    assert article.select(".auteur .mk-citation, a[href^='https://elders'] a") == []
     with browse(root / "site", playwright) as browser:
         pg = browser.page("cite/")
         try:

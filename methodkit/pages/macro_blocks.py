@@ -5,8 +5,9 @@ A macro's HTML (filters, the timeline, the citation) carries interface the conte
 text around the call could make it part of the author's own HTML (a call inside a code span whose
 output ends the span). So a macro returns a stand-in instead, a paragraph of its own; the page is
 converted and cleaned as content, and only then does each stand-in that is still a paragraph of
-its own get the macro's HTML, cleaned with the interface's allow-list. A stand-in anywhere else
-(in an attribute, in code) is dropped.
+its own, at the top of the page (inside no element of the author's), get the macro's HTML, cleaned
+with the interface's allow-list. A stand-in anywhere else (in an attribute, in code, in the
+author's `<div>` or link) is dropped.
 """
 
 from __future__ import annotations
@@ -14,7 +15,12 @@ from __future__ import annotations
 import re
 import secrets
 
+from methodkit.checks.allowlist import VOID
 from methodkit.pages.sanitiser import clean
+
+# A tag of the cleaned HTML: nh3 writes `<` and `>` inside attribute values and text as entities,
+# and leaves no comments, so every `<` starts a tag.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
 
 
 class MacroBlocks:
@@ -37,9 +43,17 @@ class MacroBlocks:
         """The page's cleaned HTML with each macro's output in its place."""
         if not self._blocks:
             return html
-
-        def block(match: re.Match) -> str:
-            index = int(match.group(1).removeprefix(self._prefix))
-            return clean(self._blocks[index], interface=True)
-
-        return self._anywhere.sub("", self._paragraph.sub(block, html))
+        parts, depth, done = [], 0, 0
+        for tag in _TAG.finditer(html):
+            if tag.start() < done:
+                continue  # inside a stand-in just replaced
+            closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+            stand_in = self._paragraph.match(html, tag.start()) if depth == 0 else None
+            if stand_in:
+                index = int(stand_in.group(1).removeprefix(self._prefix))
+                parts += [html[done : tag.start()], clean(self._blocks[index], interface=True)]
+                done = stand_in.end()
+            elif name not in VOID and not self_closing:
+                depth += -1 if closing else 1
+        parts.append(html[done:])
+        return self._anywhere.sub("", "".join(parts))
