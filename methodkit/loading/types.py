@@ -148,6 +148,10 @@ def _field_problems(types: Types, schemas_dir: Path, root: Path, rel: str, doc) 
     """Every field a declaration names must be a field of its type's schema, and every facet a
     vocabulary that one of those fields names: a typo would otherwise leave a row, a filter or a
     list out without a word, or stop the build."""
+
+    def said(where: str, message, hint) -> Problem:
+        return Problem(rel, doc.line_of(where), where, message, hint)
+
     out = []
     for t in types.all:
         try:
@@ -171,12 +175,9 @@ def _field_problems(types: Types, schemas_dir: Path, root: Path, rel: str, doc) 
         for lang, words in t.labels.items():
             for key in (words or {}).get("backlinks") or {}:
                 if key not in keys:
-                    where = f"{t.name}.labels.{lang}.backlinks.{key}"
                     out.append(
-                        Problem(
-                            rel,
-                            doc.line_of(where),
-                            where,
+                        said(
+                            f"{t.name}.labels.{lang}.backlinks.{key}",
                             say("types.unknown_backlink", name=key, type=t.name),
                             say("types.unknown_backlink.hint", keys=", ".join(keys) or "-"),
                         )
@@ -184,9 +185,7 @@ def _field_problems(types: Types, schemas_dir: Path, root: Path, rel: str, doc) 
         for where, name in _named_fields(t.name, doc.data[t.name]):
             if name not in fields:
                 out.append(
-                    Problem(
-                        rel,
-                        doc.line_of(where),
+                    said(
                         where,
                         say("types.unknown_field", name=name, type=t.name),
                         say("types.unknown_field.hint", type=t.name, fields=", ".join(fields)),
@@ -201,12 +200,9 @@ def _field_problems(types: Types, schemas_dir: Path, root: Path, rel: str, doc) 
         ]
         for i, facet in enumerate(t.facets):
             if facet not in vocabularies:
-                where = f"{t.name}.facets[{i}]"
                 out.append(
-                    Problem(
-                        rel,
-                        doc.line_of(where),
-                        where,
+                    said(
+                        f"{t.name}.facets[{i}]",
                         say("types.unknown_facet", name=facet, type=t.name),
                         say("types.unknown_facet.hint", vocabularies=", ".join(vocabularies)),
                     )
