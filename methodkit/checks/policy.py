@@ -403,24 +403,8 @@ def _where(body: str, word: str, first_line: int) -> int:
     return first_line + body.count("\n", 0, pos) if pos >= 0 else first_line
 
 
-# Control characters but the tab and line breaks YAML's folded text is made of; Unicode's line and
-# paragraph separators, which break a line of JavaScript or JSON that quotes the text.
-_FIELD_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 def text_field_problems(value, field: str, rel: str, line: int) -> list[Problem]:
-    """Front-matter text is shown as plain text: HTML in it is a mistake or an attack, and so is a
-    control character (a NUL reaches the page as it is)."""
-    if isinstance(value, str) and (found := _FIELD_CONTROL.search(value)):
-        return [
-            Problem(
-                rel,
-                line,
-                field,
-                say("policy.field_control", char=f"U+{ord(found.group(0)):04X}"),
-                say("policy.field_control.hint"),
-            )
-        ]
+    """Front-matter text is shown as plain text: HTML in it is a mistake or an attack."""
     if isinstance(value, str) and _FIELD_TAG.search(value):
         return [
             Problem(
