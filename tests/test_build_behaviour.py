@@ -549,3 +549,30 @@ def test_a_failing_macro_fails_the_build_and_leaves_the_server_running(root, tmp
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_a_browser_that_hangs_up_does_not_end_the_server(root, tmp_path):
+    """A page that reloads closes its live-reload request, which the server answers after the next
+    rebuild, to no one. That used to end `methodkit serve` by SIGPIPE (the live-reload test's rare
+    failure: the server was gone)."""
+    import re
+
+    server, base, log = _serve(root, tmp_path)
+    try:
+        _log_count(log, "Serving on http", 1)
+        page_html = urllib.request.urlopen(base + "modules/beta-module/").read().decode("utf-8")
+        epoch, request = re.search(r"livereload\((\d+), (\d+)\)", page_html).groups()
+        host, port = base.removeprefix("http://").rstrip("/").split(":")
+        for i in range(10):  # ten pages that reload, each leaving its request behind
+            with socket.create_connection((host, int(port))) as s:
+                s.sendall(
+                    f"GET /livereload/{epoch}/{request}{i} HTTP/1.1\r\nHost: x\r\n\r\n".encode()
+                )
+        replace_in(root / BETA, "Bètatekst in het Nederlands.", "Bètatekst, opnieuw.")
+        _log_count(log, "re-rendered", 1)
+        time.sleep(1)  # the answers to the closed requests are written now
+        assert server.poll() is None, f"the server ended ({server.poll()}):\n{log.read_text()}"
+        assert "opnieuw" in urllib.request.urlopen(base + "modules/beta-module/").read().decode()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

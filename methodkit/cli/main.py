@@ -157,8 +157,10 @@ def main(argv=None) -> int:
     p.add_argument("--config-file", default=None)
 
     args = parser.parse_args(argv)
-    if argv is None and hasattr(signal, "SIGPIPE"):
+    if argv is None and hasattr(signal, "SIGPIPE") and args.command != "serve":
         # `methodkit status | head`: a closed pipe ends the command quietly, as it does for other tools.
+        # Not the server: a browser that closes a connection while it is answered (live reload does,
+        # on every reload) would end it; Python's default makes that an error the server handles.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     root = Path(args.root).resolve()
     commands = {
