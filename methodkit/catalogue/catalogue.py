@@ -12,6 +12,7 @@ from methodkit.i18n import strings
 from methodkit.loading.loader import Content, current_hash
 from methodkit.loading.schema import references
 from methodkit.model.items import Item, Term
+from methodkit.model.languages import in_language
 from methodkit.model.translations import translation_state
 
 
@@ -164,7 +165,7 @@ def vocabulary_interface(names: dict[str, dict], lang: str) -> dict[str, str]:
     """What the vocabularies' files call them in `lang` (else in English), as interface keys."""
     out = {}
     for vocabulary, by_lang in names.items():
-        words = by_lang.get(lang) or by_lang.get("en") or {}
+        words = in_language(by_lang, lang) or {}
         if words.get("one"):
             out[f"vocabulary.{vocabulary}"] = words["one"]
         if words.get("many"):

@@ -83,6 +83,16 @@ class _MemoryBytecodeCache(BytecodeCache):
 _TEMPLATES = _MemoryBytecodeCache()
 
 
+def _meta(planned: plan.PlannedPage) -> dict:
+    """A planned page's front matter. Material prints titles and descriptions unescaped; they come
+    from contributors."""
+    return {
+        "template": planned.template,
+        "title": escape(planned.title, quote=False),
+        "description": escape(planned.description),
+    }
+
+
 class MethodkitConfig(Config):
     content_dir = c.Type(str, default="methodology")
     # The first language is the source; the others are translations.
@@ -370,13 +380,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if info[0] == "broken":
             page.meta["title"] = escape(info[2], quote=False)
             return ""
-        planned = self.planned[page.file.src_uri]
-        # Material prints titles and descriptions unescaped; they come from contributors.
-        page.meta.update(
-            template=planned.template,
-            title=escape(planned.title, quote=False),
-            description=escape(planned.description),
-        )
+        page.meta.update(_meta(self.planned[page.file.src_uri]))
         return markdown
 
     def on_page_content(self, html, page, config, files):
@@ -411,14 +415,9 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         MkDocs gives a page (get_context) and the same `mk` view. Serve renders it again with its item.
         """
         planned = self.handout_of[(item.kind, item.id)]
-        # Material prints titles and descriptions unescaped; they come from contributors.
-        title = escape(planned.title, quote=False)
-        page = Page(title, File.generated(config, planned.src, content=""), config)
-        page.meta = {
-            "template": planned.template,
-            "title": title,
-            "description": escape(planned.description),
-        }
+        meta = _meta(planned)
+        page = Page(meta["title"], File.generated(config, planned.src, content=""), config)
+        page.meta = meta
         page.content, page.toc = self.handouts[(item.kind, item.id)], get_toc([])
         if self.doc_files is None:
             self.doc_files = self.files.documentation_pages()

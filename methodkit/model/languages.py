@@ -35,6 +35,12 @@ class Languages:
         return base_url.rstrip("/") + "/" + self.site_path(url, lang)
 
 
+def in_language(texts: dict, lang: str):
+    """A language's entry of data written per language, else the English one (a language the data
+    does not speak yet), else None."""
+    return texts.get(lang) or texts.get("en")
+
+
 def relative_url(target: str, here: str) -> str:
     """`target` as seen from the page at `here` (both site paths; a last part with a dot is a file)."""
     folder, _, last = here.rpartition("/")

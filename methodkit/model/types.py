@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from methodkit.model.languages import in_language
+
 
 @dataclass(frozen=True)
 class Field:
@@ -78,7 +80,7 @@ class ItemType:
     def interface(self, lang: str) -> dict[str, str]:
         """The interface text this type's declaration gives, as keys of methodkit/locales: in `lang`,
         else in English (a language the declaration does not speak yet)."""
-        words = self.labels.get(lang) or self.labels.get("en") or {}
+        words = in_language(self.labels, lang) or {}
         out = {}
         if words.get("name"):
             out[f"kind.{self.name}"] = words["name"]
