@@ -217,3 +217,38 @@ def test_pdfs_are_reproducible(basic_root, basic_site, tmp_path):
     assert build_site(copy, pdf=True, quiet=True) == 0
     for rel in (module_pdf("alpha-module", "coach", "nl"), "fr/" + trainer_pack("fr")):
         assert (copy / "site" / rel).read_bytes() == (basic_site / rel).read_bytes(), rel
+
+
+@pytest.mark.browser
+def test_the_handout_page_looks_like_the_site_and_works_without_materials_script(basic_browser):
+    """The light page is a document of its own (not Material's page): in Chromium it has the
+    site's colours and type, its language switcher opens and leads to the same handout, and its
+    print button works, with none of Material's script loaded."""
+    coach = basic_browser.page("modules/alpha-module/")
+    handout = basic_browser.page("modules/alpha-module/handout/")
+    style = "el => { const s = getComputedStyle(el); return [s.backgroundColor, s.color, s.fontFamily]; }"
+    assert handout.eval_on_selector(".md-header", style) == coach.eval_on_selector(
+        ".md-header", style
+    )
+    assert handout.eval_on_selector(".md-typeset h1", style) == coach.eval_on_selector(
+        ".md-typeset h1", style
+    )
+    scripts = handout.evaluate(
+        "() => performance.getEntriesByType('resource').map(e => e.name)"
+        ".filter(n => n.endsWith('.js')).map(n => n.split('/').pop())"
+    )
+    assert not [s for s in scripts if s.startswith("bundle.")], scripts
+    assert handout.locator("[data-mk-print]").is_visible()  # print.js ran
+    handout.hover(".md-header .md-select")
+    handout.get_by_role("link", name="Français").click()
+    handout.wait_for_url("**/fr/modules/alpha-module/handout/")
+    assert handout.locator("html").get_attribute("lang") == "fr"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["", "modules/alpha-module/", "modules/alpha-module/handout/"])
+def test_no_empty_banner_above_a_page(basic_browser, path):
+    """Material shows a banner for any announcement text, even a blank one: with no problems to
+    announce, nothing stands between the top of the window and the header."""
+    pg = basic_browser.page(path)
+    assert pg.eval_on_selector(".md-header", "el => el.getBoundingClientRect().top") == 0

@@ -15,6 +15,7 @@ from html import escape
 from pathlib import Path
 
 from jinja2 import BytecodeCache, TemplateNotFound
+from markupsafe import Markup
 from mkdocs.commands.build import get_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -423,6 +424,12 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             self.doc_files = self.files.documentation_pages()
         context = get_context(self.nav, self.doc_files, config, page)
         context["mk"] = self.views[planned.src] = self.view(page, config)
+        # The light page is not Material's base.html, but it links Material's stylesheets, whose
+        # names change with each release of Material: its base template's own block says them.
+        base = self.env.get_template("base.html")
+        context["material_styles"] = Markup(
+            "".join(base.blocks["styles"](base.new_context(context)))
+        )
         output = self.env.get_template(planned.template).render(context)
         write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
 

@@ -189,7 +189,8 @@ def item_view(
     url: str = "",
     brand: dict | None = None,
 ) -> dict:
-    prev, nxt = cat.neighbours(item)
+    # The participant version leads nowhere else: no back-links, no previous or next item.
+    prev, nxt = (None, None) if handout else cat.neighbours(item)
     return {
         "handout": handout,
         "downloads": downloads(cat, item, pdf),
@@ -205,7 +206,7 @@ def item_view(
         "sections": sections(cat, item, handout),
         "results": cat.text(item, "results") or [],
         "links": item.meta.get("links") or [],
-        "backlinks": backlinks(cat, item),
+        "backlinks": [] if handout else backlinks(cat, item),
         "previous": item_link(cat, prev) if prev else None,
         "next": item_link(cat, nxt) if nxt else None,
         "licence": licence(cat, item, url, brand),
