@@ -35,6 +35,23 @@ def available() -> list[str]:
     return sorted(p.stem for p in LOCALES.glob("*.yml"))
 
 
+def interface_text(lang: str, site: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The interface text of a language: the engine's (English where it has none), with the
+    site's own over it, key by key (`site`: Content.interface, from methodology/locales/)."""
+    return {**strings(lang), **site.get(lang, {})}
+
+
+def native_name(lang: str, site: dict[str, dict[str, str]]) -> str:
+    """What a language calls itself in the switcher: the site's word, else the engine's, else
+    CLDR's ('Deutsch'), for a language the engine does not speak."""
+    if "language.name" in site.get(lang, {}):
+        return site[lang]["language.name"]
+    if lang in available():
+        return strings(lang)["language.name"]
+    name = language_name(lang, lang)
+    return name[:1].upper() + name[1:]
+
+
 @cache
 def locale(lang: str) -> Locale:
     """The Babel locale of a site language; English for a code CLDR does not know."""
@@ -56,8 +73,8 @@ def format_date(value: str | dt.date, lang: str) -> str:
     return babel_date(d, format="long", locale=locale(lang))
 
 
-def format_duration(minutes: int, lang: str) -> str:
-    t = strings(lang)
+def format_duration(minutes: int, t: dict[str, str]) -> str:
+    """'een halve dag', '1 uur 30 minuten': `t` is the interface text of the reader's language."""
     if minutes % 240 == 0:
         n = minutes // 240
         return t["duration.half_day"] if n == 1 else t["duration.half_days"].format(n=n)

@@ -300,15 +300,64 @@ def test_a_language_is_removed_and_added_back_with_one_command_each(basic_root, 
     assert methodkit(root, "check").returncode == 0
 
 
-def test_adding_a_language_without_interface_text_changes_nothing(basic_root):
+def test_a_language_the_engine_does_not_speak_gets_interface_text_to_translate(
+    basic_root, tmp_path
+):
+    """`languages add xh`: the site gets methodology/locales/xh.yml with the engine's English in
+    comments (nothing pretends to be translated). A line translated there shows on the site, a
+    line left alone shows the English; a site rewords a language the engine has in the same way.
+    `languages remove` takes the file aside and `add` brings it back as it was."""
+    import shutil
+
+    root = shutil.copytree(basic_root, tmp_path / "root", ignore=shutil.ignore_patterns("site"))
+    added = methodkit(root, "languages", "add", "xh", check=True)
+    locale = root / "methodology/locales/xh.yml"
+    assert "methodology/locales/xh.yml" in added.stdout and "(clean)" in added.stdout
+    lines = locale.read_text("utf-8").splitlines()
+    assert len(lines) > 100 and all(line.startswith("# ") for line in lines)
+    assert "# kind.module: Coaching module" in lines
+    with locale.open("a", encoding="utf-8") as f:
+        f.write("kind.module: Imodyuli\nduration.half_day: isiqingatha sosuku\n")
+    (root / "methodology/locales/nl.yml").write_text("kind.module: Werkvorm\n", "utf-8")
+    assert methodkit(root, "check").returncode == 0
+    assert build_site(root, strict=True, quiet=True) == 0
+
+    xh = page(root / "site", "xh/modules/alpha-module/")
+    assert xh.select_one(".mk-kind").get_text(strip=True) == "Imodyuli"
+    # Material has no words in isiXhosa either: its English ones, on a page that says its language.
+    assert (
+        xh.html["lang"] == "xh"
+        and xh.select_one("input.md-search__input")["placeholder"] == "Search"
+    )
+    assert "isiqingatha sosuku" in xh.select_one(".mk-card").get_text()  # alpha takes 240 minutes
+    assert "Group size" in xh.select_one(".mk-card").get_text()  # not translated: the English
+    switcher = {a["hreflang"]: a.get_text(strip=True) for a in xh.select("a.mk-lang-link")}
+    assert switcher["xh"] == "IsiXhosa" and switcher["nl"] == "Nederlands"  # CLDR's, the engine's
+    nl = page(root / "site", "modules/alpha-module/")
+    assert nl.select_one(".mk-kind").get_text(strip=True) == "Werkvorm"
+    assert (
+        page(root / "site", "fr/modules/alpha-module/").select_one(".mk-kind").get_text(strip=True)
+        == "Module de coaching"
+    )
+
+    translated = locale.read_text("utf-8")
+    methodkit(root, "languages", "remove", "xh", check=True)
+    assert not locale.exists()
+    assert (root / "removed-languages/xh/methodology/locales/xh.yml").is_file()
+    methodkit(root, "languages", "add", "xh", check=True)
+    assert locale.read_text("utf-8") == translated
+
+
+def test_adding_a_language_code_that_is_none_changes_nothing(basic_root):
     before = (basic_root / "mkdocs.yml").read_bytes()
-    proc = methodkit(basic_root, "languages", "add", "xh")
+    proc = methodkit(basic_root, "languages", "add", "xx1")
     assert (
         proc.returncode == 1
-        and "methodkit/locales/xh.yml" in proc.stderr
+        and "is not a language code" in proc.stderr
         and "nothing was changed" in proc.stderr
     )
     assert (basic_root / "mkdocs.yml").read_bytes() == before
+    assert not (basic_root / "methodology/locales").exists()
 
 
 def test_new_items_are_credited_to_the_publisher_and_written_in_the_first_language(fork_root):

@@ -108,6 +108,33 @@ def test_undefined_name_in_a_macro_page_fails_the_build(root):
     assert "bestaat_niet" in proc.stderr + proc.stdout
 
 
+def test_interface_text_a_site_gives_is_never_active(root):
+    """A site's own interface text comes in by pull request like content: HTML or template syntax
+    in it is refused and, while serving (problems do not stop the build), never reaches a page;
+    the keys written well still show."""
+    locales = root / "methodology" / "locales"
+    locales.mkdir()
+    (locales / "nl.yml").write_text(
+        "kind.module: Werkvorm\n"
+        "nav.method: <img src=x onerror=alert(1)>\n"
+        'nav.about: "{{ config.site_url }}"\n'
+        "section.links: <script>alert(2)</script>\n",
+        "utf-8",
+    )
+    preview(root)
+    proc = mkdocs(root, "build")
+    assert "contains HTML" in proc.stderr and "template syntax" in proc.stderr
+    site = root / "site"
+    assert page(site, "modules/beta-module/").select_one(".mk-kind").get_text(strip=True) == (
+        "Werkvorm"
+    )
+    for f in site.rglob("*"):
+        if f.is_file() and f.suffix in (".html", ".xml", ".json", ".js"):
+            text = f.read_text("utf-8", errors="replace")
+            assert "onerror=alert" not in text and "alert(2)" not in text, f
+    assert "config.site_url" not in (site / "index.html").read_text("utf-8")
+
+
 def test_jinja_in_content_is_refused_and_never_run(root, tmp_path):
     canary = tmp_path / "ran"
     payload = (

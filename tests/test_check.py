@@ -352,6 +352,42 @@ CASES = [
         "methodology/vocabularies/levers.yml:4: terms[0].dk: 'dk' is not a site language",
     ),
     (
+        "interface text: unknown key",
+        "methodology/locales/nl.yml",
+        "kind.module: Werkvorm\nnav.metod: Methode\n",
+        "methodology/locales/nl.yml:2: nav.metod: is not a key of the interface text (did you mean 'nav.method'?)",
+    ),
+    (
+        "interface text: other placeholders",
+        "methodology/locales/nl.yml",
+        "duration.hours: '{uren} uur'\n",
+        "methodology/locales/nl.yml:1: duration.hours: has the placeholders {uren}, where the engine's text has {h}",
+    ),
+    (
+        "interface text: a brace without its pair",
+        "methodology/locales/fr.yml",
+        "duration.hours: '{h heures'\n",
+        "methodology/locales/fr.yml:1: duration.hours: has a brace without its pair",
+    ),
+    (
+        "interface text: HTML",
+        "methodology/locales/en.yml",
+        "kind.module: <img src=x onerror=alert(1)>\n",
+        "methodology/locales/en.yml:1: kind.module: contains HTML",
+    ),
+    (
+        "interface text: not text",
+        "methodology/locales/nl.yml",
+        "kind.module: [Werkvorm, Module]\n",
+        "methodology/locales/nl.yml:1: kind.module: must be text",
+    ),
+    (
+        "interface text: not a site language",
+        "methodology/locales/de.yml",
+        "kind.module: Modul\n",
+        "methodology/locales/de.yml:1: file: 'de' is not a site language",
+    ),
+    (
         "unknown field in the defaults",
         "methodology/defaults.yml",
         "license: CC-BY-SA-4.0\nkleur: rood\n",
@@ -553,6 +589,20 @@ def test_all_problems_in_one_run(root, capsys):
     assert code == 1
     files = {line.split(":")[0] for line in out.splitlines()}
     assert len(files) >= 25, out
+
+
+def test_every_unknown_field_is_said_once_at_its_own_file(root, capsys):
+    """Two unknown fields are two problems, each at its line; and the item, refused for them,
+    still exists: a link to it from another module is not reported as leading nowhere."""
+    alpha = root / f"{M}/alpha-module.md"
+    text = alpha.read_text("utf-8")
+    alpha.write_text(text.replace("---\n", "---\nkleur: rood\nsmaak: zoet\n", 1), "utf-8")
+    code, out = run_check(root, capsys)
+    assert code == 1
+    assert [line.split(" (")[0] for line in out.splitlines()] == [
+        f"{M}/alpha-module.md:2: kleur: is not a known field",
+        f"{M}/alpha-module.md:3: smaak: is not a known field",
+    ], out
 
 
 def test_a_file_with_a_missing_field_still_has_its_terms_checked(root, capsys):

@@ -328,3 +328,33 @@ def test_a_key_or_an_address_written_wrong_is_said_in_words_on_its_line(tmp_path
         f"{t}:{text.index('  lables: {}') + 1}: tool.lables: is not a known field "
         "(did you mean 'labels'?)",
     ]
+
+
+def test_a_vocabulary_a_schema_names_without_its_file_is_said_where_it_is_named(tmp_path):
+    """A misspelt `x-vocabulary` is said at its schema's line, with the name it was likely meant
+    to be; a new name with no file yet says which file to write."""
+    root = assemble(tmp_path / "site")
+    schemas = root / "methodology" / "schemas"
+    with (schemas / "types.yml").open("a", encoding="utf-8") as f:
+        f.write("\ntool:\n  folder: tools\n  url: tools/{id}/\n")
+    properties = {
+        **TOOL_SCHEMA["properties"],
+        "levers": {"type": "array", "items": {"type": "string", "x-vocabulary": "leverz"}},
+        "kind": {"type": "string", "x-vocabulary": "toolkinds"},
+    }
+    text = json.dumps({**TOOL_SCHEMA, "properties": properties}, indent=2)
+    (schemas / "tool.schema.json").write_text(text, "utf-8")
+    proc = methodkit(root, "check")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    lines = text.splitlines()
+
+    def line(fragment: str) -> int:
+        return next(i for i, l in enumerate(lines, 1) if fragment in l)
+
+    s = "methodology/schemas/tool.schema.json"
+    assert proc.stdout.splitlines() == [
+        f"{s}:{line('leverz')}: x-vocabulary: vocabulary 'leverz' is missing "
+        "(did you mean 'levers'?)",
+        f"{s}:{line('toolkinds')}: x-vocabulary: vocabulary 'toolkinds' is missing "
+        "(create methodology/vocabularies/toolkinds.yml with a 'terms:' list)",
+    ], proc.stdout

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from methodkit.i18n import strings
+from methodkit.i18n import interface_text
 from methodkit.loading.loader import Content, current_hash
 from methodkit.loading.schema import references
 from methodkit.model.items import Item, Term
@@ -42,7 +42,7 @@ class Catalogue:
         # The interface text of this language: the engine's, with what the site's declarations call
         # their types and fields (a type the engine has never heard of gets its name from there).
         self.t = {
-            **strings(lang),
+            **interface_text(lang, content.interface),
             **self.types.interface(lang),
             **vocabulary_interface(content.vocabulary_names, lang),
         }

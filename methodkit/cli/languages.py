@@ -2,8 +2,9 @@
 
 Adding a language lists it in mkdocs.yml and gives every vocabulary term and
 trajectory step a label in it, copied from the site's first language for a
-translator to translate. Removing one takes it out of mkdocs.yml and moves its
-translations (files and labels) aside into `removed-languages/XX/`, or deletes
+translator to translate; a language the engine's interface does not speak gets
+`methodology/locales/XX.yml`, the engine's English in comments to translate. Removing one
+takes it out of mkdocs.yml and moves its translations (files, labels, interface text) aside into `removed-languages/XX/`, or deletes
 them with `--delete`, saying so either way. The content is edited as text, so
 comments and layout stay, and every edited YAML file is parsed again and
 compared with what was meant before anything is written.
@@ -17,9 +18,11 @@ from pathlib import Path
 
 import yaml
 
-from methodkit.i18n import available, is_language
+from methodkit.i18n import available, is_language, language_name
 from methodkit.loading.config import site_settings
 from methodkit.loading.docs import SUFFIX
+from methodkit.loading.locales import FOLDER as LOCALES
+from methodkit.loading.locales import seed
 
 ASIDE = "removed-languages"
 _LANGUAGES = re.compile(r"^(?P<head>\s*languages:\s*)\[(?P<list>[^\]\n]*)\](?P<tail>.*)$", re.M)
@@ -158,14 +161,21 @@ def add_language(root: Path, lang: str) -> list[str]:
     languages = list(settings.languages)
     if lang in languages:
         raise LanguageError(f"'{lang}' is already a language of this site ({', '.join(languages)})")
-    if lang not in available():
+    if not is_language(lang):
         raise LanguageError(
-            f"there is no interface text in '{lang}' yet: add methodkit/locales/{lang}.yml "
-            "(copy en.yml and translate every value; CONTRIBUTING.md explains it), "
-            "then run this again"
+            f"'{lang}' is not a language code: write the language's ISO 639 code in lower case "
+            "(de, es, pt)"
         )
     config, config_text = _config(root, languages + [lang])
     aside = root / ASIDE / lang
+    # The engine has no interface text in this language: the site gets a file of its own to
+    # translate (unless it has one, or one waits aside from an earlier removal).
+    locale = root / settings.content_dir / LOCALES / f"{lang}.yml"
+    new_locale = (
+        lang not in available()
+        and not locale.exists()
+        and not (aside / locale.relative_to(root)).exists()
+    )
     edits, done, used = {}, [], []
     for path in _label_files(root, settings.content_dir):
         kept = aside / path.relative_to(root)
@@ -199,12 +209,20 @@ def add_language(root: Path, lang: str) -> list[str]:
     )
     for path, text in edits.items():
         path.write_text(text, "utf-8")
+    if new_locale:
+        locale.parent.mkdir(parents=True, exist_ok=True)
+        locale.write_text(seed(lang, language_name(lang, "en")), "utf-8")
+        done.append(
+            f"{locale.relative_to(root)}: the interface text, with the engine's English in "
+            "comments, to translate (the engine has none in this language)"
+        )
     for kept in used:
         kept.unlink()  # its labels are back in place
     restored_files = 0
     for kept in files:
         target = root / kept.relative_to(aside)
-        if not target.exists() and target.parent.exists():
+        if not target.exists() and (target.parent.exists() or target.parent.name == LOCALES):
+            target.parent.mkdir(exist_ok=True)
             shutil.move(kept, target)
             restored_files += 1
     if restored_files:
@@ -237,6 +255,8 @@ def remove_language(root: Path, lang: str, delete: bool = False) -> list[str]:
         root / settings.content_dir / "terms" / f"{lang}.yml"
     )  # the language's term list goes with it
     files += [terms] if terms.is_file() else []
+    locale = root / settings.content_dir / LOCALES / f"{lang}.yml"  # its interface text too
+    files += [locale] if locale.is_file() else []
     labels = {}
     edits = {}
     for path in _label_files(root, settings.content_dir):

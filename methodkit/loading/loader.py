@@ -8,8 +8,10 @@ renders half-valid data; `mkdocs serve` keeps showing the rest.
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote
@@ -33,7 +35,9 @@ from methodkit.loading.cache import CheckCache
 from methodkit.loading.config import markdown_extensions, site_settings
 from methodkit.loading.docs import site_pages
 from methodkit.loading.files import IMAGE_SUFFIXES, walk
-from methodkit.loading.schema import SchemaFileError, Schemas, references
+from methodkit.loading.locales import FOLDER as LOCALES
+from methodkit.loading.locales import load_locales
+from methodkit.loading.schema import SchemaFileError, Schemas, references, unknown_fields
 from methodkit.loading.schema import _to_problem as schema_problem
 from methodkit.loading.source import (
     Document,
@@ -89,6 +93,8 @@ class Content:
     vocabulary_names: dict[str, dict] = field(default_factory=dict)
     # every content file in methodology/ (paths from the root), what the sources zip carries
     files: list[str] = field(default_factory=list)
+    # the site's own interface text, per language, over the engine's (methodology/locales/)
+    interface: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def source_lang(self) -> str:
@@ -175,20 +181,10 @@ class _Loader:
             return c, self.problems
         self.load_defaults()
         self.load_term_lists()
+        c.interface = load_locales(c.content_dir, c.root, c.languages, self.problems)
         for vocab in sorted((c.content_dir / "vocabularies").glob("*.yml")):
             self.load_vocabulary(vocab)
-        for name in sorted(self.vocabulary_names() - set(c.vocabularies)):
-            path = c.content_dir / "vocabularies" / f"{name}.yml"
-            if not path.exists():
-                self.problems.append(
-                    Problem(
-                        c.rel(path),
-                        1,
-                        "file",
-                        say("vocabulary.missing", name=name),
-                        say("vocabulary.missing.hint"),
-                    )
-                )
+        self.check_vocabularies_named()
         for itype in c.types.all:
             for path in walk(c.content_dir / itype.folder, c.root, self.problems):
                 self.load_item_file(path, itype.name)
@@ -247,6 +243,32 @@ class _Loader:
                     )
                 )
 
+    def check_vocabularies_named(self) -> None:
+        """Every vocabulary a schema names (`x-vocabulary`) has its file: said where it is named,
+        since a misspelt name there is as likely as a file not written yet."""
+        c = self.content
+        for name in sorted(self.vocabulary_names() - set(c.vocabularies)):
+            path = c.content_dir / "vocabularies" / f"{name}.yml"
+            if path.exists():  # it has problems of its own, said at it
+                continue
+            close = difflib.get_close_matches(str(name), sorted(c.vocabularies), n=1)
+            hint = (
+                say("did_you_mean", name=close[0])
+                if close
+                else say("vocabulary.missing.create", path=c.rel(path))
+            )
+            mention = re.compile(r'"x-vocabulary"\s*:\s*' + re.escape(json.dumps(name)))
+            places = [
+                (c.rel(schema), text.count("\n", 0, found.start()) + 1, "x-vocabulary")
+                for schema in sorted(c.schemas.folder.glob("*.schema.json"))
+                for text in [schema.read_text("utf-8", errors="replace")]
+                for found in mention.finditer(text)
+            ] or [(c.rel(path), 1, "file")]  # named where no line says it (written unusually)
+            for rel, line, field_name in places:
+                self.problems.append(
+                    Problem(rel, line, field_name, say("vocabulary.missing", name=name), hint)
+                )
+
     def vocabulary_names(self) -> set[str]:
         names = set()
         for schema in self.content.schemas.raw.values():
@@ -282,17 +304,15 @@ class _Loader:
             "additionalProperties": False,
             "properties": {k: {"$ref": f"common.schema.json#/$defs/{k}"} for k in DEFAULT_FIELDS},
         }
+        allowed = say("defaults.allowed", fields=", ".join(DEFAULT_FIELDS))
         for err in self.content.schemas._make(schema).iter_errors(data):
-            key = ".".join(map(str, err.absolute_path)) or next(
-                iter(set(data) - set(DEFAULT_FIELDS)), "file"
-            )
             if err.validator == "additionalProperties":
-                message = say("schema.unknown_field")
-                hint = say("defaults.allowed", fields=", ".join(DEFAULT_FIELDS))
-            else:  # a value the shared definitions refuse: said as it is in an item
-                found = schema_problem(err, schema, doc, rel)
-                message, hint = found.message, found.hint
-            self.problems.append(Problem(rel, doc.line_of(key), key, message, hint))
+                self.problems.extend(unknown_fields(err, doc, rel, allowed))
+                continue
+            # A value the shared definitions refuse: said as it is in an item.
+            key = ".".join(map(str, err.absolute_path)) or "file"
+            found = schema_problem(err, schema, doc, rel)
+            self.problems.append(Problem(rel, doc.line_of(key), key, found.message, found.hint))
         if not any(p.path == rel for p in self.problems):
             self.content.defaults = data
 
@@ -852,6 +872,13 @@ class _Loader:
         """A link to another page (`../modules/<id>.md`) must find it in the built site, as a strict build requires."""
         c, docs = self.content, self.content.root / self.settings.docs_dir
         pages = {i.url.rstrip("/") + ".md": i for i in c.all_items()}
+        # An item whose file has problems of its own still exists: those problems are said at
+        # that file, not again at every link to it.
+        existing = {
+            c.types[kind].page_url(item_id).rstrip("/") + ".md"
+            for kind, ids in self.known.items()
+            for item_id in ids
+        }
         for item, rel in self.sources():
             here = posixpath.dirname(
                 item.url.rstrip("/")
@@ -862,7 +889,7 @@ class _Loader:
                     continue
                 target = posixpath.normpath(posixpath.join(here, path))
                 other = pages.get(target)
-                if other is None and not (docs / target).is_file():
+                if other is None and target not in existing and not (docs / target).is_file():
                     self.problems.append(
                         Problem(
                             rel,
@@ -957,7 +984,7 @@ def is_content_file(rel: Path, folders) -> bool:
     top, name = rel.parts[0], rel.name
     if len(rel.parts) == 1:
         return name in ("defaults.yml", "trajectory.yml", "README.md")
-    if top in ("vocabularies", "terms"):
+    if top in ("vocabularies", "terms", LOCALES):
         return len(rel.parts) == 2 and name.endswith(".yml")
     if top == "schemas":
         return len(rel.parts) == 2 and (name.endswith(".schema.json") or name == "types.yml")

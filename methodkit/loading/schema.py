@@ -130,7 +130,10 @@ class Schemas:
         )
         problems = []
         for err in self.validator(name).iter_errors(data):
-            problems.append(_to_problem(err, schema, doc, rel))
+            if err.validator == "additionalProperties":
+                problems.extend(unknown_fields(err, doc, rel))
+            else:
+                problems.append(_to_problem(err, schema, doc, rel))
         return problems
 
 
@@ -161,6 +164,33 @@ _TYPE_NAMES = {
 }
 
 
+def unknown_fields(err, doc: Document, rel: str, allowed_hint: str | None = None) -> list[Problem]:
+    """One problem for each field an object does not know (jsonschema says them in one error),
+    each at its own line: a contributor fixes them all in one go. `allowed_hint` replaces the
+    list of allowed fields where the schema's own list would mislead."""
+    path = list(err.absolute_path)
+    line = doc.line_of(field_path(path)) if path else 1
+    allowed = sorted(err.schema.get("properties", {}))
+    problems = []
+    for extra in err.instance:
+        if extra in allowed:
+            continue
+        key = str(extra)  # YAML keys may be numbers or booleans
+        full = field_path(path + [key])
+        if key == "render_macros":
+            message, hint = say("schema.render_macros"), say("schema.render_macros.hint")
+        else:
+            close = difflib.get_close_matches(key, allowed, n=1)
+            message = say("schema.unknown_field")
+            hint = (
+                say("did_you_mean", name=close[0])
+                if close
+                else allowed_hint or say("allowed_fields", fields=", ".join(allowed))
+            )
+        problems.append(Problem(rel, doc.line_of(full, line), full, message, hint))
+    return problems
+
+
 def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
     path = list(err.absolute_path)
     where = field_path(path)
@@ -179,26 +209,6 @@ def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
             if desc
             else say("schema.required.hint_bare", field=missing),
         )
-    if v == "additionalProperties":
-        allowed = sorted(err.schema.get("properties", {}))
-        extra = [k for k in err.instance if k not in allowed]
-        key = str(extra[0]) if extra else "?"  # YAML keys may be numbers or booleans
-        full = field_path(path + [key])
-        close = difflib.get_close_matches(key, allowed, n=1)
-        if key == "render_macros":
-            return Problem(
-                rel,
-                doc.line_of(full, line),
-                full,
-                say("schema.render_macros"),
-                say("schema.render_macros.hint"),
-            )
-        hint = (
-            say("did_you_mean", name=close[0])
-            if close
-            else say("allowed_fields", fields=", ".join(allowed))
-        )
-        return Problem(rel, doc.line_of(full, line), full, say("schema.unknown_field"), hint)
     if v == "type":
         want = (
             err.validator_value if isinstance(err.validator_value, str) else err.validator_value[0]

@@ -15,8 +15,8 @@ built:
 - only whether a translation is current changed: the pages that list translation
   states (marked by their macro, listings.SHOWS_STATES) are rendered again;
 - anything else (files added, removed or renamed, images, vocabularies, the
-  trajectory, defaults, schemas, content problems): the caller builds everything
-  again.
+  trajectory, defaults, schemas, the site's interface text, content problems): the
+  caller builds everything again.
 
 The exports (feed, catalogue, sources zip) and the search index are written
 again after every incremental rebuild, even when no page changed (the sources
@@ -200,6 +200,8 @@ def _frame(content: Content):
         content.schemas.raw,
         content.defaults,
         content.vocabularies,
+        content.vocabulary_names,
+        content.interface,
         content.trajectory,
         content.media,
         files,

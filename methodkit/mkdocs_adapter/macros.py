@@ -65,7 +65,9 @@ def define_env(env):
     def accessibility_statement():
         """The accessibility statement on the EU model, from extra.accessibility in mkdocs.yml."""
         plugin = env.conf.plugins["methodkit"]
-        return statement(env.conf.extra, env.conf.site_url or "", plugin.lang, plugin.source)
+        return statement(
+            env.conf.extra, env.conf.site_url or "", plugin.t, plugin.lang, plugin.source
+        )
 
     @interface.macro
     def downloads():
@@ -77,7 +79,7 @@ def define_env(env):
     def citation():
         """How to cite the site, from extra.publisher in mkdocs.yml."""
         plugin = env.conf.plugins["methodkit"]
-        return citation_html(plugin.brand, plugin.lang, plugin.base_url, plugin.date)
+        return citation_html(plugin.brand, plugin.t, plugin.lang, plugin.base_url, plugin.date)
 
     @interface.macro
     def sources_zip():

@@ -14,6 +14,7 @@ import posixpath
 from html import escape
 from pathlib import Path
 
+import material
 from jinja2 import BytecodeCache, TemplateNotFound
 from markupsafe import Markup
 from mkdocs.commands.build import get_context
@@ -31,7 +32,7 @@ from methodkit.catalogue.catalogue import Catalogue
 from methodkit.checks.allowlist import link_ok
 from methodkit.checks.problems import Problem, format_problems, say
 from methodkit.checks.site_pages import PAGE_FIELDS
-from methodkit.i18n import format_date, language_name, strings
+from methodkit.i18n import format_date, language_name, native_name
 from methodkit.loading import history
 from methodkit.loading.docs import split_suffix
 from methodkit.loading.edition import edition
@@ -57,6 +58,7 @@ log = logging.getLogger("mkdocs.plugins.methodkit")
 # The engine's templates, stylesheets and scripts, over Material's; a site's own custom_dir
 # (its logo, any template it changes) comes before them.
 THEME = str(Path(__file__).parent / "theme")
+MATERIAL = Path(material.__file__).parent / "templates"
 # Notes for the reader of the build output that must not fail a strict build
 # (MkDocs counts every warning of its own loggers in strict mode).
 notes = logging.getLogger("methodkit")
@@ -82,6 +84,11 @@ class _MemoryBytecodeCache(BytecodeCache):
 
 
 _TEMPLATES = _MemoryBytecodeCache()
+
+
+def _material_has(path: str) -> bool:
+    """Whether Material's theme has a file (a language's words, a search stemmer)."""
+    return (MATERIAL / path).is_file()
 
 
 def _meta(planned: plan.PlannedPage) -> dict:
@@ -168,18 +175,25 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if THEME not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME)
         try:
-            self.brand = apply_branding(config, self.lang)
+            self.brand = apply_branding(config, self.lang, self.catalogue.t)
         except BrandingError as exc:
             raise PluginError(str(exc)) from exc
         self.date = content_date(self.root)  # the date the citation carries
-        config.theme["language"] = self.lang
+        # Material's words, and its search's stemmer, in the site's language where Material has
+        # them, else its English ones (partials/language.html still names the site's language).
+        config.theme["site_language"] = self.lang
+        config.theme["language"] = (
+            self.lang if _material_has(f"partials/languages/{self.lang}.html") else "en"
+        )
         if self.lang != self.source:
             config.site_url = f"{self.base_url}{self.lang}/"
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None:
-            search.config["lang"] = [self.lang]
+            stemmer = f"assets/javascripts/lunr/min/lunr.{self.lang}.min.js"
+            search.config["lang"] = [self.lang if _material_has(stemmer) else "en"]
         config.extra["alternate"] = [
-            {"name": strings(l)["language.name"], "link": "/", "lang": l} for l in self.languages
+            {"name": native_name(l, content.interface), "link": "/", "lang": l}
+            for l in self.languages
         ]
         self.t = self.catalogue.t
         self.feed_title = feed_title(self.catalogue)
@@ -536,7 +550,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             out.append(
                 {
                     "lang": lang,
-                    "name": strings(lang)["language.name"],
+                    "name": native_name(lang, self.catalogue.content.interface),
                     "url": get_relative_url(there, here) or "./",
                     "absolute": self.base_url + there,
                     "current": lang == self.lang,

@@ -10,7 +10,7 @@ without a declared status it states none.
 
 from __future__ import annotations
 
-from methodkit.i18n import format_date, strings
+from methodkit.i18n import format_date
 from methodkit.pages.render import render_inline
 
 STATUSES = ("full", "partial", "none")
@@ -23,10 +23,9 @@ def _in(value, lang: str, source: str):
     return value
 
 
-def statement(extra: dict, site_url: str, lang: str, source: str) -> str:
+def statement(extra: dict, site_url: str, t: dict[str, str], lang: str, source: str) -> str:
     conf = extra.get("accessibility") or {}
     publisher = extra.get("publisher") or {}
-    t = strings(lang)
     status = conf.get("status") if conf.get("status") in STATUSES else "undeclared"
     feedback = conf.get("feedback") or publisher.get("contact") or ""
     enforcement = _in(conf.get("enforcement"), lang, source) or None

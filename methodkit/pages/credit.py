@@ -50,7 +50,7 @@ def credit(
         licence=licence_name,
         url=url,
         site=site,
-        adapted=adapted_note(work, lang),
+        adapted=adapted_note(work, t, lang),
         after=t["licence.credit_after"].format(by=after_by) if after_by else "",
         about=t["licence.credit_about"].format(organisations=about) if about else "",
     )

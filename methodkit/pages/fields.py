@@ -67,7 +67,7 @@ def values(cat: Catalogue, item: Item, f: Field) -> list[dict]:
     if f.display == "date":
         return [link(format_date(value, lang))]
     if f.display == "duration":
-        return [link(format_duration(value, lang))]
+        return [link(format_duration(value, cat.t))]
     if f.display == "range":
         return [link(group_size(value, cat.t))]
     if f.display == "period":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.catalogue.status import STATES, report, summary
-from methodkit.i18n import strings
+from methodkit.i18n import native_name
 from methodkit.model.items import Item
 from methodkit.model.languages import Languages, relative_url
 from methodkit.model.types import Field
@@ -216,7 +216,7 @@ def translation_status(cat: Catalogue, conf, here: str) -> str:
         languages.append(
             {
                 "code": lang,
-                "name": strings(lang)["language.name"],
+                "name": native_name(lang, content.interface),
                 "counts": [f"{t['status.' + s]}: {counts[s]}" for s in STATES],
                 "entries": [e for e in entries if e.lang == lang],
             }

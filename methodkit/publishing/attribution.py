@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from methodkit.i18n import format_names, strings
+from methodkit.i18n import format_names
 from methodkit.model.licences import LICENCES, Licence
 
 
@@ -56,15 +56,16 @@ def based_on(data) -> tuple[Work | None, list[str]]:
     ), []
 
 
-def adapted_note(work: Work | None, lang: str) -> str:
-    """', adapted from “Work” by A and B (version), https://...' in the reader's language.
+def adapted_note(work: Work | None, t: dict[str, str], lang: str) -> str:
+    """', adapted from “Work” by A and B (version), https://...' in the reader's language (`t`: its
+    interface text).
 
     '' for an original.
     """
     if work is None:
         return ""
     version = f" ({work.version})" if work.version else ""
-    return strings(lang)["licence.adapted_work"].format(
+    return t["licence.adapted_work"].format(
         title=work.title,
         authors=format_names(list(work.authors), lang),
         version=version,

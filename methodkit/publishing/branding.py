@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
-from methodkit.i18n import format_names, strings
+from methodkit.i18n import format_names
 from methodkit.pages.fields import contact_link
 from methodkit.publishing.attribution import based_on
 from methodkit.publishing.colours import colour_problems, palette
@@ -63,7 +63,7 @@ def brand_of(publisher: dict, site_name: str, lang: str) -> dict:
     }
 
 
-def apply_branding(config, lang: str) -> dict:
+def apply_branding(config, lang: str, t: dict[str, str]) -> dict:
     publisher = dict(config.extra.get("publisher") or {})
     brand = brand_of(publisher, config.site_name, lang)
     config.site_name = brand["site_name"]
@@ -72,7 +72,7 @@ def apply_branding(config, lang: str) -> dict:
     if publisher.get("logo"):
         config.theme["logo"] = publisher["logo"]
         config.theme["favicon"] = publisher.get("favicon", publisher["logo"])
-    config.copyright = strings(lang)["footer.copyright"].format(
+    config.copyright = t["footer.copyright"].format(
         holder=brand["licence_holder"], publisher=brand["name"] or brand["licence_holder"]
     )
     if BRAND_CSS not in config.extra_css:

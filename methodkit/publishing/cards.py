@@ -35,7 +35,7 @@ def card(cat: Catalogue, item, site_url: str, t: dict) -> dict:
         "summary": cat.text(item, "summary"),
         "phase": cat.label("phases", m["phase"]),
         "format": cat.label("formats", m["format"]),
-        "duration": format_duration(m["duration"], cat.lang),
+        "duration": format_duration(m["duration"], cat.t),
         "group_size": group_size(m["group_size"], t),
         "levers": [cat.label("levers", lever) for lever in m["levers"]],
         "objectives": cat.text(item, "objectives") or [],

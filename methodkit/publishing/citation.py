@@ -12,7 +12,7 @@ import unicodedata
 
 import yaml
 
-from methodkit.i18n import format_names, strings
+from methodkit.i18n import format_names
 from methodkit.model.licences import LICENCES
 from methodkit.pages.render import render
 from methodkit.publishing.attribution import adapted_note
@@ -65,7 +65,7 @@ def cff_text(brand: dict, url: str, date: str) -> str:
     )
 
 
-def bibtex(brand: dict, url: str, year: str, lang: str) -> str:
+def bibtex(brand: dict, url: str, year: str, t: dict[str, str], lang: str) -> str:
     fields = {
         "author": " and ".join("{" + n + "}" for n in brand["holders"]),
         "title": "{" + brand["site_name"] + "}",
@@ -75,17 +75,15 @@ def bibtex(brand: dict, url: str, year: str, lang: str) -> str:
     }
     work = brand["based_on"]
     if work is not None:
-        fields["note"] = adapted_note(work, lang).lstrip(", ") + ". " + LICENCE.name
+        fields["note"] = adapted_note(work, t, lang).lstrip(", ") + ". " + LICENCE.name
     body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
     return f"@misc{{{citation_key(brand, year)},\n{body}\n}}"
 
 
-def citation_html(brand: dict, lang: str, url: str, date: str) -> str:
+def citation_html(brand: dict, t: dict[str, str], lang: str, url: str, date: str) -> str:
     year = date[:4]
     text = (
-        f"{format_names(brand['holders'], lang)} ({year}). {brand['site_name']}{adapted_note(brand['based_on'], lang)}."
+        f"{format_names(brand['holders'], lang)} ({year}). {brand['site_name']}{adapted_note(brand['based_on'], t, lang)}."
         f" {LICENCE.name}. {url}"
     )
-    return render(
-        "citation.html", t=strings(lang), text=text, bibtex=bibtex(brand, url, year, lang)
-    )
+    return render("citation.html", t=t, text=text, bibtex=bibtex(brand, url, year, t, lang))

@@ -165,7 +165,7 @@ class PdfWriter:
             }
             for kind in (itype.name for itype in cat.types.in_pack())
         ]
-        adapted = adapted_note(self.brand.get("based_on"), cat.lang).removeprefix(", ")
+        adapted = adapted_note(self.brand.get("based_on"), cat.t, cat.lang).removeprefix(", ")
         body = render(
             "pack.html",
             t=t,

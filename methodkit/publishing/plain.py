@@ -18,7 +18,6 @@ from pathlib import Path
 import yaml
 
 from methodkit.catalogue.catalogue import Catalogue
-from methodkit.i18n import strings
 from methodkit.loading.loader import Content
 from methodkit.model.languages import Languages
 from methodkit.pages import plan
@@ -37,7 +36,7 @@ def write_plain(
     for lang in content.languages:
         cat = Catalogue(content, lang)
         folder = out / lang
-        pages = plan.pages(cat, strings(lang)["handout.label"])
+        pages = plan.pages(cat, cat.t["handout.label"])
         for page in pages:
             meta = {
                 "title": page.title,

@@ -35,7 +35,7 @@ def plan_data(cat: Catalogue) -> dict:
                 "phase": cat.label("phases", m["phase"]),
                 "format": cat.label("formats", m["format"]),
                 "duration": m["duration"],
-                "duration_label": format_duration(m["duration"], cat.lang),
+                "duration_label": format_duration(m["duration"], cat.t),
                 "objectives": cat.text(item, "objectives") or [],
                 "materials": cat.text(item, "materials") or [],
                 "preparation": cat.text(item, "preparation") or [],
