@@ -444,6 +444,14 @@ def test_serve_re_renders_what_an_edit_changed_as_a_full_build_would(
         assert "PROEFTEKST-NL, herschreven" in urllib.request.urlopen(
             base + "proef/"
         ).read().decode("utf-8")
+        # The site's own interface text shows on every page: everything is built again.
+        (root / "methodology/locales").mkdir()
+        (root / "methodology/locales/nl.yml").write_text("kind.module: Werkvorm\n", "utf-8")
+        _log_count(log, "built nl, fr, en", 3)
+        served = BeautifulSoup(
+            urllib.request.urlopen(base + "modules/beta-module/").read(), "html.parser"
+        )
+        assert served.select_one(".mk-kind").get_text(strip=True) == "Werkvorm"
         assert log.read_text("utf-8").count("re-rendered") == 5
         assert server.poll() is None, "the server stopped"
         # Stopped, the server takes its workers (one per language) with it.
