@@ -61,6 +61,16 @@ def locale(lang: str) -> Locale:
         return Locale.parse("en_GB")
 
 
+# Languages that give every noun a capital: a type's name keeps it inside a sentence.
+CAPITALISED_NOUNS = {"de", "lb"}
+
+
+def in_sentence(label: str, lang: str) -> str:
+    """A label as it reads inside a sentence ('19 modules', 'sessieverslagen'); as written in a
+    language that gives every noun a capital ('19 Module')."""
+    return label if lang in CAPITALISED_NOUNS else label.lower()
+
+
 def format_names(names, lang: str) -> str:
     """'A', 'A and B', 'A, B and C' in the reader's language; a plain string stays as it is."""
     if isinstance(names, str):

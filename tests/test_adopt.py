@@ -284,7 +284,10 @@ def test_a_language_is_removed_and_added_back_with_one_command_each(basic_root, 
     assert docs and all(all(v for v in f.values()) for f in english.values())
 
     removed = methodkit(root, "languages", "remove", "en", check=True)
-    assert "moved to removed-languages/en/" in removed.stdout and "(clean)" in removed.stdout
+    assert (
+        "moved to removed-languages/en/" in removed.stdout
+        and "methodkit check: no problems" in removed.stdout
+    )
     assert not list((root / "docs").rglob("*.en.md"))
     assert sorted(p.name for p in (root / "removed-languages/en").rglob("*.en.md")) == docs
     assert all(v is None for f in _labels(root, "en").values() for v in f.values())
@@ -312,13 +315,21 @@ def test_a_language_the_engine_does_not_speak_gets_interface_text_to_translate(
     root = shutil.copytree(basic_root, tmp_path / "root", ignore=shutil.ignore_patterns("site"))
     added = methodkit(root, "languages", "add", "xh", check=True)
     locale = root / "methodology/locales/xh.yml"
-    assert "methodology/locales/xh.yml" in added.stdout and "(clean)" in added.stdout
+    assert (
+        "methodology/locales/xh.yml" in added.stdout
+        and "methodkit check: no problems" in added.stdout
+    )
     lines = locale.read_text("utf-8").splitlines()
     assert len(lines) > 100 and all(line.startswith("# ") for line in lines)
     assert "# kind.module: Coaching module" in lines
     with locale.open("a", encoding="utf-8") as f:
         f.write("kind.module: Imodyuli\nduration.half_day: isiqingatha sosuku\n")
     (root / "methodology/locales/nl.yml").write_text("kind.module: Werkvorm\n", "utf-8")
+    # German writes every noun with a capital, in a sentence too.
+    methodkit(root, "languages", "add", "de", check=True)
+    (root / "methodology/locales/de.yml").write_text(
+        "kind.module.plural: Lernmodule\nkind.session.plural: Sitzungsberichte\n", "utf-8"
+    )
     assert methodkit(root, "check").returncode == 0
     assert build_site(root, strict=True, quiet=True) == 0
 
@@ -333,6 +344,9 @@ def test_a_language_the_engine_does_not_speak_gets_interface_text_to_translate(
     assert "Group size" in xh.select_one(".mk-card").get_text()  # not translated: the English
     switcher = {a["hreflang"]: a.get_text(strip=True) for a in xh.select("a.mk-lang-link")}
     assert switcher["xh"] == "IsiXhosa" and switcher["nl"] == "Nederlands"  # CLDR's, the engine's
+    assert "Lernmodule" in page(root / "site", "de/").select_one(".mk-figures").get_text()
+    assert "Sitzungsberichte" in (root / "site/de/feed.xml").read_text("utf-8")
+    assert "sessieverslagen" in (root / "site/feed.xml").read_text("utf-8")
     nl = page(root / "site", "modules/alpha-module/")
     assert nl.select_one(".mk-kind").get_text(strip=True) == "Werkvorm"
     assert (
@@ -346,6 +360,31 @@ def test_a_language_the_engine_does_not_speak_gets_interface_text_to_translate(
     assert (root / "removed-languages/xh/methodology/locales/xh.yml").is_file()
     methodkit(root, "languages", "add", "xh", check=True)
     assert locale.read_text("utf-8") == translated
+
+
+def test_the_interface_text_of_a_language_is_written_for_the_site_to_reword(basic_root, tmp_path):
+    """`languages interface nl`: every key, as a comment with the engine's Dutch, in the site's
+    file; run again, it keeps every line and adds only the keys the file lacks (an engine that
+    learnt new words)."""
+    import shutil
+
+    root = shutil.copytree(basic_root, tmp_path / "root", ignore=shutil.ignore_patterns("site"))
+    proc = methodkit(root, "languages", "interface", "nl", check=True)
+    locale = root / "methodology/locales/nl.yml"
+    assert "methodology/locales/nl.yml" in proc.stdout
+    text = locale.read_text("utf-8")
+    assert "# kind.module: Coachingmodule\n" in text
+    mine = text.replace("# kind.module: Coachingmodule\n", "kind.module: Werkvorm\n")
+    mine = "\n".join(l for l in mine.splitlines() if not l.startswith("# nav.method:")) + "\n"
+    locale.write_text(mine, "utf-8")
+    again = methodkit(root, "languages", "interface", "nl", check=True)
+    assert "1 key(s) it lacked" in again.stdout
+    after = locale.read_text("utf-8")
+    assert after.startswith(mine) and after[len(mine) :].count("\n# nav.method: Methode\n") == 1
+    assert "kept as it was" in methodkit(root, "languages", "interface", "nl", check=True).stdout
+    assert locale.read_text("utf-8") == after
+    refused = methodkit(root, "languages", "interface", "de")
+    assert refused.returncode == 1 and "not a language of this site" in refused.stderr
 
 
 def test_adding_a_language_code_that_is_none_changes_nothing(basic_root):

@@ -299,6 +299,32 @@ def test_a_macro_call_on_a_page_that_may_call_none_is_named(tmp_path):
     ]
 
 
+def test_a_list_of_a_type_that_is_none_is_named_with_the_type_meant(tmp_path):
+    """`item_list("modules")` (the folder) or a type the site has not declared: said as such,
+    with the type meant, not as template syntax in general."""
+    root = assemble(tmp_path / "site")
+    page = root / "docs" / "modules" / "index.md"
+    text = page.read_text("utf-8")
+    assert '{{ item_list("module") }}' in text
+    page.write_text(
+        text.replace(
+            '{{ item_list("module") }}', '{{ item_list("modules") }}\n\n{{ item_list("tool") }}'
+        ),
+        "utf-8",
+    )
+    lines = page.read_text("utf-8").splitlines()
+    proc = methodkit(root, "check")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    first = next(i for i, l in enumerate(lines, 1) if "modules" in l and "item_list" in l)
+    second = next(i for i, l in enumerate(lines, 1) if '"tool"' in l)
+    assert proc.stdout.splitlines() == [
+        f"docs/modules/index.md:{first}: content: {{{{ item_list(\"modules\") }}}}: 'modules' is "
+        "not an item type (did you mean 'module'?)",
+        f"docs/modules/index.md:{second}: content: {{{{ item_list(\"tool\") }}}}: 'tool' is not "
+        "an item type (name an item type of schemas/types.yml: module, practice, session, chapter)",
+    ], proc.stdout
+
+
 def test_a_declaration_file_that_does_not_read_is_the_one_problem_said(tmp_path):
     """Without the declarations no file can be checked: one line, not every item named as a
     stray after it (a newcomer found the real line as the 114th of 140)."""

@@ -23,7 +23,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 
 from methodkit.checks import allowlist
-from methodkit.checks.problems import Problem, say, word
+from methodkit.checks.problems import Message, Problem, say, word
 
 TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|\{#")
 
@@ -403,8 +403,11 @@ def _where(body: str, word: str, first_line: int) -> int:
     return first_line + body.count("\n", 0, pos) if pos >= 0 else first_line
 
 
-def text_field_problems(value, field: str, rel: str, line: int) -> list[Problem]:
-    """Front-matter text is shown as plain text: HTML in it is a mistake or an attack."""
+def text_field_problems(
+    value, field: str, rel: str, line: int, hint: Message | None = None
+) -> list[Problem]:
+    """Front-matter text (or any text of a content file, saying so in `hint`) is shown as plain
+    text: HTML in it is a mistake or an attack."""
     if isinstance(value, str) and _FIELD_TAG.search(value):
         return [
             Problem(
@@ -412,7 +415,7 @@ def text_field_problems(value, field: str, rel: str, line: int) -> list[Problem]
                 line,
                 field,
                 say("policy.field_html"),
-                say("policy.field_html.hint"),
+                hint or say("policy.field_html.hint"),
             )
         ]
     return []

@@ -12,6 +12,7 @@ The macros are read from their module's source, never imported.
 from __future__ import annotations
 
 import ast
+import difflib
 import importlib.util
 import re
 from pathlib import Path
@@ -266,8 +267,27 @@ def _template_problems(text: str, rel: str, macros: dict[str, bool], types=()) -
             and argument in (None, *types)
         )
 
-    calls = _CALL.sub(lambda m: " " * len(m.group(0)) if known(m) else m.group(0), text)
-    out = []
+    out, said = [], set()
+    for m in _CALL.finditer(text):
+        # A macro that takes an item type, given a name that is none (a folder, a plural, a typo).
+        argument = m.group(2) or m.group(3)
+        if macros.get(m.group(1)) and argument is not None and argument not in types:
+            said.add(m.start())
+            close = difflib.get_close_matches(argument, types, n=1)
+            out.append(
+                Problem(
+                    rel,
+                    1 + text.count("\n", 0, m.start()),
+                    "content",
+                    say("page.macro_type", call=m.group(0), name=argument),
+                    say("did_you_mean", name=close[0])
+                    if close
+                    else say("page.macro_type.hint", types=", ".join(types) or "-"),
+                )
+            )
+    calls = _CALL.sub(
+        lambda m: " " * len(m.group(0)) if known(m) or m.start() in said else m.group(0), text
+    )
     for m in TEMPLATE_SYNTAX.finditer(calls):
         end = calls.find(_CLOSERS[m.group(0)], m.end())
         shown = (

@@ -22,7 +22,7 @@ from methodkit.i18n import available, is_language, language_name
 from methodkit.loading.config import site_settings
 from methodkit.loading.docs import SUFFIX
 from methodkit.loading.locales import FOLDER as LOCALES
-from methodkit.loading.locales import seed
+from methodkit.loading.locales import interface_file
 
 ASIDE = "removed-languages"
 _LANGUAGES = re.compile(r"^(?P<head>\s*languages:\s*)\[(?P<list>[^\]\n]*)\](?P<tail>.*)$", re.M)
@@ -163,19 +163,11 @@ def add_language(root: Path, lang: str) -> list[str]:
         raise LanguageError(f"'{lang}' is already a language of this site ({', '.join(languages)})")
     if not is_language(lang):
         raise LanguageError(
-            f"'{lang}' is not a language code: write the language's ISO 639 code in lower case "
-            "(de, es, pt)"
+            f"'{lang}' is not a language code the kit knows: write the language's shortest ISO 639 "
+            "code in lower case (de, not deu or DE); regional variants (de-AT) are not supported"
         )
     config, config_text = _config(root, languages + [lang])
     aside = root / ASIDE / lang
-    # The engine has no interface text in this language: the site gets a file of its own to
-    # translate (unless it has one, or one waits aside from an earlier removal).
-    locale = root / settings.content_dir / LOCALES / f"{lang}.yml"
-    new_locale = (
-        lang not in available()
-        and not locale.exists()
-        and not (aside / locale.relative_to(root)).exists()
-    )
     edits, done, used = {}, [], []
     for path in _label_files(root, settings.content_dir):
         kept = aside / path.relative_to(root)
@@ -209,13 +201,6 @@ def add_language(root: Path, lang: str) -> list[str]:
     )
     for path, text in edits.items():
         path.write_text(text, "utf-8")
-    if new_locale:
-        locale.parent.mkdir(parents=True, exist_ok=True)
-        locale.write_text(seed(lang, language_name(lang, "en")), "utf-8")
-        done.append(
-            f"{locale.relative_to(root)}: the interface text, with the engine's English in "
-            "comments, to translate (the engine has none in this language)"
-        )
     for kept in used:
         kept.unlink()  # its labels are back in place
     restored_files = 0
@@ -227,6 +212,9 @@ def add_language(root: Path, lang: str) -> list[str]:
             restored_files += 1
     if restored_files:
         done.append(f"{restored_files} translation and term file(s) restored from {ASIDE}/{lang}/")
+    if lang not in available():
+        # The engine has no interface text in this language: the site's own, to translate.
+        done.append(_interface_file(root, settings.content_dir, lang))
     for folder in (
         sorted((p for p in aside.rglob("*") if p.is_dir()), reverse=True) if aside.exists() else []
     ):
@@ -237,6 +225,33 @@ def add_language(root: Path, lang: str) -> list[str]:
             folder.rmdir()
     config.write_text(config_text, "utf-8")
     return [f"mkdocs.yml: languages: [{', '.join(languages + [lang])}]"] + done
+
+
+def interface_text(root: Path, lang: str) -> list[str]:
+    """`methodkit languages interface XX`: write or complete the site's interface text of a site
+    language, every key it lacks as a comment with the engine's text, to take up line by line."""
+    settings = site_settings(root)
+    if lang not in settings.languages:
+        raise LanguageError(
+            f"'{lang}' is not a language of this site ({', '.join(settings.languages)}); "
+            f"methodkit languages add {lang} adds it"
+        )
+    return [_interface_file(root, settings.content_dir, lang)]
+
+
+def _interface_file(root: Path, content_dir: str, lang: str) -> str:
+    path = root / content_dir / LOCALES / f"{lang}.yml"
+    existing = path.read_text("utf-8") if path.exists() else ""
+    text, added = interface_file(lang, language_name(lang, "en"), existing)
+    rel = path.relative_to(root)
+    if not added:
+        return f"{rel}: has every key already, kept as it was"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    said = "in English, to translate" if lang not in available() else "to reword where you wish"
+    if existing:
+        return f"{rel}: kept as it was, with {added} key(s) it lacked added as comments ({said})"
+    return f"{rel}: the interface text, every key as a comment with the engine's text ({said})"
 
 
 def remove_language(root: Path, lang: str, delete: bool = False) -> list[str]:

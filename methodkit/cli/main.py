@@ -107,9 +107,12 @@ def main(argv=None) -> int:
     )
 
     p = sub.add_parser(
-        "languages", help="add or remove a site language (configuration, labels, translations)"
+        "languages",
+        help="add or remove a site language (configuration, labels, translations), or write the "
+        "site's interface text of one (interface: methodology/locales/XX.yml, every key it lacks "
+        "as a comment)",
     )
-    p.add_argument("action", choices=("add", "remove"))
+    p.add_argument("action", choices=("add", "remove", "interface"))
     p.add_argument("lang", help="language code, e.g. de")
     p.add_argument(
         "--delete",
@@ -382,14 +385,20 @@ def cmd_init(root: Path, args) -> int:
 
 
 def cmd_languages(root: Path, args) -> int:
-    from methodkit.cli.languages import LanguageError, add_language, remove_language
+    from methodkit.cli.languages import (
+        LanguageError,
+        add_language,
+        interface_text,
+        remove_language,
+    )
 
     try:
-        done = (
-            add_language(root, args.lang)
-            if args.action == "add"
-            else remove_language(root, args.lang, args.delete)
-        )
+        if args.action == "add":
+            done = add_language(root, args.lang)
+        elif args.action == "remove":
+            done = remove_language(root, args.lang, args.delete)
+        else:
+            done = interface_text(root, args.lang)
     except LanguageError as exc:
         print(f"methodkit languages: {exc}; nothing was changed", file=sys.stderr)
         return 1
@@ -397,8 +406,9 @@ def cmd_languages(root: Path, args) -> int:
         print(line)
     _, content, problems = _content(root)
     print(
-        "next: methodkit check"
-        + (f" ({len(problems)} problem(s) to fix)" if problems else " (clean)")
+        f"next: methodkit check lists {len(problems)} problem(s) to fix"
+        if problems
+        else "methodkit check: no problems"
     )
     return 0
 

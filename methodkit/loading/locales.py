@@ -11,6 +11,7 @@ and the same `{placeholders}` as the engine's text, which the pages fill in.
 from __future__ import annotations
 
 import difflib
+import re
 import string
 from pathlib import Path
 
@@ -18,25 +19,40 @@ import yaml
 
 from methodkit.checks.policy import TEMPLATE_SYNTAX, template_problems, text_field_problems
 from methodkit.checks.problems import Problem, say
-from methodkit.i18n import strings
+from methodkit.i18n import available, strings
 from methodkit.loading.source import parse_yaml, read_text
 
 FOLDER = "locales"  # in the content folder
 
 
-def seed(lang: str, name: str) -> str:
-    """A new language's file: every key with the engine's English as a comment, for a translator
-    to translate line by line (a line still commented out keeps the engine's text)."""
-    lines = [
-        f"# The interface text of this site in {name} ({lang}), over the engine's, which has none in",
-        "# this language. Each commented line gives a key with the engine's English: to translate",
-        "# it, take away the '# ' and write the text in your language. Keep every {placeholder}:",
-        "# the page fills it in. A line still commented out shows the English text.",
-    ]
-    for key, text in strings("en").items():
+_KEY_LINE = re.compile(r"^#?\s*([\w.-]+):", re.M)  # a key, in use or still a comment
+
+
+def interface_file(lang: str, name: str, existing: str = "") -> tuple[str, int]:
+    """The site's interface file of `lang` with every key of the engine it lacks added as a
+    comment, with the engine's text in that language (its English where it has none), for the
+    site to take up line by line; and how many keys were added. What the file had stays as it was."""
+    engine_speaks = lang in available()
+    known = set(_KEY_LINE.findall(existing))
+    missing = {k: v for k, v in strings(lang).items() if k not in known}
+    lines = []
+    if not existing.strip():
+        lines = [
+            f"# The interface text of this site in {name} ({lang}), over the engine's. Each",
+            "# commented line gives a key with the engine's text"
+            + (":" if engine_speaks else " in English, the engine having none in this language:"),
+            "# to use yours, take away the '# ' and write it. Keep every {placeholder}: the page",
+            "# fills it in. A line still commented out shows the engine's text.",
+        ]
+    elif missing:
+        lines = ["", "# Keys of the engine this file did not have yet, with the engine's text:"]
+    for key, text in missing.items():
         line = yaml.safe_dump({key: text}, allow_unicode=True, width=10_000).rstrip("\n")
         lines.append(f"# {line}")
-    return "\n".join(lines) + "\n"
+    if not lines:
+        return existing, 0
+    body = existing if not existing or existing.endswith("\n") else existing + "\n"
+    return body + "\n".join(lines) + "\n", len(missing)
 
 
 def placeholders(text: str) -> set[str] | None:
@@ -76,41 +92,43 @@ def load_locales(
         if doc.data is None:
             continue  # an empty file: the engine's text throughout
         if not isinstance(doc.data, dict):
-            problems.append(Problem(rel, 1, "file", say("must_be_fields"), say("locale.hint")))
+            hint = say("locale.hint", lang=path.stem)
+            problems.append(Problem(rel, 1, "file", say("must_be_fields"), hint))
             continue
-        found[path.stem] = _entries(doc, rel, engine, problems)
+        found[path.stem] = _entries(doc, rel, path.stem, engine, problems)
     return found
 
 
-def _entries(doc, rel: str, engine: dict[str, str], problems: list[Problem]) -> dict[str, str]:
+def _entries(
+    doc, rel: str, lang: str, engine: dict[str, str], problems: list[Problem]
+) -> dict[str, str]:
     kept = {}
     for key, value in doc.data.items():
         key = str(key)  # YAML keys may be numbers or booleans
         line = doc.line_of(key)
         if key not in engine:
             close = difflib.get_close_matches(key, list(engine), n=1)
-            hint = say("did_you_mean", name=close[0]) if close else say("locale.hint")
+            hint = say("did_you_mean", name=close[0]) if close else say("locale.hint", lang=lang)
             problems.append(Problem(rel, line, key, say("locale.unknown_key"), hint))
             continue
         if not isinstance(value, str) or not value.strip():
-            problems.append(Problem(rel, line, key, say("locale.not_text"), say("locale.hint")))
+            problems.append(
+                Problem(rel, line, key, say("locale.not_text"), say("locale.not_text.hint"))
+            )
             continue
         wanted, given = placeholders(engine[key]), placeholders(value)
         if given is None:
             problems.append(Problem(rel, line, key, say("locale.brace"), say("locale.brace.hint")))
             continue
         if given != wanted:
-            problems.append(
-                Problem(
-                    rel,
-                    line,
-                    key,
-                    say("locale.placeholders", found=_listed(given), wanted=_listed(wanted)),
-                    say("locale.placeholders.hint"),
-                )
+            message = (
+                say("locale.placeholders", found=_listed(given), wanted=_listed(wanted))
+                if given
+                else say("locale.placeholders_missing", wanted=_listed(wanted))
             )
+            problems.append(Problem(rel, line, key, message, say("locale.placeholders.hint")))
             continue
-        found = text_field_problems(value, key, rel, line)
+        found = text_field_problems(value, key, rel, line, say("locale.html.hint"))
         if found:
             problems.extend(found)
             continue
@@ -121,4 +139,4 @@ def _entries(doc, rel: str, engine: dict[str, str], problems: list[Problem]) -> 
 
 
 def _listed(names: set[str]) -> str:
-    return ", ".join(f"{{{n}}}" for n in sorted(names)) or "-"
+    return ", ".join(f"{{{n}}}" for n in sorted(names))

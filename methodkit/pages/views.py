@@ -7,6 +7,7 @@ so all the decisions live here, testable without MkDocs.
 from __future__ import annotations
 
 from methodkit.catalogue.catalogue import Catalogue
+from methodkit.i18n import in_sentence
 from methodkit.model.items import Item
 from methodkit.model.licences import LICENCES
 from methodkit.pages.credit import credit, provenance
@@ -246,7 +247,7 @@ def home_view(cat: Catalogue) -> dict:
     figures = [
         {
             "count": len(cat.items[it.name]),
-            "label": type_label(t, it.name, plural=True).lower(),
+            "label": in_sentence(type_label(t, it.name, plural=True), cat.lang),
             "url": it.index_url,
         }
         for it in cat.types.all
