@@ -108,6 +108,19 @@ def test_undefined_name_in_a_macro_page_fails_the_build(root):
     assert "bestaat_niet" in proc.stderr + proc.stdout
 
 
+def test_a_build_stopped_by_content_problems_says_each_once(root):
+    """The content is checked once, before any language builds: each problem is said once, not
+    once per language, and site/ stays as it was."""
+    (root / "site").mkdir()
+    (root / "site" / "index.html").write_text("vorige versie", "utf-8")
+    replace_in(root / BETA, "title: Bèta-module", "title: <b>Vet</b> Bèta-module")
+    proc = methodkit(root, "build")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.count(f"{BETA}:") == 1, proc.stderr
+    assert "build failed; site/ left as it was" in proc.stderr
+    assert (root / "site" / "index.html").read_text("utf-8") == "vorige versie"
+
+
 def test_interface_text_a_site_gives_is_never_active(root):
     """A site's own interface text comes in by pull request like content: HTML or template syntax
     in it is refused and, while serving (problems do not stop the build), never reaches a page;

@@ -153,3 +153,11 @@ def format_problems(
     if fmt == "github":
         return "\n".join(p.github(level, title, lang) for p in problems)
     return "\n".join(p.text(lang) for p in problems)
+
+
+def problems_report(problems: list[Problem]) -> str:
+    """What a build says when content problems stop it."""
+    return (
+        f"{len(problems)} content problem(s):\n{format_problems(problems)}\n"
+        "Fix them and build again (`make check` lists them too)."
+    )

@@ -69,6 +69,7 @@ class Settings:
     page_templates: tuple[
         str, ...
     ] = ()  # the templates a docs page may choose (methodkit's page_templates)
+    preview: bool = False  # built as serve builds: drafts shown, problems in a banner
 
 
 def config_path(root: Path, config_file: str | None = None) -> Path:
@@ -134,6 +135,7 @@ def site_settings(root: Path, config_file: str | None = None) -> Settings:
         macros,
         tuple(str(p) for p in opts.get("macro_pages") or ()),
         tuple(str(t) for t in opts.get("page_templates") or ()),
+        opts.get("preview") is True,
     )
 
 

@@ -18,6 +18,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from methodkit.catalogue.catalogue import Catalogue
+from methodkit.checks.problems import problems_report
 from methodkit.loading.config import site_settings
 from methodkit.loading.loader import load
 from methodkit.model.languages import Languages
@@ -112,7 +113,12 @@ def build_site(
     # The content, checked once here while no worker runs: each worker then finds every clean file in
     # the check cache, instead of every worker checking all of it (three languages, three times); and
     # the sitemap lists the pages of this model.
-    content, _problems = load(root, settings.content_dir, settings.languages, config_file)
+    content, problems = load(root, settings.content_dir, settings.languages, config_file)
+    if problems and not (serve or settings.preview):
+        # Said once here, not once by every language's worker.
+        print(problems_report(problems), file=sys.stderr)
+        print("build failed; site/ left as it was", file=sys.stderr)
+        return 1
     pool = None if pools else new_pool(len(settings.languages))
     workers = pools or dict.fromkeys(settings.languages, pool)
     try:

@@ -30,7 +30,7 @@ from mkdocs.utils import get_relative_url, write_file
 
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.checks.allowlist import link_ok
-from methodkit.checks.problems import Problem, format_problems, say
+from methodkit.checks.problems import Problem, format_problems, problems_report, say
 from methodkit.checks.site_pages import PAGE_FIELDS
 from methodkit.i18n import format_date, language_name, native_name
 from methodkit.loading import history
@@ -151,10 +151,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         )
         self.set_problems(problems)
         if self.problems and not serving:
-            raise PluginError(
-                f"{len(self.problems)} content problem(s):\n{format_problems(self.problems)}\n"
-                "Fix them and build again (`make check` lists them too)."
-            )
+            raise PluginError(problems_report(self.problems))
         if self.lang == self.source or not self.config.one_of_several:
             for problem in (
                 self.problems
