@@ -331,6 +331,8 @@ def test_a_language_the_engine_does_not_speak_gets_interface_text_to_translate(
         "kind.module.plural: Lernmodule\nkind.session.plural: Sitzungsberichte\n", "utf-8"
     )
     assert methodkit(root, "check").returncode == 0
+    status = methodkit(root, "status").stdout
+    assert "interface  methodology/locales/xh.yml: 2 of " in status, status
     assert build_site(root, strict=True, quiet=True) == 0
 
     xh = page(root / "site", "xh/modules/alpha-module/")

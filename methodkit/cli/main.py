@@ -240,6 +240,7 @@ def _policy(root: Path, content):
 
 def cmd_status(root: Path, args) -> int:
     from methodkit.catalogue.status import STATES, report, summary
+    from methodkit.i18n import available, strings
 
     settings, content, problems = _content(root)
     config_problems, policy = _policy(root, content)
@@ -258,6 +259,16 @@ def cmd_status(root: Path, args) -> int:
                     print(
                         f"  outdated  {e.translation}  (source changed; after updating, set source_hash: {e.current})"
                     )
+        if lang not in available():
+            # The engine has no words in this language: what the site's own file does not say
+            # shows in English.
+            own, every = len(content.interface.get(lang, {})), len(strings("en"))
+            if own < every:
+                incomplete = True
+                print(
+                    f"  interface  {settings.content_dir}/locales/{lang}.yml: {own} of {every} "
+                    f"texts in '{lang}', the rest in English (translate its commented lines)"
+                )
     if policy:
         print(
             f"publication policy: {len(policy)} thing(s) to do before a release (`methodkit check --release` fails on them)"
