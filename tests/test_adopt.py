@@ -281,6 +281,10 @@ def test_a_language_is_removed_and_added_back_with_one_command_each(basic_root, 
     terms.parent.mkdir(exist_ok=True)
     terms.write_text("terms:\n  - use: workplace\n    avoid: [work floor]\n", "utf-8")
     english, docs = _labels(root, "en"), sorted(p.name for p in (root / "docs").rglob("*.en.md"))
+    label_files = sorted((root / "methodology/vocabularies").glob("*.yml")) + [
+        root / "methodology/trajectory.yml"
+    ]
+    as_written = {path: path.read_text("utf-8") for path in label_files}
     assert docs and all(all(v for v in f.values()) for f in english.values())
 
     removed = methodkit(root, "languages", "remove", "en", check=True)
@@ -298,6 +302,8 @@ def test_a_language_is_removed_and_added_back_with_one_command_each(basic_root, 
     added = methodkit(root, "languages", "add", "en", check=True)
     assert "restored" in added.stdout
     assert _labels(root, "en") == english  # the labels came back, not copies of the Dutch
+    # ... in the lines they were written in: the files are as they were, to the byte.
+    assert {path: path.read_text("utf-8") for path in label_files} == as_written
     assert sorted(p.name for p in (root / "docs").rglob("*.en.md")) == docs
     assert terms.is_file() and not (root / "removed-languages").exists()
     assert methodkit(root, "check").returncode == 0

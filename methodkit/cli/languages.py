@@ -67,18 +67,23 @@ def _without(data, lang: str) -> list:
     return [{k: v for k, v in e.items() if k != lang} for e in _entries(data)]
 
 
-def remove_labels(text: str, lang: str) -> tuple[str, dict]:
-    """The text without `lang`'s labels, and those labels by entry id."""
+def remove_labels(text: str, lang: str) -> tuple[str, dict, dict]:
+    """The text without `lang`'s labels; those labels by entry id; and each label's lines as they
+    were written (without their indent), so that adding the language back restores them as is."""
     lines = text.split("\n")
     before = yaml.safe_load(text) or {}
     cut = [(s, e) for s, e, _ in _blocks(lines, lang)]
+    written = {}
+    for start, end in cut:
+        indent = len(lines[start]) - len(lines[start].lstrip())
+        written[_entry_id(lines, start)] = "\n".join(line[indent:] for line in lines[start:end])
     for start, end in reversed(cut):
         del lines[start:end]
     out = "\n".join(lines)
     after = yaml.safe_load(out) or {}
     if _entries(after) != _without(before, lang):
         raise LanguageError(f"could not take the '{lang}' labels out safely; edit the file by hand")
-    return out, {e["id"]: e[lang] for e in _entries(before) if lang in e}
+    return out, {e["id"]: e[lang] for e in _entries(before) if lang in e}, written
 
 
 def _entry_id(lines: list[str], at: int) -> str | None:
@@ -89,10 +94,13 @@ def _entry_id(lines: list[str], at: int) -> str | None:
     return None
 
 
-def add_labels(text: str, lang: str, source: str, restored: dict | None = None) -> tuple[str, int]:
-    """The text with a `lang` label after each entry's languages: its `restored` one, or a copy
-    of its `source` label; and how many were added."""
-    restored = restored or {}
+def add_labels(
+    text: str, lang: str, source: str, restored: dict | None = None, written: dict | None = None
+) -> tuple[str, int]:
+    """The text with a `lang` label after each entry's languages: its `restored` one (in the
+    lines it was `written` in, when they say the same), or a copy of its `source` label; and how
+    many were added."""
+    restored, written = restored or {}, written or {}
     lines = text.split("\n")
     before = yaml.safe_load(text) or {}
     blocks = list(_blocks(lines))
@@ -107,7 +115,12 @@ def add_labels(text: str, lang: str, source: str, restored: dict | None = None) 
             continue
         indent = lines[start][: len(lines[start]) - len(lines[start].lstrip())]
         entry = _entry_id(lines, start)
-        if entry in restored:
+        if (
+            entry in restored
+            and (yaml.safe_load(written.get(entry) or "~") or {}).get(lang) == restored[entry]
+        ):
+            block = [indent + line if line else line for line in written[entry].split("\n")]
+        elif entry in restored:
             dumped = yaml.safe_dump(
                 {lang: restored[entry]}, allow_unicode=True, sort_keys=False, width=100
             )
@@ -171,12 +184,11 @@ def add_language(root: Path, lang: str) -> list[str]:
     edits, done, used = {}, [], []
     for path in _label_files(root, settings.content_dir):
         kept = aside / path.relative_to(root)
-        restored = (
-            (yaml.safe_load(kept.read_text("utf-8")) or {}).get("labels", {})
-            if kept.exists()
-            else {}
+        aside_data = (yaml.safe_load(kept.read_text("utf-8")) or {}) if kept.exists() else {}
+        restored = aside_data.get("labels", {})
+        text, n = add_labels(
+            path.read_text("utf-8"), lang, languages[0], restored, aside_data.get("written")
         )
-        text, n = add_labels(path.read_text("utf-8"), lang, languages[0], restored)
         if n:
             edits[path] = text
             back = len(set(restored) & {e["id"] for e in _entries(yaml.safe_load(text) or {})})
@@ -272,12 +284,12 @@ def remove_language(root: Path, lang: str, delete: bool = False) -> list[str]:
     files += [terms] if terms.is_file() else []
     locale = root / settings.content_dir / LOCALES / f"{lang}.yml"  # its interface text too
     files += [locale] if locale.is_file() else []
-    labels = {}
+    labels, written = {}, {}
     edits = {}
     for path in _label_files(root, settings.content_dir):
-        text, removed = remove_labels(path.read_text("utf-8"), lang)
+        text, removed, as_written = remove_labels(path.read_text("utf-8"), lang)
         if removed:
-            edits[path], labels[path] = text, removed
+            edits[path], labels[path], written[path] = text, removed, as_written
     if not delete and aside.exists() and any(aside.iterdir()):
         raise LanguageError(
             f"{aside.relative_to(root)}/ exists already; move it away or remove with --delete"
@@ -298,7 +310,11 @@ def remove_language(root: Path, lang: str, delete: bool = False) -> list[str]:
         if not delete:
             (aside / rel).parent.mkdir(parents=True, exist_ok=True)
             (aside / rel).write_text(
-                yaml.safe_dump({"labels": labels[path]}, allow_unicode=True, sort_keys=False),
+                yaml.safe_dump(
+                    {"labels": labels[path], "written": written[path]},
+                    allow_unicode=True,
+                    sort_keys=False,
+                ),
                 "utf-8",
             )
         path.write_text(text, "utf-8")
