@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from methodkit.mkdocs_adapter.build import build_site
-from sitekit import assemble, methodkit, page
+from sitekit import assemble, methodkit, page, replace_in
 
 TOOL_TYPE = """
 tool:
@@ -303,16 +303,11 @@ def test_a_list_of_a_type_that_is_none_is_named_with_the_type_meant(tmp_path):
     """`item_list("modules")` (the folder) or a type the site has not declared: said as such,
     with the type meant, not as template syntax in general."""
     root = assemble(tmp_path / "site")
-    page = root / "docs" / "modules" / "index.md"
-    text = page.read_text("utf-8")
-    assert '{{ item_list("module") }}' in text
-    page.write_text(
-        text.replace(
-            '{{ item_list("module") }}', '{{ item_list("modules") }}\n\n{{ item_list("tool") }}'
-        ),
-        "utf-8",
+    listing = root / "docs" / "modules" / "index.md"
+    replace_in(
+        page, '{{ item_list("module") }}', '{{ item_list("modules") }}\n\n{{ item_list("tool") }}'
     )
-    lines = page.read_text("utf-8").splitlines()
+    lines = listing.read_text("utf-8").splitlines()
     proc = methodkit(root, "check")
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     first = next(i for i, l in enumerate(lines, 1) if "modules" in l and "item_list" in l)
