@@ -305,7 +305,9 @@ def test_a_list_of_a_type_that_is_none_is_named_with_the_type_meant(tmp_path):
     root = assemble(tmp_path / "site")
     listing = root / "docs" / "modules" / "index.md"
     replace_in(
-        page, '{{ item_list("module") }}', '{{ item_list("modules") }}\n\n{{ item_list("tool") }}'
+        listing,
+        '{{ item_list("module") }}',
+        '{{ item_list("modules") }}\n\n{{ item_list("tool") }}',
     )
     lines = listing.read_text("utf-8").splitlines()
     proc = methodkit(root, "check")
