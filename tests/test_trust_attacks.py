@@ -128,7 +128,7 @@ def test_html_in_a_label_bodies_too_deep_and_failing_macro_calls_are_named(attac
     assert "methodology/modules/gamma-module.md:" in out and "nested or marked too deeply" in out
     assert "methodology/modules/beta-module.md:" in out and "nested or marked too deeply" in out
     assert """'{{ glossary("x") }}' that is not a macro call""" in out
-    assert """'{{ item_list("zzz") }}' that is not a macro call""" in out
+    assert """{{ item_list("zzz") }}: 'zzz' is not an item type""" in out
 
 
 def test_a_long_run_of_letters_does_not_stall_the_check(tmp_path):
