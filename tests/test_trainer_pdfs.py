@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from methodkit.publishing.pdf_names import trainer_pack
+from methodkit.publishing.pdf_names import workbook as workbook_pdf
 from sitekit import page
 
 MODULES = [
@@ -307,3 +309,27 @@ def test_pages_render_with_ink(trainer_site, tmp_path):
             dark = Image.open(image).convert("L").histogram()[:128]
             dark = sum(dark)
             assert dark > 30, f"{image.name} is (nearly) blank"
+
+
+def test_the_pack_and_the_workbook_keep_their_pages_links_and_images(trainer_site):
+    """The pack and the workbook are read from the site's root, while each article was written
+    for its own page: every link still leads into the site (not above its address) and the
+    images are in the PDF."""
+    site_url = "https://example.org/samenzweerders/"
+    for pdf in (trainer_pack("nl"), workbook_pdf("nl")):
+        urls = subprocess.run(
+            ["pdfinfo", "-url", str(trainer_site / pdf)], capture_output=True, text=True, check=True
+        ).stdout
+        links = [line.split()[-1] for line in urls.splitlines()[1:] if line.strip()]
+        assert any("/modules/opening/" in link for link in links), (pdf, links)
+        assert all(link.startswith((site_url, "https://creativecommons.org/")) for link in links), (
+            pdf,
+            links,
+        )
+    images = subprocess.run(
+        ["pdfimages", "-list", str(trainer_site / trainer_pack("nl"))],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()[2:]
+    assert any(" 60    40 " in line for line in images), images  # the sketch, 60 x 40 pixels

@@ -9,13 +9,25 @@ class is tried in several spellings; the check names every one in a single run.
 
 from __future__ import annotations
 
+import io
 import time
 
 import pytest
+from PIL import Image
 
 from sitekit import assemble, methodkit
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">{}</svg>'
+
+
+def _png(width: int, height: int) -> bytes:
+    """A one-colour PNG: a few kilobytes of file, width x height pixels once opened."""
+    out = io.BytesIO()
+    Image.new("1", (width, height)).save(out, "PNG")
+    return out.getvalue()
+
+
+BIG_PNG = _png(13000, 13000)
 
 ATTACKS = {
     # front matter of a site page: only the fields a site page has
@@ -85,6 +97,40 @@ ATTACKS = {
     "docs/p2.gif": ("/*GIF89a*/alert(1)", "docs/p2.gif:1: file: is not a GIF image"),
     # HTML in a vocabulary label
     "methodology/vocabularies/levers.yml": None,
+    # Content that exhausts the PDF renderer (found by an attacker on the PDFs): a span that
+    # lays out a hundred million columns, nesting it follows by recursion, a drawing that
+    # copies itself a billion times, an image that opens into gigabytes, a name no file system takes.
+    "docs/d1.md": (
+        '---\ntitle: D\n---\n<table><tr><td colspan="100000000">x</td></tr></table>\n',
+        "docs/d1.md:4: body: value '100000000' of 'colspan' on <td> is not allowed",
+    ),
+    "docs/d2.md": (
+        "---\ntitle: D\n---\n" + "<div>" * 200 + "diep" + "</div>" * 200 + "\n",
+        "docs/d2.md:4: body: is nested or marked too deeply to be rendered",
+    ),
+    "docs/d3.md": (
+        "---\ntitle: D\n---\n" + "> " * 200 + "diep geciteerd\n",
+        "docs/d3.md:4: body: is nested or marked too deeply to be rendered",
+    ),
+    "docs/d4.md": (
+        '---\ntitle: D\n---\nTekst.\n\n<div class="mk-running">Een andere kop</div>\n',
+        "docs/d4.md:6: body: value 'mk-running' of 'class' on <div> is not allowed",
+    ),
+    "docs/s4.svg": (
+        SVG.format(
+            '<defs><path id="a0" d="M0 0h1"/>'
+            + "".join(
+                f'<g id="a{n}">' + f'<use href="#a{n - 1}"/>' * 10 + "</g>" for n in range(1, 10)
+            )
+            + '</defs><use href="#a9"/>'
+        ),
+        "docs/s4.svg:1: file: draws more than 100000 elements once its <use> copies are drawn",
+    ),
+    "docs/p3.png": (BIG_PNG, "docs/p3.png:1: file: has more pixels than a page can show at once"),
+    f"methodology/modules/{'lang-' * 47}lang.md": (
+        "---\nid: x\n---\nTekst.\n",
+        f"methodology/modules/{'lang-' * 47}lang.md:1: file: has a name (its id) longer than 100",
+    ),
 }
 
 
@@ -93,7 +139,10 @@ def attacked(tmp_path_factory):
     root = assemble(tmp_path_factory.mktemp("attacks"))
     for rel, spec in ATTACKS.items():
         if spec is not None:
-            (root / rel).write_text(spec[0], "utf-8")
+            if isinstance(spec[0], bytes):
+                (root / rel).write_bytes(spec[0])
+            else:
+                (root / rel).write_text(spec[0], "utf-8")
     levers = root / "methodology/vocabularies/levers.yml"
     text = levers.read_text("utf-8")
     levers.write_text(text.replace("label: ", "label: <img src=x onerror=y> ", 1), "utf-8")
@@ -101,6 +150,8 @@ def attacked(tmp_path_factory):
     module.write_text(
         module.read_text("utf-8") + "\n" + "*" * 3000 + "x" + "*" * 3000 + "\n", "utf-8"
     )
+    alpha = root / "methodology/modules/alpha-module.md"
+    alpha.write_text(alpha.read_text("utf-8") + "\n![passwd](/etc/passwd)\n", "utf-8")
     deep = "\n".join("    " * i + "- x" for i in range(40))
     beta = root / "methodology/modules/beta-module.md"
     beta.write_text(beta.read_text("utf-8") + "\n" + deep + "\n", "utf-8")
@@ -129,6 +180,8 @@ def test_html_in_a_label_bodies_too_deep_and_failing_macro_calls_are_named(attac
     assert "methodology/modules/beta-module.md:" in out and "nested or marked too deeply" in out
     assert """'{{ glossary("x") }}' that is not a macro call""" in out
     assert """{{ item_list("zzz") }}: 'zzz' is not an item type""" in out
+    # An image from the site's root names no file the build copies (the PDF step would look for it).
+    assert "methodology/modules/alpha-module.md:" in out and "image '/etc/passwd' is not in" in out
 
 
 def test_a_long_run_of_letters_does_not_stall_the_check(tmp_path):

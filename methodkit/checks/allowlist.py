@@ -92,6 +92,12 @@ VOID = frozenset({"br", "col", "hr", "img", "wbr"})
 # A class the theme acts on by loading code from another host (Material fetches mermaid from unpkg.com),
 # and ids of the theme's own controls (`__drawer`, `__search`, ...), which a page element must not shadow.
 _THEME_CLASSES = {"mermaid"}
+# The engine's own classes (mk-...): the PDF takes its running header from one, the pages' scripts act
+# on others; content that used them would speak for the interface. Its macros may.
+_ENGINE_CLASS = "mk-"
+# The largest spans HTML knows (a browser clamps them; WeasyPrint, which makes the PDFs, lays out
+# every column a span claims: colspan="100000000" takes gigabytes).
+_SPAN_LIMITS = {"colspan": 1000, "span": 1000, "rowspan": 65534}
 _CLASS = re.compile(r"-?[A-Za-z_][\w-]*")
 _C0_SPACE = "".join(map(chr, range(0x21)))
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
@@ -132,14 +138,22 @@ def url_ok(tag: str, attr: str, url: str) -> bool:
     return image_ok(url) if (tag, attr) == ("img", "src") else link_ok(url)
 
 
-def attr_value_ok(tag: str, attr: str, value: str) -> bool:
-    """Whether an allowed attribute's value is harmless too."""
+def attr_value_ok(tag: str, attr: str, value: str, interface: bool = False) -> bool:
+    """Whether an allowed attribute's value is harmless too; `interface`: HTML the engine's macros
+    wrote, which may use the engine's classes."""
     if attr in URL_ATTRS:
         return url_ok(tag, attr, value)
     if attr == "style":
         return bool(TABLE_STYLE.fullmatch(value.strip()))
     if attr == "class":
-        return all(_CLASS.fullmatch(c) and c not in _THEME_CLASSES for c in value.split())
+        return all(
+            _CLASS.fullmatch(c)
+            and c not in _THEME_CLASSES
+            and (interface or not c.startswith(_ENGINE_CLASS))
+            for c in value.split()
+        )
+    if attr in _SPAN_LIMITS:
+        return value.strip().isdigit() and int(value) <= _SPAN_LIMITS[attr]
     if attr == "id":
         return not value.startswith("__")
     return True

@@ -124,23 +124,34 @@ def html_problems(
 # Python's stack and crash the build. No real text comes near these limits.
 _MARKER_RUN = re.compile(r"[*_~^=]{65,}")
 MAX_INDENT = 64  # spaces: sixteen levels of nested lists or boxes
+# WeasyPrint, which makes the PDFs, lays out nested boxes by recursion and fails at about 150
+# levels: quotes and raw HTML are held well below, with room for the lists and boxes around them.
+_QUOTE_RUN = re.compile(r"^[ \t]*(?:>[ \t]*){17,}")  # more than sixteen quotes in quotes
+MAX_HTML_DEPTH = 32
+_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)\b[^<>]*?(/?)>")
 
 
 def _depth_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
-    out = []
-    for n, line in enumerate(body.split("\n")):
-        indent = len(line) - len(line.lstrip(" \t"))
-        if _MARKER_RUN.search(line) or indent > MAX_INDENT:
-            out.append(
-                Problem(
-                    rel,
-                    first_line + n,
-                    field,
-                    say("policy.too_deep"),
-                    say("policy.too_deep.hint"),
-                )
-            )
-    return out
+    deep = {
+        n
+        for n, line in enumerate(body.split("\n"))
+        if _MARKER_RUN.search(line)
+        or len(line) - len(line.lstrip(" \t")) > MAX_INDENT
+        or _QUOTE_RUN.match(line)
+    }
+    depth, text = 0, prose(body)
+    for m in _TAG.finditer(text):
+        closing, tag, self_closing = m.groups()
+        if tag.lower() in allowlist.VOID or self_closing:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        if depth > MAX_HTML_DEPTH:
+            deep.add(text.count("\n", 0, m.start()))
+            break
+    return [
+        Problem(rel, first_line + n, field, say("policy.too_deep"), say("policy.too_deep.hint"))
+        for n in sorted(deep)
+    ]
 
 
 def group_repeats(problems: list[Problem], shown: int = 5) -> list[Problem]:
@@ -267,23 +278,27 @@ def page_references(body: str, first_line: int) -> tuple[list, list]:
     text, images, links = prose(body), [], []
     for m in _MD_URL.finditer(text):
         parts = (m.group(2) or m.group(3) or "").split()
-        if parts and _relative(parts[0]):
-            line = _line(text, m.start(), first_line)
-            if m.group(1):
-                images.append((parts[0], line, True))
-            else:
-                links.append((parts[0], line))
+        if parts and m.group(1) and _local(parts[0]):
+            images.append((parts[0], _line(text, m.start(), first_line), True))
+        elif parts and not m.group(1) and _relative(parts[0]):
+            links.append((parts[0], _line(text, m.start(), first_line)))
     for m in _TAG.finditer(text) if html_img else ():
         if m.group(2).lower() == "img":
             for am in _ATTR.finditer(m.group(3)):
                 src = (am.group(2) or "").strip("\"'")
-                if am.group(1).lower() == "src" and _relative(src):
+                if am.group(1).lower() == "src" and _local(src):
                     images.append((src, _line(text, m.start(), first_line), False))
     return images, links
 
 
 def _relative(url: str) -> bool:
-    return bool(url) and not _remote(url) and not url.startswith(("/", "#"))
+    return _local(url) and not url.startswith("/")
+
+
+def _local(url: str) -> bool:
+    """An address on this host. An image's must name a file of the content, so one from the
+    site's root (`/x.png`) is checked too: it is no file the build copies."""
+    return bool(url) and not _remote(url) and not url.startswith("#")
 
 
 # -- the rendered pass ----------------------------------------------------------

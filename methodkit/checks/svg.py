@@ -218,4 +218,46 @@ def svg_problems(text: str, rel: str) -> list[Problem]:
                 )
     if root.tag != f"{{{SVG_NS}}}svg" and not out:
         out.append(Problem(rel, 1, "file", say("svg.no_svg"), HINT))
+    try:
+        drawn = _drawn(root)
+    except RecursionError:  # nested deeper than Python follows: too much for a renderer as well
+        drawn = MAX_DRAWN + 1
+    if drawn > MAX_DRAWN:
+        out.append(
+            Problem(
+                rel,
+                _line(text, "<use"),
+                "file",
+                say("svg.copies", limit=MAX_DRAWN),
+                say("svg.copies.hint"),
+            )
+        )
     return out
+
+
+# How many elements a drawing may come to once every <use> is drawn: each copies what it names, and
+# copies of copies multiply (ten uses of ten uses nine deep draw 10^9 paths, hours of a PDF's time).
+MAX_DRAWN = 100_000
+
+
+def _drawn(root) -> int:
+    """How many elements the drawing comes to with every <use> drawn (more than MAX_DRAWN: stops)."""
+    by_id = {el.get("id"): el for el in root.iter() if isinstance(el.tag, str) and el.get("id")}
+    sizes: dict[int, int] = {}
+
+    def size(el, seen: frozenset) -> int:
+        if id(el) in sizes:
+            return sizes[id(el)]
+        total = 1
+        if el.tag == f"{{{SVG_NS}}}use":
+            ref = next((el.get(a) for a in LINKS if el.get(a)), "")
+            target = by_id.get(ref.strip()[1:]) if ref.strip().startswith("#") else None
+            if target is not None and id(target) not in seen:  # a loop draws nothing
+                total += size(target, seen | {id(el)})
+        for child in el:
+            if isinstance(child.tag, str) and total <= MAX_DRAWN:
+                total += size(child, seen | {id(el)})
+        sizes[id(el)] = total = min(total, MAX_DRAWN + 1)
+        return total
+
+    return size(root, frozenset())

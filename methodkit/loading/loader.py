@@ -63,6 +63,9 @@ DEFAULT_FIELDS = (
     "provenance",
     "lang",
 )  # what methodology/defaults.yml may set
+# An id names the item's folder in the site and its PDFs (`<id>-participant-nl.pdf`): a file
+# system takes names of 255 bytes at most, whatever the site's schema allows.
+MAX_ID = 100
 # The hint fits the type: only one whose schema has a contact field may send anyone there.
 PRIVACY_HINTS = {
     False: say("privacy.no_contact.hint"),
@@ -520,6 +523,11 @@ class _Loader:
             )
             return
         self.known[kind].add(parts[0])
+        if len(parts[0]) > MAX_ID:
+            self.problems.append(
+                Problem(rel, 1, "file", say("item.id_long", limit=MAX_ID), say("item.id_long.hint"))
+            )
+            return
         if self.reserved(kind, parts[0]):
             self.problems.append(
                 Problem(

@@ -53,6 +53,7 @@ from methodkit.publishing.changelog import CHANGES_FEED, item_changes
 from methodkit.publishing.exports import content_date
 from methodkit.publishing.feeds import FEED_NAME, feed_title
 from methodkit.publishing.outputs import write_outputs
+from methodkit.publishing.pdf import PdfError
 
 log = logging.getLogger("mkdocs.plugins.methodkit")
 # The engine's templates, stylesheets and scripts, over Material's; a site's own custom_dir
@@ -515,17 +516,20 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         return mk
 
     def on_post_build(self, config):
-        write_outputs(
-            self.catalogue,
-            Path(config.site_dir),
-            root=self.root,
-            site_url=config.site_url.rstrip("/") + "/",
-            base_url=self.base_url,
-            site_name=config.site_name,
-            brand=self.brand,
-            source_lang=self.source,
-            pdf=self.pdf,
-        )
+        try:
+            write_outputs(
+                self.catalogue,
+                Path(config.site_dir),
+                root=self.root,
+                site_url=config.site_url.rstrip("/") + "/",
+                base_url=self.base_url,
+                site_name=config.site_name,
+                brand=self.brand,
+                source_lang=self.source,
+                pdf=self.pdf,
+            )
+        except PdfError as exc:
+            raise PluginError(str(exc)) from None
 
     def _source_of(self, page) -> str | None:
         """The file a page's Markdown comes from (for a translated site page, the translation), from the root."""

@@ -51,7 +51,13 @@ def participant_html(rendered: str) -> str:
     if parser.unbalanced:
         return ""
     sheets = "\n".join(clean(rendered[start:end]) for start, end in parser.blocks)
-    return _URL_ATTR.sub(lambda m: f'{m.group(1)}="../{m.group(2)}"', sheets)
+    return rebase(sheets, "../")
+
+
+def rebase(html: str, folder: str) -> str:
+    """`html`'s relative links and images, written for one page, for a page `folder` (ending in
+    '/') further up: the handout one level below its module, a PDF of many pages at the root."""
+    return _URL_ATTR.sub(lambda m: f'{m.group(1)}="{folder}{m.group(2)}"', html)
 
 
 class _Blocks(HTMLParser):

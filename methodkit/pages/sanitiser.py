@@ -43,7 +43,7 @@ def _filter(interface: bool):
                 )
                 else None
             )
-        return value if allowlist.attr_value_ok(tag, attr, value) else None
+        return value if allowlist.attr_value_ok(tag, attr, value, interface) else None
 
     return keep
 

@@ -20,7 +20,7 @@ from methodkit.i18n import format_date
 from methodkit.loading.edition import edition
 from methodkit.model.licences import LICENCES
 from methodkit.pages.credit import credit
-from methodkit.pages.handouts import HANDOUT_SLUG
+from methodkit.pages.handouts import HANDOUT_SLUG, rebase
 from methodkit.pages.render import render
 from methodkit.pages.views import type_label
 from methodkit.publishing import workbook
@@ -96,9 +96,16 @@ class PdfWriter:
             if stylesheet
             else self.css
         )
-        document = HTML(string=html, base_url=self.site_url + base, url_fetcher=self.fetch).render(
-            stylesheets=css
-        )
+        try:
+            document = HTML(
+                string=html, base_url=self.site_url + base, url_fetcher=self.fetch
+            ).render(stylesheets=css)
+        except (RecursionError, MemoryError, OverflowError, ValueError) as exc:
+            # What the check lets through must not end the build with a traceback: the page that
+            # the renderer could not lay out is named instead.
+            raise PdfError(
+                f"{base}: the PDF {target.name} could not be made ({type(exc).__name__})"
+            ) from None
         if self.author:
             document.metadata.authors = [self.author]
         document.metadata.keywords = [self.site_name]
@@ -158,7 +165,11 @@ class PdfWriter:
                     {
                         "anchor": f"{kind}-{item.id}",
                         "title": cat.text(item, "title"),
-                        "article": Markup(article(self.site_dir / item.url / "index.html")),
+                        # Its links and images were written for its page; the pack is read
+                        # from the site's root.
+                        "article": Markup(
+                            rebase(article(self.site_dir / item.url / "index.html"), item.url)
+                        ),
                     }
                     for item in cat.items[kind]
                 ],
@@ -203,6 +214,10 @@ class PdfWriter:
             self.site_dir / cards_pdf(self.cat.lang),
             CARDS_STYLESHEET,
         )
+
+
+class PdfError(Exception):
+    """A PDF the renderer could not make, said with the page it comes from."""
 
 
 def write_pdfs(

@@ -13,16 +13,17 @@ from pathlib import Path
 from markupsafe import Markup
 
 from methodkit.catalogue.catalogue import Catalogue
-from methodkit.pages.handouts import worksheets
+from methodkit.pages.handouts import rebase, worksheets
 from methodkit.pages.render import render
 
 
-def part(cat: Catalogue, item, page_html: str, credit: str = "") -> dict | None:
+def part(cat: Catalogue, item, page_html: str, credit: str = "", folder: str = "") -> dict | None:
     """A module's share of the workbook, or None when it has no worksheet.
 
     `credit`: the item's credit line (writers, the texts and work it follows, licence, address),
-    printed under its worksheets: a participant's sheet carries its attribution too."""
-    sheets = worksheets(page_html)
+    printed under its worksheets: a participant's sheet carries its attribution too. `folder`:
+    where the module's page is, for a workbook read from the site's root."""
+    sheets = [rebase(sheet, folder) for sheet in worksheets(page_html)]
     if not sheets:
         return None
     return {
@@ -39,9 +40,8 @@ def parts(cat: Catalogue, site_dir: Path, credit_of=lambda item: "") -> list[dic
     """Every module with worksheets, in the order of the track; `credit_of(item)` its credit line."""
     out = []
     for item in (i for it in cat.types.all if it.has_handout for i in cat.items[it.name]):
-        found = part(
-            cat, item, (site_dir / item.url / "index.html").read_text("utf-8"), credit_of(item)
-        )
+        page_html = (site_dir / item.url / "index.html").read_text("utf-8")
+        found = part(cat, item, page_html, credit_of(item), item.url)
         if found:
             out.append(found)
     return out
