@@ -128,7 +128,6 @@ MAX_INDENT = 64  # spaces: sixteen levels of nested lists or boxes
 # levels: quotes and raw HTML are held well below, with room for the lists and boxes around them.
 _QUOTE_RUN = re.compile(r"^[ \t]*(?:>[ \t]*){17,}")  # more than sixteen quotes in quotes
 MAX_HTML_DEPTH = 32
-_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)\b[^<>]*?(/?)>")
 
 
 def _depth_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
@@ -141,8 +140,8 @@ def _depth_problems(body: str, rel: str, first_line: int, field: str) -> list[Pr
     }
     depth, text = 0, prose(body)
     for m in _TAG.finditer(text):
-        closing, tag, self_closing = m.groups()
-        if tag.lower() in allowlist.VOID or self_closing:
+        closing, tag, attrs = m.groups()
+        if tag.lower() in allowlist.VOID or attrs.rstrip().endswith("/"):
             continue
         depth = max(depth - 1, 0) if closing else depth + 1
         if depth > MAX_HTML_DEPTH:
