@@ -124,9 +124,58 @@ ATTACKS = {
             )
             + '</defs><use href="#a9"/>'
         ),
-        "docs/s4.svg:1: file: draws more than 100000 elements once its <use> copies are drawn",
+        "docs/s4.svg:1: file: draws more than 100000 elements once its copies",
     ),
     "docs/p3.png": (BIG_PNG, "docs/p3.png:1: file: has more pixels than a page can show at once"),
+    # ... and a second attacker's ways around those limits
+    "docs/e1.md": (
+        '---\ntitle: E\n---\n<table><tr><td colspan="\u00b2">x</td></tr></table>\n',
+        "docs/e1.md:4: body: value '\u00b2' of 'colspan' on <td> is not allowed",
+    ),
+    "docs/e2.md": (
+        "---\ntitle: E\n---\n" + "1. " * 3000 + "diep\n",
+        "docs/e2.md:4: body: is nested or marked too deeply to be rendered",
+    ),
+    "docs/e3.md": (
+        "---\ntitle: E\n---\n" + "> - " * 100 + "diep\n",
+        "docs/e3.md:4: body: is nested or marked too deeply to be rendered",
+    ),
+    "docs/e4.md": (
+        "---\ntitle: E\n---\nx " + "<span/>" * 200 + "\n",
+        "docs/e4.md:4: body: is nested or marked too deeply to be rendered",
+    ),
+    "docs/e5.md": (
+        "---\ntitle: E\n---\n<table><tr>" + '<td colspan="1000">x</td>' * 1000 + "</tr></table>\n",
+        "docs/e5.md:4: body: claims more than 5000 table columns in all",
+    ),
+    "docs/s5.svg": (
+        SVG.format(
+            '<defs><g id="l0"><rect width="1" height="1"/></g>'
+            + "".join(
+                f'<g id="l{n}">' + f'<use href="#l{n - 1}"/>' * 10 + "</g>" for n in range(1, 7)
+            )
+            + '</defs><use href="#l6"/><defs>'
+            + "".join(f'<g id="l{n}"/>' for n in range(7))
+            + "</defs>"
+        ),
+        "docs/s5.svg:1: file: an SVG image with the id 'l0' twice",
+    ),
+    "docs/s6.svg": (
+        SVG.format(
+            '<defs><marker id="m">'
+            + '<rect width="1" height="1"/>' * 1000
+            + '</marker></defs><path d="M0 0'
+            + " l0 0" * 5000
+            + '" marker-mid="url(#m)"/>'
+        ),
+        "docs/s6.svg:1: file: draws more than 100000 elements once its copies",
+    ),
+    "methodology/locales/en.yml": (
+        'footer.copyright: "Published by {publisher:>99999999999} · content © {holder}"\n'
+        'kind.module: "{0.__class__}"\n',
+        "methodology/locales/en.yml:1: footer.copyright: has a brace without its pair, or a "
+        "placeholder that is more than a name",
+    ),
     f"methodology/modules/{'lang-' * 47}lang.md": (
         "---\nid: x\n---\nTekst.\n",
         f"methodology/modules/{'lang-' * 47}lang.md:1: file: has a name (its id) longer than 100",
@@ -139,6 +188,7 @@ def attacked(tmp_path_factory):
     root = assemble(tmp_path_factory.mktemp("attacks"))
     for rel, spec in ATTACKS.items():
         if spec is not None:
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
             if isinstance(spec[0], bytes):
                 (root / rel).write_bytes(spec[0])
             else:

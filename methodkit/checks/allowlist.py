@@ -153,7 +153,8 @@ def attr_value_ok(tag: str, attr: str, value: str, interface: bool = False) -> b
             for c in value.split()
         )
     if attr in _SPAN_LIMITS:
-        return value.strip().isdigit() and int(value) <= _SPAN_LIMITS[attr]
+        number = value.strip()
+        return number.isascii() and number.isdigit() and int(number) <= _SPAN_LIMITS[attr]
     if attr == "id":
         return not value.startswith("__")
     return True

@@ -112,12 +112,13 @@ def html_problems(
     A problem repeated in one body is reported once, with a count and its first lines, so that a long
     imported text with hundreds of them stays readable.
     """
+    # Too deep a body is not rendered at all (it would exhaust the renderer); too wide a one is.
     out = _depth_problems(body, rel, first_line, field) or _source_problems(
         body, rel, first_line, field
     )
     if not out:
         out = _rendered_problems(body, rel, first_line, field, extensions)
-    return group_repeats(out)
+    return group_repeats(out + _width_problems(body, rel, first_line, field))
 
 
 # Python-Markdown nests a call per emphasis marker and per list level: thousands of them exhaust
@@ -126,8 +127,15 @@ _MARKER_RUN = re.compile(r"[*_~^=]{65,}")
 MAX_INDENT = 64  # spaces: sixteen levels of nested lists or boxes
 # WeasyPrint, which makes the PDFs, lays out nested boxes by recursion and fails at about 150
 # levels: quotes and raw HTML are held well below, with room for the lists and boxes around them.
-_QUOTE_RUN = re.compile(r"^[ \t]*(?:>[ \t]*){17,}")  # more than sixteen quotes in quotes
+# More than sixteen quotes or list items opened on one line (`> - 1. ...`): each is a level.
+_QUOTE_RUN = re.compile(r"^[ \t]*(?:(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))[ \t]*){17,}")
 MAX_HTML_DEPTH = 32
+
+
+# Columns all the tables of a body may claim together: a thousand cells of colspan 1000 are
+# within each attribute's limit and still take the PDF step longer than a build may.
+MAX_COLUMNS = 5000
+_SPAN = re.compile(r"""\b(?:col)?span\s*=\s*["']?\s*0*(\d{1,9})""", re.I)
 
 
 def _depth_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
@@ -140,8 +148,8 @@ def _depth_problems(body: str, rel: str, first_line: int, field: str) -> list[Pr
     }
     depth, text = 0, prose(body)
     for m in _TAG.finditer(text):
-        closing, tag, attrs = m.groups()
-        if tag.lower() in allowlist.VOID or attrs.rstrip().endswith("/"):
+        closing, tag, _attrs = m.groups()
+        if tag.lower() in allowlist.VOID:  # `<div/>` opens a div all the same
             continue
         depth = max(depth - 1, 0) if closing else depth + 1
         if depth > MAX_HTML_DEPTH:
@@ -151,6 +159,23 @@ def _depth_problems(body: str, rel: str, first_line: int, field: str) -> list[Pr
         Problem(rel, first_line + n, field, say("policy.too_deep"), say("policy.too_deep.hint"))
         for n in sorted(deep)
     ]
+
+
+def _width_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
+    out, text = [], prose(body)
+    spans = list(_SPAN.finditer(text))
+    if sum(int(m.group(1)) for m in spans) > MAX_COLUMNS:
+        line = first_line + text.count("\n", 0, spans[-1].start())
+        out.append(
+            Problem(
+                rel,
+                line,
+                field,
+                say("policy.too_wide", limit=MAX_COLUMNS),
+                say("policy.too_wide.hint"),
+            )
+        )
+    return out
 
 
 def group_repeats(problems: list[Problem], shown: int = 5) -> list[Problem]:
@@ -329,11 +354,15 @@ class _Rendered(HTMLParser):
         self.open: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        self.handle_startendtag(tag, attrs)
+        self._allowed(tag, attrs)
         if tag not in allowlist.VOID:
             self.open.append(tag)
 
     def handle_startendtag(self, tag, attrs):
+        # `<div/>` opens a div all the same: HTML reads the slash on void elements only.
+        self.handle_starttag(tag, attrs)
+
+    def _allowed(self, tag, attrs):
         if tag not in ALLOWED_TAGS:
             self.found.append((tag, None, ""))
             return

@@ -218,6 +218,16 @@ def svg_problems(text: str, rel: str) -> list[Problem]:
                 )
     if root.tag != f"{{{SVG_NS}}}svg" and not out:
         out.append(Problem(rel, 1, "file", say("svg.no_svg"), HINT))
+    ids = [el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get("id")]
+    twice = sorted({i for i in ids if ids.count(i) > 1}) if len(set(ids)) < len(ids) else []
+    if twice:
+        # A renderer takes the first element of an id, a check could take another: one each.
+        out.append(
+            Problem(
+                rel, _line(text, f'"{twice[0]}"'), "file", say("svg.id_twice", id=twice[0]), HINT
+            )
+        )
+        return out
     try:
         drawn = _drawn(root)
     except RecursionError:  # nested deeper than Python follows: too much for a renderer as well
@@ -240,20 +250,42 @@ def svg_problems(text: str, rel: str) -> list[Problem]:
 MAX_DRAWN = 100_000
 
 
+# What an element draws again each time it is named: a marker at every vertex of a path, a mask,
+# clip path or pattern for every element that uses it.
+_PAINTS = re.compile(r"url\(\s*[\"']?\s*#([^)\"'\s]+)")
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
 def _drawn(root) -> int:
-    """How many elements the drawing comes to with every <use> drawn (more than MAX_DRAWN: stops)."""
+    """How many elements the drawing comes to with every <use>, marker, mask, clip path and
+    pattern drawn where it is named (more than MAX_DRAWN: stops counting)."""
     by_id = {el.get("id"): el for el in root.iter() if isinstance(el.tag, str) and el.get("id")}
     sizes: dict[int, int] = {}
+
+    def named(el) -> list[tuple[str, int]]:
+        """(id, times) of what the element draws again: a <use>, and every url(#id) it paints with."""
+        out = []
+        ref = next((el.get(a) for a in LINKS if el.get(a)), "").strip()
+        if el.tag == f"{{{SVG_NS}}}use" and ref.startswith("#"):
+            out.append((ref[1:], 1))
+        vertices = len(_NUMBER.findall(el.get("d", "") + " " + el.get("points", ""))) // 2 + 1
+        for attr, value in el.attrib.items():
+            for target in _PAINTS.findall(value):
+                out.append(
+                    (target, vertices if attr.startswith("marker") or "marker" in value else 1)
+                )
+        return out
 
     def size(el, seen: frozenset) -> int:
         if id(el) in sizes:
             return sizes[id(el)]
         total = 1
-        if el.tag == f"{{{SVG_NS}}}use":
-            ref = next((el.get(a) for a in LINKS if el.get(a)), "")
-            target = by_id.get(ref.strip()[1:]) if ref.strip().startswith("#") else None
+        for target_id, times in named(el):
+            target = by_id.get(target_id)
             if target is not None and id(target) not in seen:  # a loop draws nothing
-                total += size(target, seen | {id(el)})
+                total += times * size(target, seen | {id(el)})
+                if total > MAX_DRAWN:
+                    break
         for child in el:
             if isinstance(child.tag, str) and total <= MAX_DRAWN:
                 total += size(child, seen | {id(el)})

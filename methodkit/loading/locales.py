@@ -56,11 +56,21 @@ def interface_file(lang: str, name: str, existing: str = "") -> tuple[str, int]:
 
 
 def placeholders(text: str) -> set[str] | None:
-    """The `{names}` a text leaves for the page to fill in; None where a brace has no pair."""
+    """The `{names}` a text leaves for the page to fill in; None where a brace has no pair or a
+    placeholder is more than a name (`{n:>9999999}` pads a page with gigabytes, `{n.__class__}`
+    reads attributes, `{n!r}` changes the text)."""
     try:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        fields = [
+            (n, spec, conv) for _, n, spec, conv in string.Formatter().parse(text) if n is not None
+        ]
     except ValueError:
         return None
+    if any(not _NAME.fullmatch(n) or spec or conv for n, spec, conv in fields):
+        return None
+    return {n for n, _, _ in fields}
+
+
+_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
 
 def load_locales(
