@@ -189,9 +189,10 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if search is not None:
             stemmer = f"assets/javascripts/lunr/min/lunr.{self.lang}.min.js"
             search.config["lang"] = [self.lang if _material_has(stemmer) else "en"]
+        # What each language calls itself in the switcher, once per build.
+        self.language_names = {l: native_name(l, content.interface) for l in self.languages}
         config.extra["alternate"] = [
-            {"name": native_name(l, content.interface), "link": "/", "lang": l}
-            for l in self.languages
+            {"name": self.language_names[l], "link": "/", "lang": l} for l in self.languages
         ]
         self.t = self.catalogue.t
         self.feed_title = feed_title(self.catalogue)
@@ -257,6 +258,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         )
         self.files = files  # kept, like nav and env, for serve's incremental rebuilds (methodkit.mkdocs_adapter.live)
         self.handouts = {}  # (kind, id): the text of the item's handout
+        self.material_styles = {}  # a page's depth in the site: Material's stylesheet links there
         self.macro_blocks = MacroBlocks()  # what the macros of the page being converted wrote
         self.views = {}
         self.pages = dict(self.page_plan())
@@ -436,14 +438,20 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             self.doc_files = self.files.documentation_pages()
         context = get_context(self.nav, self.doc_files, config, page)
         context["mk"] = self.views[planned.src] = self.view(page, config)
-        # The light page is not Material's base.html, but it links Material's stylesheets, whose
-        # names change with each release of Material: its base template's own block says them.
-        base = self.env.get_template("base.html")
-        context["material_styles"] = Markup(
-            "".join(base.blocks["styles"](base.new_context(context)))
-        )
+        context["material_styles"] = self._material_styles(context, page.url.count("/"))
         output = self.env.get_template(planned.template).render(context)
         write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+
+    def _material_styles(self, context, depth: int) -> Markup:
+        """The light page is not Material's base.html, but it links Material's stylesheets, whose
+        names change with each release of Material: its base template's own block says them,
+        once per depth of page in the site (the links are relative)."""
+        if depth not in self.material_styles:
+            base = self.env.get_template("base.html")
+            self.material_styles[depth] = Markup(
+                "".join(base.blocks["styles"](base.new_context(context)))
+            )
+        return self.material_styles[depth]
 
     def view(self, page, config) -> dict:
         """The `mk` of a page's template context: everything it shows from the catalogue, as plain data."""
@@ -551,7 +559,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             out.append(
                 {
                     "lang": lang,
-                    "name": native_name(lang, self.catalogue.content.interface),
+                    "name": self.language_names[lang],
                     "url": get_relative_url(there, here) or "./",
                     "absolute": self.base_url + there,
                     "current": lang == self.lang,
