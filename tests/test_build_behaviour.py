@@ -624,3 +624,49 @@ def test_a_browser_that_hangs_up_does_not_end_the_server(root, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+# `build_site` in a fresh process, with every load of the content noted (its process, and whether
+# it was a helper's share of a cold check); with "thread", another thread runs while it builds.
+_BUILD = """
+import os, sys, threading
+from pathlib import Path
+import methodkit.loading.loader as loader
+from methodkit.mkdocs_adapter.build import build_site
+
+root, marks = Path(sys.argv[1]), Path(sys.argv[2])
+
+def counted(self, _load=loader._Loader.load):
+    (marks / f"{os.getpid()}-{'helper' if self.share else 'load'}").touch()
+    return _load(self)
+
+loader._Loader.load = counted
+if sys.argv[3] == "thread":
+    threading.Thread(target=threading.Event().wait, daemon=True).start()
+sys.exit(build_site(root, quiet=True))
+"""
+
+
+@pytest.mark.parametrize("other_thread", [False, True], ids=["forked", "spawned"])
+def test_workers_take_the_checked_model_where_forking_is_safe(root, tmp_path, other_thread):
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    proc = subprocess.Popen(
+        [str(BIN / "python"), "-c", _BUILD, str(root), str(marks), str(other_thread and "thread")],
+        env={**os.environ, "METHODKIT_CACHE_DIR": str(tmp_path / "cache")},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    _, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, err
+    loads = sorted(m.name for m in marks.iterdir())
+    # The content is loaded and checked once, by the process that builds; no forked worker loads
+    # it again (a spawned worker, a fresh interpreter, loads it itself, unseen here).
+    assert [m for m in loads if m.endswith("-load")] == [f"{proc.pid}-load"]
+    # A cold check is shared with helpers where forking is safe, and done alone where it is not.
+    helpers = [m for m in loads if m.endswith("-helper")]
+    cores = os.cpu_count() or 1
+    assert len(helpers) == (0 if other_thread or cores < 2 else cores)
+    for lang in ("", "fr/", "en/"):
+        assert (root / "site" / lang / "modules/alpha-module/index.html").is_file()

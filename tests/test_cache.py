@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from pathlib import Path
 
 from methodkit.loading.loader import load
-from sitekit import assemble, replace_in
+from sitekit import BIN, assemble, replace_in
 
 ALPHA = "methodology/modules/alpha-module.md"
 
@@ -102,3 +104,58 @@ def test_serve_keeps_the_cache_in_memory_and_leaves_the_file_alone(tmp_path, mon
     again, _ = load(root, in_memory=True)
     assert "bewerkt tijdens het serveren" in again.items["module"]["alpha-module"].body
     assert "FROM THE FILE" not in {i.body for i in again.all_items()}
+
+
+# A fresh process (no other thread, so free to fork) loads a site with `helpers`, notes the process
+# of each helper that ran, and prints what it found, and every load that checked files itself.
+_LOAD = """
+import json, os, sys
+from pathlib import Path
+import methodkit.loading.loader as loader
+
+root, marks, helpers = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+
+def recorded(args, _check=loader._check_share):
+    (marks / f"helper-{os.getpid()}").touch()
+    return _check(args)
+
+loader._check_share = recorded
+content, problems = loader.load(root, helpers=helpers)
+print(json.dumps({
+    "problems": [p.text() for p in problems],
+    "items": {
+        k: {i: [it.body, it.meta, sorted(it.translations)] for i, it in v.items()}
+        for k, v in content.items.items()
+    },
+}, default=str, sort_keys=True))
+"""
+
+
+def _cold_load(root: Path, tmp_path: Path, helpers: int) -> tuple[dict, list[str], dict]:
+    marks, cache = tmp_path / f"marks-{helpers}", tmp_path / f"cache-{helpers}"
+    marks.mkdir()
+    proc = subprocess.run(
+        [str(BIN / "python"), "-c", _LOAD, str(root), str(marks), str(helpers)],
+        env={**os.environ, "METHODKIT_CACHE_DIR": str(cache)},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    entries = json.loads(_cache_file(cache).read_text("utf-8"))["entries"]
+    return json.loads(proc.stdout), sorted(p.name for p in marks.iterdir()), entries
+
+
+def test_a_cold_check_shared_among_helpers_finds_what_one_process_finds(tmp_path):
+    root = assemble(tmp_path / "root", docs=False)
+    replace_in(root / ALPHA, "## Stappen", "<script>alert(1)</script>\n\n## Stappen")
+    replace_in(root / "methodology/modules/beta-module.md", "\nid: beta-module", "\nid: beta")
+    shared, helpers, shared_cache = _cold_load(root, tmp_path, 2)
+    alone, none, alone_cache = _cold_load(root, tmp_path, 0)
+    assert len(helpers) == 2 and none == []  # two other processes checked, then this one
+    assert shared == alone  # the same items, translations and problems, each said once
+    assert [p for p in shared["problems"] if p.startswith(ALPHA) and "<script>" in p]
+    assert [p for p in shared["problems"] if "beta-module.md" in p and ": id:" in p]
+    # What passed is kept alike; what has a problem is kept by neither.
+    assert shared_cache == alone_cache
+    assert not [e for e in shared_cache.values() if "<script>" in e.get("body", "")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from pathlib import Path
@@ -188,7 +189,9 @@ def _content(root: Path):
     from methodkit.loading.loader import load
 
     settings = site_settings(root)
-    content, problems = load(root, settings.content_dir, settings.languages)
+    content, problems = load(
+        root, settings.content_dir, settings.languages, helpers=os.cpu_count() or 1
+    )
     return settings, content, problems
 
 

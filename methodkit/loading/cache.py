@@ -62,6 +62,11 @@ class CheckCache:
                     self.old = stored["entries"]
             except (OSError, ValueError, KeyError, AttributeError, TypeError):
                 pass  # no cache, or one from another version: check everything
+        self.stored = set(self.old)  # the keys as read: saved again only when they change
+
+    def take(self, entries: dict[str, dict]) -> None:
+        """Entries of files that helpers of this run checked (a shared check): used as if read."""
+        self.old.update(entries)
 
     @staticmethod
     def key(rel: str, schema: str, raw: bytes) -> str:
@@ -86,7 +91,7 @@ class CheckCache:
         if self.path is not None and self.in_memory:
             _memory[self.path] = (self.salt, self.new)
             return
-        if self.path is None or self.new.keys() == self.old.keys():
+        if self.path is None or self.new.keys() == self.stored:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

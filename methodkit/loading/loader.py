@@ -12,6 +12,7 @@ import json
 import os
 import posixpath
 import re
+import zlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote
@@ -49,6 +50,7 @@ from methodkit.loading.source import (
     split_front_matter,
 )
 from methodkit.loading.types import load_types
+from methodkit.loading.workers import can_fork, forked_pool
 from methodkit.model.items import Item, Step, Term, Trajectory, Translation
 from methodkit.model.licences import LICENCES, Licence, adaptation_problem
 from methodkit.model.site_pages import PageTranslation, SitePage
@@ -126,6 +128,7 @@ class _Loader:
         in_memory: bool = False,
     ):
         self.problems: list[Problem] = []
+        self.where = (root, content_dir, tuple(languages), config_file)  # for share_check's helpers
         cdir = root / content_dir
         types = load_types(cdir / "schemas", root, self.problems)
         try:
@@ -148,6 +151,9 @@ class _Loader:
             root, config_file
         )  # bodies are checked as the site renders them
         self.settings = site_settings(root, config_file)
+        # (k, n): this loader is the k-th of n helpers of a shared check, and checks its share of the
+        # files only (share_check); None: it checks every file.
+        self.share: tuple[int, int] | None = None
         self.cache = CheckCache(root, cdir / "schemas", self.extensions, in_memory)
         self.term_lists: dict[
             str, TermList
@@ -220,8 +226,26 @@ class _Loader:
                 c.types.named,
             )
         )
-        self.cache.save()
+        if self.share is None:  # a helper hands its entries back instead
+            self.cache.save()
         return c, sorted(set(self.problems))
+
+    def share_check(self, helpers: int) -> None:
+        """A cold check (nothing in the cache: a fresh machine, a new version of the engine) shared
+        among forked helpers, each checking its share of the files as this loader would. What passed
+        comes back as cache entries, so the load that follows only reads: the per-file checks are
+        most of a cold check's time, and they need no other file. The checks across files, and every
+        problem, are still this loader's own."""
+        if helpers < 2 or self.cache.old or not can_fork():
+            return
+        shares = [(*self.where, (k, helpers)) for k in range(helpers)]
+        try:
+            with forked_pool(helpers, None, ()) as pool:
+                found = list(pool.map(_check_share, shares))
+        except Exception:  # a helper that failed or was killed: everything is checked here
+            return
+        for entries in found:
+            self.cache.take(entries)
 
     def check_other_files(self):
         """The content files, listed for the sources zip. Outside the item folders, methodology/ holds
@@ -581,6 +605,8 @@ class _Loader:
 
         A file that passed before, with the same bytes, is taken from the cache unchecked.
         """
+        if self.share and zlib.crc32(rel.encode()) % self.share[1] != self.share[0]:
+            return None, False  # another helper's file (share_check)
         raw = read_bytes(path, rel, self.problems)
         if raw is None:
             return None, False
@@ -1047,13 +1073,26 @@ def load(
     languages=("nl", "fr", "en"),
     config_file: str | None = None,
     in_memory: bool = False,
+    helpers: int = 0,
 ):
     """Load and validate all content. Returns (Content, problems).
 
     `config_file` is the site's configuration (default: mkdocs.yml in `root`), for its Markdown extensions.
     `in_memory` keeps the check cache in this process, not on disk (serve, which loads after every edit).
+    `helpers`: processes that may share a cold check (`methodkit check` and `build` give one per core).
     """
-    return _Loader(Path(root), content_dir, languages, config_file, in_memory).load()
+    loader = _Loader(Path(root), content_dir, languages, config_file, in_memory)
+    loader.share_check(helpers)
+    return loader.load()
+
+
+def _check_share(args) -> dict:
+    """In a helper of share_check: check this share of the files, and hand back what passed."""
+    *where, share = args
+    loader = _Loader(*where)
+    loader.share = share
+    loader.load()
+    return loader.cache.new
 
 
 def current_hash(content: Content, item: Item) -> str:

@@ -21,6 +21,7 @@ from methodkit.catalogue.catalogue import Catalogue
 from methodkit.checks.problems import problems_report
 from methodkit.loading.config import site_settings
 from methodkit.loading.loader import load
+from methodkit.loading.workers import can_fork, forked_pool
 from methodkit.model.languages import Languages
 from methodkit.pages.plan import addresses
 from methodkit.publishing.site_address import HINT, placeholder_problem
@@ -37,6 +38,7 @@ def _build_one(
     served_dir: str | None = None,
 ) -> tuple[str, bool, str]:
     """Build one language into `site_dir`; with `served_dir` (serve), keep the build for incremental rebuilds there."""
+    global _adopted
     from methodkit.mkdocs_adapter import live
 
     live.forget(lang)
@@ -60,6 +62,10 @@ def _build_one(
             one_of_several=True,
             pdf=pdf or config.plugins["methodkit"].config.pdf,
         )
+        # The model this process was forked with, already checked: not read and checked again. For
+        # one build only: a worker given a second language loads it afresh, as a build may change
+        # what it was given.
+        config.plugins["methodkit"].model, _adopted = _adopted, None
         build(config)
         if served_dir:
             live.remember(lang, config, served_dir)
@@ -110,16 +116,18 @@ def build_site(
     scratch = out.parent / f".{out.name}.building"
     shutil.rmtree(scratch, ignore_errors=True)
     started = time.perf_counter()
-    # The content, checked once here while no worker runs: each worker then finds every clean file in
-    # the check cache, instead of every worker checking all of it (three languages, three times); and
-    # the sitemap lists the pages of this model.
-    content, problems = load(root, settings.content_dir, settings.languages, config_file)
+    # The content, checked once here while no worker runs: forked workers take this model as it is,
+    # spawned ones find every clean file in the check cache (instead of every worker checking all of
+    # it, three languages, three times); and the sitemap lists the pages of this model.
+    content, problems = load(
+        root, settings.content_dir, settings.languages, config_file, helpers=os.cpu_count() or 1
+    )
     if problems and not (serve or settings.preview):
         # Said once here, not once by every language's worker.
         print(problems_report(problems), file=sys.stderr)
         print("build failed; site/ left as it was", file=sys.stderr)
         return 1
-    pool = None if pools else new_pool(len(settings.languages))
+    pool = None if pools else new_pool(len(settings.languages), (content, problems))
     workers = pools or dict.fromkeys(settings.languages, pool)
     try:
         futures = [
@@ -174,12 +182,33 @@ def write_site_map(content, out: Path, settings, serve: bool) -> None:
     write_sitemap(out, settings.site_url, Languages(tuple(settings.languages)), pages)
 
 
-def new_pool(workers: int) -> ProcessPoolExecutor:
+def new_pool(workers: int, model=None, *, fork: bool = True) -> ProcessPoolExecutor:
     """Worker processes; builds take one per language, even on fewer cores: the system shares the cores
     among them and all finish together, where two workers for three languages would leave a core idle
-    while the third language builds."""
-    # spawn, not fork: workers start clean, whatever threads the caller runs.
+    while the third language builds.
+
+    Forked from this process where that is safe: MkDocs, Material and the plugin are imported once,
+    here, and `model` (the content this process loaded and checked) reaches every worker as it is in
+    memory. Otherwise spawned, each worker starting clean and loading the content for itself: with
+    `fork=False` (serve's long-lived workers) or where forking is not safe (methodkit.loading.workers).
+    """
+    if fork and can_fork():
+        import mkdocs.commands.build  # noqa: F401  imported once, for every worker
+        import mkdocs.config  # noqa: F401
+
+        import methodkit.mkdocs_adapter.plugin  # noqa: F401  (and Material with it)
+
+        return forked_pool(workers, _adopt, (model,))
     return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+
+
+# In a forked worker: the (content, problems) its parent loaded, for every build it runs.
+_adopted = None
+
+
+def _adopt(model) -> None:
+    global _adopted
+    _adopted = model
 
 
 def served_dir(out: Path, lang: str, languages) -> Path:

@@ -128,6 +128,9 @@ class MethodkitConfig(Config):
 
 class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     serving = False
+    # (content, problems) already loaded and checked by the caller (`methodkit build` hands its own
+    # to each worker it forks); None: this build loads the content itself.
+    model = None
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -147,7 +150,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             )
         serving = self.serving or self.config.preview
 
-        content, problems = load(
+        content, problems = self.model or load(
             self.root, self.config.content_dir, self.languages, config.config_file_path
         )
         self.set_problems(problems)

@@ -50,7 +50,7 @@ def serve(
     # Absolute links (hreflang, feeds) point at this server while serving.
     os.environ["SITE_URL"] = f"http://{host}:{port}/"
 
-    pools = {lang: new_pool(1) for lang in settings.languages}
+    pools = {lang: new_pool(1, fork=False) for lang in settings.languages}
     watched = [
         root / p
         for p in (
