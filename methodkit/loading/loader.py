@@ -240,7 +240,7 @@ class _Loader:
             return
         shares = [(*self.where, (k, helpers)) for k in range(helpers)]
         try:
-            with forked_pool(helpers, None, ()) as pool:
+            with forked_pool(helpers) as pool:
                 found = list(pool.map(_check_share, shares))
         except Exception:  # a helper that failed or was killed: everything is checked here
             return

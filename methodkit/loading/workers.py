@@ -9,6 +9,7 @@ back to doing the work themselves, or to spawned workers, when `can_fork()` says
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -23,12 +24,20 @@ def can_fork() -> bool:
     )
 
 
-def forked_pool(workers: int, initializer, initargs: tuple) -> ProcessPoolExecutor:
+def forked_pool(workers: int, initializer=None, initargs: tuple = ()) -> ProcessPoolExecutor:
     """`workers` processes forked from this one (check `can_fork()` first); `initializer(*initargs)`
     runs in each as it starts, with `initargs` as they are in memory here, not pickled."""
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=get_context("fork"),
-        initializer=initializer,
-        initargs=initargs,
+        initializer=_start,
+        initargs=(initializer, initargs),
     )
+
+
+def _start(initializer, initargs: tuple) -> None:
+    # What the worker was forked with lives as long as it does: the collector leaves it alone,
+    # instead of going through all of it (and copying every page it touches) again and again.
+    gc.freeze()
+    if initializer is not None:
+        initializer(*initargs)
