@@ -1,7 +1,8 @@
 """Remember which content files passed the checks that need no other file.
 
-`methodkit check`, every build worker and every serve rebuild read and check
-every file, and most have not changed since the last run. For a clean file,
+`methodkit check`, `methodkit build` (once, before its workers), a spawned
+build worker and every serve rebuild read and check every file, and most have
+not changed since the last run. For a clean file,
 its parsed front matter and body are kept, keyed by the file's bytes and by
 everything that checked them (this package's code, the schemas, the Markdown
 extensions), so a change to any of these checks the file again. Files with
