@@ -382,6 +382,12 @@ CASES = [
         "methodology/locales/nl.yml:1: kind.module: must be text",
     ),
     (
+        "interface text: a page's worth of it",
+        "methodology/locales/nl.yml",
+        "kind.module: Werkvorm\ndraft.banner: '" + "Lang. " * 1000 + "'\n",
+        "methodology/locales/nl.yml:2: draft.banner: is 6000 characters long; interface text holds at most 2000",
+    ),
+    (
         "interface text: not a site language",
         "methodology/locales/de.yml",
         "kind.module: Modul\n",

@@ -73,6 +73,11 @@ def placeholders(text: str) -> set[str] | None:
 _NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
 
+# The engine's longest text is some 450 characters (the trainer pack's licence paragraph, in
+# French): room for any wording of it, not for a page's worth of text on every page.
+MAX_LENGTH = 2000
+
+
 def load_locales(
     content_dir: Path, root: Path, languages, problems: list[Problem]
 ) -> dict[str, dict[str, str]]:
@@ -125,6 +130,10 @@ def _entries(
             problems.append(
                 Problem(rel, line, key, say("locale.not_text"), say("locale.not_text.hint"))
             )
+            continue
+        if len(value) > MAX_LENGTH:
+            message = say("locale.too_long", length=len(value), most=MAX_LENGTH)
+            problems.append(Problem(rel, line, key, message, say("locale.too_long.hint")))
             continue
         wanted, given = placeholders(engine[key]), placeholders(value)
         if given is None:
