@@ -96,7 +96,8 @@ def format_duration(minutes: int, t: dict[str, str]) -> str:
 
 @cache
 def language_name(code: str, reader: str) -> str:
-    """The name of language `code` as a reader of `reader` writes it ('néerlandais'), from Babel's data."""
+    """The name of language `code` as a reader of `reader` writes it ('néerlandais'), from
+    Babel's data."""
     from babel import Locale, UnknownLocaleError
 
     try:

@@ -69,7 +69,8 @@ class Browser:
 
 @contextmanager
 def playwright_driver():
-    """One Playwright driver per test session: a second sync driver in the same thread refuses to start."""
+    """One Playwright driver per test session: a second sync driver in the same thread refuses to
+    start."""
     with sync_playwright() as p:
         yield p
 

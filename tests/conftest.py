@@ -116,7 +116,8 @@ def trainer_root(tmp_path_factory):
     )
     assert found == 1, "extra.publisher.name not found in mkdocs.yml"
     config.write_text(text, "utf-8")
-    # A commit of its own, with a known date: printouts show the edition (version and date) of the content.
+    # A commit of its own, with a known date: printouts show the edition (version and date) of the
+    # content.
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "fixture", date="2026-03-01T12:00:00")

@@ -1,4 +1,5 @@
-"""Accessibility: axe-core on the main pages of the real site, every language, light and dark; the filters by keyboard."""
+"""Accessibility: axe-core on the main pages of the real site, every language, light and dark; the
+filters by keyboard."""
 
 from __future__ import annotations
 
@@ -61,7 +62,8 @@ def _describe(violations: list[dict]) -> str:
             "",
         )
         lines.append(
-            f"{v['id']} ({v['impact']}): {v['help']} [{len(targets)} element(s): {'; '.join(targets[:4])}]"
+            f"{v['id']} ({v['impact']}): {v['help']} "
+            f"[{len(targets)} element(s): {'; '.join(targets[:4])}]"
             + (f"\n    first: {why[:200]}" if why else "")
         )
     return "\n".join(lines)
@@ -117,7 +119,8 @@ def test_filters_can_be_reached_and_used_with_the_keyboard_alone(real_browser):
         chosen = pg.evaluate("document.activeElement.value")
         assert chosen, "ArrowDown did not choose a value"
         pg.wait_for_function(
-            "ids => [...document.querySelectorAll('.mk-tile:not([hidden])')].map(e => e.dataset.id).join() !== ids",
+            "ids => [...document.querySelectorAll('.mk-tile:not([hidden])')]"
+            ".map(e => e.dataset.id).join() !== ids",
             arg=",".join(before),
             timeout=5_000,
         )

@@ -1,4 +1,5 @@
-"""A second organisation adopts the method: its own name, colours, logo, languages and honest attribution.
+"""A second organisation adopts the method: its own name, colours, logo, languages and honest
+attribution.
 
 The fixture plays a Walloon organisation: a copy of a fixture repository with
 French first, English dropped, its own publisher block and logo, and a module it
@@ -76,7 +77,8 @@ def fork_root(tmp_path_factory):
     replace_in(config, "languages: [nl, fr, en]", "languages: [fr, nl]")
     (root / "overrides/assets/atelier").mkdir(parents=True)
     (root / "overrides/assets/atelier/logo.svg").write_text(
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="{PRIMARY}"/></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8">'
+        f'<rect width="8" height="8" fill="{PRIMARY}"/></svg>',
         "utf-8",
     )
     (root / "methodology/modules/atelier-reparation.md").write_text(FRENCH_MODULE, "utf-8")
@@ -122,7 +124,8 @@ def test_the_french_module_falls_back_to_its_french_source_on_the_dutch_site(for
     assert notice is not None and "Frans" in notice.get_text() and notice["lang"] == "nl"
     assert nl.select_one("article.mk-item")["lang"] == "fr"
     assert "TEXTE-SOURCE-FRANÇAIS" in nl.select_one("article.mk-item").get_text()
-    # The Dutch originals are the source on the Dutch site, and fall back with a notice naming Dutch on the French one.
+    # The Dutch originals are the source on the Dutch site, and fall back with a notice naming Dutch
+    # on the French one.
     assert page(fork_site, "nl/modules/gamma-module/").select_one(".mk-notice") is None
     gamma = page(fork_site, "modules/gamma-module/").select_one(".mk-notice--fallback")
     assert "néerlandais" in gamma.get_text()
@@ -456,7 +459,8 @@ def _run(root, script: str) -> None:
 
 @pytest.mark.parametrize("guide", ["reuse.en.md"])
 def test_the_reuse_guide_is_true_step_by_step(guide, tmp_path):
-    """Every command and configuration block of the guide, in its order, on a copy of a fixture repository."""
+    """Every command and configuration block of the guide, in its order, on a copy of a fixture
+    repository."""
     import yaml
 
     blocks = _guide_blocks(guide)

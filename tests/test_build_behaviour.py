@@ -69,7 +69,8 @@ def test_failed_build_leaves_the_site_as_it_was(root):
 
 
 def test_a_citation_file_that_does_not_read_is_said_where_it_is(root):
-    # CITATION.cff gives the edition printed pages show: a broken one stops the build, with its line.
+    # CITATION.cff gives the edition printed pages show: a broken one stops the build, with its
+    # line.
     (root / "CITATION.cff").write_text("cff-version: 1.2.0\nversion: [2.0\n", "utf-8")
     proc = methodkit(root, "build")
     assert proc.returncode == 1
@@ -263,8 +264,9 @@ def test_serve_shows_problems_in_the_page_and_recovers(root, command):
 def test_the_page_being_edited_shows_its_problem_and_comes_back_by_itself(
     root, playwright, tmp_path
 ):
-    """In a real browser on `methodkit serve`: a problem keeps the page (no 404), says what is wrong in the
-    reader's language, and the fixed item returns through live reload, without reloading by hand."""
+    """In a real browser on `methodkit serve`: a problem keeps the page (no 404), says what is wrong
+    in the reader's language, and the fixed item returns through live reload, without reloading by
+    hand."""
     from browser import ARGS, CHROMIUM
 
     server, base, log = _serve(root, tmp_path)
@@ -368,7 +370,8 @@ def _first_difference(full: dict, live: dict, names: list[str]) -> str:
 
 
 def _tree(site) -> dict:
-    """Every file of a built site; the search indexes as sets of entries (a re-rendered page's move to the end)."""
+    """Every file of a built site; the search indexes as sets of entries (a re-rendered page's move
+    to the end)."""
     out = {}
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         data = path.read_bytes()
@@ -451,7 +454,8 @@ def test_serve_re_renders_what_an_edit_changed_as_a_full_build_would(
         assert (
             log.read_text("utf-8").count("built nl, fr, en") == 1
         )  # all of it without building everything again
-        # A page of the site itself (docs/) is outside what a worker compares: everything is built again.
+        # A page of the site itself (docs/) is outside what a worker compares: everything is built
+        # again.
         replace_in(root / "docs/proef.md", "PROEFTEKST-NL", "PROEFTEKST-NL, herschreven")
         _log_count(log, "built nl, fr, en", 2)
         assert "PROEFTEKST-NL, herschreven" in urllib.request.urlopen(
@@ -497,7 +501,10 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>\n'
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+    '<rect width="10" height="10"/></svg>\n'
+)
 
 
 def test_images_beside_an_item_are_published_beside_its_page(root):
@@ -508,13 +515,15 @@ def test_images_beside_an_item_are_published_beside_its_page(root):
     replace_in(
         root / BETA,
         "Bètatekst in het Nederlands.",
-        "Bètatekst in het Nederlands.\n\n![Een schema](schema.svg)\n\n![Een plan](plannen/plan.svg)",
+        "Bètatekst in het Nederlands.\n\n![Een schema](schema.svg)\n\n"
+        "![Een plan](plannen/plan.svg)",
     )
     assert methodkit(root, "check").returncode == 0
     proc = methodkit(root, "build", "--strict")
     assert proc.returncode == 0, proc.stderr
     site = root / "site"
-    # The module page and the French page that shows the Dutch text (a handout holds only worksheets).
+    # The module page and the French page that shows the Dutch text (a handout holds only
+    # worksheets).
     for url in ("modules/beta-module/", "fr/modules/beta-module/"):
         sources = [img["src"] for img in page(site, url).select(".mk-body img")]
         assert len(sources) == 2, url
@@ -529,13 +538,16 @@ def test_an_image_the_site_cannot_show_is_refused_with_its_line(root):
     replace_in(
         root / BETA,
         "Bètatekst in het Nederlands.",
-        'Bètatekst in het Nederlands.\n\n![Een schema](schema.png)\n\n<img src="schema.svg" alt="Een schema">',
+        "Bètatekst in het Nederlands.\n\n![Een schema](schema.png)\n\n"
+        '<img src="schema.svg" alt="Een schema">',
     )
     proc = methodkit(root, "check")
     assert proc.returncode == 1
     assert proc.stdout.splitlines() == [
-        f"{BETA}:23: body: image 'schema.png' is not in the repository (put the file in methodology/modules/ or correct the address)",
-        f"{BETA}:25: body: image 'schema.svg' is in HTML (write it in Markdown, ![description](file), so its address works on every page)",
+        f"{BETA}:23: body: image 'schema.png' is not in the repository "
+        "(put the file in methodology/modules/ or correct the address)",
+        f"{BETA}:25: body: image 'schema.svg' is in HTML "
+        "(write it in Markdown, ![description](file), so its address works on every page)",
     ]
 
 
@@ -551,7 +563,8 @@ def test_an_item_in_a_sub_folder_shows_its_image_or_the_check_says_how(root):
     line = (extra / "delta-module.md").read_text("utf-8").splitlines().index(
         "![Een plan](plan.svg)"
     ) + 1
-    # The page is published in modules/, where a strict build would not find 'plan.svg': the check says so first.
+    # The page is published in modules/, where a strict build would not find 'plan.svg': the check
+    # says so first.
     proc = methodkit(root, "check")
     assert proc.returncode == 1
     assert proc.stdout.splitlines() == [
@@ -559,7 +572,8 @@ def test_an_item_in_a_sub_folder_shows_its_image_or_the_check_says_how(root):
         "(the page of an item in a sub-folder is published in modules/: write 'extra/plan.svg')"
     ]
     assert "schrijf 'extra/plan.svg'" in methodkit(root, "check", "--lang", "nl").stdout
-    # Written as the check says, it passes the check and the strict build, and the page shows the image.
+    # Written as the check says, it passes the check and the strict build, and the page shows the
+    # image.
     replace_in(extra / "delta-module.md", "](plan.svg)", "](extra/plan.svg)")
     assert methodkit(root, "check").returncode == 0
     proc = methodkit(root, "build", "--strict")

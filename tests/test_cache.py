@@ -1,4 +1,5 @@
-"""The check cache: clean files are not checked twice, and nothing can slip past a check through it."""
+"""The check cache: clean files are not checked twice, and nothing can slip past a check through
+it."""
 
 from __future__ import annotations
 
@@ -34,7 +35,8 @@ def test_a_second_load_takes_clean_files_from_the_cache(tmp_path, monkeypatch):
         p for p in (root / "methodology").rglob("*.md") if p.parent.name != "methodology"
     ]  # items, not the README
     assert len(entries) == len(files)
-    # Change what the cache says about alpha: the next load believes it, so it did not read the file again.
+    # Change what the cache says about alpha: the next load believes it, so it did not read the file
+    # again.
     for entry in entries.values():
         if entry["body"] == content.items["module"]["alpha-module"].body:
             entry["body"] = "FROM THE CACHE"

@@ -187,7 +187,8 @@ CASES = [
         "a label where the id belongs",
         f"{M}/nieuw.md",
         module(**{"phase: intake": "phase: uitvoeren"}),
-        f"{M}/nieuw.md:5: phase: unknown phase 'uitvoeren' ('uitvoeren' is the label of 'implement': write the id, implement)",
+        f"{M}/nieuw.md:5: phase: unknown phase 'uitvoeren' "
+        "('uitvoeren' is the label of 'implement': write the id, implement)",
     ),
     (
         "a stand-in of methodkit new in a published module",
@@ -223,7 +224,8 @@ CASES = [
         "translation in the source's own language",
         f"{M}/alpha-module.nl.md",
         "---\nsource_hash: abcdef012345\ntitle: Alpha\n---\n",
-        f"{M}/alpha-module.nl.md:1: file: is in 'nl', the language {M}/alpha-module.md is written in",
+        f"{M}/alpha-module.nl.md:1: file: is in 'nl', "
+        f"the language {M}/alpha-module.md is written in",
     ),
     (
         "translation without source",
@@ -355,13 +357,15 @@ CASES = [
         "interface text: unknown key",
         "methodology/locales/nl.yml",
         "kind.module: Werkvorm\nnav.metod: Methode\n",
-        "methodology/locales/nl.yml:2: nav.metod: is not a key of the interface text (did you mean 'nav.method'?)",
+        "methodology/locales/nl.yml:2: nav.metod: is not a key of the interface text "
+        "(did you mean 'nav.method'?)",
     ),
     (
         "interface text: other placeholders",
         "methodology/locales/nl.yml",
         "duration.hours: '{uren} uur'\n",
-        "methodology/locales/nl.yml:1: duration.hours: has the placeholders {uren}, where the engine's text has {h}",
+        "methodology/locales/nl.yml:1: duration.hours: has the placeholders {uren}, "
+        "where the engine's text has {h}",
     ),
     (
         "interface text: a brace without its pair",
@@ -385,7 +389,8 @@ CASES = [
         "interface text: a page's worth of it",
         "methodology/locales/nl.yml",
         "kind.module: Werkvorm\ndraft.banner: '" + "Lang. " * 1000 + "'\n",
-        "methodology/locales/nl.yml:2: draft.banner: is 6000 characters long; interface text holds at most 2000",
+        "methodology/locales/nl.yml:2: draft.banner: is 6000 characters long; "
+        "interface text holds at most 2000",
     ),
     (
         "interface text: not a site language",
@@ -409,7 +414,8 @@ CASES = [
         "unknown provenance",
         f"{M}/alpha-module.md",
         None,
-        f"{M}/alpha-module.md:19: provenance: unknown value 'borrowed' (allowed: original, source, adaptation, reconstruction)",
+        f"{M}/alpha-module.md:19: provenance: unknown value 'borrowed' "
+        "(allowed: original, source, adaptation, reconstruction)",
     ),
     (
         "source without its publisher",
@@ -517,12 +523,14 @@ def test_a_link_to_a_draft_is_reported_as_a_build_would_fail_on_it(root, capsys)
     assert code == 1
     assert out.splitlines() == [
         f"{M}/alpha-module.md:{line}: body: link 'gamma-module.md' leads to a draft "
-        f"(the site leaves {M}/gamma-module.md out until it is ready: remove the link or publish the draft)"
+        f"(the site leaves {M}/gamma-module.md out until it is ready: "
+        "remove the link or publish the draft)"
     ]
 
 
 def test_a_published_item_that_names_a_draft_is_reported(root, capsys):
-    """The site leaves the draft out and with it the link: the check says so instead of a silent gap."""
+    """The site leaves the draft out and with it the link: the check says so instead of a
+    silent gap."""
     gamma = root / f"{M}/gamma-module.md"
     gamma.write_text(
         gamma.read_text("utf-8").replace("\nduration:", "\ndraft: true\nduration:", 1), "utf-8"
@@ -538,7 +546,8 @@ def test_a_published_item_that_names_a_draft_is_reported(root, capsys):
     assert code == 1
     assert out.splitlines() == [
         "methodology/sessions/2019-02-sessie.md:7: modules[1]: module 'gamma-module' is a draft "
-        f"(the site leaves {M}/gamma-module.md out until it is ready: remove it here or publish the draft)"
+        f"(the site leaves {M}/gamma-module.md out until it is ready: "
+        "remove it here or publish the draft)"
     ]
     # A draft may name a draft.
     session.write_text(
@@ -559,7 +568,8 @@ def test_the_privacy_hint_fits_the_item_type(root, capsys):
     # A session has no contact field: its hint must not send the coach there.
     assert "contains an e-mail address" in session and "'contact:'" not in session
     assert session.endswith(
-        "(no personal data in a session summary: give counts and general descriptions, never names or contacts)"
+        "(no personal data in a session summary: give counts and general descriptions, "
+        "never names or contacts)"
     )
     assert "contains a phone number" in practice and practice.endswith("belongs in 'contact:')")
 
@@ -632,7 +642,8 @@ def test_paths_limit_the_report(root, capsys):
     code, out = run_check(root, capsys, str(root / "methodology/sessions"))
     assert code == 1
     assert out.splitlines() == [
-        "methodology/sessions/2019-02-sessie.md:1: file: is empty (start with front matter between two '---' lines)"
+        "methodology/sessions/2019-02-sessie.md:1: file: is empty "
+        "(start with front matter between two '---' lines)"
     ]
 
 
@@ -743,7 +754,8 @@ def test_messages_in_dutch_and_french(root, capsys, name, rel, content, expected
 
 
 def test_the_check_reads_every_option_of_the_sites_markdown_extensions(tmp_path):
-    """Lists, mappings and `!!python/name:` values reach the checker's renderer as the site has them."""
+    """Lists, mappings and `!!python/name:` values reach the checker's renderer as the site
+    has them."""
     import pymdownx.superfences
 
     from methodkit.loading.config import markdown_extensions, thaw

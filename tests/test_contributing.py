@@ -112,7 +112,8 @@ def test_drafts_serve_then_publish(scaffolded, tmp_path):
     published = tmp_path / "published"
     assert build_site(root, site_dir=str(published), strict=True, quiet=True) == 0
     assert not any((published / URLS[kind] / p.stem).exists() for (kind, _), p in created.items())
-    # Removing the draft line too early: the stand-ins of `methodkit new` are reported, none is published.
+    # Removing the draft line too early: the stand-ins of `methodkit new` are reported, none is
+    # published.
     for path in created.values():
         path.write_text(path.read_text("utf-8").replace("draft: true\n", ""), "utf-8")
     early = methodkit(root, "check")

@@ -91,7 +91,10 @@ def test_the_plan_written_as_plain_files_holds_every_page(tmp_path):
     import yaml
 
     root = assemble(tmp_path / "site")
-    code = "import sys\nfrom methodkit.cli.main import main\nsys.exit(main(['plan', '--out', 'plain']))\n"
+    code = (
+        "import sys\nfrom methodkit.cli.main import main\n"
+        "sys.exit(main(['plan', '--out', 'plain']))\n"
+    )
     proc = run_guarded(code, root)
     assert proc.returncode == 0, proc.stderr
     manifest = json.loads((root / "plain" / "plan.json").read_text("utf-8"))

@@ -1,4 +1,5 @@
-"""Finding your way: catalogue filters, facets, trajectory, feeds, and one new file showing up everywhere."""
+"""Finding your way: catalogue filters, facets, trajectory, feeds, and one new file showing up
+everywhere."""
 
 from __future__ import annotations
 
@@ -60,7 +61,8 @@ def test_filters_work_with_the_keyboard_alone(basic_browser):
     expected = sorted(
         pg.eval_on_selector_all(
             ".mk-tile",
-            f"els => els.filter(e => e.dataset.barrier.split(' ').includes('{chosen}')).map(e => e.dataset.id)",
+            f"els => els.filter(e => e.dataset.barrier.split(' ').includes('{chosen}'))"
+            ".map(e => e.dataset.id)",
         )
     )
     assert sorted(visible_ids(pg)) == expected and 0 < len(expected) < 3
@@ -120,7 +122,8 @@ def test_session_feed_per_language(basic_site, prefix, lang):
 
 @pytest.fixture(scope="module")
 def grown_site(basic_root, tmp_path_factory):
-    """The basic fixture plus one new module file, referenced from the trajectory, and nothing else."""
+    """The basic fixture plus one new module file, referenced from the trajectory, and nothing
+    else."""
     root = shutil.copytree(
         basic_root, tmp_path_factory.mktemp("grown") / "root", ignore=shutil.ignore_patterns("site")
     )

@@ -1,4 +1,5 @@
-"""Property tests: whatever a contributor's file holds, the loader reports problems and never crashes.
+"""Property tests: whatever a contributor's file holds, the loader reports problems and never
+crashes.
 
 Random bytes, random text full of `---`, YAML front matter with random nesting,
 anchors, aliases and tags, huge numbers, BOMs and mixed line endings are written
@@ -113,7 +114,8 @@ def _assert_well_formed(root: Path, problems, written: dict[str, bytes]) -> None
 
 
 def _load_with(root: Path, name: str, data: bytes) -> None:
-    """Write `data` as methodology/modules/<name>, load everything, check the problems, put things back."""
+    """Write `data` as methodology/modules/<name>, load everything, check the problems, put things
+    back."""
     path = root / MODULES / name
     original = path.read_bytes() if path.exists() else None
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -131,13 +133,15 @@ def _load_with(root: Path, name: str, data: bytes) -> None:
 
 # -- strategies -----------------------------------------------------------------------
 
-# Mostly readable text (so the YAML parses and the schema, references and policy get to work), sometimes anything.
+# Mostly readable text (so the YAML parses and the schema, references and policy get to work),
+# sometimes anything.
 PRINTABLE = st.characters(categories=["L", "M", "N", "P", "S", "Zs"])
 TEXT = st.one_of(st.text(PRINTABLE, max_size=30), st.text(max_size=30))  # never surrogates
 _ANY_LINE = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"), max_size=15
 )
-# One value in twenty is any text at all (controls included, which YAML refuses); the rest is printable.
+# One value in twenty is any text at all (controls included, which YAML refuses); the rest is
+# printable.
 LINE_TEXT = st.integers(0, 19).flatmap(
     lambda i: _ANY_LINE if i == 0 else st.text(PRINTABLE, max_size=15)
 )
@@ -788,7 +792,8 @@ class _Active(HTMLParser):
             elif name in ("srcdoc", "formaction"):
                 self.found.append(f"<{tag} {name}>")
             elif name in URL_ATTRS:
-                # What a browser does with a URL: drop tabs and newlines anywhere, and leading controls and spaces.
+                # What a browser does with a URL: drop tabs and newlines anywhere, and leading
+                # controls and spaces.
                 url = re.sub(r"[\t\n\r]", "", value).lstrip(_C0)
                 if re.match(r"(?:javascript|vbscript|data):", url, re.I):
                     self.found.append(f"<{tag} {name}={value!r}>")
@@ -824,5 +829,6 @@ def test_what_the_policy_accepts_renders_inert(body):
     html = MD.convert(body)
     active = _active(html)
     assert active == [], (
-        f"accepted by the content policy, but renders to active HTML {active}:\n{body!r}\n->\n{html}"
+        f"accepted by the content policy, but renders to active HTML {active}:\n"
+        f"{body!r}\n->\n{html}"
     )

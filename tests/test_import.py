@@ -1,4 +1,5 @@
-"""`methodkit import`: Markdown from another site becomes draft items, and what cannot come along is reported."""
+"""`methodkit import`: Markdown from another site becomes draft items, and what cannot come along
+is reported."""
 
 from __future__ import annotations
 
@@ -25,14 +26,19 @@ def test_what_cannot_come_along_is_reported_with_its_source_line(imported):
     _, proc = imported
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == [
-        "gids/eerste-gesprek.md:4: tags: is not imported (no field of a module holds it; fill in the fields of the new draft by hand)",
-        "gids/eerste-gesprek.md:5: layout: is not imported (no field of a module holds it; fill in the fields of the new draft by hand)",
-        "gids/eerste-gesprek.md:6: permalink: is not imported (no field of a module holds it; fill in the fields of the new draft by hand)",
-        "gids/eerste-gesprek.md:11: body: link '../elders/pagina.md' leads to a file that was not imported "
+        "gids/eerste-gesprek.md:4: tags: is not imported "
+        "(no field of a module holds it; fill in the fields of the new draft by hand)",
+        "gids/eerste-gesprek.md:5: layout: is not imported "
+        "(no field of a module holds it; fill in the fields of the new draft by hand)",
+        "gids/eerste-gesprek.md:6: permalink: is not imported "
+        "(no field of a module holds it; fill in the fields of the new draft by hand)",
+        "gids/eerste-gesprek.md:11: body: link '../elders/pagina.md' "
+        "leads to a file that was not imported "
         "(link to an item as ../modules/<id>.md, or to a full https:// address)",
         "gids/eerste-gesprek.md:27: body: <iframe> is not imported "
         "(the site runs and embeds nothing; link to it with a full https:// address instead)",
-        "gids/eerste-gesprek.md:33: body: image 'https://cdn.example.org/logo.png' is on another site "
+        "gids/eerste-gesprek.md:33: body: image 'https://cdn.example.org/logo.png' "
+        "is on another site "
         "(it became a link; to show it, put the file beside the item)",
         "gids/opvolging.md:11: body: <script> is not imported "
         "(the site runs and embeds nothing; link to it with a full https:// address instead)",
@@ -65,8 +71,10 @@ def test_the_drafts_pass_the_check_but_for_what_was_reported(imported):
     root, _ = imported
     proc = methodkit(root, "check")
     assert proc.stdout.splitlines() == [
-        f"{MODULES}/het-eerste-gesprek.md:{_line(root, 'het-eerste-gesprek', '../elders/pagina.md')}: body: "
-        "link '../elders/pagina.md' leads to no page (link to an item as ../modules/<id>.md (or name it in related:))"
+        f"{MODULES}/het-eerste-gesprek.md:"
+        f"{_line(root, 'het-eerste-gesprek', '../elders/pagina.md')}: body: "
+        "link '../elders/pagina.md' leads to no page "
+        "(link to an item as ../modules/<id>.md (or name it in related:))"
     ]
 
 
@@ -117,8 +125,8 @@ def test_importing_again_overwrites_nothing(imported):
     proc = methodkit(root, "import", "gids", "--type", "module")
     assert proc.returncode == 1
     assert (
-        "gids/opvolging.md:1: file: is not imported: methodology/modules/opvolging.md already exists"
-        in proc.stdout
+        "gids/opvolging.md:1: file: is not imported: "
+        "methodology/modules/opvolging.md already exists" in proc.stdout
     )
     assert {p: p.read_bytes() for p in (root / MODULES).iterdir()} == before
 

@@ -250,8 +250,9 @@ def test_every_field_a_declaration_names_is_checked_against_its_schema(tmp_path)
         f"{t}:{line('pubished')}: tool.schema_org.properties.dateCreated: 'pubished' {unknown}",
         f"{t}:{line('toolkinds')}: tool.facets[1]: 'toolkinds' is not a vocabulary that a field "
         "of tool names (vocabularies its fields name (x-vocabulary): levers)",
-        f"{t}:{line('facets: [tool-kinds]')}: widget.facets[0]: 'tool-kinds' is not a name (lower-case "
-        "letters, digits and underscores, starting with a letter: tool_kinds, not tool-kinds)",
+        f"{t}:{line('facets: [tool-kinds]')}: widget.facets[0]: 'tool-kinds' is not a name "
+        "(lower-case letters, digits and underscores, "
+        "starting with a letter: tool_kinds, not tool-kinds)",
         f"{t}:{line('makker')}: tool.labels.nl.fields.makker: 'makker' {unknown}",
         f"{t}:{line('gebruikt')}: tool.labels.nl.backlinks.gebruikt: 'gebruikt' is not a backlink "
         "key of tool (its backlinks' keys: -)",
@@ -287,7 +288,8 @@ def test_a_template_that_no_theme_folder_has_stops_the_build_with_its_line(tmp_p
 def test_a_macro_call_on_a_page_that_may_call_none_is_named(tmp_path):
     root = assemble(tmp_path / "site")
     (root / "docs" / "lijst.md").write_text(
-        '# Lijst\n\nUitleg over `{{ item_list("module") }}` in code.\n\n{{ item_list("module") }}\n',
+        '# Lijst\n\nUitleg over `{{ item_list("module") }}` in code.\n\n'
+        '{{ item_list("module") }}\n',
         "utf-8",
     )
     proc = methodkit(root, "check")

@@ -1,4 +1,5 @@
-"""Three languages: lang attributes, switcher, hreflang, fallbacks, outdated translations, status."""
+"""Three languages: lang attributes, switcher, hreflang, fallbacks, outdated translations,
+status."""
 
 from __future__ import annotations
 

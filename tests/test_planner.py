@@ -29,8 +29,10 @@ def agenda(pg) -> list[tuple[str, str]]:
         tuple(row)
         for row in pg.eval_on_selector_all(
             "[data-mk-rows] tr",
-            "rows => rows.map(r => r.classList.contains('mk-agenda__day') ? ['', r.querySelector('th').textContent]"
-            " : [r.querySelector('.mk-agenda__time').textContent, r.querySelector('.mk-agenda__what a, .mk-agenda__what').firstChild.textContent])",
+            "rows => rows.map(r => r.classList.contains('mk-agenda__day') "
+            "? ['', r.querySelector('th').textContent]"
+            " : [r.querySelector('.mk-agenda__time').textContent, "
+            "r.querySelector('.mk-agenda__what a, .mk-agenda__what').firstChild.textContent])",
         )
     ]
 

@@ -1,4 +1,5 @@
-"""Printing: the browser's print of a module page and the PDF downloads, read back from real PDFs."""
+"""Printing: the browser's print of a module page and the PDF downloads, read back from real
+PDFs."""
 
 from __future__ import annotations
 
@@ -138,7 +139,8 @@ def test_module_page_offers_both_versions_and_pdfs(basic_site):
     assert (
         "GAMMA-COACHDETAIL" in module.get_text() and "GAMMA-COACHDETAIL" not in handout.get_text()
     )
-    # Participants get the worksheets, not the coach's script around them (see test_trainer_pdfs.py).
+    # Participants get the worksheets, not the coach's script around them (see
+    # test_trainer_pdfs.py).
     assert (
         "GAMMA-NA-DE-NOTITIE" not in handout.get_text()
         and "Een blok in het blok" not in handout.get_text()
@@ -226,7 +228,10 @@ def test_the_handout_page_looks_like_the_site_and_works_without_materials_script
     print button works, with none of Material's script loaded."""
     coach = basic_browser.page("modules/alpha-module/")
     handout = basic_browser.page("modules/alpha-module/handout/")
-    style = "el => { const s = getComputedStyle(el); return [s.backgroundColor, s.color, s.fontFamily]; }"
+    style = (
+        "el => { const s = getComputedStyle(el); "
+        "return [s.backgroundColor, s.color, s.fontFamily]; }"
+    )
     assert handout.eval_on_selector(".md-header", style) == coach.eval_on_selector(
         ".md-header", style
     )

@@ -1,4 +1,5 @@
-"""The publication policy: the publisher's editorial rules as data, reported in a pull request, blocking a release.
+"""The publication policy: the publisher's editorial rules as data, reported in a pull request,
+blocking a release.
 
 Everything here runs the real command on fixture sites whose mkdocs.yml declares
 the policy under test; nothing depends on what methodology/ holds today.
@@ -18,7 +19,8 @@ POLICY = re.compile(r"^      publication:\n(?:        .*\n|\s*#.*\n)*", re.M)
 
 
 def set_policy(root, policy: str) -> None:
-    """Replace the `publication:` block of the site's mkdocs.yml (`policy` is indented for it, or empty)."""
+    """Replace the `publication:` block of the site's mkdocs.yml (`policy` is indented for it, or
+    empty)."""
     config = root / "mkdocs.yml"
     text = config.read_text("utf-8")
     assert POLICY.search(text), "mkdocs.yml declares no publication policy"
@@ -34,8 +36,8 @@ def lines(text: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def publisher(basic_root, tmp_path_factory):
-    """The basic fixture (alpha translated into French, beta's French outdated, gamma not translated),
-    under a policy that asks French for every module."""
+    """The basic fixture (alpha translated into French, beta's French outdated, gamma not
+    translated), under a policy that asks French for every module."""
     root = shutil.copytree(
         basic_root,
         tmp_path_factory.mktemp("publisher") / "root",
@@ -49,12 +51,14 @@ def test_a_release_fails_listing_the_translations_a_policy_asks_for(publisher):
     proc = methodkit(publisher, "check", "--release")
     assert proc.returncode == 1
     assert lines(proc.stdout) == [
-        "methodology/modules/beta-module.fr.md:6: source_hash: the translation into 'fr' is out of date "
+        "methodology/modules/beta-module.fr.md:6: source_hash: the translation into 'fr' "
+        "is out of date "
         "(bring it up to date with methodology/modules/beta-module.md, then set source_hash: "
         + re.search(r"set source_hash: (\w+)", proc.stdout).group(1)
         + ")",
         "methodology/modules/gamma-module.md:1: translations.fr: has no translation into 'fr' "
-        "(methodology/modules/gamma-module.fr.md) (start one with: methodkit translate methodology/modules/gamma-module.md --to fr)",
+        "(methodology/modules/gamma-module.fr.md) "
+        "(start one with: methodkit translate methodology/modules/gamma-module.md --to fr)",
     ]
     assert "Traceback" not in proc.stderr
 
@@ -70,8 +74,8 @@ def test_the_pull_request_checks_stay_green_and_warn(publisher):
     annotations = lines(github.stdout)
     assert len(annotations) == 2 and all(a.startswith("::warning file=") for a in annotations)
     assert (
-        "::warning file=methodology/modules/gamma-module.md,line=1,title=publication policy::translations.fr:"
-        in github.stdout
+        "::warning file=methodology/modules/gamma-module.md,line=1,"
+        "title=publication policy::translations.fr:" in github.stdout
     )
     # The build of a pull request does not know the policy: it is green too.
     assert methodkit(publisher, "build", "--strict").returncode == 0
@@ -132,7 +136,8 @@ def test_length_and_sections_are_asked_of_published_items_only(rules_root):
     assert not any(
         name == "alpha-module.md" and "words" in why for name, why in found
     )  # alpha has 48
-    # A draft is not published, so the policy does not ask anything of it yet (no published item names gamma).
+    # A draft is not published, so the policy does not ask anything of it yet (no published item
+    # names gamma).
     path = rules_root / "methodology/modules/gamma-module.md"
     path.write_text(path.read_text("utf-8").replace("\n---\n", "\ndraft: true\n---\n", 1), "utf-8")
     proc = methodkit(rules_root, "check", "--release")
@@ -166,10 +171,12 @@ def test_a_policy_written_wrong_is_reported_with_its_line(rules_root):
         first
     )  # the declared types
     assert rest == [
-        f"mkdocs.yml:{start + 4}: publication.module.min_words: true is not a whole number (a number of words, e.g. 300)",
+        f"mkdocs.yml:{start + 4}: publication.module.min_words: true is not a whole number "
+        "(a number of words, e.g. 300)",
         f"mkdocs.yml:{start + 5}: publication.module.sections[0]: unknown section 'stappen' "
         "(known: steps, coach-note, worksheet, footnote)",
-        f"mkdocs.yml:{start + 6}: publication.module.translations[0]: unknown site language 'de' (known: nl, fr, en)",
+        f"mkdocs.yml:{start + 6}: publication.module.translations[0]: unknown site language 'de' "
+        "(known: nl, fr, en)",
         f"mkdocs.yml:{start + 7}: publication.module.kleur: is not a known field "
         "(allowed fields: min_words, sections, translations)",
     ]
@@ -220,7 +227,8 @@ deelnemer één collega die hij of zij deze maand betrekt.
 
 
 def test_the_coach_gets_a_green_pull_request(tmp_path):
-    """A real session summary and a finished French translation are valid contributions: every check stays green."""
+    """A real session summary and a finished French translation are valid contributions: every
+    check stays green."""
     root = assemble(tmp_path / "coach")
     proc = methodkit(
         root, "new", "session", "--title", "Terugkomdag in Gent", "--date", "2024-03-14", check=True

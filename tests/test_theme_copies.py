@@ -50,6 +50,8 @@ def test_no_original_changed_since_it_was_copied():
         mark = MARK.search(path.read_text("utf-8"))
         original = (MATERIAL / mark["path"]).read_bytes()
         assert hashlib.sha256(original).hexdigest()[:16] == mark["digest"], (
-            f"Material {version('mkdocs-material')} changed {mark['path']} (copied from {mark['version']}): "
-            f"compare it with {THEME.relative_to(REPO)}/{mark['path']}, carry the change over, then update the mark"
+            f"Material {version('mkdocs-material')} changed {mark['path']} "
+            f"(copied from {mark['version']}): "
+            f"compare it with {THEME.relative_to(REPO)}/{mark['path']}, "
+            "carry the change over, then update the mark"
         )

@@ -78,13 +78,15 @@ def test_a_translation_whose_steps_disagree_with_the_duration_is_reported(root, 
     fr = root / M / "alpha-module.fr.md"
     fr.write_text(
         "---\nsource_hash: '000000000000'\ntitle: Module alpha\n---\n## Étapes\n\n"
-        "1. **Première étape (120 minutes).** Faire.\n2. **Deuxième étape (20 minutes).** Encore.\n",
+        "1. **Première étape (120 minutes).** Faire.\n"
+        "2. **Deuxième étape (20 minutes).** Encore.\n",
         "utf-8",
     )
     code, lines = check(root, capsys)
     assert code == 1
     assert lines == [
-        f"{M}/alpha-module.fr.md:7: steps: the steps add up to 140 minutes, the module's duration is 240 "
+        f"{M}/alpha-module.fr.md:7: steps: the steps add up to 140 minutes, "
+        "the module's duration is 240 "
         f"(the duration is set in {M}/alpha-module.md; translate the minutes of its steps)"
     ]
 
@@ -112,12 +114,13 @@ def test_a_trajectory_step_with_too_little_time_for_its_modules_is_reported(root
     code, lines = check(root, capsys)
     assert code == 1
     assert lines == [
-        "methodology/trajectory.yml:7: steps[0].half_days: the modules of step 'start' need 720 minutes "
-        "(alpha-module 240 + beta-module 480), the step gives 240 (1 × 1 half-day(s) of 240 minutes) "
+        "methodology/trajectory.yml:7: steps[0].half_days: the modules of step 'start' "
+        "need 720 minutes (alpha-module 240 + beta-module 480), "
+        "the step gives 240 (1 × 1 half-day(s) of 240 minutes) "
         "(give the step more times or half_days, or fewer modules)",
-        "methodology/trajectory.yml:10: steps[0].modules[1]: module 'beta-module' takes 480 minutes, one time of "
-        "step 'start' is 1 half-day(s), 240 minutes (give the step more half_days, or move the module to a step "
-        "that has the time)",
+        "methodology/trajectory.yml:10: steps[0].modules[1]: module 'beta-module' "
+        "takes 480 minutes, one time of step 'start' is 1 half-day(s), 240 minutes "
+        "(give the step more half_days, or move the module to a step that has the time)",
     ]
     # Given the time, the same step passes; a site may also count its half-days differently.
     replace_in(traj, "    times: 1\n    half_days: 1\n", "    times: 2\n    half_days: 2\n")
@@ -145,8 +148,10 @@ def test_a_known_wrong_variant_is_reported_with_the_preferred_term(root, capsys)
     (root / "methodology" / "terms").mkdir()
     (root / "methodology" / "terms" / "fr.yml").write_text(TERMS_FR, "utf-8")
     (root / M / "alpha-module.fr.md").write_text(
-        "---\nsource_hash: '000000000000'\ntitle: Les Obstacles\nobjectives:\n  - Lever les obstacles.\n---\n"
-        "## Étapes\n\n1. **Première étape (120 minutes).** La mesure de\n   départ, puis les « obstacles ».\n"
+        "---\nsource_hash: '000000000000'\ntitle: Les Obstacles\n"
+        "objectives:\n  - Lever les obstacles.\n---\n"
+        "## Étapes\n\n1. **Première étape (120 minutes).** La mesure de\n"
+        "   départ, puis les « obstacles ».\n"
         "2. **Deuxième étape (120 minutes).** Les freins, un obstacle isolé et des obstaclesX.\n",
         "utf-8",
     )
@@ -161,7 +166,8 @@ def test_a_known_wrong_variant_is_reported_with_the_preferred_term(root, capsys)
         f"docs/index.fr.md:6: content: 'obstacles' is a variant of 'freins' {hint_f}",
         f"{M}/alpha-module.fr.md:3: title: 'Obstacles' is a variant of 'freins' {hint_f}",
         f"{M}/alpha-module.fr.md:5: objectives[0]: 'obstacles' is a variant of 'freins' {hint_f}",
-        f"{M}/alpha-module.fr.md:9: body: 'mesure de départ' is a variant of 'mesure initiale' (write 'mesure initiale')",
+        f"{M}/alpha-module.fr.md:9: body: 'mesure de départ' is a variant of 'mesure initiale' "
+        "(write 'mesure initiale')",
         f"{M}/alpha-module.fr.md:10: body: 'obstacles' is a variant of 'freins' {hint_f}",
     ]
 
@@ -192,7 +198,8 @@ def test_term_lists_apply_to_vocabularies_and_the_trajectory_in_their_language(r
 def test_a_bad_term_list_is_reported_not_used(root, capsys):
     (root / "methodology" / "terms").mkdir()
     (root / "methodology" / "terms" / "fr.yml").write_text(
-        "terms:\n  - use: frein\n    avoid: [obstacle, Frein]\n  - use: freins\n    avoid: [obstacle]\n",
+        "terms:\n  - use: frein\n    avoid: [obstacle, Frein]\n"
+        "  - use: freins\n    avoid: [obstacle]\n",
         "utf-8",
     )
     (root / "methodology" / "terms" / "de.yml").write_text(
@@ -200,9 +207,12 @@ def test_a_bad_term_list_is_reported_not_used(root, capsys):
     )
     code, lines = check(root, capsys)
     assert lines == [
-        "methodology/terms/de.yml:1: file: 'de' is not a site language (name it <lang>.yml with lang one of nl, fr, en)",
-        "methodology/terms/fr.yml:3: terms[0].avoid[1]: 'Frein' is the preferred term itself (remove it from avoid:)",
-        "methodology/terms/fr.yml:5: terms[1].avoid[0]: 'obstacle' is listed twice (first in terms[0]; keep one)",
+        "methodology/terms/de.yml:1: file: 'de' is not a site language "
+        "(name it <lang>.yml with lang one of nl, fr, en)",
+        "methodology/terms/fr.yml:3: terms[0].avoid[1]: 'Frein' is the preferred term itself "
+        "(remove it from avoid:)",
+        "methodology/terms/fr.yml:5: terms[1].avoid[0]: 'obstacle' is listed twice "
+        "(first in terms[0]; keep one)",
     ]
 
 
@@ -220,12 +230,14 @@ def test_the_new_messages_exist_in_dutch_and_french(root, capsys):
     )
     (root / "methodology" / "terms").mkdir()
     (root / "methodology" / "terms" / "nl.yml").write_text(
-        "terms:\n  - use: intrapreneurship\n    avoid: [intrapreneurschap]\n    why: het woord van de bronnen\n"
+        "terms:\n  - use: intrapreneurship\n    avoid: [intrapreneurschap]\n"
+        "    why: het woord van de bronnen\n"
         "  - use: coach\n    avoid: [begeleider]\n",
         "utf-8",
     )
     (root / "methodology" / "terms" / "en.yml").write_text(
-        "terms:\n  - use: workplace\n    avoid: [work floor, Workplace]\n  - use: site\n    avoid: [work floor]\n",
+        "terms:\n  - use: workplace\n    avoid: [work floor, Workplace]\n"
+        "  - use: site\n    avoid: [work floor]\n",
         "utf-8",
     )
     (root / "methodology" / "terms" / "de.yml").write_text(

@@ -60,7 +60,8 @@ def text(
 
 
 def squeezed(value: str) -> str:
-    """Text without spaces, in capitals: poppler splits letter-spaced capitals ("T RAINERSPAKKET")."""
+    """Text without spaces, in capitals: poppler splits letter-spaced capitals
+    ("T RAINERSPAKKET")."""
     return re.sub(r"\s", "", value).upper()
 
 
@@ -217,7 +218,8 @@ def _licence_only(body: str) -> bool:
         for line in body.splitlines()
         if line.strip()
         and not re.search(
-            r"Licentie|Licence|License|Naamsvermelding|Attribution|Crédit|https?://|^\s*\S+/\S*/?\s*$|CC BY",
+            r"Licentie|Licence|License|Naamsvermelding|Attribution|Crédit|https?://"
+            r"|^\s*\S+/\S*/?\s*$|CC BY",
             line,
         )
     ]

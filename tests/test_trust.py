@@ -1,4 +1,5 @@
-"""Trust: links hold, nothing is fetched from other hosts, builds are reproducible, no personal data slips through.
+"""Trust: links hold, nothing is fetched from other hosts, builds are reproducible, no personal
+data slips through.
 
 The promises of ARCHITECTURE.md ("Trust") checked on the built sites: every
 internal link and anchor resolves; no page, stylesheet or script loads anything
@@ -53,12 +54,15 @@ def test_link_checker_finds_what_is_broken(tmp_path):
         """<!doctype html><html><head>
 <link rel="canonical" href="https://example.org/base/">
 <link rel="stylesheet" href="/base/missing.css"></head><body>
-<a href="a/">ok</a> <a href="a/#here">ok</a> <a href="a/index.html#old">ok</a> <a href="#top" id="top">ok</a>
-<a href="a">ok (folder without slash)</a> <a href="/base/a/">ok</a> <a href="?q=1">ok</a> <a href="">ok</a>
+<a href="a/">ok</a> <a href="a/#here">ok</a> <a href="a/index.html#old">ok</a>
+<a href="#top" id="top">ok</a>
+<a href="a">ok (folder without slash)</a> <a href="/base/a/">ok</a> <a href="?q=1">ok</a>
+<a href="">ok</a>
 <img src="img.png" srcset="img.png 1x, nope.png 2x"> <img src="data:image/png;base64,AAAA">
 <a href="https://elsewhere.example/x">external</a> <a href="mailto:x@example.org">mail</a>
 <a href="b/">BROKEN-1</a> <a href="a/#nowhere">BROKEN-2</a> <a href="#nothere">BROKEN-3</a>
-<a href="empty/">BROKEN-4</a> <a href="/other/">BROKEN-5</a> <a href="javascript:alert(1)">BROKEN-6</a>
+<a href="empty/">BROKEN-4</a> <a href="/other/">BROKEN-5</a>
+<a href="javascript:alert(1)">BROKEN-6</a>
 <a href="../../etc/passwd">BROKEN-7</a>
 </body></html>""",
         "utf-8",
@@ -110,7 +114,8 @@ CSS_URL = re.compile(
     r"""url\(\s*(["']?)(.*?)\1\s*\)|@import\s+(?:url\()?\s*["']?([^"');\s]+)""", re.I | re.S
 )
 URL_IN_TEXT = re.compile(r"""(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s"'`)<>\\]*""")
-# Hosts that serve fonts, libraries, analytics or trackers: none of them may appear in code that runs.
+# Hosts that serve fonts, libraries, analytics or trackers: none of them may appear in code that
+# runs.
 THIRD_PARTY_HOSTS = re.compile(
     r"fonts\.googleapis|fonts\.gstatic|cdn|unpkg|jsdelivr|cdnjs|ajax\.googleapis|typekit|fontawesome|"
     r"googletagmanager|google-analytics|doubleclick|gravatar|cloudflare|bootstrap|jquery\.com|"
@@ -120,9 +125,10 @@ THIRD_PARTY_HOSTS = re.compile(
 RESOURCE_EXT = re.compile(
     r"\.(?:css|woff2?|ttf|otf|eot|js|mjs|png|jpe?g|gif|svg|webp|avif|ico)(?:[?#]|$)", re.I
 )
-# Material's bundle carries two loaders it only uses when needed: mermaid for `pre.mermaid` diagrams (this site
-# has none, and content cannot make one: `test_no_page_triggers_materials_optional_loaders`) and a
-# ResizeObserver polyfill for browsers without ResizeObserver (none that Material supports).
+# Material's bundle carries two loaders it only uses when needed: mermaid for `pre.mermaid` diagrams
+# (this site has none, and content cannot make one:
+# `test_no_page_triggers_materials_optional_loaders`) and a ResizeObserver polyfill for browsers
+# without ResizeObserver (none that Material supports).
 MATERIAL_OPTIONAL = {
     "https://unpkg.com/mermaid@11/dist/mermaid.min.js",
     "https://unpkg.com/resize-observer-polyfill",
@@ -234,7 +240,8 @@ def test_no_file_loads_anything_from_another_host(real_site):
 
 
 def test_no_page_triggers_materials_optional_loaders(real_site):
-    """The conditions under which Material's bundle would fetch from unpkg.com or api.github.com never occur."""
+    """The conditions under which Material's bundle would fetch from unpkg.com or api.github.com
+    never occur."""
     offenders = []
     for f in sorted(real_site.rglob("*.html")):
         soup = BeautifulSoup(f.read_text("utf-8"), "html.parser")
@@ -415,8 +422,9 @@ def test_check_allows_a_practices_contact_field(tmp_path):
 
 # -- content cannot run scripts --------------------------------------------------------
 
-# Each body is Markdown that Python-Markdown, with this site's extensions, turns into HTML that runs a script
-# (or restyles the page) in a reader's browser. `methodkit check` must refuse every one of them.
+# Each body is Markdown that Python-Markdown, with this site's extensions, turns into HTML that runs
+# a script (or restyles the page) in a reader's browser. `methodkit check` must refuse every one of
+# them.
 ACTIVE_BODIES = {
     "attr_list event handler on a paragraph": 'Tekst.\n{: onclick="alert(1)" }\n',
     "attr_list event handler on a heading": "## Kop { onmouseover=alert(1) }\n",
@@ -452,7 +460,8 @@ SVG_SCRIPT = (
 
 
 def test_a_site_page_translation_may_call_the_macros_and_nothing_else(tmp_path):
-    """A translation of a page in docs/ comes by pull request; a page listed in macro_pages is a Jinja template."""
+    """A translation of a page in docs/ comes by pull request; a page listed in macro_pages is a
+    Jinja template."""
     from methodkit.checks.policy import ALLOWED_TAGS
 
     root = assemble(tmp_path / "root")
@@ -474,8 +483,10 @@ def test_a_site_page_translation_may_call_the_macros_and_nothing_else(tmp_path):
     first, second = proc.stdout.splitlines()
     assert (
         first.startswith(
-            f"docs/proef.fr.md:{lines.index(probe) + 1}: content: contains template syntax '{probe}'"
-            " that is not a macro call (a site page may only call the site's macros, written as {{ name() }}: "
+            f"docs/proef.fr.md:{lines.index(probe) + 1}: content: contains template syntax "
+            f"'{probe}'"
+            " that is not a macro call (a site page may only call the site's macros, "
+            "written as {{ name() }}: "
         )
         and "glossary" in first
     )  # the list names the macros the site registers, whatever they are
@@ -483,7 +494,8 @@ def test_a_site_page_translation_may_call_the_macros_and_nothing_else(tmp_path):
         f"docs/proef.fr.md:{lines.index(script) + 1}: body: HTML tag <script> is not allowed"
         f" (write Markdown instead; allowed tags: {', '.join(sorted(ALLOWED_TAGS))})"
     )
-    # A build stops before any page is rendered; serving shows the problems, not the page, and runs nothing.
+    # A build stops before any page is rendered; serving shows the problems, not the page, and runs
+    # nothing.
     assert methodkit(root, "build").returncode == 1
     served = build_site(root, strict=False, serve=True, site_dir="preview", quiet=True)
     assert served == 0
@@ -502,6 +514,7 @@ def test_an_svg_image_that_runs_a_script_is_refused(tmp_path):
     proc = methodkit(root, "check")
     assert proc.returncode == 1
     assert proc.stdout.splitlines() == [
-        "methodology/modules/schema.svg:1: file: an SVG image with the element <script> (save the drawing as plain SVG"
+        "methodology/modules/schema.svg:1: file: an SVG image with the element <script> "
+        "(save the drawing as plain SVG"
         " (shapes, text, gradients; no scripts, styles or links to other files), or as PNG)"
     ]

@@ -53,11 +53,14 @@ ATTACKS = {
     ),
     # links in the home page's front matter
     "docs/h1.md": (
-        '---\ntitle: H\npaths:\n  - title: P\n    text: T\n    links:\n      - {text: K, url: "javascript:void(0)"}\n---\nx\n',
-        "docs/h1.md:3: paths[0].links[0].url: 'javascript:void(0)' is not an address a page may link to",
+        "---\ntitle: H\npaths:\n  - title: P\n    text: T\n    links:\n"
+        '      - {text: K, url: "javascript:void(0)"}\n---\nx\n',
+        "docs/h1.md:3: paths[0].links[0].url: 'javascript:void(0)' "
+        "is not an address a page may link to",
     ),
     "docs/h2.md": (
-        '---\ntitle: H\npaths:\n  - title: P\n    text: T\n    links:\n      - {text: K, url: " JaVaScRiPt:x"}\n---\nx\n',
+        "---\ntitle: H\npaths:\n  - title: P\n    text: T\n    links:\n"
+        '      - {text: K, url: " JaVaScRiPt:x"}\n---\nx\n',
         "docs/h2.md:3: paths[0].links[0].url: ' JaVaScRiPt:x' is not an address a page may link to",
     ),
     "docs/h3.md": (
@@ -99,7 +102,8 @@ ATTACKS = {
     "methodology/vocabularies/levers.yml": None,
     # Content that exhausts the PDF renderer (found by an attacker on the PDFs): a span that
     # lays out a hundred million columns, nesting it follows by recursion, a drawing that
-    # copies itself a billion times, an image that opens into gigabytes, a name no file system takes.
+    # copies itself a billion times, an image that opens into gigabytes, a name no file system
+    # takes.
     "docs/d1.md": (
         '---\ntitle: D\n---\n<table><tr><td colspan="100000000">x</td></tr></table>\n',
         "docs/d1.md:4: body: value '100000000' of 'colspan' on <td> is not allowed",
@@ -244,7 +248,8 @@ def test_a_long_run_of_letters_does_not_stall_the_check(tmp_path):
 
 
 def test_a_file_name_cannot_start_a_line_of_its_own_in_any_output(tmp_path):
-    """A CI log reads `::warning ...` at the start of any line, from stdout or stderr, as a command."""
+    """A CI log reads `::warning ...` at the start of any line, from stdout or stderr, as a
+    command."""
     root = assemble(tmp_path / "site")
     for name in ("x\n::warning file=README.md::forged.md", "y\n::error::forged.de.md"):
         (root / "methodology/modules" / name).write_text("---\nid: x\n---\n", "utf-8")

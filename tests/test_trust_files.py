@@ -20,7 +20,8 @@ from sitekit import assemble, methodkit, page
 SECRET = "SECRET-OF-THE-BUILD-MACHINE"
 M = "methodology/modules"
 
-# (path in the repository, what it is) -> the problem `methodkit check` reports, after "path:1: file: ".
+# (path in the repository, what it is) -> the problem `methodkit check` reports, after
+# "path:1: file: ".
 LINKS = {
     f"{M}/plaatje.png": ("link", "is a symbolic link"),  # named like an image an item shows
     f"{M}/delta-module.md": ("link", "is a symbolic link"),  # named like an item
@@ -64,7 +65,8 @@ def linked_root(tmp_path_factory):
     (root / "docs/gelinkte-map").symlink_to(root.parent / "outside-dir", target_is_directory=True)
     (root / M / "gelinkte-map").symlink_to(root.parent / "outside-dir", target_is_directory=True)
     (root / "docs/.#contribute.md").symlink_to("user@host.1234:1700000000")  # an editor's lock file
-    # An item shows the linked image, and links to the linked page: the link is not followed either way.
+    # An item shows the linked image, and links to the linked page: the link is not followed either
+    # way.
     alpha = root / M / "alpha-module.md"
     alpha.write_text(
         alpha.read_text("utf-8").replace("## Stappen", "![x](plaatje.png)\n\n## Stappen"), "utf-8"
@@ -132,8 +134,8 @@ def test_serve_publishes_nothing_a_link_points_to(linked_preview):
         "downloads/methodology-sources.zip/index.html",
     ):
         assert gone not in names
-    # The French home page is the site's own, not docs/fr.md; a link named like an item gets at most a page
-    # with the problem banner (serve's stand-in), in the reader's language.
+    # The French home page is the site's own, not docs/fr.md; a link named like an item gets at most
+    # a page with the problem banner (serve's stand-in), in the reader's language.
     assert "mk-home" in (linked_preview / "fr/index.html").read_text("utf-8")
     assert (linked_preview / "feed.xml").is_file() and (
         linked_preview / "downloads/methodology-sources.zip"

@@ -1,4 +1,5 @@
-"""Trust (issues 15 and 16): harmless HTML passes, active HTML is refused, and the build is safe without the check.
+"""Trust (issues 15 and 16): harmless HTML passes, active HTML is refused, and the build is safe
+without the check.
 
 Three layers are tested. `methodkit check` refuses what is active or loads from
 elsewhere (and accepts the HTML that Markdown written elsewhere is full of).
@@ -293,10 +294,13 @@ class _Everything(frozenset):
 
 @pytest.fixture(scope="module")
 def blind_site(pristine, tmp_path_factory):
-    """The site built with the HTML and front-matter checks switched off: only the build's own defences remain."""
+    """The site built with the HTML and front-matter checks switched off: only the build's own
+    defences remain."""
     import methodkit.checks.site_pages
     import methodkit.loading.loader
-    import methodkit.mkdocs_adapter.plugin  # noqa: F401 - it keeps the real list of page fields; only the check is blinded
+
+    # it keeps the real list of page fields; only the check is blinded
+    import methodkit.mkdocs_adapter.plugin  # noqa: F401
 
     root = shutil.copytree(pristine, tmp_path_factory.mktemp("blind") / "root")
     (root / M / "x.png").write_bytes(PNG)

@@ -1,4 +1,5 @@
-"""Trust (issue 15): outputs content cannot break, personal data that hides, SVG images, and inputs that crashed.
+"""Trust (issue 15): outputs content cannot break, personal data that hides, SVG images, and
+inputs that crashed.
 
 Each class with several variants of our own: the message of `methodkit check`
 (never a traceback, a hang or a signal), and what reaches site/ read back as
@@ -135,7 +136,10 @@ def test_the_pdf_engine_reads_only_the_built_site(odd_site, tmp_path):
     finally:
         (odd_site / "modules" / "link.png").unlink()
     # In a document: the image from elsewhere is left out, the document is still written.
-    html = f'<p>x</p><img src="file://{outside}"><img src="https://evil.example/x.png"><img src="modules/schets.png">'
+    html = (
+        f'<p>x</p><img src="file://{outside}"><img src="https://evil.example/x.png">'
+        '<img src="modules/schets.png">'
+    )
     out = tmp_path / "x.pdf"
     HTML(string=html, base_url=site_url, url_fetcher=fetch).write_pdf(out)
     images = subprocess.run(
@@ -156,9 +160,10 @@ def test_github_annotations_cannot_be_forged_through_a_file_name(root):
     )  # notes name files too
     forged = [line for line in lines if "forged" in line]
     assert forged == [
-        "::error file=methodology/modules/x\\x0a%3A%3Awarning file=README.md%3A%3Aforged%2Ctitle=y%3A%3Az.md,"
-        "line=1,title=methodkit check::file: has a control character (a line break, a tab ...) in its name"
-        " (rename it: the name would break the lines of a report)"
+        "::error file=methodology/modules/x\\x0a%3A%3Awarning "
+        "file=README.md%3A%3Aforged%2Ctitle=y%3A%3Az.md,"
+        "line=1,title=methodkit check::file: has a control character (a line break, a tab ...) "
+        "in its name (rename it: the name would break the lines of a report)"
     ], forged
 
 
@@ -191,7 +196,8 @@ def test_personal_data_in_a_practices_link_titles_is_found(root, title, found):
     replace_in(
         root / PRACTICE,
         "contact: info@voorbeeld.example",
-        f'links:\n  - title: "{title}"\n    url: https://example.org/\ncontact: info@voorbeeld.example',
+        f'links:\n  - title: "{title}"\n    url: https://example.org/\n'
+        "contact: info@voorbeeld.example",
     )
     assert any(f"links[0].title: contains {found}" in p for p in _problems(root, PRACTICE)), (
         _problems(root, PRACTICE)
@@ -202,7 +208,8 @@ def test_a_links_address_is_not_taken_for_personal_data(root):
     replace_in(
         root / PRACTICE,
         "contact: info@voorbeeld.example",
-        "links:\n  - title: Verslag\n    url: https://example.org/2019/0470123456\ncontact: info@voorbeeld.example",
+        "links:\n  - title: Verslag\n    url: https://example.org/2019/0470123456\n"
+        "contact: info@voorbeeld.example",
     )
     assert _problems(root, PRACTICE) == []
 
@@ -252,7 +259,8 @@ SVGS = {
         "a link to another file or host",
     ),
     "style element": (
-        '<svg xmlns="http://www.w3.org/2000/svg"><style>@import "//evil.example/x.css";</style></svg>',
+        '<svg xmlns="http://www.w3.org/2000/svg">'
+        '<style>@import "//evil.example/x.css";</style></svg>',
         "the element <style>",
     ),
     "not well-formed": (
@@ -449,6 +457,7 @@ def test_a_site_page_may_choose_only_a_site_page_template(root, template):
     ), proc.stdout
     build = methodkit(root, "build")
     assert build.returncode == 1 and "Traceback" not in build.stderr
-    # While serving the page is built (with the banner), with the site's own template, and nothing breaks.
+    # While serving the page is built (with the banner), with the site's own template, and nothing
+    # breaks.
     assert build_site(root, strict=False, serve=True, site_dir="preview", quiet=True) == 0
     assert page(root / "preview", "sjabloon/").select_one(".mk-problems")

@@ -1,4 +1,5 @@
-"""Defence in depth at no cost: whatever `methodkit check` accepts leaves the build unchanged by the sanitiser.
+"""Defence in depth at no cost: whatever `methodkit check` accepts leaves the build unchanged by the
+sanitiser.
 
 Random Markdown, rich in the HTML that the allow-list admits and in the tricks it
 refuses, is written as modules of a fixture site, which is then built for real
@@ -136,7 +137,8 @@ def pristine(tmp_path_factory):
 
 
 def _as_read(html: str) -> str:
-    """HTML as a browser's parser builds it, serialised again; comments left out (they show nothing)."""
+    """HTML as a browser's parser builds it, serialised again; comments left out (they show
+    nothing)."""
     tree = tinyhtml5.parse(f"<!doctype html><body>{html}", namespace_html_elements=False)
     body = tree.find("body")
     for parent in body.iter():
@@ -172,7 +174,8 @@ def test_what_the_check_accepts_passes_the_sanitiser_unchanged(pristine, tmp_pat
         )
         _, problems = load(root)
     assert ok, message
-    # The accepted modules' pages are among those watched (a refused one is a banner with no content).
+    # The accepted modules' pages are among those watched (a refused one is a banner with no
+    # content).
     refused = {p.path for p in problems}
     accepted = [i for i in range(len(bodies)) if f"methodology/modules/fuzz-{i}.md" not in refused]
     bodies_seen = [after for _, after in seen if "Alfatekst" not in after and after.strip()]

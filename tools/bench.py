@@ -57,7 +57,7 @@ TARGETS = {
     "page_kb": 60,
 }
 
-# -- phrase pools: aligned by index, so the same choices give a "translation" ---------------------------------
+# -- phrase pools: aligned by index, so the same choices give a "translation" ----------------------
 SUBJECTS = {
     "nl": [
         "Elke deelnemer",
@@ -494,7 +494,7 @@ def item_id(kind: str, i: int) -> str:
     }[kind]
 
 
-# -- one item: structure (shared by all languages) and text (per language) ---------------------------------------
+# -- one item: structure (shared by all languages) and text (per language) -------------------------
 class Corpus:
     """The structure of a synthetic methodology of `n` modules, and its text in any language."""
 
@@ -604,7 +604,8 @@ class Corpus:
         r, w = self.rng(kind, i, "text"), WORDS[lang]
         sentences = lambda k: [sentence(r, lang) for _ in range(k)]
         fields = {"title": title(kind, i, lang), "summary": " ".join(sentences(2))}
-        # Real modules name related modules in the front matter only; other items link to modules in their text.
+        # Real modules name related modules in the front matter only; other items link to modules in
+        # their text.
         link = lambda mid: f"[{title('module', int(mid[-4:]) - 1, lang)}](../modules/{mid}.md)"
         if kind == "module":
             fields.update(
@@ -630,13 +631,15 @@ class Corpus:
                 f"{n}. {q}" for n, q in enumerate(r.sample(QUESTIONS[lang], 6), 1)
             )
             body = (
-                f"## {w['why']}\n\n{paragraph(r, lang)}\n\n{paragraph(r, lang)}\n\n{w['levers']} {terms}. {paragraph(r, lang, (2, 3))}\n\n"
+                f"## {w['why']}\n\n{paragraph(r, lang)}\n\n{paragraph(r, lang)}\n\n"
+                f"{w['levers']} {terms}. {paragraph(r, lang, (2, 3))}\n\n"
                 f"## {w['steps']}\n\n"
                 + "\n".join(steps)
                 + f"\n\n## {w['variations']}\n\n"
                 + "\n".join(f"- {s}" for s in sentences(4))
                 + f'\n\n!!! coach "{w["coach"]}"\n{indent(paragraph(r, lang))}\n\n'
-                f'{indent(paragraph(r, lang, (3, 5)))}\n\n## {w["worksheet"]}\n\n!!! worksheet "{w["worksheet"]}: {fields["title"]}"\n'
+                f"{indent(paragraph(r, lang, (3, 5)))}\n\n## {w['worksheet']}\n\n"
+                f'!!! worksheet "{w["worksheet"]}: {fields["title"]}"\n'
                 f"{indent(questions)}\n\n{w['see']}: "
                 + ", ".join(
                     f"*{title('module', int(m[-4:]) - 1, lang)}*" for m in struct["related"]
@@ -652,21 +655,26 @@ class Corpus:
             body = (
                 f"## {w['did']}\n\n{w['used']} "
                 + f" {w['and_']} ".join(link(m) for m in struct["modules"])
-                + f". {paragraph(r, lang)}\n\n{paragraph(r, lang)}\n\n## {w['stuck']}\n\n{paragraph(r, lang)}\n"
+                + f". {paragraph(r, lang)}\n\n{paragraph(r, lang)}\n\n"
+                f"## {w['stuck']}\n\n{paragraph(r, lang)}\n"
             )
         elif kind == "practice":
             fields.update(
                 results=[
                     {
                         "text": s,
-                        "source": f"{w['source']} {struct['period']['start']}, {struct['organisations'][0]}",
+                        "source": (
+                            f"{w['source']} {struct['period']['start']}, "
+                            f"{struct['organisations'][0]}"
+                        ),
                     }
                     for s in sentences(3)
                 ],
                 lessons=sentences(r.randint(2, 4)),
             )
             body = (
-                f"## {w['context']}\n\n{paragraph(r, lang)}\n\n## {w['happened']}\n\n{paragraph(r, lang)}\n\n{paragraph(r, lang)}\n\n"
+                f"## {w['context']}\n\n{paragraph(r, lang)}\n\n"
+                f"## {w['happened']}\n\n{paragraph(r, lang)}\n\n{paragraph(r, lang)}\n\n"
                 f"## {w['learn']}\n\n{paragraph(r, lang)} "
                 + ", ".join(link(m) for m in struct["modules"])
                 + ".\n"
@@ -700,7 +708,8 @@ def front_matter(fields: dict, body: str) -> str:
 
 
 def write_corpus(root: Path, n: int, plain: bool = False) -> Path:
-    """A site root like the repository, with n modules and n/5 sessions and practices, in every language."""
+    """A site root like the repository, with n modules and n/5 sessions and practices, in every
+    language."""
     from methodkit.loading.loader import current_hash, load
 
     root.mkdir(parents=True)
@@ -768,7 +777,7 @@ def write_plain_page(stem: Path, fields: dict, body: str) -> None:
     )
 
 
-# -- measurements ----------------------------------------------------------------------------------------------
+# -- measurements ----------------------------------------------------------------------------------
 def site_numbers(site: Path) -> dict:
     pages = list(site.rglob("*.html"))
     modules = [p for p in pages if p.parent.parent.name == "modules"]
@@ -785,8 +794,9 @@ def site_numbers(site: Path) -> dict:
 
 
 def usage() -> dict:
-    """Peak memory: the largest resident set of this process plus that of its largest child (Linux counts KiB).
-    CPU seconds of this process and its children: unlike wall time, barely moved by other work on the machine."""
+    """Peak memory: the largest resident set of this process plus that of its largest child (Linux
+    counts KiB). CPU seconds of this process and its children: unlike wall time, barely moved by
+    other work on the machine."""
     me, children = (
         resource.getrusage(resource.RUSAGE_SELF),
         resource.getrusage(resource.RUSAGE_CHILDREN),
@@ -905,8 +915,8 @@ def fetch(url: str) -> str | None:
 
 
 def measure_serve(root: Path, repeat: int = 1, timeout: float = 600) -> dict:
-    """Seconds from saving a Dutch module to `methodkit serve` serving the rewritten page: a body edit
-    (`repeat` times), then a title edit, until the list of modules shows it."""
+    """Seconds from saving a Dutch module to `methodkit serve` serving the rewritten page: a body
+    edit (`repeat` times), then a title edit, until the list of modules shows it."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -943,7 +953,8 @@ def measure_serve(root: Path, repeat: int = 1, timeout: float = 600) -> dict:
                     )
                 time.sleep(0.02)
             runs.append(time.perf_counter() - edited)
-        # A title shows in lists, on facet pages and on other items' pages: those are rendered again too.
+        # A title shows in lists, on facet pages and on other items' pages: those are rendered again
+        # too.
         time.sleep(2)
         marker = f"Bench title {random.Random(SEED).randrange(10**9)}"
         edited = time.perf_counter()
@@ -985,7 +996,8 @@ def profile(n: int, lang: str = "nl", top: int = 30) -> None:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory(prefix="methodkit-bench-") as tmp:
         root = write_corpus(Path(tmp) / f"n{n}", n)
-        # As in `build_site`: the content is checked before the workers start, so a worker finds it in the cache.
+        # As in `build_site`: the content is checked before the workers start, so a worker finds it
+        # in the cache.
         os.environ["METHODKIT_CACHE_DIR"] = str(Path(tmp) / "cache")
         load(root)
         prof = cProfile.Profile()
@@ -1000,11 +1012,12 @@ def profile(n: int, lang: str = "nl", top: int = 30) -> None:
     stats.sort_stats("tottime").print_stats(top)
 
 
-# -- report ----------------------------------------------------------------------------------------------------
+# -- report ----------------------------------------------------------------------------------------
 def report(rows: dict, plain: dict, serve: dict, sizes: list[int], mid: int) -> str:
     head = (
-        "targets: check_s < {check_s}, build_s < {build_s} (3x{mid}), per_page_growth < {per_page_growth}, "
-        "site_ratio < {site_ratio}, cpu_per_page_ratio < {cpu_per_page_ratio}, serve_s < {serve_s}, "
+        "targets: check_s < {check_s}, build_s < {build_s} (3x{mid}), "
+        "per_page_growth < {per_page_growth}, site_ratio < {site_ratio}, "
+        "cpu_per_page_ratio < {cpu_per_page_ratio}, serve_s < {serve_s}, "
         "page_kb < {page_kb}"
     ).format(mid=mid, **TARGETS)
     cols = [
@@ -1025,7 +1038,10 @@ def report(rows: dict, plain: dict, serve: dict, sizes: list[int], mid: int) -> 
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     lines = [
         head,
-        f"machine: {os.cpu_count()} cores, load average now {load}; build workers: one per language",
+        (
+            f"machine: {os.cpu_count()} cores, load average now {load}; "
+            "build workers: one per language"
+        ),
         "  ".join(f"{c:>{max(len(c), 7)}}" for c in cols),
     ]
     for n in sizes:
@@ -1048,10 +1064,13 @@ def report(rows: dict, plain: dict, serve: dict, sizes: list[int], mid: int) -> 
         lines.append("  ".join(f"{v:>{max(len(c), 7)}}" for v, c in zip(values, cols)))
     plain_ms = plain["plain_s"] * 1000 / plain["plain_pages"]
     lines.append(
-        f"plain Material at 3x{mid}: {plain['plain_s']:.2f} s for {plain['plain_pages']} pages ({plain_ms:.2f} ms/page, "
-        f"{plain['plain_mib']:.1f} MiB); ours: {rows[mid]['build_s']:.2f} s for {rows[mid]['pages']} pages "
-        f"({rows[mid]['ms_per_page']:.2f} ms/page, {rows[mid]['ms_per_page'] / plain_ms:.2f}x per page); "
-        f"CPU time ours/plain: {rows[mid]['cpu_s']:.1f} / {plain['plain_cpu_s']:.1f} s = {rows[mid]['cpu_s'] / plain['plain_cpu_s']:.2f}"
+        f"plain Material at 3x{mid}: {plain['plain_s']:.2f} s for {plain['plain_pages']} pages "
+        f"({plain_ms:.2f} ms/page, {plain['plain_mib']:.1f} MiB); "
+        f"ours: {rows[mid]['build_s']:.2f} s for {rows[mid]['pages']} pages "
+        f"({rows[mid]['ms_per_page']:.2f} ms/page, "
+        f"{rows[mid]['ms_per_page'] / plain_ms:.2f}x per page); "
+        f"CPU time ours/plain: {rows[mid]['cpu_s']:.1f} / {plain['plain_cpu_s']:.1f} s = "
+        f"{rows[mid]['cpu_s'] / plain['plain_cpu_s']:.2f}"
     )
     runs = lambda xs: " / ".join(f"{x:.2f}" for x in xs)
     lines.append(
@@ -1062,12 +1081,14 @@ def report(rows: dict, plain: dict, serve: dict, sizes: list[int], mid: int) -> 
     lines.append(
         f"serve at 3x{serve['n']}: first build served after {serve['serve_first_s']:.2f} s; "
         f"edit to page rewritten {runs(serve['serve_runs'])} s (a body: its pages rendered again); "
-        f"title edit to module list rewritten {serve['serve_title_s']:.2f} s (and every page that shows the title)"
+        f"title edit to module list rewritten {serve['serve_title_s']:.2f} s "
+        "(and every page that shows the title)"
     )
     small, big = sizes[0], sizes[-1]
     cpu_ms = lambda n: rows[n]["cpu_s"] * 1000 / rows[n]["pages"]
     lines.append(
-        f"per-page growth 3x{big} / 3x{small}: wall {rows[big]['ms_per_page'] / rows[small]['ms_per_page']:.2f}, "
+        f"per-page growth 3x{big} / 3x{small}: "
+        f"wall {rows[big]['ms_per_page'] / rows[small]['ms_per_page']:.2f}, "
         f"CPU time {cpu_ms(big) / cpu_ms(small):.2f}"
     )
     plain_cpu_ms = plain["plain_cpu_s"] * 1000 / plain["plain_pages"]
@@ -1133,7 +1154,8 @@ def main(argv=None) -> int:
             checks, builds, plains = [], [], []
             for k in range(args.repeat):  # ours and plain alternate, so a busy moment hits both
                 say(
-                    f"3x{n}: run {k + 1}/{args.repeat}: methodkit check, the build of every language"
+                    f"3x{n}: run {k + 1}/{args.repeat}: "
+                    "methodkit check, the build of every language"
                     + (", plain Material" if n == mid else "")
                 )
                 checks.append(measure_check(root))

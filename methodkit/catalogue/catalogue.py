@@ -113,7 +113,8 @@ class Catalogue:
         return term.label(self.lang) if term else id
 
     def sharing_terms(self, kind: str, vocabulary: str, terms: list[str]) -> list[Item]:
-        """Items of `kind` naming some of these terms, those sharing the most first, then by title."""
+        """Items of `kind` naming some of these terms, those sharing the most first, then by
+        title."""
         shared: dict[str, int] = {}
         found: dict[str, Item] = {}
         for lever in terms:
@@ -125,7 +126,8 @@ class Catalogue:
         )
 
     def unpublished(self) -> set[str]:
-        """The files this build leaves out: draft items with their translations, and draft translations."""
+        """The files this build leaves out: draft items with their translations, and draft
+        translations."""
         if self.include_drafts:
             return set()
         out = set()

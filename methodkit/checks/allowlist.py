@@ -89,11 +89,12 @@ URL_ATTRS = frozenset({"href", "src", "cite"})
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 VOID = frozenset({"br", "col", "hr", "img", "wbr"})
 
-# A class the theme acts on by loading code from another host (Material fetches mermaid from unpkg.com),
-# and ids of the theme's own controls (`__drawer`, `__search`, ...), which a page element must not shadow.
+# A class the theme acts on by loading code from another host (Material fetches mermaid from
+# unpkg.com), and ids of the theme's own controls (`__drawer`, `__search`, ...), which a page
+# element must not shadow.
 _THEME_CLASSES = {"mermaid"}
-# The engine's own classes (mk-...): the PDF takes its running header from one, the pages' scripts act
-# on others; content that used them would speak for the interface. Its macros may.
+# The engine's own classes (mk-...): the PDF takes its running header from one, the pages' scripts
+# act on others; content that used them would speak for the interface. Its macros may.
 _ENGINE_CLASS = "mk-"
 # The largest spans HTML knows (a browser clamps them; WeasyPrint, which makes the PDFs, lays out
 # every column a span claims: colspan="100000000" takes gigabytes).
@@ -109,7 +110,8 @@ def allowed_attr(tag: str, attr: str) -> bool:
 
 def as_browser_reads(url: str) -> str:
     """A URL as a browser resolves it: entities decoded, tabs and newlines dropped anywhere, leading
-    controls and spaces dropped, and a backslash read as a slash (so `/\\host` and `\\\\host` name a host)."""
+    controls and spaces dropped, and a backslash read as a slash (so `/\\host` and `\\\\host` name a
+    host)."""
     return re.sub(r"[\t\n\r]", "", html.unescape(url)).lstrip(_C0_SPACE).replace("\\", "/")
 
 

@@ -45,7 +45,8 @@ class _Page(HTMLParser):
         values = dict(attrs)
         for key in ("id", "name"):
             if values.get(key):
-                # `name` on <meta>/<input> is not an anchor, but adding it cannot hide a broken link in practice.
+                # `name` on <meta>/<input> is not an anchor, but adding it cannot hide a broken
+                # link in practice.
                 if key == "id" or tag in ("a", "map"):
                     self.ids.add(values[key])
         if tag == "base" and values.get("href"):
@@ -88,7 +89,8 @@ def _scheme(url: str) -> str:
 
 
 def detect_base_path(site: Path) -> str:
-    """The path the site is published under, read from the home page's canonical link ("/" if none)."""
+    """The path the site is published under, read from the home page's canonical link ("/" if
+    none)."""
     index = Path(site) / "index.html"
     if not index.exists():
         return "/"
@@ -182,7 +184,8 @@ def _check_one(
 
 
 def external_links(site: Path, ignore_prefixes: tuple[str, ...] = ()) -> dict[str, list[str]]:
-    """Every http(s) URL that built pages link to or load, with the pages (relative paths) that use it.
+    """Every http(s) URL that built pages link to or load, with the pages (relative paths) that use
+    it.
 
     The pages' own canonical and alternate-language addresses are left out (they
     point where the site will be published), as are URLs starting with one of

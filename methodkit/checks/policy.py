@@ -30,8 +30,8 @@ TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|\{#")
 # Tags and attributes a contributor may write: allowlist.py, shared with the output sanitiser.
 ALLOWED_TAGS = allowlist.TAGS
 
-# A fence opens with up to three spaces of indent and closes with the same; code spans stay on one line.
-# Both are generous to the writer only where Markdown itself would show the text as code.
+# A fence opens with up to three spaces of indent and closes with the same; code spans stay on one
+# line. Both are generous to the writer only where Markdown itself would show the text as code.
 _CODE_FENCE = re.compile(r"^( {0,3})(```|~~~)[^\n]*\n.*?^\1\2[^\n]*$", re.M | re.S)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:.-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>?")
@@ -51,16 +51,20 @@ _MAY_HIDE = re.compile(r"[<{]|&#?\w+;|\[[^\]\n]*\[")
 # E-mail addresses, also written to dodge harvesters: jan [at] bedrijf.be, jan(at)bedrijf(dot)be.
 PLAIN_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # Each alternative starts only where a run of name characters starts: tried at every position of a
-# long run, the search took time growing with the square of its length (a text could stall the check).
+# long run, the search took time growing with the square of its length (a text could stall the
+# check).
 EMAIL = re.compile(
     r"(?<![\w.+-])"
     + PLAIN_EMAIL
-    + r"|(?<![\w.+-])[\w.+-]+\s*[\[(]\s*(?:at|@)\s*[\])]\s*[\w-]+(?:\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[\w-]+)+",
+    + (
+        r"|(?<![\w.+-])[\w.+-]+\s*[\[(]\s*(?:at|@)\s*[\])]\s*[\w-]+"
+        r"(?:\s*(?:\.|[\[(]\s*(?:dot|punt)\s*[\])])\s*[\w-]+)+"
+    ),
     re.I,
 )
-# International (+32 …, 0032 …) and national numbers: 0470 12 34 56, 09/123.45.67, and also 0476123456 or
-# 0476 123 456 (a 0 and eight or nine digits, with at most spaces, slashes or dashes between them; not dots,
-# so that an enterprise number like 0123.456.789 is not taken for one).
+# International (+32 …, 0032 …) and national numbers: 0470 12 34 56, 09/123.45.67, and also
+# 0476123456 or 0476 123 456 (a 0 and eight or nine digits, with at most spaces, slashes or dashes
+# between them; not dots, so that an enterprise number like 0123.456.789 is not taken for one).
 PHONE = re.compile(
     r"(?<![\w/.-])(?:\+|00)\d{2}[\s./-]?(?:\(0\)\s?)?\d(?:[\s./-]?\d){6,10}(?!\d)"
     r"|(?<![\w/.+-])0\d{1,3}[\s./-]\d{2,3}(?:[\s./-]?\d{2}){2}(?!\d)"
@@ -107,10 +111,11 @@ def template_problems(text: str, rel: str) -> list[Problem]:
 def html_problems(
     body: str, rel: str, first_line: int, field: str = "body", extensions=()
 ) -> list[Problem]:
-    """`extensions` as `config.markdown_extensions` gives them: the body is rendered as the site renders it.
+    """`extensions` as `config.markdown_extensions` gives them: the body is rendered as the site
+    renders it.
 
-    A problem repeated in one body is reported once, with a count and its first lines, so that a long
-    imported text with hundreds of them stays readable.
+    A problem repeated in one body is reported once, with a count and its first lines, so that a
+    long imported text with hundreds of them stays readable.
     """
     # Too deep a body is not rendered at all (it would exhaust the renderer); too wide a one is.
     out = _depth_problems(body, rel, first_line, field) or _source_problems(
@@ -179,7 +184,8 @@ def _width_problems(body: str, rel: str, first_line: int, field: str) -> list[Pr
 
 
 def group_repeats(problems: list[Problem], shown: int = 5) -> list[Problem]:
-    """One problem per file, field and message, at its first line: '..., 12 times (lines 3, 5, 9, 14, 20, ...)'."""
+    """One problem per file, field and message, at its first line: '..., 12 times (lines 3, 5, 9,
+    14, 20, ...)'."""
     groups: dict[tuple, list[Problem]] = {}
     for p in problems:
         groups.setdefault((p.path, p.field, p.message, p.hint), []).append(p)
@@ -198,7 +204,8 @@ def group_repeats(problems: list[Problem], shown: int = 5) -> list[Problem]:
 
 @lru_cache(maxsize=4)  # the loader asks for the same body's problems, then its references
 def prose(body: str) -> str:
-    """The body with code, comments and autolinks blanked out: what a browser would read as markup."""
+    """The body with code, comments and autolinks blanked out: what a browser would read as
+    markup."""
     text = _CODE_FENCE.sub(_blank, body)
     text = _CODE_SPAN.sub(lambda m: _blank(m, "x"), text)
     text = _COMMENT.sub(_blank, text)
@@ -294,8 +301,8 @@ def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[P
 
 
 def page_references(body: str, first_line: int) -> tuple[list, list]:
-    """What a body uses of the repository: its images, as (relative address, line, written in Markdown),
-    and its Markdown links to other files, as (relative address, line)."""
+    """What a body uses of the repository: its images, as (relative address, line, written in
+    Markdown), and its Markdown links to other files, as (relative address, line)."""
     html_img = "<img" in body.lower()
     if "](" not in body and "]:" not in body and not html_img:
         return [], []
@@ -341,7 +348,8 @@ def _markdown(extensions):
 
 
 class _Rendered(HTMLParser):
-    """Collects (tag, attribute or None, value) for whatever the allow-list refuses, and the tags left unbalanced.
+    """Collects (tag, attribute or None, value) for whatever the allow-list refuses, and the tags
+    left unbalanced.
 
     Unbalanced HTML would let the browser close a block elsewhere than the Markdown did: a coach
     note's `</div>` would end the note early and put its rest in the participant's handout.
@@ -465,7 +473,8 @@ def text_field_problems(
 
 
 def _as_read(text: str) -> str:
-    """The text as a reader sees it: tags left out, entities decoded (line breaks kept, for the line numbers)."""
+    """The text as a reader sees it: tags left out, entities decoded (line breaks kept, for the line
+    numbers)."""
     text = _FIELD_TAG.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     return html.unescape(text.replace("&#10;", " ").replace("&#xa;", " "))
 

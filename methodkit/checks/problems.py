@@ -54,7 +54,8 @@ def as_written(value) -> str:
 
 @dataclass(frozen=True)
 class FieldHelp:
-    """What a field means: the schema's own (English) description, or field_help.yml's in a language."""
+    """What a field means: the schema's own (English) description, or field_help.yml's in a
+    language."""
 
     field: str
     text: str
@@ -66,7 +67,8 @@ def say(code: str, **params) -> Message:
 
 
 def word(name: str) -> Message:
-    """A word inside a message (an item type, a vocabulary, 'a whole number'), said in the language too."""
+    """A word inside a message (an item type, a vocabulary, 'a whole number'), said in the
+    language too."""
     return Message(f"word.{name}")
 
 
@@ -97,8 +99,8 @@ class Problem:
     def text(self, lang: str = "en") -> str:
         message, hint = self.says(lang)
         hint = f" ({hint})" if hint else ""
-        # One problem, one line: a control character in a file name (a newline followed by `::warning`)
-        # must not start a line of its own, which a CI log would read as a command.
+        # One problem, one line: a control character in a file name (a newline followed by
+        # `::warning`) must not start a line of its own, which a CI log would read as a command.
         return one_line(f"{self.path}:{self.line}: {self.field}: {message}{hint}")
 
     def github(self, level: str = "error", title: str = "methodkit check", lang: str = "en") -> str:
@@ -123,7 +125,8 @@ class Problem:
 
 
 def one_line(value: str) -> str:
-    """Control characters written as escapes (\\n, \\x1b): what a terminal or a CI log shows stays on its line."""
+    """Control characters written as escapes (\\n, \\x1b): what a terminal or a CI log shows
+    stays on its line."""
     return "".join(
         ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
         for ch in value

@@ -54,7 +54,8 @@ class Policy:
 def read_policy(
     root: Path, languages, types, config_file: str | None = None
 ) -> tuple[Policy, list[Problem]]:
-    """The policy the configuration declares, and the problems in how it is written (with their lines)."""
+    """The policy the configuration declares, and the problems in how it is written (with their
+    lines)."""
     path = config_path(root, config_file)
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     try:

@@ -54,8 +54,8 @@ HIDE_VALUES = ("navigation", "toc", "footer", "path", "tags", "feedback")
 
 
 def macro_names(root: Path, modules) -> dict[str, bool]:
-    """The functions `define_env` registers with `@env.macro` in the site's macros modules (read, never
-    run), each with whether it takes an argument."""
+    """The functions `define_env` registers with `@env.macro` in the site's macros modules (read,
+    never run), each with whether it takes an argument."""
     names = {}
     for module in modules:
         path = (
@@ -90,10 +90,12 @@ def site_page_problems(
     templates=(),
     types=(),
 ) -> list[Problem]:
-    """Problems of every file in `docs_dir`; a page that passed before with the same bytes (and macros) is skipped.
+    """Problems of every file in `docs_dir`; a page that passed before with the same bytes (and
+    macros) is skipped.
 
-    Pages in `macro_pages` (and their translations) may call macros; every other page is plain Markdown.
-    Besides pages, docs/ may hold images that pass the image checks; the build publishes nothing else.
+    Pages in `macro_pages` (and their translations) may call macros; every other page is plain
+    Markdown. Besides pages, docs/ may hold images that pass the image checks; the build publishes
+    nothing else.
     """
     problems: list[Problem] = []
     for path in walk(root / docs_dir, root, problems):
@@ -147,7 +149,10 @@ def site_page_problems(
         is_macro_page = base in macro_pages
         key = cache.key(
             rel,
-            f"site page, macros: {sorted(macros.items())}, {is_macro_page}, {templates}, {tuple(types)}",
+            (
+                f"site page, macros: {sorted(macros.items())}, {is_macro_page}, "
+                f"{templates}, {tuple(types)}"
+            ),
             raw or b"",
         )
         if raw is None or cache.get(key) is not None:
@@ -217,7 +222,8 @@ _CLOSERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 
 
 def _text_problems(value, field: str, rel: str, line: int) -> list[Problem]:
-    """Every text of a front matter value is text; an address in it (`url:`) is a link a page may have."""
+    """Every text of a front matter value is text; an address in it (`url:`) is a link a page may
+    have."""
     if isinstance(value, dict):
         out = []
         for k, v in value.items():
@@ -242,7 +248,8 @@ def _text_problems(value, field: str, rel: str, line: int) -> list[Problem]:
 
 
 def _calls_not_run(body: str, rel: str, first_line: int, macros, page: str) -> list[Problem]:
-    """A macro call, outside code, on a page that may call none: readers would get the call as text."""
+    """A macro call, outside code, on a page that may call none: readers would get the call as
+    text."""
     text = prose(body)
     return [
         Problem(

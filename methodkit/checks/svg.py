@@ -133,14 +133,15 @@ ATTRIBUTES = {
 }
 LINKS = {"href", f"{{{XLINK_NS}}}href"}
 # In a value, a url() may only name something in the same file: url(#gradient).
-# CSS functions that load an image, and any backslash (a CSS escape can spell `url` as `u\\72l`), are
-# refused outright.
+# CSS functions that load an image, and any backslash (a CSS escape can spell `url` as `u\\72l`),
+# are refused outright.
 _FOREIGN_URL = re.compile(
     r"url\(\s*[\"']?\s*(?!#)|@import|expression\(|javascript:|image-set\(|image\(|"
     r"cross-fade\(|element\(|src\(|\\",
     re.I,
 )
-# A processing instruction other than the XML declaration (<?xml-stylesheet href=...?> loads a stylesheet).
+# A processing instruction other than the XML declaration (<?xml-stylesheet href=...?> loads a
+# stylesheet).
 _INSTRUCTION = re.compile(r"<\?(?!xml\s)")
 HINT = say("svg.hint")
 
@@ -263,7 +264,8 @@ def _drawn(root) -> int:
     sizes: dict[int, int] = {}
 
     def named(el) -> list[tuple[str, int]]:
-        """(id, times) of what the element draws again: a <use>, and every url(#id) it paints with."""
+        """(id, times) of what the element draws again: a <use>, and every url(#id) it paints
+        with."""
         out = []
         ref = next((el.get(a) for a in LINKS if el.get(a)), "").strip()
         if el.tag == f"{{{SVG_NS}}}use" and ref.startswith("#"):

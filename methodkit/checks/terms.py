@@ -81,7 +81,8 @@ def rules_from(data: dict) -> list[Rule]:
 
 
 def list_problems(rel: str, doc, rules: list[Rule]) -> list[Problem]:
-    """A variant listed twice, or the preferred term among its own variants, makes the list ambiguous."""
+    """A variant listed twice, or the preferred term among its own variants, makes the list
+    ambiguous."""
     seen: dict[str, int] = {}
     out = []
     for i, rule in enumerate(rules):

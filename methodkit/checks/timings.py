@@ -1,4 +1,5 @@
-"""Timings that must add up: a module's steps against its duration, a trajectory step against its modules.
+"""Timings that must add up: a module's steps against its duration, a trajectory step against its
+modules.
 
 A module's steps are the numbered list in its body whose items start with a bold lead
 that names the minutes, as contributors write them in every language:
@@ -21,7 +22,8 @@ HALF_DAY_MINUTES = 240
 # A numbered item at the margin: a step, not a worksheet question (those are indented).
 _ITEM = re.compile(r"^(\d{1,3})[.)][ \t]+(.*)$")
 _LEAD = re.compile(r"^\*\*(.+?)\*\*", re.S)
-# "(20 minuten)", "(20 minutes)", "(20 min.)", "(1 uur)", "(1 heure)", "(1 hour)" inside the bold lead
+# "(20 minuten)", "(20 minutes)", "(20 min.)", "(1 uur)", "(1 heure)", "(1 hour)" inside the bold
+# lead
 _TIME = re.compile(
     r"\((\d{1,4})\s*(minuten|minuut|minutes|minute|mins|min\.?|uur|uren|heures?|hours?|h)\s*\)",
     re.I,
@@ -31,7 +33,8 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def steps(body: str, body_line: int) -> list[tuple[int, int, int | None]]:
-    """The steps of a body: (number, line in the file, minutes or None), from its first timed list."""
+    """The steps of a body: (number, line in the file, minutes or None), from its first timed
+    list."""
     lists, current, in_fence, after_blank = [], None, False, True
     lines = body.split("\n")
     for i, line in enumerate(lines):
@@ -78,7 +81,8 @@ def _minutes(text: str) -> int | None:
 def step_problems(
     rel: str, body: str, body_line: int, duration: int, source: str | None = None
 ) -> list[Problem]:
-    """The steps with minutes must add up to the module's duration (`source`: the Dutch file of a translation)."""
+    """The steps with minutes must add up to the module's duration (`source`: the Dutch file of a
+    translation)."""
     found = steps(body, body_line)
     if not found:
         return []
@@ -120,7 +124,8 @@ def trajectory_problems(
     half_day: int = HALF_DAY_MINUTES,
 ) -> list[Problem]:
     """A trajectory step must give its modules the time they need: each one in a single time of the
-    step, and all of them together in all its times. `durations`: module id -> minutes (known modules)."""
+    step, and all of them together in all its times. `durations`: module id -> minutes (known
+    modules)."""
     problems = []
     for i, s in enumerate(steps_data):
         per_time = s["half_days"] * half_day

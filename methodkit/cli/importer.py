@@ -93,7 +93,8 @@ class _Source:
 
 
 def import_folder(content: Content, folder: Path, kind: str, lang: str = "nl") -> Imported:
-    """Import every Markdown file under `folder` as a draft `kind`; report what was not carried over."""
+    """Import every Markdown file under `folder` as a draft `kind`; report what was not carried
+    over."""
     out = Imported()
     sources = []
     for path in sorted(folder.rglob("*.md")):
@@ -417,7 +418,8 @@ def _links(
         )
         return m.group(0)
 
-    # An autolink (<https://...>) written out as a link: the same page, in the form every checker reads.
+    # An autolink (<https://...>) written out as a link: the same page, in the form every checker
+    # reads.
     return AUTOLINK.sub(r"[\1](\1)", LINK.sub(fix, block))
 
 

@@ -3,11 +3,12 @@
 Adding a language lists it in mkdocs.yml and gives every vocabulary term and
 trajectory step a label in it, copied from the site's first language for a
 translator to translate; a language the engine's interface does not speak gets
-`methodology/locales/XX.yml`, the engine's English in comments to translate. Removing one
-takes it out of mkdocs.yml and moves its translations (files, labels, interface text) aside into `removed-languages/XX/`, or deletes
-them with `--delete`, saying so either way. The content is edited as text, so
-comments and layout stay, and every edited YAML file is parsed again and
-compared with what was meant before anything is written.
+`methodology/locales/XX.yml`, the engine's English in comments to translate.
+Removing one takes it out of mkdocs.yml and moves its translations (files,
+labels, interface text) aside into `removed-languages/XX/`, or deletes them with
+`--delete`, saying so either way. The content is edited as text, so comments and
+layout stay, and every edited YAML file is parsed again and compared with what
+was meant before anything is written.
 """
 
 from __future__ import annotations

@@ -162,9 +162,10 @@ def main(argv=None) -> int:
 
     args = parser.parse_args(argv)
     if argv is None and hasattr(signal, "SIGPIPE") and args.command != "serve":
-        # `methodkit status | head`: a closed pipe ends the command quietly, as it does for other tools.
-        # Not the server: a browser that closes a connection while it is answered (live reload does,
-        # on every reload) would end it; Python's default makes that an error the server handles.
+        # `methodkit status | head`: a closed pipe ends the command quietly, as it does for other
+        # tools. Not the server: a browser that closes a connection while it is answered (live
+        # reload does, on every reload) would end it; Python's default makes that an error the
+        # server handles.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     root = Path(args.root).resolve()
     commands = {
@@ -260,7 +261,8 @@ def cmd_status(root: Path, args) -> int:
                     print(f"  missing   {e.source}  (methodkit translate {e.source} --to {lang})")
                 else:
                     print(
-                        f"  outdated  {e.translation}  (source changed; after updating, set source_hash: {e.current})"
+                        f"  outdated  {e.translation}  (source changed; after updating, "
+                        f"set source_hash: {e.current})"
                     )
         if lang not in available():
             # The engine has no words in this language: what the site's own file does not say
@@ -274,13 +276,15 @@ def cmd_status(root: Path, args) -> int:
                 )
     if policy:
         print(
-            f"publication policy: {len(policy)} thing(s) to do before a release (`methodkit check --release` fails on them)"
+            f"publication policy: {len(policy)} thing(s) to do before a release "
+            "(`methodkit check --release` fails on them)"
         )
         for p in policy:
             print(f"  {p.text()}")
     if problems or config_problems:
         print(
-            f"note: {len(problems) + len(config_problems)} content problem(s) left some items out; run `methodkit check`",
+            f"note: {len(problems) + len(config_problems)} content problem(s) left some items out; "
+            "run `methodkit check`",
             file=sys.stderr,
         )
     return 1 if (args.strict and incomplete) else 0
@@ -297,7 +301,8 @@ def cmd_translate(root: Path, args) -> int:
         return 1
     print(f"created {target.relative_to(root) if root in target.parents else target}")
     print(
-        "next: translate the text and remove `draft: true`, then run `make check` and `make serve` to see it"
+        "next: translate the text and remove `draft: true`, then run `make check` and "
+        "`make serve` to see it"
     )
     return 0
 
@@ -434,7 +439,8 @@ def _note_ignored(content) -> None:
     if content.ignored:
         langs = sorted({Path(p).name.split(".")[-2] for p in content.ignored})
         print(
-            f"note: {len(content.ignored)} file(s) in {', '.join(langs)}, which the site does not list in "
+            f"note: {len(content.ignored)} file(s) in {', '.join(langs)}, "
+            "which the site does not list in "
             f"`languages:`, left out: {', '.join(map(one_line, content.ignored[:3]))}"
             f"{', ...' if len(content.ignored) > 3 else ''}",
             file=sys.stderr,
@@ -524,7 +530,8 @@ def cmd_import(root: Path, args) -> int:
     _, content, _ = _content(root)
     if args.kind not in content.types:
         print(
-            f"methodkit import: '{args.kind}' is not an item type of this site (types: {', '.join(content.types)})",
+            f"methodkit import: '{args.kind}' is not an item type of this site "
+            f"(types: {', '.join(content.types)})",
             file=sys.stderr,
         )
         return 1
@@ -538,7 +545,8 @@ def cmd_import(root: Path, args) -> int:
     for path in done.created:
         print(f"created {content.rel(path)} (a draft)", file=sys.stderr)
     print(
-        f"imported {len(done.created)} file(s) as drafts; {len(done.notes)} thing(s) above to finish by hand",
+        f"imported {len(done.created)} file(s) as drafts; {len(done.notes)} thing(s) above "
+        "to finish by hand",
         file=sys.stderr,
     )
     if done.created:

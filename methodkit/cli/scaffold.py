@@ -54,7 +54,8 @@ def translation_text(content: Content, source: Path, lang: str) -> str:
         f"# Translation into '{lang}' of {rel}.\n"
         "# Translate the values below and the text after the closing '---'.\n"
         "# Keep source_hash: it records which version of the source text you translated.\n"
-        "# Remove 'draft: true' when the translation is done; until then readers get the source text.\n"
+        "# Remove 'draft: true' when the translation is done; "
+        "until then readers get the source text.\n"
     )
     itype = content.types.by_folder(folder) if folder else None
     if itype is not None:
@@ -77,7 +78,8 @@ def translation_text(content: Content, source: Path, lang: str) -> str:
             raise ScaffoldError(
                 f"{rel}: its front matter is not closed; add a line '---' after the last field"
             )
-        # The source's own `lang:` says what it is written in; the translation's language is its name's.
+        # The source's own `lang:` says what it is written in; the translation's language is its
+        # name's.
         front = re.sub(r"(?m)^lang:.*\n", "", text[4 : close.start() + 1])
         return f"---\n{header}source_hash: {h}\ndraft: true\n{front}---{text[close.end() :]}"
     return f"---\n{header}source_hash: {h}\ndraft: true\n---\n{text}"
@@ -102,7 +104,8 @@ def create_translation(content: Content, source: Path, lang: str) -> Path:
         or source.is_relative_to(root / site_settings(root).docs_dir)
     ):
         raise ScaffoldError(
-            f"{source} is not an item or a page of this repository (in {content.content_dir.name}/ or docs/)"
+            f"{source} is not an item or a page of this repository "
+            f"(in {content.content_dir.name}/ or docs/)"
         )
     if not is_regular(source) or source.suffix != ".md":
         raise ScaffoldError(f"{source} is not a Markdown file")
@@ -151,8 +154,8 @@ def _flow(value) -> str:
 
 
 def _explained(name: str, prop: dict, lang: str) -> str:
-    """What a field is for: field_help.yml's words in the language, else the schema's own description
-    (a field of a type the site declares has only that), else its name."""
+    """What a field is for: field_help.yml's words in the language, else the schema's own
+    description (a field of a type the site declares has only that), else its name."""
     entry = field_help().get(name)
     if isinstance(entry, dict) and entry.get(lang):
         return entry[lang]

@@ -41,7 +41,8 @@ def not_regular(path: Path, rel: str) -> Problem:
     return Problem(rel, 1, "file", what, say("file.not_regular.hint"))
 
 
-# Characters that end or rewrite a line of output (and of a GitHub annotation): never in a content file's name.
+# Characters that end or rewrite a line of output (and of a GitHub annotation): never in a
+# content file's name.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -51,7 +52,8 @@ def shown(name: str) -> str:
 
 
 def walk(folder: Path, root: Path, problems: list[Problem], hidden: bool = False) -> Iterator[Path]:
-    """Every regular file under `folder`, sorted, without following links; the rest becomes a problem.
+    """Every regular file under `folder`, sorted, without following links; the rest becomes a
+    problem.
 
     Names that start with a dot (editors' lock and swap files, which are often dangling links)
     are skipped unless `hidden`: they are never content.
@@ -103,7 +105,8 @@ def inside(path: Path, folder: Path) -> bool:
 
 
 def read_regular(path: Path) -> bytes:
-    """The bytes of a regular file; OSError for a link (never followed), a pipe or a device (never opened to wait)."""
+    """The bytes of a regular file; OSError for a link (never followed), a pipe or a device
+    (never opened to wait)."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):

@@ -86,7 +86,8 @@ class Content:
     items: dict[str, dict[str, Item]] = field(default_factory=dict)
     vocabularies: dict[str, dict[str, Term]] = field(default_factory=dict)
     trajectory: Trajectory | None = None
-    # images in the item folders (path from the root -> size and modification time): the build copies them
+    # images in the item folders (path from the root -> size and modification time): the build
+    # copies them
     media: dict[str, tuple[int, int]] = field(default_factory=dict)
     # translation files of languages the site does not list: left out, reported once as a note
     ignored: list[str] = field(default_factory=list)
@@ -142,17 +143,18 @@ class _Loader:
         self.content.items = {k: {} for k in types}
         self.known: dict[str, set[str]] = {k: set() for k in types}  # ids that exist, valid or not
         self.pending: list[tuple[Path, str, str, str]] = []  # translations: path, kind, id, lang
-        # items left out for a problem: (kind, front matter, document, path, id), so that a run reports
-        # their unknown terms and ids too, not only after the first problem is mended
+        # items left out for a problem: (kind, front matter, document, path, id), so that a run
+        # reports their unknown terms and ids too, not only after the first problem is mended
         self.rejected: list[tuple] = []
-        # what each clean body uses of the repository (file -> images, links), for the checks across files
+        # what each clean body uses of the repository (file -> images, links), for the checks across
+        # files
         self.refs: dict[str, tuple[list, list]] = {}
         self.extensions = markdown_extensions(
             root, config_file
         )  # bodies are checked as the site renders them
         self.settings = site_settings(root, config_file)
-        # (k, n): this loader is the k-th of n helpers of a shared check, and checks its share of the
-        # files only (share_check); None: it checks every file.
+        # (k, n): this loader is the k-th of n helpers of a shared check, and checks its share of
+        # the files only (share_check); None: it checks every file.
         self.share: tuple[int, int] | None = None
         self.cache = CheckCache(root, cdir / "schemas", self.extensions, in_memory)
         self.term_lists: dict[
@@ -208,7 +210,8 @@ class _Loader:
         c.site_pages, ignored, c.stray_pages = site_pages(
             c.root, self.settings.docs_dir, c.languages
         )
-        # Site pages in a language the site does not list leave the build too: noted with the items'.
+        # Site pages in a language the site does not list leave the build too: noted with the
+        # items'.
         c.ignored += ignored
         self.check_site_page_terms()
         # The site's own pages: a translation of one comes in by pull request too.
@@ -248,9 +251,9 @@ class _Loader:
             self.cache.take(entries)
 
     def check_other_files(self):
-        """The content files, listed for the sources zip. Outside the item folders, methodology/ holds
-        YAML and the schemas: a CSV or notes there would be published in the zip, so they are named
-        instead."""
+        """The content files, listed for the sources zip. Outside the item folders, methodology/
+        holds YAML and the schemas: a CSV or notes there would be published in the zip, so they are
+        named instead."""
         c = self.content
         folders = {t.folder for t in c.types.all}
         for path in walk(c.content_dir, c.root, []):
@@ -403,7 +406,8 @@ class _Loader:
         for i, term in enumerate(data["terms"]):
             where = f"terms[{i}]"
             for key, value in _strings({k: v for k, v in term.items() if k != "id"}):
-                # Labels are text on every page and in catalog.json: HTML in them is a mistake or an attack.
+                # Labels are text on every page and in catalog.json: HTML in them is a mistake or an
+                # attack.
                 ok = (
                     self.report(
                         text_field_problems(
@@ -413,7 +417,8 @@ class _Loader:
                     and ok
                 )
             missing = [l for l in self.content.languages if l not in term]
-            # Labels in a language the site dropped are kept for later, not an error; a key that is no language is.
+            # Labels in a language the site dropped are kept for later, not an error; a key that is
+            # no language is.
             extra = [
                 k
                 for k in term
@@ -591,7 +596,8 @@ class _Loader:
         )
 
     def reserved(self, kind: str, item_id: str) -> bool:
-        """An id whose page would take the place of a page of the site: an overview (index) or a page in docs/."""
+        """An id whose page would take the place of a page of the site: an overview (index) or a
+        page in docs/."""
         page = self.content.types[kind].page_url(item_id).rstrip("/")
         docs = self.content.root / self.settings.docs_dir
         return item_id == "index" or any(
@@ -601,7 +607,8 @@ class _Loader:
     def checked_source(
         self, path: Path, rel: str, schema: str, kind: str, stem: str | None
     ) -> tuple[SourceFile | None, bool]:
-        """Read one file and run every check that needs no other file: (the parsed file or None, whether it passed).
+        """Read one file and run every check that needs no other file: (the parsed file or None,
+        whether it passed).
 
         A file that passed before, with the same bytes, is taken from the cache unchecked.
         """
@@ -668,7 +675,8 @@ class _Loader:
         if self.content.types[kind].personal_data:
             found = personal_data_problems(body, rel, body_line, "body")
             for key, value in _strings(meta):
-                # A link's address may hold anything a web address holds; its title is text like any other.
+                # A link's address may hold anything a web address holds; its title is text like
+                # any other.
                 if key != PUBLIC_CONTACT_FIELD and not (
                     key.startswith("links") and not key.endswith(".title")
                 ):
@@ -857,11 +865,13 @@ class _Loader:
                 yield item, tr.path
 
     def check_images(self):
-        """An image a body shows must be a file of an item folder, which the build copies: the site loads nothing else."""
+        """An image a body shows must be a file of an item folder, which the build copies: the site
+        loads nothing else."""
         c = self.content
         for item, rel in self.sources():
-            # The page of an item sits in its type's folder of the site, wherever its file is: the build
-            # finds an image from there (an item in a sub-folder names the sub-folder in the address).
+            # The page of an item sits in its type's folder of the site, wherever its file is: the
+            # build finds an image from there (an item in a sub-folder names the sub-folder in the
+            # address).
             folder = posixpath.dirname(rel)
             base = posixpath.join(c.rel(c.content_dir), item.type.folder)
             for url, line, markdown in self.refs[rel][0]:
@@ -891,7 +901,8 @@ class _Loader:
                             say("image.missing.hint", folder=folder),
                         )
                     )
-                elif not markdown:  # MkDocs adjusts the addresses of Markdown images to the page's, not those of HTML
+                # MkDocs adjusts the addresses of Markdown images to the page's, not those of HTML
+                elif not markdown:
                     self.problems.append(
                         Problem(
                             rel,
@@ -903,7 +914,8 @@ class _Loader:
                     )
 
     def check_links(self):
-        """A link to another page (`../modules/<id>.md`) must find it in the built site, as a strict build requires."""
+        """A link to another page (`../modules/<id>.md`) must find it in the built site, as a strict
+        build requires."""
         c, docs = self.content, self.content.root / self.settings.docs_dir
         pages = {i.url.rstrip("/") + ".md": i for i in c.all_items()}
         # An item whose file has problems of its own still exists: those problems are said at
@@ -945,8 +957,8 @@ class _Loader:
                     )
 
     def check_timings(self):
-        """Minutes that must add up: the steps of each item with a duration (source and translations),
-        and each trajectory step."""
+        """Minutes that must add up: the steps of each item with a duration (source and
+        translations), and each trajectory step."""
         c = self.content
         timed = [
             it.name for it in c.types.all if "duration" in c.schemas.raw[it.name]["properties"]
@@ -1013,7 +1025,8 @@ class _Loader:
 
 
 def is_content_file(rel: Path, folders) -> bool:
-    """Whether a file (relative to the content folder) is content: what the loader reads and the zip carries.
+    """Whether a file (relative to the content folder) is content: what the loader reads and the zip
+    carries.
     `folders`: the item types' folders."""
     top, name = rel.parts[0], rel.name
     if len(rel.parts) == 1:
@@ -1042,7 +1055,8 @@ def _file_of(url: str) -> str:
 
 
 def _term_hint(terms: dict[str, Term], value) -> str:
-    """What to write instead of an unknown term: the id of a label written in its place, a close id, or them all."""
+    """What to write instead of an unknown term: the id of a label written in its place, a close id,
+    or them all."""
     wanted = str(value).strip().casefold()
     for term in terms.values():
         if any(labels.get("label", "").casefold() == wanted for labels in term.labels.values()):
@@ -1077,9 +1091,12 @@ def load(
 ):
     """Load and validate all content. Returns (Content, problems).
 
-    `config_file` is the site's configuration (default: mkdocs.yml in `root`), for its Markdown extensions.
-    `in_memory` keeps the check cache in this process, not on disk (serve, which loads after every edit).
-    `helpers`: processes that may share a cold check (`methodkit check` and `build` give one per core).
+    `config_file` is the site's configuration (default: mkdocs.yml in `root`), for its Markdown
+    extensions.
+    `in_memory` keeps the check cache in this process, not on disk (serve, which loads after every
+    edit).
+    `helpers`: processes that may share a cold check (`methodkit check` and `build` give one per
+    core).
     """
     loader = _Loader(Path(root), content_dir, languages, config_file, in_memory)
     loader.share_check(helpers)

@@ -31,7 +31,8 @@ _KEY_LINE = re.compile(r"^#?\s*([\w.-]+):", re.M)  # a key, in use or still a co
 def interface_file(lang: str, name: str, existing: str = "") -> tuple[str, int]:
     """The site's interface file of `lang` with every key of the engine it lacks added as a
     comment, with the engine's text in that language (its English where it has none), for the
-    site to take up line by line; and how many keys were added. What the file had stays as it was."""
+    site to take up line by line; and how many keys were added. What the file had stays as it
+    was."""
     engine_speaks = lang in available()
     known = set(_KEY_LINE.findall(existing))
     missing = {k: v for k, v in strings(lang).items() if k not in known}
@@ -81,7 +82,8 @@ MAX_LENGTH = 2000
 def load_locales(
     content_dir: Path, root: Path, languages, problems: list[Problem]
 ) -> dict[str, dict[str, str]]:
-    """Every site language's own interface text, by language; what is wrong is added to `problems`."""
+    """Every site language's own interface text, by language; what is wrong is added to
+    `problems`."""
     engine = strings("en")  # every key exists in every language of the engine (a test checks it)
     found: dict[str, dict[str, str]] = {}
     for path in sorted((content_dir / FOLDER).glob("*.yml")):

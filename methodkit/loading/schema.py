@@ -97,7 +97,8 @@ class Schemas:
         return out
 
     def target(self, kind: str, name: str) -> tuple[str, str] | None:
-        """What a field of a type names: ('vocabulary', NAME), ('reference', FOLDER) or None (plain values)."""
+        """What a field of a type names: ('vocabulary', NAME), ('reference', FOLDER) or None
+        (plain values)."""
         prop = self.raw[kind]["properties"].get(name) or {}
         for node in (prop, prop.get("items") if isinstance(prop.get("items"), dict) else {}):
             if "x-vocabulary" in node:
@@ -331,7 +332,8 @@ def _sub(schema: dict, path: list) -> dict:
 
 
 def _describe(schema: dict, path: list) -> Message:
-    """What the field means, as its schema says (in English) and field_help.yml in other languages."""
+    """What the field means, as its schema says (in English) and field_help.yml in other
+    languages."""
     text = _sub(schema, path).get("description", "")
     if not text:
         return NO_HINT

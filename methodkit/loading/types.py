@@ -18,7 +18,8 @@ DECLARATION_SCHEMA = Path(__file__).parent / "types.schema.json"
 
 
 def load_types(schemas_dir: Path, root: Path, problems: list[Problem]) -> Types:
-    """The declarations of `schemas/types.yml`; every problem reported with its line, none raised."""
+    """The declarations of `schemas/types.yml`; every problem reported with its line, none
+    raised."""
     path = schemas_dir / TYPES_FILE
     rel = path.relative_to(root).as_posix()
     if not path.is_file():

@@ -37,7 +37,8 @@ def _build_one(
     pdf: bool,
     served_dir: str | None = None,
 ) -> tuple[str, bool, str]:
-    """Build one language into `site_dir`; with `served_dir` (serve), keep the build for incremental rebuilds there."""
+    """Build one language into `site_dir`; with `served_dir` (serve), keep the build for incremental
+    rebuilds there."""
     global _adopted
     from methodkit.mkdocs_adapter import live
 
@@ -76,7 +77,8 @@ def _build_one(
         return lang, False, str(exc) or "the build was aborted (see the warnings above)"
     except SystemExit:
         # mkdocs-macros ends the process when a macro fails (on_error_fail): here that is one
-        # language's failed build, said above by the macros plugin, not the end of `methodkit serve`.
+        # language's failed build, said above by the macros plugin, not the end of
+        # `methodkit serve`.
         return lang, False, "a macro failed (see the message above)"
     finally:
         mk_log.removeHandler(handler)
@@ -96,9 +98,11 @@ def build_site(
 ) -> int:
     """Build every language.
 
-    `publish`: the build is for publishing, so it stops when the site has no real address of its own.
-    `pools` (serve) gives each language a worker of its own that stays alive: MkDocs and Material are
-    imported once, and the worker keeps its build for incremental rebuilds (methodkit.mkdocs_adapter.live).
+    `publish`: the build is for publishing, so it stops when the site has no real address of its
+    own.
+    `pools` (serve) gives each language a worker of its own that stays alive: MkDocs and Material
+    are imported once, and the worker keeps its build for incremental rebuilds
+    (methodkit.mkdocs_adapter.live).
     """
     root = root.resolve()
     config_file = str(Path(config_file or root / "mkdocs.yml").resolve())
@@ -170,7 +174,8 @@ def build_site(
         write_offline_zip(out, settings.languages)
     if not quiet:
         print(
-            f"built {', '.join(settings.languages)} into {out} in {time.perf_counter() - started:.1f} s",
+            f"built {', '.join(settings.languages)} into {out} "
+            f"in {time.perf_counter() - started:.1f} s",
             file=sys.stderr,
         )
     return 0
@@ -183,14 +188,15 @@ def write_site_map(content, out: Path, settings, serve: bool) -> None:
 
 
 def new_pool(workers: int, model=None, *, fork: bool = True) -> ProcessPoolExecutor:
-    """Worker processes; builds take one per language, even on fewer cores: the system shares the cores
-    among them and all finish together, where two workers for three languages would leave a core idle
-    while the third language builds.
+    """Worker processes; builds take one per language, even on fewer cores: the system shares the
+    cores among them and all finish together, where two workers for three languages would leave a
+    core idle while the third language builds.
 
     Forked from this process where that is safe: MkDocs, Material and the plugin are imported once,
     here, and `model` (the content this process loaded and checked) reaches every worker as it is in
     memory. Otherwise spawned, each worker starting clean and loading the content for itself: with
-    `fork=False` (serve's long-lived workers) or where forking is not safe (methodkit.loading.workers).
+    `fork=False` (serve's long-lived workers) or where forking is not safe
+    (methodkit.loading.workers).
     """
     if fork and can_fork():
         import mkdocs.commands.build  # noqa: F401  imported once, for every worker

@@ -1,4 +1,5 @@
-"""Serve's incremental rebuilds: after an edit in the content, render again only the pages it changed.
+"""Serve's incremental rebuilds: after an edit in the content, render again only the pages it
+changed.
 
 While serving, each language has a worker process of its own that keeps the
 MkDocs build it made (configuration, files, navigation, templates, pages, the
@@ -44,7 +45,8 @@ _builds: dict = {}
 
 
 def remember(lang: str, config, site_dir: str) -> None:
-    """Keep a finished build; `site_dir` is where its pages are served from (the build wrote them elsewhere)."""
+    """Keep a finished build; `site_dir` is where its pages are served from (the build wrote
+    them elsewhere)."""
     config.site_dir = site_dir
     for file in config.plugins["methodkit"].files:
         file.dest_dir = site_dir
@@ -59,7 +61,8 @@ def forget(lang: str) -> None:
 
 
 def update(lang: str) -> int | None:
-    """Bring the served pages of `lang` up to date with the content: pages rendered, or None when a full build is needed."""
+    """Bring the served pages of `lang` up to date with the content: pages rendered, or None
+    when a full build is needed."""
     config = _builds.get(lang)
     if config is None:
         return None
@@ -146,9 +149,9 @@ def _render(config, pages: list, index: list | None) -> None:
         _write(page, config, doc_files, plugin.nav, plugin.env)
 
 
-# The two steps of MkDocs' build of a page (mkdocs.commands.build), from its public parts: the page's
-# own methods, the plugin events and get_context. Drafts of MkDocs' own kind (`not_in_nav`, `draft_docs`)
-# are not used here: a draft is the engine's, left out of the catalogue.
+# The two steps of MkDocs' build of a page (mkdocs.commands.build), from its public parts: the
+# page's own methods, the plugin events and get_context. Drafts of MkDocs' own kind (`not_in_nav`,
+# `draft_docs`) are not used here: a draft is the engine's, left out of the catalogue.
 def _convert(page, config, files) -> None:
     """Markdown to HTML, with every plugin's say."""
     page = config.plugins.on_pre_page(page, config=config, files=files)
@@ -190,7 +193,8 @@ def _front(item) -> tuple:
 
 
 def _frame(content: Content):
-    """What every page may depend on, and which pages there are: any change to it builds everything."""
+    """What every page may depend on, and which pages there are: any change to it builds
+    everything."""
     files = {
         key: (item.path, {lang: tr.path for lang, tr in item.translations.items()})
         for key, item in _items(content).items()

@@ -1,4 +1,5 @@
-"""mkdocs-macros module (`modules: [methodkit.mkdocs_adapter.macros]`): small macros for the site's own pages in docs/.
+"""mkdocs-macros module (`modules: [methodkit.mkdocs_adapter.macros]`): small macros for the site's
+own pages in docs/.
 
 Only the pages listed in `macro_pages` use them; methodology content never
 does. Each macro hands the work to methodkit.pages.listings and returns its HTML

@@ -122,7 +122,8 @@ class MethodkitConfig(Config):
     # Set by `methodkit build` when this build is one of several languages: only the first reports
     # the content's problems, which are the same in every language.
     one_of_several = c.Type(bool, default=False)
-    # The publisher's publication policy, read by `methodkit check` and `status` (methodkit.checks.publication).
+    # The publisher's publication policy, read by `methodkit check` and `status`
+    # (methodkit.checks.publication).
     publication = c.Type(dict, default={})
 
 
@@ -137,7 +138,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
 
     # -- configuration ---------------------------------------------------
     def on_config(self, config):
-        # Absolute: `mkdocs build -f mkdocs.yml` gives a relative path, and pages compare paths with the root.
+        # Absolute: `mkdocs build -f mkdocs.yml` gives a relative path, and pages compare paths with
+        # the root.
         self.root = Path(config.config_file_path).resolve().parent
         self.docs_rel = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
         history.forget()  # a commit since the last build while serving
@@ -242,8 +244,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     def on_files(self, files: Files, config):
         docs = Path(config.docs_dir)
         for f in list(files):
-            # Of docs/, only pages and images that are regular files there reach the site (see files.py);
-            # `methodkit check` names the rest.
+            # Of docs/, only pages and images that are regular files there reach the site (see
+            # files.py); `methodkit check` names the rest.
             path = Path(f.abs_src_path) if f.abs_src_path else None
             if (
                 path is not None
@@ -259,7 +261,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             self.languages,
             self.catalogue.include_drafts,
         )
-        self.files = files  # kept, like nav and env, for serve's incremental rebuilds (methodkit.mkdocs_adapter.live)
+        # kept, like nav and env, for serve's incremental rebuilds (methodkit.mkdocs_adapter.live)
+        self.files = files
         self.handouts = {}  # (kind, id): the text of the item's handout
         self.material_styles = {}  # a page's depth in the site: Material's stylesheet links there
         self.macro_blocks = MacroBlocks()  # what the macros of the page being converted wrote
@@ -287,7 +290,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if path.suffix.lower() in IMAGE_SUFFIXES:
             return f"{self.docs_rel}/{src_uri}" not in self.problem_files
         name = split_suffix(src_uri, self.languages)[0].removesuffix(".md").rsplit("/", 1)[-1]
-        # A page named like a language or a file the site writes (feed.xml, catalog.json) would take its place.
+        # A page named like a language or a file the site writes (feed.xml, catalog.json) would take
+        # its place.
         return path.suffix == ".md" and name not in self.languages and "." not in name
 
     def page_plan(self):
@@ -312,7 +316,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             yield from self.broken_pages()
 
     def broken_pages(self):
-        """While serving, an item left out for a problem keeps its address: (source path, what it shows).
+        """While serving, an item left out for a problem keeps its address: (source path, what it
+        shows).
 
         Without a page there, the contributor editing it would get a bare 404, with neither the
         problem banner nor live reload to bring the item back once it is fixed.
@@ -328,7 +333,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
                 or not name.endswith(".md")
                 or name.count(".") != 1
             ):
-                continue  # not the source of an item (a translation's problem leaves the page in place)
+                # not the source of an item (a translation's problem leaves the page in place)
+                continue
             if name[:-3] not in content.items[itype.name]:
                 yield (
                     itype.page_url(name[:-3]).rstrip("/") + ".md",
@@ -390,8 +396,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
                 elif key in page.meta:
                     del page.meta[key]
             if self._source_of(page) in self.problem_files:
-                # A site page with problems is neither shown nor run as a template (only while serving:
-                # a build stops on problems); the banner says what is wrong.
+                # A site page with problems is neither shown nor run as a template (only while
+                # serving: a build stops on problems); the banner says what is wrong.
                 page.meta["render_macros"] = False
                 return ""
             return markdown
@@ -415,7 +421,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         return html
 
     def on_page_context(self, context, page, config, nav):
-        # Kept: serve renders a page again when what it shows changed (methodkit.mkdocs_adapter.live).
+        # Kept: serve renders a page again when what it shows changed
+        # (methodkit.mkdocs_adapter.live).
         context["mk"] = self.views[page.file.src_uri] = self.view(page, config)
         return context
 
@@ -430,7 +437,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
 
         It has no Markdown of its own and no search entry (the item's page carries its text), so it
         skips MkDocs' conversion and page events: its template is rendered here, with the context
-        MkDocs gives a page (get_context) and the same `mk` view. Serve renders it again with its item.
+        MkDocs gives a page (get_context) and the same `mk` view. Serve renders it again with its
+        item.
         """
         planned = self.handout_of[(item.kind, item.id)]
         meta = _meta(planned)
@@ -457,7 +465,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         return self.material_styles[depth]
 
     def view(self, page, config) -> dict:
-        """The `mk` of a page's template context: everything it shows from the catalogue, as plain data."""
+        """The `mk` of a page's template context: everything it shows from the catalogue, as plain
+        data."""
         info = self.pages.get(page.file.src_uri)
         mk = {
             "lang": self.lang,
@@ -543,7 +552,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             raise PluginError(str(exc)) from None
 
     def _source_of(self, page) -> str | None:
-        """The file a page's Markdown comes from (for a translated site page, the translation), from the root."""
+        """The file a page's Markdown comes from (for a translated site page, the translation), from
+        the root."""
         if page.file.abs_src_path is None:
             return None
         path = Path(page.file.abs_src_path).resolve()
@@ -554,7 +564,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         )
 
     def alternates(self, page) -> list[dict]:
-        """The same page in every language: relative link for the switcher, absolute for hreflang."""
+        """The same page in every language: relative link for the switcher, absolute for
+        hreflang."""
         here = self._global(page.url, self.lang)
         out = []
         for lang in self.languages:

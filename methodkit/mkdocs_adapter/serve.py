@@ -128,12 +128,15 @@ def _interrupt(signum, frame):
 
 
 def _stamp(paths: list[Path]) -> list[tuple[str, int, int]]:
-    """Names, sizes and modification times of every file under `paths`: equal stamps, nothing changed."""
+    """Names, sizes and modification times of every file under `paths`: equal stamps, nothing
+    changed."""
     files = []
     for path in paths:
         for f in sorted(path.rglob("*")) if path.is_dir() else [path] if path.exists() else []:
             try:
-                st = f.lstat()  # a link is not followed: a dangling one (an editor's lock file) is a name, not an error
+                # a link is not followed: a dangling one (an editor's lock file) is a name, not an
+                # error
+                st = f.lstat()
             except OSError:
                 continue  # gone between the listing and now
             files.append((str(f), st.st_size, st.st_mtime_ns))

@@ -42,7 +42,8 @@ def in_language(texts: dict, lang: str):
 
 
 def relative_url(target: str, here: str) -> str:
-    """`target` as seen from the page at `here` (both site paths; a last part with a dot is a file)."""
+    """`target` as seen from the page at `here` (both site paths; a last part with a dot is a
+    file)."""
     folder, _, last = here.rpartition("/")
     if "." in last:
         here = folder

@@ -25,7 +25,8 @@ def source_hash(meta: dict, body: str, translatable: list[str]) -> str:
 def translation_state(
     source_lang: str, lang: str, translation, current: str | None, include_drafts: bool = False
 ) -> str:
-    """'source', 'translated', 'outdated' or 'missing': a page written in `source_lang`, read in `lang`.
+    """'source', 'translated', 'outdated' or 'missing': a page written in `source_lang`, read in
+    `lang`.
 
     The one place that decides it, for items and site pages alike. `translation` has `source_hash`
     and `draft` (or is None); `current` is the source's version now.

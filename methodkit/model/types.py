@@ -78,8 +78,8 @@ class ItemType:
     labels: dict = field(default_factory=dict)  # language -> name, plural, fields, backlinks
 
     def interface(self, lang: str) -> dict[str, str]:
-        """The interface text this type's declaration gives, as keys of methodkit/locales: in `lang`,
-        else in English (a language the declaration does not speak yet)."""
+        """The interface text this type's declaration gives, as keys of methodkit/locales: in
+        `lang`, else in English (a language the declaration does not speak yet)."""
         words = in_language(self.labels, lang) or {}
         out = {}
         if words.get("name"):
@@ -184,7 +184,8 @@ class Types:
         return next((t for t in self.all if t.folder == folder), None)
 
     def facet_vocabularies(self) -> list[str]:
-        """Vocabularies with a page per term: those some type is faceted by, in order of first mention."""
+        """Vocabularies with a page per term: those some type is faceted by, in order of first
+        mention."""
         out: list[str] = []
         for t in self.all:
             out += [v for v in t.facets if v not in out]

@@ -28,10 +28,12 @@ def credit(
     site: str = "",
     work: Work | None = None,
 ) -> dict:
-    """The credit of an item of the site `site`, which adapts `work` (extra.publisher.based_on) when it is an adaptation."""
+    """The credit of an item of the site `site`, which adapts `work` (extra.publisher.based_on) when
+    it is an adaptation."""
     t, lang, m = cat.t, cat.lang, item.meta
-    # An item that names no authors was written by the site's contributors; in an adaptation, by those
-    # of the work adapted (the publisher's own items name their authors: `methodkit new` fills them in).
+    # An item that names no authors was written by the site's contributors; in an adaptation, by
+    # those of the work adapted (the publisher's own items name their authors: `methodkit new` fills
+    # them in).
     contributors = t["licence.contributors"].format(site=work.title if work is not None else site)
     written_by = format_names(m["authors"], lang) if m.get("authors") else contributors
     based_on = [

@@ -47,7 +47,8 @@ def as_list(value) -> list:
 
 
 def term_links(cat: Catalogue, vocabulary: str, values) -> list[dict]:
-    # An unknown term (while serving, beside its problem in the banner) has no facet page to link to.
+    # An unknown term (while serving, beside its problem in the banner) has no facet page to link
+    # to.
     return [
         link(
             cat.label(vocabulary, v),
@@ -99,7 +100,8 @@ def duration_buckets(minutes: int) -> list[str]:
 
 
 def contact_link(contact: str) -> dict:
-    """A general contact: a web address or an e-mail address becomes a link, anything else stays text."""
+    """A general contact: a web address or an e-mail address becomes a link, anything else stays
+    text."""
     if re.fullmatch(r"https?://\S+", contact):
         return link(contact, contact)
     if re.fullmatch(PLAIN_EMAIL, contact):

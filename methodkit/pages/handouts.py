@@ -1,4 +1,5 @@
-"""The participant version of a module: what the session is for, what participants will do, the worksheets.
+"""The participant version of a module: what the session is for, what participants will do, the
+worksheets.
 
 Participants get the module's own text for them (`for_participants`, else the
 summary), its objectives, the steps as short lines (their programme) and the

@@ -99,7 +99,8 @@ def _form(cat: Catalogue, kind: str, items: list[Item]) -> dict | None:
 
 
 def item_list(cat: Catalogue, kind: str, here: str) -> str:
-    """Every item of a type, as its declaration lists them: meta lines, filters, groups, a feed link."""
+    """Every item of a type, as its declaration lists them: meta lines, filters, groups, a feed
+    link."""
     t = cat.t
     itype = cat.types[kind]
     items = cat.items[kind]
@@ -267,7 +268,8 @@ def downloads(cat: Catalogue, pdf: bool, here: str) -> str:
 
 
 def sources_zip(cat: Catalogue, here: str) -> str:
-    """Links to the zip of the sources and to catalog.json: made once, at the root of the whole site."""
+    """Links to the zip of the sources and to catalog.json: made once, at the root of the whole
+    site."""
     from methodkit.publishing.exports import CATALOG, SOURCES_ZIP
 
     up = _root(cat, here)

@@ -25,7 +25,8 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
 
 class MacroBlocks:
     def __init__(self) -> None:
-        # Unguessable, so a page cannot write a stand-in of its own to place a macro's HTML elsewhere.
+        # Unguessable, so a page cannot write a stand-in of its own to place a macro's HTML
+        # elsewhere.
         self._prefix = f"MKBLOCK{secrets.token_hex(8)}N"
         self._blocks: list[str] = []
         self._paragraph = re.compile(rf"<p>\s*({self._prefix}\d+)\s*</p>")
@@ -35,7 +36,8 @@ class MacroBlocks:
         self._blocks = []
 
     def stand_in(self, html: str) -> str:
-        """The Markdown a macro returns: a paragraph of its own, whatever the text around the call."""
+        """The Markdown a macro returns: a paragraph of its own, whatever the text around the
+        call."""
         self._blocks.append(html)
         return f"\n\n{self._prefix}{len(self._blocks) - 1}\n\n"
 

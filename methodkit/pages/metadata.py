@@ -52,7 +52,8 @@ def adaptation_chain(cat: Catalogue, item: Item) -> list[dict]:
 def jsonld(
     cat: Catalogue, item: Item, url: str, source_url: str, site_name: str, site_url: str, work=None
 ) -> dict:
-    """`work`: the work the site adapts (extra.publisher.based_on), named in the credit as on the page."""
+    """`work`: the work the site adapts (extra.publisher.based_on), named in the credit as on the
+    page."""
     lic = LICENCES[item.meta["license"]]
     status = cat.status[(item.kind, item.id)]
     data = {

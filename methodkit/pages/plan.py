@@ -90,7 +90,8 @@ def pages(cat: Catalogue, handout_label: str) -> list[PlannedPage]:
 
 
 def media(cat: Catalogue) -> list[Media]:
-    """The images beside items, each beside its item's page so the body's relative address finds it."""
+    """The images beside items, each beside its item's page so the body's relative address finds
+    it."""
     content = cat.content
     out = []
     for rel in content.media:
@@ -102,6 +103,7 @@ def media(cat: Catalogue) -> list[Media]:
 
 
 def addresses(cat: Catalogue) -> list[str]:
-    """Every page of the language's site, relative to its root: the site's own pages and the planned ones."""
+    """Every page of the language's site, relative to its root: the site's own pages and the planned
+    ones."""
     own = [page.url for page in cat.content.site_pages.values()]
     return sorted(set(own) | {page.url for page in pages(cat, "")})

@@ -1,4 +1,5 @@
-"""The HTML of every content block that leaves the build passes Ammonia (nh3), configured from allowlist.py.
+"""The HTML of every content block that leaves the build passes Ammonia (nh3), configured from
+allowlist.py.
 
 Defence in depth: `methodkit check` refuses active HTML with a line and a hint,
 and this removes whatever the checker missed, so a bug in the checker is not a
@@ -73,5 +74,6 @@ def _cleaner(interface: bool) -> nh3.Cleaner:
 
 
 def clean(html: str, interface: bool = False) -> str:
-    """`html` with everything outside the allow-list removed; `interface`: a site page that calls macros."""
+    """`html` with everything outside the allow-list removed; `interface`: a site page that calls
+    macros."""
     return _cleaner(interface).clean(html)

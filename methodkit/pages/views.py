@@ -146,7 +146,8 @@ def licence(cat: Catalogue, item: Item, url: str, brand: dict | None = None) -> 
 
 
 def downloads(cat: Catalogue, item: Item, pdf: bool) -> list[dict]:
-    """The coach and participant versions of an item with a handout, as pages and (when built) as PDFs."""
+    """The coach and participant versions of an item with a handout, as pages and (when built) as
+    PDFs."""
     if not item.type.has_handout:
         return []
     t = cat.t

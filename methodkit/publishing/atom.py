@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# Characters XML 1.0 cannot carry at all, escaped or not: a title holding one would make the feed unreadable.
+# Characters XML 1.0 cannot carry at all, escaped or not: a title holding one would make the feed
+# unreadable.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 

@@ -37,7 +37,8 @@ def _in_lang(value, lang: str) -> str:
 
 
 def brand_of(publisher: dict, site_name: str, lang: str) -> dict:
-    """What the templates, exports and PDFs show of `extra.publisher`, in `lang`; BrandingError on a mistake."""
+    """What the templates, exports and PDFs show of `extra.publisher`, in `lang`; BrandingError on a
+    mistake."""
     problems = colour_problems(publisher.get("colours"))
     work, why = based_on(publisher.get("based_on"))
     problems += why

@@ -31,10 +31,12 @@ def citation_key(brand: dict, year: str) -> str:
 
 
 def cff(brand: dict, url: str, date: str) -> dict:
-    """CITATION.cff (Citation File Format 1.2.0) of the site; the adapted work under `references`."""
+    """CITATION.cff (Citation File Format 1.2.0) of the site; the adapted work under
+    `references`."""
     data = {
         "cff-version": "1.2.0",
-        "message": "If you use or adapt this methodology, please cite it as below and share your adaptation "
+        "message": "If you use or adapt this methodology, please cite it as below and share "
+        "your adaptation "
         f"under the same licence ({LICENCE.name}).",
         "type": "dataset",
         "title": brand["site_name"],
@@ -59,7 +61,10 @@ def cff(brand: dict, url: str, date: str) -> dict:
 
 
 def cff_text(brand: dict, url: str, date: str) -> str:
-    header = "# How to cite this methodology (written by `methodkit citation` from extra.publisher in mkdocs.yml).\n"
+    header = (
+        "# How to cite this methodology "
+        "(written by `methodkit citation` from extra.publisher in mkdocs.yml).\n"
+    )
     return header + yaml.safe_dump(
         cff(brand, url, date), allow_unicode=True, sort_keys=False, width=100
     )
@@ -83,7 +88,8 @@ def bibtex(brand: dict, url: str, year: str, t: dict[str, str], lang: str) -> st
 def citation_html(brand: dict, t: dict[str, str], lang: str, url: str, date: str) -> str:
     year = date[:4]
     text = (
-        f"{format_names(brand['holders'], lang)} ({year}). {brand['site_name']}{adapted_note(brand['based_on'], t, lang)}."
+        f"{format_names(brand['holders'], lang)} ({year}). {brand['site_name']}"
+        f"{adapted_note(brand['based_on'], t, lang)}."
         f" {LICENCE.name}. {url}"
     )
     return render("citation.html", t=t, text=text, bibtex=bibtex(brand, url, year, t, lang))

@@ -1,4 +1,5 @@
-"""Exports written once per site, by the source language's build: catalog.json and a zip of the sources.
+"""Exports written once per site, by the source language's build: catalog.json and a zip of the
+sources.
 
 Both are reproducible: no clock time goes in (the zip's entries carry a fixed
 date), so the same commit gives the same bytes.
@@ -43,7 +44,8 @@ def content_version(root: Path) -> str:
 
 
 def content_date(root: Path) -> str:
-    """The day the content was last committed (YYYY-MM-DD), or today outside git: the date a PDF carries."""
+    """The day the content was last committed (YYYY-MM-DD), or today outside git: the date a PDF
+    carries."""
     try:
         out = subprocess.run(
             ["git", "log", "-1", "--format=%cs"],

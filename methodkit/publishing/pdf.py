@@ -45,7 +45,8 @@ def article(page_file: Path) -> str:
 
 
 def document(body: str, lang: str, title: str, running: str, site_name: str, edition: str) -> str:
-    """A page for WeasyPrint; the running header and footer read their strings from the hidden divs."""
+    """A page for WeasyPrint; the running header and footer read their strings from the hidden
+    divs."""
     return render(
         "document.html",
         lang=lang,
@@ -114,7 +115,8 @@ class PdfWriter:
         document.write_pdf(target)
 
     def _credit(self, item) -> dict:
-        """The item's credit, as its page gives it: printed sheets and cards carry their attribution."""
+        """The item's credit, as its page gives it: printed sheets and cards carry their
+        attribution."""
         licence = LICENCES[item.meta["license"]].name
         url = self.site_url + item.url
         return credit(self.cat, item, licence, url, self.site_name, self.brand.get("based_on"))

@@ -37,7 +37,8 @@ def part(cat: Catalogue, item, page_html: str, credit: str = "", folder: str = "
 
 
 def parts(cat: Catalogue, site_dir: Path, credit_of=lambda item: "") -> list[dict]:
-    """Every module with worksheets, in the order of the track; `credit_of(item)` its credit line."""
+    """Every module with worksheets, in the order of the track; `credit_of(item)` its credit
+    line."""
     out = []
     for item in (i for it in cat.types.all if it.has_handout for i in cat.items[it.name]):
         page_html = (site_dir / item.url / "index.html").read_text("utf-8")
