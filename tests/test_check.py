@@ -300,6 +300,12 @@ CASES = [
         f"{M}/nieuw.md:18: body: image 'schema.png' is not in the repository",
     ),
     (
+        "image by reference not in the repository",
+        f"{M}/nieuw.md",
+        module(**{"Gewone tekst.": "![Het schema][Schema  Één]\n\n[schema één]: schema.png"}),
+        f"{M}/nieuw.md:20: body: image 'schema.png' is not in the repository",
+    ),
+    (
         "svg image with a script",
         f"{M}/schema.svg",
         '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',

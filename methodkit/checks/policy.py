@@ -38,9 +38,14 @@ _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:.-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*'
 _FIELD_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _ATTR = re.compile(r"([^\s=/]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
+# An inline link or image, `[text](url)` / `![alt](url)`, or a reference definition, `[label]: url`.
 _MD_URL = re.compile(
-    r"(!?)\[[^\]\n]*\]\(\s*<?([^)\n>]+)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M
+    r"(?P<bang>!?)\[[^\]\n]*\]\(\s*<?(?P<inline>[^)\n>]+)"
+    r"|^\s{0,3}\[(?P<label>[^\]]+)\]:\s*<?(?P<ref>\S+?)>?(?:\s|$)",
+    re.M,
 )
+# An image by reference (`![alt][label]`, `![label][]`, `![label]`): a definition gives its address.
+_IMAGE_REF = re.compile(r"!\[(?P<alt>[^\]\n]*)\](?:\[(?P<label>[^\]\n]*)\])?(?!\()")
 # Standard autolinks (`<https://example.org/>`, `<info@example.org>`) are links, not tags.
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 # What lets Markdown produce a tag, attribute or URL the source pass does not read as such:
@@ -283,15 +288,15 @@ def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[P
             if name != "/":
                 out += _attr_problems(rel, line, field, tag, name, (am.group(2) or "").strip("\"'"))
     for m in _MD_URL.finditer(text):
-        url = (m.group(2) or m.group(3) or "").strip()
-        line = _line(text, m.start(), first_line)
+        url = (m.group("inline") or m.group("ref") or "").strip()
+        line = _line(text, _start(m), first_line)
         if _bad_scheme(url):
             out.append(
                 Problem(
                     rel, line, field, say("policy.scheme", url=url[:40]), say("policy.scheme.hint")
                 )
             )
-        elif m.group(1) and _remote(url):
+        elif m.group("bang") and _remote(url):
             out.append(
                 Problem(
                     rel, line, field, say("policy.image", url=url[:40]), say("policy.image.hint")
@@ -307,12 +312,17 @@ def page_references(body: str, first_line: int) -> tuple[list, list]:
     if "](" not in body and "]:" not in body and not html_img:
         return [], []
     text, images, links = prose(body), [], []
+    # A definition whose label an image uses gives that image its address: said at the definition.
+    shown = {_label(m.group("label") or m.group("alt")) for m in _IMAGE_REF.finditer(text)}
     for m in _MD_URL.finditer(text):
-        parts = (m.group(2) or m.group(3) or "").split()
-        if parts and m.group(1) and _local(parts[0]):
-            images.append((parts[0], _line(text, m.start(), first_line), True))
-        elif parts and not m.group(1) and _relative(parts[0]):
-            links.append((parts[0], _line(text, m.start(), first_line)))
+        parts = (m.group("inline") or m.group("ref") or "").split()
+        image = m.group("bang") or (
+            m.group("label") is not None and _label(m.group("label")) in shown
+        )
+        if parts and image and _local(parts[0]):
+            images.append((parts[0], _line(text, _start(m), first_line), True))
+        elif parts and not image and _relative(parts[0]):
+            links.append((parts[0], _line(text, _start(m), first_line)))
     for m in _TAG.finditer(text) if html_img else ():
         if m.group(2).lower() == "img":
             for am in _ATTR.finditer(m.group(3)):
@@ -320,6 +330,17 @@ def page_references(body: str, first_line: int) -> tuple[list, list]:
                 if am.group(1).lower() == "src" and _local(src):
                     images.append((src, _line(text, m.start(), first_line), False))
     return images, links
+
+
+def _start(m: re.Match) -> int:
+    """Where a link or definition starts: a definition's match may begin with the blank lines
+    before it, its address never does."""
+    return m.start() if m.group("ref") is None else m.start("ref")
+
+
+def _label(label: str) -> str:
+    """A reference label as Markdown matches it: case and runs of white space do not count."""
+    return " ".join(label.split()).casefold()
 
 
 def _relative(url: str) -> bool:
