@@ -202,6 +202,12 @@ class _Loader:
         self.check_other_files()
         for args in self.pending:
             self.load_translation(*args)
+        if self.share is not None:
+            # A helper of a shared check: the entries of its files are all it gives, the site's
+            # own pages among them for the first helper; the checks across files are the loader's.
+            if self.share[0] == 0:
+                self.check_site_pages()
+            return c, self.problems
         self.load_trajectory()
         self.check_references()
         self.check_images()
@@ -214,24 +220,26 @@ class _Loader:
         # items'.
         c.ignored += ignored
         self.check_site_page_terms()
-        # The site's own pages: a translation of one comes in by pull request too.
-        macros = macro_names(c.root, self.settings.macros_modules)
+        self.check_site_pages()
+        self.cache.save()
+        return c, sorted(set(self.problems))
+
+    def check_site_pages(self) -> None:
+        """The site's own pages: a translation of one comes in by pull request too."""
+        macros = macro_names(self.content.root, self.settings.macros_modules)
         self.report(
             site_page_problems(
-                c.root,
+                self.content.root,
                 self.settings.docs_dir,
                 macros,
                 self.extensions,
                 self.cache,
                 self.settings.macro_pages,
-                c.languages,
+                self.content.languages,
                 self.settings.page_templates,
-                c.types.named,
+                self.content.types.named,
             )
         )
-        if self.share is None:  # a helper hands its entries back instead
-            self.cache.save()
-        return c, sorted(set(self.problems))
 
     def share_check(self, helpers: int) -> None:
         """A cold check (nothing in the cache: a fresh machine, a new version of the engine) shared
