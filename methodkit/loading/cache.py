@@ -2,11 +2,11 @@
 
 `methodkit check`, `methodkit build` (once, before its workers), a spawned
 build worker and every serve rebuild read and check every file, and most have
-not changed since the last run. For a clean file,
-its parsed front matter and body are kept, keyed by the file's bytes and by
-everything that checked them (this package's code, the schemas, the Markdown
-extensions), so a change to any of these checks the file again. Files with
-problems are never kept: their report is always fresh.
+not changed since the last run. For a clean file, its parsed front matter and
+body are kept, keyed by the file's bytes and by everything that checked them
+(this package's code, the schemas, the Markdown extensions), so a change to
+any of these checks the file again. Files with problems are never kept: their
+report is always fresh.
 
 The cache lives in the user's cache folder, never in the repository, where a
 pull request could plant an entry that passes a file unchecked. Set
