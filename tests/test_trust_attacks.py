@@ -28,6 +28,8 @@ def _png(width: int, height: int) -> bytes:
 
 
 BIG_PNG = _png(13000, 13000)
+# A page of the site whose body is the attack: the body starts on line 4.
+PAGE = "---\ntitle: Aanval\n---\n"
 
 ATTACKS = {
     # front matter of a site page: only the fields a site page has
@@ -69,11 +71,11 @@ ATTACKS = {
     ),
     # link text holding brackets, which a pattern over the Markdown does not follow
     "docs/l1.md": (
-        "---\ntitle: L\n---\nZie [de [mooie] tekst](javascript:alert(1)).\n",
+        PAGE + "Zie [de [mooie] tekst](javascript:alert(1)).\n",
         "docs/l1.md:4: body: link 'javascript:alert(1)' uses a forbidden scheme",
     ),
     "docs/l2.md": (
-        "---\ntitle: L\n---\nEen beeld:\n\n![een [b] c](https://evil.example/x.png)\n",
+        PAGE + "Een beeld:\n\n![een [b] c](https://evil.example/x.png)\n",
         "docs/l2.md:6: body: image 'https://evil.example/x.png' comes from another site",
     ),
     # SVG images that load from another host when opened
@@ -109,11 +111,11 @@ ATTACKS = {
         "docs/d1.md:4: body: value '100000000' of 'colspan' on <td> is not allowed",
     ),
     "docs/d2.md": (
-        "---\ntitle: D\n---\n" + "<div>" * 200 + "diep" + "</div>" * 200 + "\n",
+        PAGE + "<div>" * 200 + "diep" + "</div>" * 200 + "\n",
         "docs/d2.md:4: body: is nested or marked too deeply to be rendered",
     ),
     "docs/d3.md": (
-        "---\ntitle: D\n---\n" + "> " * 200 + "diep geciteerd\n",
+        PAGE + "> " * 200 + "diep geciteerd\n",
         "docs/d3.md:4: body: is nested or marked too deeply to be rendered",
     ),
     "docs/d4.md": (
@@ -137,19 +139,19 @@ ATTACKS = {
         "docs/e1.md:4: body: value '\u00b2' of 'colspan' on <td> is not allowed",
     ),
     "docs/e2.md": (
-        "---\ntitle: E\n---\n" + "1. " * 3000 + "diep\n",
+        PAGE + "1. " * 3000 + "diep\n",
         "docs/e2.md:4: body: is nested or marked too deeply to be rendered",
     ),
     "docs/e3.md": (
-        "---\ntitle: E\n---\n" + "> - " * 100 + "diep\n",
+        PAGE + "> - " * 100 + "diep\n",
         "docs/e3.md:4: body: is nested or marked too deeply to be rendered",
     ),
     "docs/e4.md": (
-        "---\ntitle: E\n---\nx " + "<span/>" * 200 + "\n",
+        PAGE + "x " + "<span/>" * 200 + "\n",
         "docs/e4.md:4: body: is nested or marked too deeply to be rendered",
     ),
     "docs/e5.md": (
-        "---\ntitle: E\n---\n<table><tr>" + '<td colspan="1000">x</td>' * 1000 + "</tr></table>\n",
+        PAGE + "<table><tr>" + '<td colspan="1000">x</td>' * 1000 + "</tr></table>\n",
         "docs/e5.md:4: body: claims more than 5000 table columns in all",
     ),
     "docs/s5.svg": (
