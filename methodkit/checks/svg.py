@@ -10,6 +10,7 @@ on the list below, in the SVG namespace; links may only point inside the file.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
@@ -219,8 +220,8 @@ def svg_problems(text: str, rel: str) -> list[Problem]:
                 )
     if root.tag != f"{{{SVG_NS}}}svg" and not out:
         out.append(Problem(rel, 1, "file", say("svg.no_svg"), HINT))
-    ids = [el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get("id")]
-    twice = sorted({i for i in ids if ids.count(i) > 1}) if len(set(ids)) < len(ids) else []
+    ids = Counter(el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get("id"))
+    twice = sorted(i for i, n in ids.items() if n > 1)
     if twice:
         # A renderer takes the first element of an id, a check could take another: one each.
         out.append(
