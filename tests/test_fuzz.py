@@ -832,3 +832,58 @@ def test_what_the_policy_accepts_renders_inert(body):
         f"accepted by the content policy, but renders to active HTML {active}:\n"
         f"{body!r}\n->\n{html}"
     )
+
+
+# -- a handout's worksheets, found without an HTML parser -------------------------------
+
+# Markdown without a `<`: blocks that nest, fence, indent and carry attributes and classes.
+WORKSHEET_FRAGMENTS = [
+    '!!! worksheet "Werkblad"\n',
+    "??? worksheet\n",
+    "???+ worksheet extra\n",
+    "!!! coach\n",
+    "!!! note worksheets\n",
+    '!!! tip "div worksheet"\n',
+    "    ",
+    "        ",
+    'Tekst met class="worksheet" en &lt;div&gt;.\n',
+    "\n",
+    "- punt\n",
+    "1. stap\n",
+    '```\ndiv class="worksheet" details\n```\n',
+    "    ```text\n    code\n    ```\n",
+    "{: .worksheet }\n",
+    '{: class="worksheet" }\n',
+    "| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "Term\n:   uitleg\n",
+    "Voetnoot[^1].\n\n[^1]: noot\n",
+    "> citaat\n",
+    "## Kop {: #werkblad }\n",
+    "[link](../x/)\n",
+    "![beeld](beeld.png)\n",
+    "&amp; &#60; ---\n",
+]
+WORKSHEET_MARKDOWN = st.lists(
+    st.one_of(
+        st.sampled_from(WORKSHEET_FRAGMENTS),
+        st.text(st.characters(exclude_characters="<", codec="utf-8"), max_size=5),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@FUZZ
+@given(body=WORKSHEET_MARKDOWN)
+@example(body='!!! worksheet "A"\n    !!! worksheet "B"\n        tekst\n    na\n\nbuiten\n')
+@example(body="??? worksheet\n    ??? coach\n        x\n\n!!! worksheet\n    y\n")
+def test_a_worksheet_is_found_in_markdown_without_markup_as_the_parser_finds_it(body):
+    """The handout's fast path (participant_html with markup_free) finds the blocks the HTML
+    parser finds, in whatever Python-Markdown writes from Markdown that holds no `<`."""
+    from methodkit.pages.handouts import WORKSHEET_CLASS, _Blocks, _written_blocks
+
+    assert "<" not in body
+    MD.reset()
+    html = MD.convert(body)
+    parsed = _Blocks.parse(html, WORKSHEET_CLASS)
+    assert not parsed.unbalanced, html
+    assert _written_blocks(html, WORKSHEET_CLASS) == parsed.blocks, (body, html)

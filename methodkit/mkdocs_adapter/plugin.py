@@ -411,7 +411,9 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         info = self.pages.get(page.file.src_uri)
         if info and info[0] == "item" and info[1].type.has_handout:
             # Its handout is made from it, before the sanitiser (which balances every tag).
-            self.handouts[(info[1].kind, info[1].id)] = participant_html(html)
+            self.handouts[(info[1].kind, info[1].id)] = participant_html(
+                html, markup_free="<" not in page.markdown
+            )
         # Defence in depth: whatever the checker missed, no content block leaves the build with
         # anything outside the allow-list; a macro page's macros then put their interface in place.
         html = self.macro_blocks.fill(clean(html))
