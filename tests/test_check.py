@@ -49,6 +49,18 @@ def module(id="nieuw", **replace) -> str:
 M = "methodology/modules"
 CASES = [
     # (name, file, content, expected start of the line)
+    (
+        "site page shows a missing image",
+        "docs/over.md",
+        "# Over\n\n![Schema](schema.png)\n",
+        "docs/over.md:3: body: image 'schema.png' is not in the repository",
+    ),
+    (
+        "site page links to a missing page, from its folder",
+        "docs/gids/over.md",
+        "# Over\n\nZie [de modules](modules/index.md).\n",
+        "docs/gids/over.md:3: body: link 'modules/index.md' leads to no page",
+    ),
     ("empty file", f"{M}/nieuw.md", "", f"{M}/nieuw.md:1: file: is empty"),
     ("whitespace only", f"{M}/nieuw.md", "\n\n   \n", f"{M}/nieuw.md:1: file: is empty"),
     (
@@ -507,6 +519,25 @@ def test_bad_input_is_reported_with_path_line_and_field(root, capsys, name, rel,
         loc, field, rest = line.split(": ", 2)
         assert loc.count(":") == 1 and loc.split(":")[1].isdigit(), line
         assert rest.endswith(")"), line
+
+
+def test_a_site_page_finds_what_the_build_publishes(root, capsys):
+    """Images beside the page or beside the items, item and term pages, other site pages: all
+    there, from a page and from its translation (which shares the page's folder)."""
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>\n'
+    (root / "docs" / "gids").mkdir(parents=True)
+    (root / "docs" / "gids" / "kaart.svg").write_text(svg, "utf-8")
+    (root / M / "schema.svg").write_text(svg, "utf-8")
+    text = (
+        "# Gids\n\n![Kaart](kaart.svg) ![Schema](../modules/schema.svg) [Start](../index.md)"
+        " [Module](../modules/alpha-module.md) [Fase](../phases/intake.md#items)"
+        " [Terug](../index.md?x=1)\n"
+    )
+    (root / "docs" / "index.md").write_text("# Start\n", "utf-8")
+    (root / "docs" / "gids" / "index.md").write_text(text, "utf-8")
+    (root / "docs" / "gids" / "index.fr.md").write_text(text.replace("Gids", "Guide"), "utf-8")
+    code, out = run_check(root, capsys)
+    assert code == 0, out
 
 
 def test_a_link_to_a_draft_is_reported_as_a_build_would_fail_on_it(root, capsys):

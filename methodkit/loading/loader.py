@@ -221,6 +221,7 @@ class _Loader:
         c.ignored += ignored
         self.check_site_page_terms()
         self.check_site_pages()
+        self.check_site_page_references()
         self.cache.save()
         return c, sorted(set(self.problems))
 
@@ -240,6 +241,73 @@ class _Loader:
                 self.content.types.named,
             )
         )
+
+    def check_site_page_references(self) -> None:
+        """An image a site page (or a translation of one) shows, or a page it links to, must be in
+        the built site, as a strict build requires: said here, at its line, before MkDocs stops
+        the build on it. Addresses under assets/ are the theme's files, which are not content."""
+        c = self.content
+        docs = c.root / self.settings.docs_dir
+        images = {
+            p.relative_to(docs).as_posix()
+            for p in walk(docs, c.root, [])
+            if p.suffix.lower() in IMAGE_SUFFIXES
+        }
+        for rel in c.media:  # the images of the item folders, published beside the items' pages
+            folder, rest = Path(rel).relative_to(c.rel(c.content_dir)).as_posix().split("/", 1)
+            images.add(c.types.by_folder(folder).medium_src(rest))
+        pages = set(c.site_pages) | {
+            c.types[kind].page_url(item_id).rstrip("/") + ".md"
+            for kind, ids in self.known.items()
+            for item_id in ids
+        }
+        pages |= {
+            f"{vocabulary}/{term}.md"
+            for vocabulary in c.types.facet_vocabularies()
+            for term in c.vocabularies.get(vocabulary, {})
+        }
+        for page in c.site_pages.values():
+            folder = posixpath.dirname(page.src)
+            for rel in [page.path] + [tr.path for tr in page.translations.values()]:
+                text = read_text(c.root / rel, rel, [])
+                src = (
+                    None
+                    if text is None
+                    else split_front_matter(text, rel, [])
+                    if text.startswith("---")
+                    else SourceFile(rel, text, body=text)
+                )
+                if src is None or src.body is None:
+                    continue  # said by the page's own checks
+                found, links = page_references(src.body, src.body_line)
+                for url, line, markdown in found:
+                    target = posixpath.normpath(posixpath.join(folder, _file_of(url)))
+                    if target.startswith("assets/"):
+                        continue
+                    if target not in images:
+                        where = posixpath.join(self.settings.docs_dir, folder).rstrip("/")
+                        problem = (
+                            say("image.missing", url=url[:40]),
+                            say("page.image_missing.hint", folder=where),
+                        )
+                    elif not markdown:
+                        problem = say("image.html", url=url[:40]), say("image.html.hint")
+                    else:
+                        continue
+                    self.problems.append(Problem(rel, line, "body", *problem))
+                for url, line in links:
+                    path = _file_of(url)
+                    target = posixpath.normpath(posixpath.join(folder, path))
+                    if path.endswith(".md") and target not in pages:
+                        self.problems.append(
+                            Problem(
+                                rel,
+                                line,
+                                "body",
+                                say("link.no_page", url=url[:40]),
+                                say("page.link_missing.hint"),
+                            )
+                        )
 
     def share_check(self, helpers: int) -> None:
         """A cold check (nothing in the cache: a fresh machine, a new version of the engine) shared

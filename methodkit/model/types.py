@@ -8,6 +8,7 @@ declaration, a schema and, if it wants, a template.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 
 from methodkit.model.languages import in_language
@@ -109,6 +110,11 @@ class ItemType:
 
     def page_url(self, item_id: str) -> str:
         return self.url.format(id=item_id)
+
+    def medium_src(self, rest: str) -> str:
+        """Where a file of this type's folder (`rest`: its path from the folder) is published:
+        beside the pages of the items, whose bodies name it relative to their page."""
+        return f"{posixpath.dirname(self.url.rstrip('/'))}/{rest}"
 
     @classmethod
     def declared(cls, name: str, d: dict) -> ItemType:

@@ -10,7 +10,6 @@ with front matter, for a generator that runs no plugins.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,7 +97,7 @@ def media(cat: Catalogue) -> list[Media]:
         inside = Path(rel).relative_to(content.content_dir.relative_to(content.root)).as_posix()
         folder, _, rest = inside.partition("/")
         itype = content.types.by_folder(folder)
-        out.append(Media(f"{posixpath.dirname(itype.url.rstrip('/'))}/{rest}", content.root / rel))
+        out.append(Media(itype.medium_src(rest), content.root / rel))
     return out
 
 
