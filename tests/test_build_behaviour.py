@@ -83,6 +83,26 @@ def test_a_citation_file_that_does_not_read_is_said_where_it_is(root):
     assert "2.0" in footer
 
 
+def test_a_page_template_the_theme_lacks_or_cannot_read_is_said_where_it_is(root):
+    """A template of page_templates is the site's own code: missing, `methodkit check` says so at
+    the page that names it; unreadable, the build says where, never with a traceback."""
+    replace_in(
+        root / "mkdocs.yml", "page_templates: [home.html", "page_templates: [map.html, home.html"
+    )
+    (root / "docs" / "kaart.md").write_text("---\ntemplate: map.html\n---\n# Kaart\n", "utf-8")
+    check = methodkit(root, "check")
+    assert check.returncode == 1
+    assert "docs/kaart.md:2: template: 'map.html' is in page_templates" in check.stdout
+    assert "(add overrides/map.html, or remove" in check.stdout
+    (root / "overrides" / "map.html").write_text(
+        '{% extends "main.html" %}\n{% block content %}\n{{ page.content {% endblock %}\n', "utf-8"
+    )
+    assert methodkit(root, "check").returncode == 0
+    proc = methodkit(root, "build")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "overrides/map.html:3: template: " in proc.stderr, proc.stderr
+
+
 def test_a_relative_config_path_builds_the_macro_pages(root):
     # `mkdocs build -f mkdocs.yml`, as MkDocs' own documentation writes it.
     proc = mkdocs(root, "build", "--strict", "-f", "mkdocs.yml")

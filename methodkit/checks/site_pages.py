@@ -89,6 +89,8 @@ def site_page_problems(
     languages=(),
     templates=(),
     types=(),
+    templates_missing=(),
+    theme_dir: str | None = None,
 ) -> list[Problem]:
     """Problems of every file in `docs_dir`; a page that passed before with the same bytes (and
     macros) is skipped.
@@ -151,7 +153,7 @@ def site_page_problems(
             rel,
             (
                 f"site page, macros: {sorted(macros.items())}, {is_macro_page}, "
-                f"{templates}, {tuple(types)}"
+                f"{templates}, {tuple(types)}, missing {templates_missing}"
             ),
             raw or b"",
         )
@@ -193,6 +195,18 @@ def site_page_problems(
                                 "hide",
                                 say("page.hide"),
                                 say("allowed", values=", ".join(HIDE_VALUES)),
+                            )
+                        )
+                    elif key_ == "template" and value in templates_missing:
+                        mine.append(
+                            Problem(
+                                rel,
+                                line,
+                                "template",
+                                say("page.template_missing", name=str(value)),
+                                say("page.template_missing.hint", path=f"{theme_dir}/{value}")
+                                if theme_dir
+                                else say("page.template_missing.no_folder", name=str(value)),
                             )
                         )
                     elif key_ == "template" and value not in templates:

@@ -10,6 +10,7 @@ their options are the site's own, whatever their values.
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,8 @@ from pathlib import Path
 import yaml
 
 DEFAULT_LANGUAGES = ("nl", "fr", "en")
+# The engine's theme (methodkit.mkdocs_adapter.theme), found by path: nothing of it is imported.
+ENGINE_THEME = Path(__file__).parents[1] / "mkdocs_adapter" / "theme"
 
 
 PYTHON_NAME = "tag:yaml.org,2002:python/name:"
@@ -70,6 +73,25 @@ class Settings:
         str, ...
     ] = ()  # the templates a docs page may choose (methodkit's page_templates)
     preview: bool = False  # built as serve builds: drafts shown, problems in a banner
+    theme_dir: str | None = None  # the site's own theme folder (theme.custom_dir), if it has one
+
+    def templates_not_found(self, root: Path) -> tuple[str, ...]:
+        """The page templates (page_templates) that no theme folder has: the site's own, the
+        engine's, Material's. Nothing when Material is not installed here: there is no telling."""
+        try:  # found through the package's files, not imported
+            material = importlib.metadata.distribution("mkdocs-material")
+        except importlib.metadata.PackageNotFoundError:
+            return ()
+        folders = [
+            *([root / self.theme_dir] if self.theme_dir else []),
+            ENGINE_THEME,
+            Path(material.locate_file("material/templates")),
+        ]
+        return tuple(
+            name
+            for name in self.page_templates
+            if not any((folder / name).is_file() for folder in folders)
+        )
 
 
 def config_path(root: Path, config_file: str | None = None) -> Path:
@@ -121,6 +143,7 @@ def thaw(value):
 def site_settings(root: Path, config_file: str | None = None) -> Settings:
     data = _read(root, config_file)
     opts, macros = {}, ()
+    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and "methodkit" in plugin:
             opts = plugin["methodkit"] or {}
@@ -136,6 +159,7 @@ def site_settings(root: Path, config_file: str | None = None) -> Settings:
         tuple(str(p) for p in opts.get("macro_pages") or ()),
         tuple(str(t) for t in opts.get("page_templates") or ()),
         opts.get("preview") is True,
+        theme.get("custom_dir") if isinstance(theme.get("custom_dir"), str) else None,
     )
 
 

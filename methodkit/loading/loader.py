@@ -239,6 +239,8 @@ class _Loader:
                 self.content.languages,
                 self.settings.page_templates,
                 self.content.types.named,
+                self.settings.templates_not_found(self.content.root),
+                self.settings.theme_dir,
             )
         )
 

@@ -17,6 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
+from jinja2 import TemplateError
+
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.checks.problems import problems_report
 from methodkit.loading.config import site_settings
@@ -73,6 +75,9 @@ def _build_one(
         return lang, True, ""
     except PluginError as exc:
         return lang, False, str(exc)
+    except TemplateError as exc:
+        # The site's theme (its custom_dir, not content): where and what, not a traceback.
+        return lang, False, template_problem(exc, Path(config_file))
     except (Abort, ConfigurationError) as exc:
         return lang, False, str(exc) or "the build was aborted (see the warnings above)"
     except SystemExit:
@@ -82,6 +87,22 @@ def _build_one(
         return lang, False, "a macro failed (see the message above)"
     finally:
         mk_log.removeHandler(handler)
+
+
+def template_problem(exc, config_file: Path) -> str:
+    """A template the build could not find or read, as `path:line: template: message (hint)`."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError
+
+    root, where = config_file.parent, f"{config_file.name}:1"
+    if isinstance(exc, TemplateNotFound):
+        return (
+            f"{where}: template: no theme folder has the template '{exc.name}' (add it to the "
+            f"site's theme folder, theme.custom_dir in {config_file.name}, or stop naming it)"
+        )
+    if isinstance(exc, TemplateSyntaxError) and exc.filename:
+        path = Path(exc.filename)
+        where = f"{path.relative_to(root) if path.is_relative_to(root) else path}:{exc.lineno}"
+    return f"{where}: template: {exc.message or exc} (correct the template)"
 
 
 def build_site(

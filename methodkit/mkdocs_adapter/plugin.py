@@ -34,6 +34,7 @@ from methodkit.checks.problems import Problem, format_problems, problems_report,
 from methodkit.checks.site_pages import PAGE_FIELDS
 from methodkit.i18n import format_date, language_name, native_name
 from methodkit.loading import history
+from methodkit.loading.config import ENGINE_THEME
 from methodkit.loading.docs import split_suffix
 from methodkit.loading.edition import edition
 from methodkit.loading.files import IMAGE_SUFFIXES, inside, shown
@@ -58,7 +59,7 @@ from methodkit.publishing.pdf import PdfError
 log = logging.getLogger("mkdocs.plugins.methodkit")
 # The engine's templates, stylesheets and scripts, over Material's; a site's own custom_dir
 # (its logo, any template it changes) comes before them.
-THEME = str(Path(__file__).parent / "theme")
+THEME = str(ENGINE_THEME)
 MATERIAL = Path(material.__file__).parent / "templates"
 # Notes for the reader of the build output that must not fail a strict build
 # (MkDocs counts every warning of its own loggers in strict mode).
@@ -397,8 +398,10 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
                     del page.meta[key]
             if self._source_of(page) in self.problem_files:
                 # A site page with problems is neither shown nor run as a template (only while
-                # serving: a build stops on problems); the banner says what is wrong.
+                # serving: a build stops on problems); the banner says what is wrong. In the
+                # site's default template: the one it names may be what is wrong.
                 page.meta["render_macros"] = False
+                page.meta.pop("template", None)
                 return ""
             return markdown
         if info[0] == "broken":
