@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -101,6 +102,32 @@ def test_a_page_template_the_theme_lacks_or_cannot_read_is_said_where_it_is(root
     proc = methodkit(root, "build")
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "overrides/map.html:3: template: " in proc.stderr, proc.stderr
+
+
+def test_a_translation_takes_the_layout_of_its_source_page(root):
+    """`template:` and `hide:` are the source page's in every language: a translation that says
+    otherwise (or nothing) gives its text, not a layout of its own."""
+    (root / "docs" / "kaart.md").write_text(
+        "---\n# De taal van de pagina.\nlang: nl\ntitle: Kaart\nhide: [toc]\n---\n"
+        "# Kaart\n\n## Deel\n\nTekst.\n",
+        "utf-8",
+    )
+    methodkit(root, "translate", "docs/kaart.md", "--to", "fr", check=True)
+    french = root / "docs" / "kaart.fr.md"
+    # The source's language, and what it says of it, stay with the source.
+    assert "lang:" not in french.read_text("utf-8") and "De taal" not in french.read_text("utf-8")
+    version = re.search(r"source_hash: (\S+)", french.read_text("utf-8")).group(1)
+    french.write_text(
+        f"---\nsource_hash: {version}\ntitle: Carte\ntemplate: plan.html\n---\n"
+        "# Carte\n\n## Partie\n\nTexte.\n",
+        "utf-8",
+    )
+    methodkit(root, "build", check=True)
+    for url in ("kaart/", "fr/kaart/"):
+        built = page(root / "site", url)
+        assert not built.select("[data-mk-planner]"), url
+        assert built.select_one('[data-md-type="toc"]').has_attr("hidden"), url
+    assert page(root / "site", "fr/kaart/").title.get_text().startswith("Carte")
 
 
 def test_a_relative_config_path_builds_the_macro_pages(root):

@@ -56,6 +56,40 @@ CASES = [
         "docs/over.md:3: body: image 'schema.png' is not in the repository",
     ),
     (
+        "module links to a page by its web address",
+        f"{M}/alpha-module.md",
+        None,
+        f"{M}/alpha-module.md:22: body: link '../beta-module/' is a web address, not a page's file "
+        "(write 'beta-module.md')",
+    ),
+    (
+        "site page links from the site's root",
+        "docs/over.md",
+        "# Over\n\n[Start](/modules/alpha-module/)\n",
+        "docs/over.md:3: body: link '/modules/alpha-module/' starts from the site's root "
+        "(write 'modules/alpha-module.md')",
+    ),
+    (
+        "site page links in HTML",
+        "docs/over.md",
+        '# Over\n\n<a href="modules/alpha-module.md">alfa</a>\n',
+        "docs/over.md:3: body: link 'modules/alpha-module.md' is in HTML",
+    ),
+    (
+        "site page links to a translation's file",
+        "docs/over.md",
+        "# Over\n\n[Alfa](modules/alpha-module.fr.md)\n",
+        "docs/over.md:3: body: link 'modules/alpha-module.fr.md' leads to no page "
+        "(write 'modules/alpha-module.md': the site shows",
+    ),
+    (
+        "site page link with a typo",
+        "docs/over.md",
+        "# Over\n\n[Alfa](modules/alpha-modul.md)\n",
+        "docs/over.md:3: body: link 'modules/alpha-modul.md' leads to no page "
+        "(did you mean 'modules/alpha-module.md'?)",
+    ),
+    (
         "site page links to a missing page, from its folder",
         "docs/gids/over.md",
         "# Over\n\nZie [de modules](modules/index.md).\n",
@@ -444,6 +478,10 @@ CASES = [
 ]
 # Edits of existing fixture files, for the cases above whose content is None.
 EDITS = {
+    "module links to a page by its web address": (
+        "Zie [de licenties](https://creativecommons.org/licenses/).",
+        "Zie [bèta](../beta-module/).",
+    ),
     "invalid date": ("date: 2019-02-14", "date: 2019-02-30"),
     "unknown module in session": (
         "modules: [alpha-module, beta-module]",
@@ -538,6 +576,13 @@ def test_a_site_page_finds_what_the_build_publishes(root, capsys):
     (root / "docs" / "gids" / "index.fr.md").write_text(text.replace("Gids", "Guide"), "utf-8")
     code, out = run_check(root, capsys)
     assert code == 0, out
+    # A translation's image where the source page's would be: the check names the address.
+    (root / "docs" / "gids" / "index.fr.md").write_text("# Guide\n\n![Carte](../kaart.svg)\n")
+    code, out = run_check(root, capsys)
+    assert out.startswith(
+        "docs/gids/index.fr.md:3: body: image '../kaart.svg' is not in the repository "
+        "(write 'kaart.svg')"
+    ), out
 
 
 def test_a_link_to_a_draft_is_reported_as_a_build_would_fail_on_it(root, capsys):

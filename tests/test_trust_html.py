@@ -324,6 +324,9 @@ def blind_site(pristine, tmp_path_factory):
             mp.setattr(module, "text_field_problems", lambda *a, **k: [])
         mp.setattr(methodkit.loading.loader._Loader, "check_images", lambda self: None)
         mp.setattr(
+            methodkit.loading.loader._Loader, "check_site_page_references", lambda self: None
+        )
+        mp.setattr(
             methodkit.checks.site_pages, "PAGE_FIELDS", _Everything()
         )  # render_macros, ignore_macros too
         mp.setenv("METHODKIT_CACHE", "0")

@@ -306,10 +306,11 @@ def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[P
 
 
 def page_references(body: str, first_line: int) -> tuple[list, list]:
-    """What a body uses of the repository: its images, as (relative address, line, written in
-    Markdown), and its Markdown links to other files, as (relative address, line)."""
-    html_img = "<img" in body.lower()
-    if "](" not in body and "]:" not in body and not html_img:
+    """What a body uses of the repository: its images and its links to other pages or files, each
+    as (address on this host, line, written in Markdown)."""
+    lower = body.lower()
+    html = "<img" in lower or "<a" in lower
+    if "](" not in body and "]:" not in body and not html:
         return [], []
     text, images, links = prose(body), [], []
     # A definition whose label an image uses gives that image its address: said at the definition.
@@ -319,16 +320,19 @@ def page_references(body: str, first_line: int) -> tuple[list, list]:
         image = m.group("bang") or (
             m.group("label") is not None and _label(m.group("label")) in shown
         )
-        if parts and image and _local(parts[0]):
-            images.append((parts[0], _line(text, _start(m), first_line), True))
-        elif parts and not image and _relative(parts[0]):
-            links.append((parts[0], _line(text, _start(m), first_line)))
-    for m in _TAG.finditer(text) if html_img else ():
-        if m.group(2).lower() == "img":
+        if (m.group("label") or "").startswith("^"):
+            continue  # a footnote's text (`[^1]: The note.`), not an address
+        if parts and _local(parts[0]):
+            found = images if image else links
+            found.append((parts[0], _line(text, _start(m), first_line), True))
+    for m in _TAG.finditer(text) if html else ():
+        tag = m.group(2).lower()
+        if tag in ("img", "a"):
             for am in _ATTR.finditer(m.group(3)):
-                src = (am.group(2) or "").strip("\"'")
-                if am.group(1).lower() == "src" and _local(src):
-                    images.append((src, _line(text, m.start(), first_line), False))
+                address = (am.group(2) or "").strip("\"'")
+                if am.group(1).lower() == ("src" if tag == "img" else "href") and _local(address):
+                    found = images if tag == "img" else links
+                    found.append((address, _line(text, m.start(), first_line), False))
     return images, links
 
 
@@ -341,10 +345,6 @@ def _start(m: re.Match) -> int:
 def _label(label: str) -> str:
     """A reference label as Markdown matches it: case and runs of white space do not count."""
     return " ".join(label.split()).casefold()
-
-
-def _relative(url: str) -> bool:
-    return _local(url) and not url.startswith("/")
 
 
 def _local(url: str) -> bool:

@@ -79,8 +79,8 @@ def translation_text(content: Content, source: Path, lang: str) -> str:
                 f"{rel}: its front matter is not closed; add a line '---' after the last field"
             )
         # The source's own `lang:` says what it is written in; the translation's language is its
-        # name's.
-        front = re.sub(r"(?m)^lang:.*\n", "", text[4 : close.start() + 1])
+        # name's. The comment lines right above it speak of it: they go with it.
+        front = re.sub(r"(?m)^(?:#.*\n)*lang:.*\n", "", text[4 : close.start() + 1])
         return f"---\n{header}source_hash: {h}\ndraft: true\n{front}---{text[close.end() :]}"
     return f"---\n{header}source_hash: {h}\ndraft: true\n---\n{text}"
 

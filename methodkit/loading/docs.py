@@ -71,12 +71,15 @@ def site_pages(
     pages = {}
     for src, (path, meta, version) in sources.items():
         lang = meta.get("lang")
+        template, hide = meta.get("template"), meta.get("hide")
         pages[src] = SitePage(
             src,
             path.relative_to(root).as_posix(),
             lang if isinstance(lang, str) and lang else languages[0],
             version,
             translations.get(src, {}),
+            template if isinstance(template, str) else None,
+            tuple(map(str, hide)) if isinstance(hide, list) else (),
         )
     strays = [
         tr for base, by_lang in translations.items() if base not in pages for tr in by_lang.values()

@@ -34,7 +34,7 @@ from methodkit.checks.timings import HALF_DAY_MINUTES, step_problems, trajectory
 from methodkit.i18n import is_language
 from methodkit.loading.cache import CheckCache
 from methodkit.loading.config import markdown_extensions, site_settings
-from methodkit.loading.docs import site_pages
+from methodkit.loading.docs import site_pages, split_suffix
 from methodkit.loading.files import IMAGE_SUFFIXES, walk
 from methodkit.loading.locales import FOLDER as LOCALES
 from methodkit.loading.locales import load_locales
@@ -209,16 +209,16 @@ class _Loader:
                 self.check_site_pages()
             return c, self.problems
         self.load_trajectory()
-        self.check_references()
-        self.check_images()
-        self.check_links()
-        self.check_timings()
         c.site_pages, ignored, c.stray_pages = site_pages(
             c.root, self.settings.docs_dir, c.languages
         )
         # Site pages in a language the site does not list leave the build too: noted with the
         # items'.
         c.ignored += ignored
+        self.check_references()
+        self.check_images()
+        self.check_links()
+        self.check_timings()
         self.check_site_page_terms()
         self.check_site_pages()
         self.check_site_page_references()
@@ -258,16 +258,7 @@ class _Loader:
         for rel in c.media:  # the images of the item folders, published beside the items' pages
             folder, rest = Path(rel).relative_to(c.rel(c.content_dir)).as_posix().split("/", 1)
             images.add(c.types.by_folder(folder).medium_src(rest))
-        pages = set(c.site_pages) | {
-            c.types[kind].page_url(item_id).rstrip("/") + ".md"
-            for kind, ids in self.known.items()
-            for item_id in ids
-        }
-        pages |= {
-            f"{vocabulary}/{term}.md"
-            for vocabulary in c.types.facet_vocabularies()
-            for term in c.vocabularies.get(vocabulary, {})
-        }
+        pages = self.page_files()
         for page in c.site_pages.values():
             folder = posixpath.dirname(page.src)
             for rel in [page.path] + [tr.path for tr in page.translations.values()]:
@@ -287,29 +278,31 @@ class _Loader:
                     if target.startswith("assets/"):
                         continue
                     if target not in images:
-                        where = posixpath.join(self.settings.docs_dir, folder).rstrip("/")
                         problem = (
                             say("image.missing", url=url[:40]),
-                            say("page.image_missing.hint", folder=where),
+                            self.image_hint(target, folder, images),
                         )
                     elif not markdown:
                         problem = say("image.html", url=url[:40]), say("image.html.hint")
                     else:
                         continue
                     self.problems.append(Problem(rel, line, "body", *problem))
-                for url, line in links:
-                    path = _file_of(url)
-                    target = posixpath.normpath(posixpath.join(folder, path))
-                    if path.endswith(".md") and target not in pages:
-                        self.problems.append(
-                            Problem(
-                                rel,
-                                line,
-                                "body",
-                                say("link.no_page", url=url[:40]),
-                                say("page.link_missing.hint"),
-                            )
-                        )
+                for url, line, markdown in links:
+                    problem = self.link_problem(url, markdown, folder, page.url, pages)
+                    if problem is not None:
+                        self.problems.append(Problem(rel, line, "body", *problem))
+
+    def image_hint(self, target: str, folder: str, images: set[str]):
+        """How a site page in `folder` reaches the image it names at `target`: the address of a
+        file of that name, of one named nearly so, or where to put it."""
+        same = sorted(i for i in images if posixpath.basename(i) == posixpath.basename(target))
+        near = same or difflib.get_close_matches(target, images, n=1, cutoff=0.8)
+        if same:
+            return say("address.write", address=posixpath.relpath(same[0], folder or "."))
+        if near:
+            return say("address.did_you_mean", address=posixpath.relpath(near[0], folder or "."))
+        where = posixpath.join(self.settings.docs_dir, folder).rstrip("/")
+        return say("page.image_missing.hint", folder=where)
 
     def share_check(self, helpers: int) -> None:
         """A cold check (nothing in the cache: a fresh machine, a new version of the engine) shared
@@ -991,48 +984,86 @@ class _Loader:
                         )
                     )
 
+    def page_files(self) -> set[str]:
+        """The Markdown file of every page the build has, from docs/: the site's own pages, every
+        item's page (an item with problems of its own too: those are said at its file, not again
+        at every link to it) and every term page."""
+        c = self.content
+        return (
+            set(c.site_pages)
+            | {
+                c.types[kind].page_url(item_id).rstrip("/") + ".md"
+                for kind, ids in self.known.items()
+                for item_id in ids
+            }
+            | {
+                f"{vocabulary}/{term}.md"
+                for vocabulary in c.types.facet_vocabularies()
+                for term in c.vocabularies.get(vocabulary, {})
+            }
+        )
+
+    def link_problem(self, url: str, markdown: bool, here: str, address: str, pages: set[str]):
+        """What is wrong with a link of a page: (message, hint), or None. `here`: the folder of the
+        page's file in docs/ (a file's name is read from there); `address`: the page's own
+        address in the site (a web address is read from there, as a browser does). A link names
+        the file of a page, relative to the page, in Markdown: MkDocs then finds the page in every
+        language and on any host. A file that is no page (an image, a feed) is not checked here."""
+        path = _file_of(url)
+        if not markdown:
+            return say("link.html", url=url[:40]), say("link.html.hint")
+        if not path:
+            return None  # this page (`?x=1`)
+        if path.startswith("/"):
+            found = _page_file(path.lstrip("/"), pages)
+            return say("link.absolute", url=url[:40]), (
+                say("address.write", address=posixpath.relpath(found, here or "."))
+                if found
+                else say("link.absolute.hint")
+            )
+        target = posixpath.normpath(posixpath.join(here, path))
+        if path.endswith(".md"):
+            if target in pages:
+                return None
+            base, lang = split_suffix(target, self.content.languages)
+            if lang and base in pages:
+                return say("link.no_page", url=url[:40]), say(
+                    "link.translation.hint", address=posixpath.relpath(base, here or ".")
+                )
+            near = difflib.get_close_matches(target, pages, n=1, cutoff=0.8)
+            return say("link.no_page", url=url[:40]), (
+                say("address.did_you_mean", address=posixpath.relpath(near[0], here or "."))
+                if near
+                else say("link.no_page.hint")
+            )
+        if "." in posixpath.basename(path.rstrip("/")):
+            return None  # a file, not a page
+        found = _page_file(posixpath.normpath(posixpath.join(address, path)), pages)
+        return say("link.page_address", url=url[:40]), (
+            say("address.write", address=posixpath.relpath(found, here or "."))
+            if found
+            else say("link.no_page.hint")
+        )
+
     def check_links(self):
         """A link to another page (`../modules/<id>.md`) must find it in the built site, as a strict
-        build requires."""
-        c, docs = self.content, self.content.root / self.settings.docs_dir
-        pages = {i.url.rstrip("/") + ".md": i for i in c.all_items()}
-        # An item whose file has problems of its own still exists: those problems are said at
-        # that file, not again at every link to it.
-        existing = {
-            c.types[kind].page_url(item_id).rstrip("/") + ".md"
-            for kind, ids in self.known.items()
-            for item_id in ids
-        }
+        build requires, and not as an address that works on one host or in one language only."""
+        c = self.content
+        items = {i.url.rstrip("/") + ".md": i for i in c.all_items()}
+        pages = self.page_files()
         for item, rel in self.sources():
-            here = posixpath.dirname(
-                item.url.rstrip("/")
-            )  # the page's folder in the site, as MkDocs resolves links
-            for url, line in self.refs[rel][1]:
-                path = _file_of(url)
-                if not path.endswith(".md"):
-                    continue
-                target = posixpath.normpath(posixpath.join(here, path))
-                other = pages.get(target)
-                if other is None and target not in existing and not (docs / target).is_file():
-                    self.problems.append(
-                        Problem(
-                            rel,
-                            line,
-                            "body",
-                            say("link.no_page", url=url[:40]),
-                            say("link.no_page.hint"),
-                        )
+            # the page's folder in the site, as MkDocs resolves links
+            here = posixpath.dirname(item.url.rstrip("/"))
+            for url, line, markdown in self.refs[rel][1]:
+                problem = self.link_problem(url, markdown, here, item.url, pages)
+                other = items.get(posixpath.normpath(posixpath.join(here, _file_of(url))))
+                if problem is None and other is not None and other.draft and not item.draft:
+                    problem = (
+                        say("link.draft", url=url[:40]),
+                        say("link.draft.hint", path=other.path),
                     )
-                elif other is not None and other.draft and not item.draft:
-                    self.problems.append(
-                        Problem(
-                            rel,
-                            line,
-                            "body",
-                            say("link.draft", url=url[:40]),
-                            say("link.draft.hint", path=other.path),
-                        )
-                    )
+                if problem is not None:
+                    self.problems.append(Problem(rel, line, "body", *problem))
 
     def check_timings(self):
         """Minutes that must add up: the steps of each item with a duration (source and
@@ -1125,6 +1156,16 @@ def _strings(meta, prefix=""):
             yield from _strings(v, f"{prefix}[{i}]")
     elif isinstance(meta, str):
         yield prefix, meta
+
+
+def _page_file(target: str, pages: set[str]) -> str | None:
+    """The Markdown file of the page at the web address `target` (`modules/x/`, `reuse`), if
+    there is one."""
+    stem = target.strip("/")
+    for candidate in (f"{stem}.md", f"{stem}/index.md" if stem else "index.md"):
+        if candidate in pages:
+            return candidate
+    return None
 
 
 def _file_of(url: str) -> str:

@@ -187,7 +187,9 @@ def build_site(
         )
         return 1
     assemble(scratch, out, settings.languages)
-    write_site_map(content, out, settings, serve)
+    write_site_map(
+        addresses(Catalogue(content, settings.languages[0], include_drafts=serve)), out, settings
+    )
     if pdf:
         # What gets published carries its own offline copy (with the PDFs just made).
         from methodkit.publishing.offline import write_offline_zip
@@ -202,9 +204,8 @@ def build_site(
     return 0
 
 
-def write_site_map(content, out: Path, settings, serve: bool) -> None:
+def write_site_map(pages: list[str], out: Path, settings) -> None:
     """The sitemap of every language, from the pages the model plans (drafts too while serving)."""
-    pages = addresses(Catalogue(content, settings.languages[0], include_drafts=serve))
     write_sitemap(out, settings.site_url, Languages(tuple(settings.languages)), pages)
 
 

@@ -37,6 +37,7 @@ from mkdocs.utils import write_file
 from methodkit.loading.loader import Content, current_hash, load
 from methodkit.model.translations import translation_state
 from methodkit.pages.listings import SHOWS_STATES
+from methodkit.pages.plan import addresses
 
 log = logging.getLogger("methodkit")
 
@@ -58,6 +59,12 @@ def remember(lang: str, config, site_dir: str) -> None:
 
 def forget(lang: str) -> None:
     _builds.pop(lang, None)
+
+
+def planned_pages(lang: str) -> list[str]:
+    """Every page of the served site of `lang`, from the catalogue of its latest build or update
+    (the sitemap's pages)."""
+    return addresses(_builds[lang].plugins["methodkit"].catalogue)
 
 
 def update(lang: str) -> int | None:

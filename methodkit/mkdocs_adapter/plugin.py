@@ -384,6 +384,15 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
                         if isinstance(l, dict) and link_ok(str(l.get("url", "")))
                     ]
             page.meta["render_macros"] = page.file.src_uri in self.config.macro_pages
+            known = self.catalogue.content.site_pages.get(page.file.src_uri)
+            if known is not None:
+                # The layout is the source page's, in every language: a translation gives text.
+                page.meta.pop("template", None)
+                page.meta.pop("hide", None)
+                if known.template is not None:
+                    page.meta["template"] = known.template
+                if known.hide:
+                    page.meta["hide"] = list(known.hide)
             if page.meta.get("template") not in self.config.page_templates:
                 page.meta.pop(
                     "template", None

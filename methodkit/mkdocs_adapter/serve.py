@@ -24,7 +24,6 @@ from pathlib import Path
 from mkdocs.livereload import LiveReloadServer
 
 from methodkit.loading.config import site_settings
-from methodkit.loading.loader import load
 from methodkit.mkdocs_adapter import live
 from methodkit.mkdocs_adapter.build import build_site, new_pool, write_site_map
 
@@ -72,12 +71,12 @@ def serve(
             counts = [pools[lang].submit(live.update, lang) for lang in settings.languages]
             counts = [f.result() for f in counts]
             if None not in counts:
-                # Written by the build, not by a language's worker: made again from the content now,
-                # with the settings as the build reads them (this server's address, SITE_URL).
-                content, _problems = load(
-                    root, settings.content_dir, settings.languages, config_file, in_memory=True
-                )
-                write_site_map(content, out, site_settings(root, config_file), serve=True)
+                # Written by the build, not by a language's worker: the pages the first language's
+                # worker now plans (it has just loaded the content), with the settings as the build
+                # reads them (this server's address, SITE_URL).
+                first = settings.languages[0]
+                pages = pools[first].submit(live.planned_pages, first).result()
+                write_site_map(pages, out, site_settings(root, config_file))
                 log.info(
                     "re-rendered %d page(s) in %.1f s", sum(counts), time.perf_counter() - started
                 )

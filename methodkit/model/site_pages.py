@@ -24,6 +24,10 @@ class SitePage:
     lang: str  # the language it is written in: its `lang:`, else the site's first language
     hash: str | None  # its version (title and body); None when its front matter does not parse
     translations: dict[str, PageTranslation] = field(default_factory=dict)
+    # Its layout (`template:`, `hide:`): the source page's in every language, whatever a
+    # translation's front matter says.
+    template: str | None = None
+    hide: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
