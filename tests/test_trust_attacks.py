@@ -182,6 +182,12 @@ ATTACKS = {
         SVG.format("".join(f'<rect id="r{n % 2}"/>' for n in range(200000))),
         "docs/s7.svg:1: file: an SVG image with the id 'r0' twice",
     ),
+    # ... and twenty thousand broken links and images in one page (each line counted from the
+    # start of the text and each address compared with every page, the check took minutes)
+    "docs/n1.md": (
+        PAGE + "\n\n".join(f"[x](nope-{n}.md) ![y](nope-{n}.png)" for n in range(20000)) + "\n",
+        "docs/n1.md:4: body: link 'nope-0.md' leads to no page",
+    ),
     "methodology/locales/en.yml": (
         'footer.copyright: "Published by {publisher:>99999999999} · content © {holder}"\n'
         'kind.module: "{0.__class__}"\n',

@@ -23,6 +23,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 
 from methodkit.checks import allowlist
+from methodkit.checks.lines import line_of
 from methodkit.checks.problems import Message, Problem, say, word
 
 TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|\{#")
@@ -87,7 +88,7 @@ def _blank(match: re.Match, fill: str = " ") -> str:
 
 
 def _line(text: str, pos: int, first_line: int) -> int:
-    return first_line + text.count("\n", 0, pos)
+    return first_line - 1 + line_of(text, pos)
 
 
 def _bad_scheme(value: str) -> bool:
@@ -163,7 +164,7 @@ def _depth_problems(body: str, rel: str, first_line: int, field: str) -> list[Pr
             continue
         depth = max(depth - 1, 0) if closing else depth + 1
         if depth > MAX_HTML_DEPTH:
-            deep.add(text.count("\n", 0, m.start()))
+            deep.add(line_of(text, m.start()) - 1)
             break
     return [
         Problem(rel, first_line + n, field, say("policy.too_deep"), say("policy.too_deep.hint"))
@@ -175,7 +176,7 @@ def _width_problems(body: str, rel: str, first_line: int, field: str) -> list[Pr
     out, text = [], prose(body)
     spans = list(_SPAN.finditer(text))
     if sum(int(m.group(1)) for m in spans) > MAX_COLUMNS:
-        line = first_line + text.count("\n", 0, spans[-1].start())
+        line = first_line - 1 + line_of(text, spans[-1].start())
         out.append(
             Problem(
                 rel,
@@ -472,7 +473,7 @@ def _rendered_problems(
 def _where(body: str, word: str, first_line: int) -> int:
     """The line of the body where `word` first appears, or its first line."""
     pos = body.lower().find(word.lower())
-    return first_line + body.count("\n", 0, pos) if pos >= 0 else first_line
+    return first_line - 1 + line_of(body, pos) if pos >= 0 else first_line
 
 
 def text_field_problems(

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from methodkit.checks.allowlist import link_ok
 from methodkit.checks.images import raster_problems
+from methodkit.checks.lines import line_of
 from methodkit.checks.policy import TEMPLATE_SYNTAX, html_problems, prose, text_field_problems
 from methodkit.checks.problems import Problem, say, word
 from methodkit.checks.svg import svg_problems
@@ -268,7 +269,7 @@ def _calls_not_run(body: str, rel: str, first_line: int, macros, page: str) -> l
     return [
         Problem(
             rel,
-            first_line + text.count("\n", 0, m.start()),
+            first_line - 1 + line_of(text, m.start()),
             "content",
             say("page.macro_not_listed", call=m.group(0)),
             say("page.macro_not_listed.hint", page=page),
@@ -298,7 +299,7 @@ def _template_problems(text: str, rel: str, macros: dict[str, bool], types=()) -
             out.append(
                 Problem(
                     rel,
-                    1 + text.count("\n", 0, m.start()),
+                    line_of(text, m.start()),
                     "content",
                     say("page.macro_type", call=m.group(0), name=argument),
                     say("did_you_mean", name=close[0])
@@ -317,7 +318,7 @@ def _template_problems(text: str, rel: str, macros: dict[str, bool], types=()) -
         out.append(
             Problem(
                 rel,
-                1 + calls.count("\n", 0, m.start()),
+                line_of(calls, m.start()),
                 "content",
                 say("page.template_syntax", syntax=shown),
                 say(

@@ -16,6 +16,7 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
+from methodkit.checks.lines import line_of
 from methodkit.checks.problems import Problem, say
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -155,7 +156,7 @@ def _name(qname: str) -> str:
 
 def _line(text: str, word: str) -> int:
     pos = text.find(word)
-    return text.count("\n", 0, pos) + 1 if pos >= 0 else 1
+    return line_of(text, pos) if pos >= 0 else 1
 
 
 def svg_problems(text: str, rel: str) -> list[Problem]:
@@ -174,7 +175,7 @@ def svg_problems(text: str, rel: str) -> list[Problem]:
         out.append(
             Problem(
                 rel,
-                text.count("\n", 0, found.start()) + 1,
+                line_of(text, found.start()),
                 "file",
                 say("svg.instruction"),
                 HINT,

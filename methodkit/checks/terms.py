@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from methodkit.checks.lines import line_of
 from methodkit.checks.problems import Problem, say
 
 
@@ -50,7 +51,7 @@ class TermList:
             out.append(
                 Problem(
                     rel,
-                    line + text.count("\n", 0, m.start()),
+                    line - 1 + line_of(text, m.start()),
                     field,
                     say("terms.variant", variant=" ".join(m.group(1).split()), use=rule.use),
                     hint,

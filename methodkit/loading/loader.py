@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from methodkit.checks.images import raster_problems
+from methodkit.checks.lines import line_of
 from methodkit.checks.placeholders import placeholder_problems
 from methodkit.checks.policy import (
     html_problems,
@@ -68,6 +69,9 @@ DEFAULT_FIELDS = (
 # An id names the item's folder in the site and its PDFs (`<id>-participant-nl.pdf`): a file
 # system takes names of 255 bytes at most, whatever the site's schema allows.
 MAX_ID = 100
+# "Did you mean" for this many broken addresses (links, images) a run at most: the rest get the
+# general hint.
+SUGGESTIONS = 50
 # The hint fits the type: only one whose schema has a contact field may send anyone there.
 PRIVACY_HINTS = {
     False: say("privacy.no_contact.hint"),
@@ -157,6 +161,7 @@ class _Loader:
         # the files only (share_check); None: it checks every file.
         self.share: tuple[int, int] | None = None
         self.cache = CheckCache(root, cdir / "schemas", self.extensions, in_memory)
+        self.suggested = 0  # addresses given a close name so far (near)
         self.term_lists: dict[
             str, TermList
         ] = {}  # language -> its preferred terms and their variants
@@ -259,6 +264,9 @@ class _Loader:
             folder, rest = Path(rel).relative_to(c.rel(c.content_dir)).as_posix().split("/", 1)
             images.add(c.types.by_folder(folder).medium_src(rest))
         pages = self.page_files()
+        by_name: dict[str, list[str]] = {}
+        for image in sorted(images):
+            by_name.setdefault(posixpath.basename(image), []).append(image)
         for page in c.site_pages.values():
             folder = posixpath.dirname(page.src)
             for rel in [page.path] + [tr.path for tr in page.translations.values()]:
@@ -280,7 +288,7 @@ class _Loader:
                     if target not in images:
                         problem = (
                             say("image.missing", url=url[:40]),
-                            self.image_hint(target, folder, images),
+                            self.image_hint(target, folder, by_name),
                         )
                     elif not markdown:
                         problem = say("image.html", url=url[:40]), say("image.html.hint")
@@ -292,15 +300,16 @@ class _Loader:
                     if problem is not None:
                         self.problems.append(Problem(rel, line, "body", *problem))
 
-    def image_hint(self, target: str, folder: str, images: set[str]):
+    def image_hint(self, target: str, folder: str, images: dict[str, list[str]]):
         """How a site page in `folder` reaches the image it names at `target`: the address of a
-        file of that name, of one named nearly so, or where to put it."""
-        same = sorted(i for i in images if posixpath.basename(i) == posixpath.basename(target))
-        near = same or difflib.get_close_matches(target, images, n=1, cutoff=0.8)
+        file of that name, of one named nearly so, or where to put it. `images`: the published
+        images by their file name."""
+        same = images.get(posixpath.basename(target))
         if same:
             return say("address.write", address=posixpath.relpath(same[0], folder or "."))
+        near = self.near(target, [i for found in images.values() for i in found])
         if near:
-            return say("address.did_you_mean", address=posixpath.relpath(near[0], folder or "."))
+            return say("address.did_you_mean", address=posixpath.relpath(near, folder or "."))
         where = posixpath.join(self.settings.docs_dir, folder).rstrip("/")
         return say("page.image_missing.hint", folder=where)
 
@@ -360,7 +369,7 @@ class _Loader:
             )
             mention = re.compile(r'"x-vocabulary"\s*:\s*' + re.escape(json.dumps(name)))
             places = [
-                (c.rel(schema), text.count("\n", 0, found.start()) + 1, "x-vocabulary")
+                (c.rel(schema), line_of(text, found.start()), "x-vocabulary")
                 for schema in sorted(c.schemas.folder.glob("*.schema.json"))
                 for text in [schema.read_text("utf-8", errors="replace")]
                 for found in mention.finditer(text)
@@ -1003,6 +1012,15 @@ class _Loader:
             }
         )
 
+    def near(self, target: str, candidates) -> str | None:
+        """A name close to `target`, for the first SUGGESTIONS addresses of a run only: each is
+        compared with every page or image, and a file may hold thousands of broken links."""
+        if self.suggested >= SUGGESTIONS:
+            return None
+        self.suggested += 1
+        found = difflib.get_close_matches(target, candidates, n=1, cutoff=0.8)
+        return found[0] if found else None
+
     def link_problem(self, url: str, markdown: bool, here: str, address: str, pages: set[str]):
         """What is wrong with a link of a page: (message, hint), or None. `here`: the folder of the
         page's file in docs/ (a file's name is read from there); `address`: the page's own
@@ -1030,9 +1048,9 @@ class _Loader:
                 return say("link.no_page", url=url[:40]), say(
                     "link.translation.hint", address=posixpath.relpath(base, here or ".")
                 )
-            near = difflib.get_close_matches(target, pages, n=1, cutoff=0.8)
+            near = self.near(target, pages)
             return say("link.no_page", url=url[:40]), (
-                say("address.did_you_mean", address=posixpath.relpath(near[0], here or "."))
+                say("address.did_you_mean", address=posixpath.relpath(near, here or "."))
                 if near
                 else say("link.no_page.hint")
             )

@@ -20,6 +20,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
+from methodkit.checks.lines import line_of
 from methodkit.loading import history
 
 from .documents import Source, recorded
@@ -60,7 +61,7 @@ def catalogue(root: Path, source: Source, lang: str) -> tuple[Catalog, str | Non
     )
     for u in src_units:
         string, fuzzy, previous = filled.by_key.get(u.key, ("", False, None))
-        line = text.count("\n", 0, u.start) + 1
+        line = line_of(text, u.start)
         cat.add(
             u.text,
             string,
