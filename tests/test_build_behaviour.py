@@ -592,7 +592,7 @@ def test_an_image_the_site_cannot_show_is_refused_with_its_line(root):
     assert proc.returncode == 1
     assert proc.stdout.splitlines() == [
         f"{BETA}:23: body: image 'schema.png' is not in the repository "
-        "(put the file in methodology/modules/ or correct the address)",
+        "(did you mean 'schema.svg'?)",
         f"{BETA}:25: body: image 'schema.svg' is in HTML "
         "(write it in Markdown, ![description](file), so its address works on every page)",
     ]

@@ -63,6 +63,26 @@ CASES = [
         "(write 'beta-module.md')",
     ),
     (
+        "site page links to a file the site does not publish",
+        "docs/over.md",
+        "# Over\n\n[Het verslag](verslag.pdf) en [de site](www.example.org)\n",
+        "docs/over.md:3: body: link 'verslag.pdf' leads to no file of the site",
+    ),
+    (
+        "site page links in HTML to a page's address",
+        "docs/over.md",
+        '# Over\n\n<a href="../modules/alpha-module/#stappen">alfa</a>\n',
+        "docs/over.md:3: body: link '../modules/alpha-module/#stappen' is in HTML (write it in "
+        "Markdown, [text](modules/alpha-module.md#stappen)",
+    ),
+    (
+        "site page links to a page in another language's folder",
+        "docs/over.md",
+        "# Over\n\n[Alfa](/fr/modules/alpha-module/)\n",
+        "docs/over.md:3: body: link '/fr/modules/alpha-module/' starts from the site's root "
+        "(write 'modules/alpha-module.md')",
+    ),
+    (
         "site page links from the site's root",
         "docs/over.md",
         "# Over\n\n[Start](/modules/alpha-module/)\n",
@@ -583,6 +603,16 @@ def test_a_site_page_finds_what_the_build_publishes(root, capsys):
         "docs/gids/index.fr.md:3: body: image '../kaart.svg' is not in the repository "
         "(write 'kaart.svg')"
     ), out
+
+
+def test_a_footnote_that_starts_with_a_word_and_a_colon_is_text(root, capsys):
+    """`[^1]: Bron: een rapport.` is a footnote, not a link with the scheme 'Bron:'."""
+    module = root / M / "alpha-module.md"
+    module.write_text(
+        module.read_text("utf-8") + "\nZie de bron[^1].\n\n[^1]: Bron: een rapport.\n", "utf-8"
+    )
+    code, out = run_check(root, capsys)
+    assert code == 0, out
 
 
 def test_a_link_to_a_draft_is_reported_as_a_build_would_fail_on_it(root, capsys):

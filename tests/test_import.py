@@ -74,8 +74,8 @@ def test_the_drafts_pass_the_check_but_for_what_was_reported(imported):
         f"{MODULES}/het-eerste-gesprek.md:"
         f"{_line(root, 'het-eerste-gesprek', '../elders/pagina.md')}: body: "
         "link '../elders/pagina.md' leads to no page "
-        "(name the page's file from this page: ../modules/<id>.md from an item, "
-        "modules/<id>.md from docs/, phases/<id>.md for the page of a phase)"
+        "(name the page's file, from this page's file: ../modules/<id>.md or ../phases/<id>.md "
+        "from a module, modules/<id>.md from a page of docs/)"
     ]
 
 

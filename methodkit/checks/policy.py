@@ -39,10 +39,11 @@ _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:.-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*'
 _FIELD_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _ATTR = re.compile(r"([^\s=/]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
-# An inline link or image, `[text](url)` / `![alt](url)`, or a reference definition, `[label]: url`.
+# An inline link or image, `[text](url)` / `![alt](url)`, or a reference definition, `[label]: url`
+# (a footnote's, `[^1]: Source: a report.`, is text, not an address).
 _MD_URL = re.compile(
     r"(?P<bang>!?)\[[^\]\n]*\]\(\s*<?(?P<inline>[^)\n>]+)"
-    r"|^\s{0,3}\[(?P<label>[^\]]+)\]:\s*<?(?P<ref>\S+?)>?(?:\s|$)",
+    r"|^\s{0,3}\[(?P<label>(?!\^)[^\]]+)\]:\s*<?(?P<ref>\S+?)>?(?:\s|$)",
     re.M,
 )
 # An image by reference (`![alt][label]`, `![label][]`, `![label]`): a definition gives its address.
@@ -321,8 +322,6 @@ def page_references(body: str, first_line: int) -> tuple[list, list]:
         image = m.group("bang") or (
             m.group("label") is not None and _label(m.group("label")) in shown
         )
-        if (m.group("label") or "").startswith("^"):
-            continue  # a footnote's text (`[^1]: The note.`), not an address
         if parts and _local(parts[0]):
             found = images if image else links
             found.append((parts[0], _line(text, _start(m), first_line), True))

@@ -15,8 +15,8 @@ import re
 import zlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import unquote
 
+from methodkit.checks.addresses import Addresses, file_of
 from methodkit.checks.images import raster_problems
 from methodkit.checks.lines import line_of
 from methodkit.checks.placeholders import placeholder_problems
@@ -35,7 +35,7 @@ from methodkit.checks.timings import HALF_DAY_MINUTES, step_problems, trajectory
 from methodkit.i18n import is_language
 from methodkit.loading.cache import CheckCache
 from methodkit.loading.config import markdown_extensions, site_settings
-from methodkit.loading.docs import site_pages, split_suffix
+from methodkit.loading.docs import site_pages
 from methodkit.loading.files import IMAGE_SUFFIXES, walk
 from methodkit.loading.locales import FOLDER as LOCALES
 from methodkit.loading.locales import load_locales
@@ -69,9 +69,6 @@ DEFAULT_FIELDS = (
 # An id names the item's folder in the site and its PDFs (`<id>-participant-nl.pdf`): a file
 # system takes names of 255 bytes at most, whatever the site's schema allows.
 MAX_ID = 100
-# "Did you mean" for this many broken addresses (links, images) a run at most: the rest get the
-# general hint.
-SUGGESTIONS = 50
 # The hint fits the type: only one whose schema has a contact field may send anyone there.
 PRIVACY_HINTS = {
     False: say("privacy.no_contact.hint"),
@@ -161,7 +158,7 @@ class _Loader:
         # the files only (share_check); None: it checks every file.
         self.share: tuple[int, int] | None = None
         self.cache = CheckCache(root, cdir / "schemas", self.extensions, in_memory)
-        self.suggested = 0  # addresses given a close name so far (near)
+        self._addresses: Addresses | None = None  # built once, for the checks across files
         self.term_lists: dict[
             str, TermList
         ] = {}  # language -> its preferred terms and their variants
@@ -254,19 +251,7 @@ class _Loader:
         the built site, as a strict build requires: said here, at its line, before MkDocs stops
         the build on it. Addresses under assets/ are the theme's files, which are not content."""
         c = self.content
-        docs = c.root / self.settings.docs_dir
-        images = {
-            p.relative_to(docs).as_posix()
-            for p in walk(docs, c.root, [])
-            if p.suffix.lower() in IMAGE_SUFFIXES
-        }
-        for rel in c.media:  # the images of the item folders, published beside the items' pages
-            folder, rest = Path(rel).relative_to(c.rel(c.content_dir)).as_posix().split("/", 1)
-            images.add(c.types.by_folder(folder).medium_src(rest))
-        pages = self.page_files()
-        by_name: dict[str, list[str]] = {}
-        for image in sorted(images):
-            by_name.setdefault(posixpath.basename(image), []).append(image)
+        addresses = self.addresses()
         for page in c.site_pages.values():
             folder = posixpath.dirname(page.src)
             for rel in [page.path] + [tr.path for tr in page.translations.values()]:
@@ -282,13 +267,17 @@ class _Loader:
                     continue  # said by the page's own checks
                 found, links = page_references(src.body, src.body_line)
                 for url, line, markdown in found:
-                    target = posixpath.normpath(posixpath.join(folder, _file_of(url)))
+                    target = posixpath.normpath(posixpath.join(folder, file_of(url)))
                     if target.startswith("assets/"):
                         continue
-                    if target not in images:
+                    if target not in addresses.files:
+                        where = posixpath.join(self.settings.docs_dir, folder).rstrip("/")
                         problem = (
                             say("image.missing", url=url[:40]),
-                            self.image_hint(target, folder, by_name),
+                            (
+                                addresses.file_hint(target, folder)
+                                or say("page.image_missing.hint", folder=where)
+                            ),
                         )
                     elif not markdown:
                         problem = say("image.html", url=url[:40]), say("image.html.hint")
@@ -296,22 +285,9 @@ class _Loader:
                         continue
                     self.problems.append(Problem(rel, line, "body", *problem))
                 for url, line, markdown in links:
-                    problem = self.link_problem(url, markdown, folder, page.url, pages)
+                    problem = addresses.link_problem(url, markdown, folder, page.url)
                     if problem is not None:
                         self.problems.append(Problem(rel, line, "body", *problem))
-
-    def image_hint(self, target: str, folder: str, images: dict[str, list[str]]):
-        """How a site page in `folder` reaches the image it names at `target`: the address of a
-        file of that name, of one named nearly so, or where to put it. `images`: the published
-        images by their file name."""
-        same = images.get(posixpath.basename(target))
-        if same:
-            return say("address.write", address=posixpath.relpath(same[0], folder or "."))
-        near = self.near(target, [i for found in images.values() for i in found])
-        if near:
-            return say("address.did_you_mean", address=posixpath.relpath(near, folder or "."))
-        where = posixpath.join(self.settings.docs_dir, folder).rstrip("/")
-        return say("page.image_missing.hint", folder=where)
 
     def share_check(self, helpers: int) -> None:
         """A cold check (nothing in the cache: a fresh machine, a new version of the engine) shared
@@ -955,8 +931,8 @@ class _Loader:
             folder = posixpath.dirname(rel)
             base = posixpath.join(c.rel(c.content_dir), item.type.folder)
             for url, line, markdown in self.refs[rel][0]:
-                target = posixpath.normpath(posixpath.join(base, _file_of(url)))
-                beside = posixpath.normpath(posixpath.join(folder, _file_of(url)))
+                target = posixpath.normpath(posixpath.join(base, file_of(url)))
+                beside = posixpath.normpath(posixpath.join(folder, file_of(url)))
                 if target not in c.media and beside in c.media:
                     self.problems.append(
                         Problem(
@@ -972,13 +948,17 @@ class _Loader:
                         )
                     )
                 elif target not in c.media:
+                    # where the page is in the site, and so where the image's address starts
+                    here = posixpath.dirname(item.url.rstrip("/"))
+                    at = posixpath.normpath(posixpath.join(here, file_of(url)))
                     self.problems.append(
                         Problem(
                             rel,
                             line,
                             "body",
                             say("image.missing", url=url[:40]),
-                            say("image.missing.hint", folder=folder),
+                            self.addresses().file_hint(at, here)
+                            or say("image.missing.hint", folder=folder),
                         )
                     )
                 # MkDocs adjusts the addresses of Markdown images to the page's, not those of HTML
@@ -993,88 +973,49 @@ class _Loader:
                         )
                     )
 
-    def page_files(self) -> set[str]:
-        """The Markdown file of every page the build has, from docs/: the site's own pages, every
-        item's page (an item with problems of its own too: those are said at its file, not again
-        at every link to it) and every term page."""
-        c = self.content
-        return (
-            set(c.site_pages)
-            | {
-                c.types[kind].page_url(item_id).rstrip("/") + ".md"
-                for kind, ids in self.known.items()
-                for item_id in ids
-            }
-            | {
-                f"{vocabulary}/{term}.md"
-                for vocabulary in c.types.facet_vocabularies()
-                for term in c.vocabularies.get(vocabulary, {})
-            }
-        )
-
-    def near(self, target: str, candidates) -> str | None:
-        """A name close to `target`, for the first SUGGESTIONS addresses of a run only: each is
-        compared with every page or image, and a file may hold thousands of broken links."""
-        if self.suggested >= SUGGESTIONS:
-            return None
-        self.suggested += 1
-        found = difflib.get_close_matches(target, candidates, n=1, cutoff=0.8)
-        return found[0] if found else None
-
-    def link_problem(self, url: str, markdown: bool, here: str, address: str, pages: set[str]):
-        """What is wrong with a link of a page: (message, hint), or None. `here`: the folder of the
-        page's file in docs/ (a file's name is read from there); `address`: the page's own
-        address in the site (a web address is read from there, as a browser does). A link names
-        the file of a page, relative to the page, in Markdown: MkDocs then finds the page in every
-        language and on any host. A file that is no page (an image, a feed) is not checked here."""
-        path = _file_of(url)
-        if not markdown:
-            return say("link.html", url=url[:40]), say("link.html.hint")
-        if not path:
-            return None  # this page (`?x=1`)
-        if path.startswith("/"):
-            found = _page_file(path.lstrip("/"), pages)
-            return say("link.absolute", url=url[:40]), (
-                say("address.write", address=posixpath.relpath(found, here or "."))
-                if found
-                else say("link.absolute.hint")
+    def addresses(self) -> Addresses:
+        """The pages the build has (their files, from docs/: the site's own pages, every item's
+        page, an item with problems of its own too, whose problems are said at its file and not
+        again at every link to it, and every term page) and the images it publishes."""
+        if self._addresses is None:
+            c = self.content
+            docs = c.root / self.settings.docs_dir
+            pages = (
+                set(c.site_pages)
+                | {
+                    c.types[kind].page_url(item_id).rstrip("/") + ".md"
+                    for kind, ids in self.known.items()
+                    for item_id in ids
+                }
+                | {
+                    f"{vocabulary}/{term}.md"
+                    for vocabulary in c.types.facet_vocabularies()
+                    for term in c.vocabularies.get(vocabulary, {})
+                }
             )
-        target = posixpath.normpath(posixpath.join(here, path))
-        if path.endswith(".md"):
-            if target in pages:
-                return None
-            base, lang = split_suffix(target, self.content.languages)
-            if lang and base in pages:
-                return say("link.no_page", url=url[:40]), say(
-                    "link.translation.hint", address=posixpath.relpath(base, here or ".")
-                )
-            near = self.near(target, pages)
-            return say("link.no_page", url=url[:40]), (
-                say("address.did_you_mean", address=posixpath.relpath(near, here or "."))
-                if near
-                else say("link.no_page.hint")
-            )
-        if "." in posixpath.basename(path.rstrip("/")):
-            return None  # a file, not a page
-        found = _page_file(posixpath.normpath(posixpath.join(address, path)), pages)
-        return say("link.page_address", url=url[:40]), (
-            say("address.write", address=posixpath.relpath(found, here or "."))
-            if found
-            else say("link.no_page.hint")
-        )
+            images = {
+                p.relative_to(docs).as_posix()
+                for p in walk(docs, c.root, [])
+                if p.suffix.lower() in IMAGE_SUFFIXES
+            }
+            for rel in c.media:  # the images of the item folders, beside the items' pages
+                folder, rest = Path(rel).relative_to(c.rel(c.content_dir)).as_posix().split("/", 1)
+                images.add(c.types.by_folder(folder).medium_src(rest))
+            self._addresses = Addresses(pages, images, c.languages)
+        return self._addresses
 
     def check_links(self):
         """A link to another page (`../modules/<id>.md`) must find it in the built site, as a strict
         build requires, and not as an address that works on one host or in one language only."""
         c = self.content
         items = {i.url.rstrip("/") + ".md": i for i in c.all_items()}
-        pages = self.page_files()
+        addresses = self.addresses()
         for item, rel in self.sources():
             # the page's folder in the site, as MkDocs resolves links
             here = posixpath.dirname(item.url.rstrip("/"))
             for url, line, markdown in self.refs[rel][1]:
-                problem = self.link_problem(url, markdown, here, item.url, pages)
-                other = items.get(posixpath.normpath(posixpath.join(here, _file_of(url))))
+                problem = addresses.link_problem(url, markdown, here, item.url)
+                other = items.get(posixpath.normpath(posixpath.join(here, file_of(url))))
                 if problem is None and other is not None and other.draft and not item.draft:
                     problem = (
                         say("link.draft", url=url[:40]),
@@ -1174,21 +1115,6 @@ def _strings(meta, prefix=""):
             yield from _strings(v, f"{prefix}[{i}]")
     elif isinstance(meta, str):
         yield prefix, meta
-
-
-def _page_file(target: str, pages: set[str]) -> str | None:
-    """The Markdown file of the page at the web address `target` (`modules/x/`, `reuse`), if
-    there is one."""
-    stem = target.strip("/")
-    for candidate in (f"{stem}.md", f"{stem}/index.md" if stem else "index.md"):
-        if candidate in pages:
-            return candidate
-    return None
-
-
-def _file_of(url: str) -> str:
-    """The file a relative address names: without its anchor or query, %-escapes decoded."""
-    return unquote(url.split("#")[0].split("?")[0])
 
 
 def _term_hint(terms: dict[str, Term], value) -> str:
