@@ -50,6 +50,13 @@ M = "methodology/modules"
 CASES = [
     # (name, file, content, expected start of the line)
     (
+        "an id that breaks out of the table of contents",
+        "docs/over.md",
+        "# Over\n\n## Kop {: id='y\" autofocus onfocus=\"alert(1)' }\n",
+        "docs/over.md:3: body: value 'y\" autofocus onfocus=\"alert(1)' of 'id' on <h2> is not "
+        "allowed",
+    ),
+    (
         "site page shows a missing image",
         "docs/over.md",
         "# Over\n\n![Schema](schema.png)\n",

@@ -272,6 +272,10 @@ Tekst.
 <object data="https://evil.example/o.swf"></object>
 
 <form action="https://evil.example/"><input name="q"><button>ok</button></form>
+
+## Inhoud {: id='y" tabindex="1" autofocus onfocus="window.pwned = 8" style="position:fixed;inset:0' }
+
+Een kop waarvan de id, als adres in de inhoudstafel, de link van het thema zou openbreken.
 """
 DOCS_ATTACK = """---
 title: "</title><script>window.pwned = 20</script>"

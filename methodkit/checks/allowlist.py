@@ -100,6 +100,9 @@ _ENGINE_CLASS = "mk-"
 # every column a span claims: colspan="100000000" takes gigabytes).
 _SPAN_LIMITS = {"colspan": 1000, "span": 1000, "rowspan": 65534}
 _CLASS = re.compile(r"-?[A-Za-z_][\w-]*")
+# An id is a name: letters, digits and `_.:-` (a heading's id is also its address in the table of
+# contents, which the theme prints as it is).
+_ID = re.compile(r"[\w.:-]+")
 _C0_SPACE = "".join(map(chr, range(0x21)))
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
@@ -158,5 +161,5 @@ def attr_value_ok(tag: str, attr: str, value: str, interface: bool = False) -> b
         number = value.strip()
         return number.isascii() and number.isdigit() and int(number) <= _SPAN_LIMITS[attr]
     if attr == "id":
-        return not value.startswith("__")
+        return bool(_ID.fullmatch(value)) and not value.startswith("__")
     return True

@@ -47,7 +47,7 @@ from methodkit.pages.handouts import participant_html
 from methodkit.pages.macro_blocks import MacroBlocks
 from methodkit.pages.metadata import adaptation_chain, jsonld, open_graph, website_jsonld
 from methodkit.pages.print_header import css_string
-from methodkit.pages.sanitiser import clean
+from methodkit.pages.sanitiser import clean, clean_toc
 from methodkit.pages.views import facet_view, home_view, item_view
 from methodkit.publishing.branding import BRAND_CSS, BrandingError, apply_branding, brand_css
 from methodkit.publishing.changelog import CHANGES_FEED, item_changes
@@ -429,6 +429,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         # Defence in depth: whatever the checker missed, no content block leaves the build with
         # anything outside the allow-list; a macro page's macros then put their interface in place.
         html = self.macro_blocks.fill(clean(html))
+        clean_toc(page.toc)
         if info is None and not page.meta.get("title"):
             # A title taken from the first heading: Material prints it unescaped too.
             page.meta["title"] = escape(page.title or "", quote=False)

@@ -12,6 +12,7 @@ still without scripts, event handlers or anything from another host.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import nh3
@@ -77,3 +78,15 @@ def clean(html: str, interface: bool = False) -> str:
     """`html` with everything outside the allow-list removed; `interface`: a site page that calls
     macros."""
     return _cleaner(interface).clean(html)
+
+
+def clean_toc(links) -> None:
+    """The table of contents of a page (MkDocs' AnchorLinks), made safe in place: the theme prints
+    each entry's address and title as they are, and Python-Markdown takes a heading's id from an
+    attribute list as written (`{: id='x" onfocus="..."' }`). An id that is not a name becomes
+    one; a title keeps its text only."""
+    for link in links:
+        if not allowlist.attr_value_ok("h2", "id", link.id):
+            link.id = re.sub(r"[^\w.:-]+", "-", link.id).strip("-_") or "section"
+        link.title = nh3.clean(link.title, tags=set())
+        clean_toc(link.children)
