@@ -273,7 +273,7 @@ Tekst.
 
 <form action="https://evil.example/"><input name="q"><button>ok</button></form>
 
-## Inhoud {: id='y" tabindex="1" autofocus onfocus="window.pwned = 8" style="position:fixed;inset:0' }
+## Inhoud {: id='y" tabindex="1" autofocus onfocus="window.pwned = 8"' }
 
 Een kop waarvan de id, als adres in de inhoudstafel, de link van het thema zou openbreken.
 """

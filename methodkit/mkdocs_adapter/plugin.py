@@ -424,7 +424,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if info and info[0] == "item" and info[1].type.has_handout:
             # Its handout is made from it, before the sanitiser (which balances every tag).
             self.handouts[(info[1].kind, info[1].id)] = participant_html(
-                html, markup_free="<" not in page.markdown
+                html, markup_free="<" not in page.markdown and "{" not in page.markdown
             )
         # Defence in depth: whatever the checker missed, no content block leaves the build with
         # anything outside the allow-list; a macro page's macros then put their interface in place.

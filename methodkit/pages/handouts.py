@@ -24,6 +24,7 @@ from methodkit.pages.sanitiser import clean
 
 HANDOUT_SLUG = "handout"  # modules/<id>/handout/
 WORKSHEET_CLASS = "worksheet"
+COACH_CLASS = "coach"
 
 # Python-Markdown writes every attribute value between double quotes.
 _URL_ATTR = re.compile(r'\b(href|src)="(?![A-Za-z][\w+.-]*:|/|#)([^"]+)"')
@@ -38,18 +39,24 @@ def has_worksheet(markdown: str) -> bool:
 
 
 def worksheets(html: str) -> list[str]:
-    """The worksheet blocks of a module's rendered content, in their order."""
-    return [html[start:end] for start, end in _Blocks.parse(html, WORKSHEET_CLASS).blocks]
+    """The worksheet blocks of a module's rendered content, in their order, without a coach's
+    note put inside one."""
+    return [
+        _without_coach(html[start:end], False)
+        for start, end in _Blocks.parse(html, WORKSHEET_CLASS).blocks
+    ]
 
 
 def participant_html(rendered: str, markup_free: bool = False) -> str:
-    """The handout's text: the module's worksheets alone, sanitised, with relative links rebased.
+    """The handout's text: the module's worksheets alone (without a coach's note put inside one),
+    sanitised, with relative links rebased.
 
     `rendered` is the module's body as Markdown made it, before the sanitiser: one pass finds
     the worksheets and whether the tags balance (nothing when they do not).
-    `markup_free`: the Markdown it came from holds no `<` at all, so every tag in it is one
-    Python-Markdown wrote from its tree: balanced, and no `<` in its text or attribute values
-    (escaped), so a pattern finds the blocks in a tenth of an HTML parser's time.
+    `markup_free`: the Markdown it came from holds no `<` and no `{` (no attribute lists, no
+    attributes of a fenced block, which an extension may write unescaped), so every tag in it is
+    one Python-Markdown wrote from its tree: balanced, and no `<` or `"` in its text or attribute
+    values, so a pattern finds the blocks in a tenth of an HTML parser's time.
     """
     if markup_free:
         blocks = _written_blocks(rendered, WORKSHEET_CLASS)
@@ -58,8 +65,24 @@ def participant_html(rendered: str, markup_free: bool = False) -> str:
         if parser.unbalanced:
             return ""
         blocks = parser.blocks
-    sheets = "\n".join(clean(rendered[start:end]) for start, end in blocks)
+    sheets = "\n".join(
+        clean(_without_coach(rendered[start:end], markup_free)) for start, end in blocks
+    )
     return rebase(sheets, "../")
+
+
+def _without_coach(sheet: str, markup_free: bool) -> str:
+    """A worksheet without the coach's notes inside it: they are the coach's, wherever written."""
+    if COACH_CLASS not in sheet:
+        return sheet
+    found = (
+        _written_blocks(sheet, COACH_CLASS)
+        if markup_free
+        else _Blocks.parse(sheet, COACH_CLASS).blocks
+    )
+    for start, end in reversed(found):
+        sheet = sheet[:start] + sheet[end:]
+    return sheet
 
 
 def rebase(html: str, folder: str) -> str:
