@@ -50,6 +50,12 @@ M = "methodology/modules"
 CASES = [
     # (name, file, content, expected start of the line)
     (
+        "site page in a folder named like a language",
+        "docs/en/index.md",
+        "# Home\n",
+        "docs/en/index.md:1: file: is in a folder named like the language 'en'",
+    ),
+    (
         "an id that breaks out of the table of contents",
         "docs/over.md",
         "# Over\n\n## Kop {: id='y\" autofocus onfocus=\"alert(1)' }\n",

@@ -103,6 +103,18 @@ def site_page_problems(
     problems: list[Problem] = []
     for path in walk(root / docs_dir, root, problems):
         rel = path.relative_to(root).as_posix()
+        folder = path.relative_to(root / docs_dir).parts[0]
+        if folder in languages and len(path.relative_to(root / docs_dir).parts) > 1:
+            problems.append(
+                Problem(
+                    rel,
+                    1,
+                    "file",
+                    say("page.language_folder", folder=folder),
+                    say("page.language_folder.hint"),
+                )
+            )
+            continue
         if path.suffix.lower() in IMAGE_SUFFIXES:
             if path.suffix.lower() == ".svg":
                 text = read_text(path, rel, problems)
