@@ -160,3 +160,23 @@ def test_the_sources_zip_carries_only_content(linked_preview):
     ):
         assert gone not in names
     assert not any("gelinkte-map" in n or "pijp" in n for n in names)
+
+
+@pytest.mark.parametrize("folder", ["methodology", "docs"])
+def test_a_content_folder_that_is_a_link_is_named_and_nothing_is_read_through_it(tmp_path, folder):
+    """A pull request may replace the content folder itself by a link to elsewhere: the check
+    names it, reads nothing there (a marker in the linked folder never shows), and the build
+    stops."""
+    root = assemble(tmp_path / "site")
+    outside = tmp_path / "elsewhere"
+    (root / folder).rename(outside)
+    (outside / "schemas" / "types.yml").parent.mkdir(exist_ok=True)
+    (outside / "schemas" / "types.yml").write_text("MARKER: [\n", "utf-8")
+    (root / folder).symlink_to(outside, target_is_directory=True)
+    proc = methodkit(root, "check")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stdout.startswith(f"{folder}:1: file: is a symbolic link"), proc.stdout
+    assert "MARKER" not in proc.stdout + proc.stderr and "types.yml" not in proc.stdout
+    build = methodkit(root, "build")
+    assert build.returncode == 1 and "Traceback" not in build.stderr
+    assert not (root / "site").exists()

@@ -40,7 +40,9 @@ def cache_folder() -> Path | None:
 
 
 class CheckCache:
-    def __init__(self, root: Path, schemas: Path, extensions, in_memory: bool = False) -> None:
+    def __init__(
+        self, root: Path, schemas: Path | None, extensions, in_memory: bool = False
+    ) -> None:
         folder = cache_folder()
         self.path = (
             folder / f"{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.json"
@@ -48,7 +50,9 @@ class CheckCache:
             else None
         )
         salt = hashlib.sha256(repr(extensions).encode())
-        for source in sorted(PACKAGE.rglob("*.py")) + sorted(schemas.glob("*.json")):
+        for source in sorted(PACKAGE.rglob("*.py")) + sorted(
+            schemas.glob("*.json") if schemas else ()
+        ):
             salt.update(source.name.encode() + b"\0" + source.read_bytes())
         self.salt = salt.hexdigest()
         self.old: dict[str, dict] = {}

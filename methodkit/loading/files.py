@@ -56,8 +56,12 @@ def walk(folder: Path, root: Path, problems: list[Problem], hidden: bool = False
     problem.
 
     Names that start with a dot (editors' lock and swap files, which are often dangling links)
-    are skipped unless `hidden`: they are never content.
+    are skipped unless `hidden`: they are never content. A `folder` reached through a link (a
+    content folder replaced by a link to elsewhere) is a problem, and nothing in it is read.
     """
+    if os.path.lexists(folder) and not reached_without_links(folder, root):
+        problems.append(not_regular(folder, shown(folder.relative_to(root).as_posix())))
+        return
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
@@ -83,6 +87,15 @@ def walk(folder: Path, root: Path, problems: list[Problem], hidden: bool = False
             yield path
         else:
             problems.append(not_regular(path, path.relative_to(root).as_posix()))
+
+
+def reached_without_links(folder: Path, root: Path) -> bool:
+    """Whether `folder` (inside `root`) is where its name says, no link on the way from `root`."""
+    try:
+        rest = Path(os.path.abspath(folder)).relative_to(os.path.abspath(root))
+    except ValueError:
+        return False
+    return Path(os.path.realpath(folder)) == Path(os.path.realpath(root)) / rest
 
 
 def is_regular(path: Path) -> bool:

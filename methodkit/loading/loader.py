@@ -36,7 +36,7 @@ from methodkit.i18n import is_language
 from methodkit.loading.cache import CheckCache
 from methodkit.loading.config import markdown_extensions, site_settings
 from methodkit.loading.docs import site_pages
-from methodkit.loading.files import IMAGE_SUFFIXES, walk
+from methodkit.loading.files import IMAGE_SUFFIXES, not_regular, reached_without_links, walk
 from methodkit.loading.locales import FOLDER as LOCALES
 from methodkit.loading.locales import load_locales
 from methodkit.loading.schema import SchemaFileError, Schemas, references, unknown_fields
@@ -132,9 +132,16 @@ class _Loader:
         self.problems: list[Problem] = []
         self.where = (root, content_dir, tuple(languages), config_file)  # for share_check's helpers
         cdir = root / content_dir
-        types = load_types(cdir / "schemas", root, self.problems)
+        # A content folder replaced by a link to elsewhere: said, and nothing read through it.
+        linked = [
+            folder
+            for folder in (content_dir, site_settings(root, config_file).docs_dir)
+            if os.path.lexists(root / folder) and not reached_without_links(root / folder, root)
+        ]
+        self.problems += [not_regular(root / folder, folder) for folder in linked]
+        types = Types() if linked else load_types(cdir / "schemas", root, self.problems)
         try:
-            schemas = Schemas(cdir / "schemas", types)
+            schemas = None if linked else Schemas(cdir / "schemas", types)
         except SchemaFileError as exc:
             schemas = None
             self.problems.append(
@@ -157,7 +164,9 @@ class _Loader:
         # (k, n): this loader is the k-th of n helpers of a shared check, and checks its share of
         # the files only (share_check); None: it checks every file.
         self.share: tuple[int, int] | None = None
-        self.cache = CheckCache(root, cdir / "schemas", self.extensions, in_memory)
+        self.cache = CheckCache(
+            root, None if linked else cdir / "schemas", self.extensions, in_memory
+        )
         self._addresses: Addresses | None = None  # built once, for the checks across files
         self.term_lists: dict[
             str, TermList
