@@ -43,7 +43,7 @@ _ATTR = re.compile(r"([^\s=/]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 # (a footnote's, `[^1]: Source: a report.`, is text, not an address).
 _MD_URL = re.compile(
     r"(?P<bang>!?)\[[^\]\n]*\]\(\s*<?(?P<inline>[^)\n>]+)"
-    r"|^\s{0,3}\[(?P<label>(?!\^)[^\]]+)\]:\s*<?(?P<ref>\S+?)>?(?:\s|$)",
+    r"|^\s{0,3}\[(?P<label>(?!\^)[^\]\n]+)\]:\s*<?(?P<ref>\S+?)>?(?:\s|$)",
     re.M,
 )
 # An image by reference (`![alt][label]`, `![label][]`, `![label]`): a definition gives its address.
@@ -124,9 +124,12 @@ def html_problems(
     A problem repeated in one body is reported once, with a count and its first lines, so that a
     long imported text with hundreds of them stays readable.
     """
-    # Too deep a body is not rendered at all (it would exhaust the renderer); too wide a one is.
-    out = _depth_problems(body, rel, first_line, field) or _source_problems(
-        body, rel, first_line, field
+    # Too deep a body, or one with too many open brackets, is not rendered at all (it would
+    # exhaust the renderer); too wide a one is.
+    out = (
+        _bracket_problems(body, rel, first_line, field)
+        or _depth_problems(body, rel, first_line, field)
+        or _source_problems(body, rel, first_line, field)
     )
     if not out:
         out = _rendered_problems(body, rel, first_line, field, extensions)
@@ -148,6 +151,29 @@ MAX_HTML_DEPTH = 32
 # within each attribute's limit and still take the PDF step longer than a build may.
 MAX_COLUMNS = 5000
 _SPAN = re.compile(r"""\b(?:col)?span\s*=\s*["']?\s*0*(\d{1,9})""", re.I)
+
+
+# Python-Markdown reads every `[` as a link's start and looks ahead to the end of its paragraph
+# for the `]`: thousands that nothing closes take it minutes (the patterns of this check too).
+# Real text has a handful.
+MAX_OPEN_BRACKETS = 1000
+
+
+def _bracket_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
+    if body.count("[") <= MAX_OPEN_BRACKETS:
+        return []
+    open_ = sum(max(0, line.count("[") - line.count("]")) for line in body.split("\n"))
+    if open_ <= MAX_OPEN_BRACKETS:
+        return []
+    return [
+        Problem(
+            rel,
+            first_line,
+            field,
+            say("policy.brackets", count=open_),
+            say("policy.brackets.hint", most=MAX_OPEN_BRACKETS),
+        )
+    ]
 
 
 def _depth_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:

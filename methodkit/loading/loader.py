@@ -261,9 +261,12 @@ class _Loader:
         the build on it. Addresses under assets/ are the theme's files, which are not content."""
         c = self.content
         addresses = self.addresses()
+        faulty = {p.path for p in self.problems}  # said already; their text may be anything
         for page in c.site_pages.values():
             folder = posixpath.dirname(page.src)
             for rel in [page.path] + [tr.path for tr in page.translations.values()]:
+                if rel in faulty:
+                    continue
                 text = read_text(c.root / rel, rel, [])
                 src = (
                     None
