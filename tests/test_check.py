@@ -50,6 +50,12 @@ M = "methodology/modules"
 CASES = [
     # (name, file, content, expected start of the line)
     (
+        "site page shows an image the theme does not have",
+        "docs/over.md",
+        "# Over\n\n![p](assets/nope.png)\n",
+        "docs/over.md:3: body: image 'assets/nope.png' is not in the repository",
+    ),
+    (
         "site page in a folder named like a language",
         "docs/en/index.md",
         "# Home\n",
@@ -601,6 +607,7 @@ def test_a_site_page_finds_what_the_build_publishes(root, capsys):
     (root / M / "schema.svg").write_text(svg, "utf-8")
     text = (
         "# Gids\n\n![Kaart](kaart.svg) ![Schema](../modules/schema.svg) [Start](../index.md)"
+        " ![Icoon](../assets/images/favicon.png)"
         " [Module](../modules/alpha-module.md) [Fase](../phases/intake.md#items)"
         " [Terug](../index.md?x=1)\n"
     )

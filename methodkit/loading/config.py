@@ -75,23 +75,28 @@ class Settings:
     preview: bool = False  # built as serve builds: drafts shown, problems in a banner
     theme_dir: str | None = None  # the site's own theme folder (theme.custom_dir), if it has one
 
-    def templates_not_found(self, root: Path) -> tuple[str, ...]:
-        """The page templates (page_templates) that no theme folder has: the site's own, the
-        engine's, Material's. Nothing when Material is not installed here: there is no telling."""
+    def theme_folders(self, root: Path) -> list[Path] | None:
+        """Where the theme's files come from, first first: the site's own folder, the engine's,
+        Material's. None when Material is not installed here: there is no telling."""
         try:  # found through the package's files, not imported
             material = importlib.metadata.distribution("mkdocs-material")
         except importlib.metadata.PackageNotFoundError:
-            return ()
-        folders = [
+            return None
+        return [
             *([root / self.theme_dir] if self.theme_dir else []),
             ENGINE_THEME,
             Path(material.locate_file("material/templates")),
         ]
-        return tuple(
-            name
-            for name in self.page_templates
-            if not any((folder / name).is_file() for folder in folders)
-        )
+
+    def in_theme(self, root: Path, rel: str) -> bool:
+        """Whether a theme folder has the file `rel` (an image under assets/, say); true when
+        there is no telling."""
+        folders = self.theme_folders(root)
+        return folders is None or any((folder / rel).is_file() for folder in folders)
+
+    def templates_not_found(self, root: Path) -> tuple[str, ...]:
+        """The page templates (page_templates) that no theme folder has."""
+        return tuple(name for name in self.page_templates if not self.in_theme(root, name))
 
 
 def config_path(root: Path, config_file: str | None = None) -> Path:

@@ -258,7 +258,7 @@ class _Loader:
     def check_site_page_references(self) -> None:
         """An image a site page (or a translation of one) shows, or a page it links to, must be in
         the built site, as a strict build requires: said here, at its line, before MkDocs stops
-        the build on it. Addresses under assets/ are the theme's files, which are not content."""
+        the build on it. An image under assets/ may be one of the theme's files."""
         c = self.content
         addresses = self.addresses()
         faulty = {p.path for p in self.problems}  # said already; their text may be anything
@@ -280,8 +280,8 @@ class _Loader:
                 found, links = page_references(src.body, src.body_line)
                 for url, line, markdown in found:
                     target = posixpath.normpath(posixpath.join(folder, file_of(url)))
-                    if target.startswith("assets/"):
-                        continue
+                    if target.startswith("assets/") and self.settings.in_theme(c.root, target):
+                        continue  # a file of the theme
                     if target not in addresses.files:
                         where = posixpath.join(self.settings.docs_dir, folder).rstrip("/")
                         problem = (
