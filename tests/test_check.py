@@ -56,6 +56,18 @@ CASES = [
         "docs/over.md:3: body: image 'assets/nope.png' is not in the repository",
     ),
     (
+        "site page where the site puts a participant version",
+        "docs/modules/alpha-module/handout.md",
+        "# Uitdeel\n",
+        "docs/modules/alpha-module/handout.md:1: file: is at the address of a page the site makes",
+    ),
+    (
+        "site page where the site puts a term's page",
+        "docs/phases/intake/index.md",
+        "# Intake\n",
+        "docs/phases/intake/index.md:1: file: is at the address of a page the site makes",
+    ),
+    (
         "site page in a folder named like a language",
         "docs/en/index.md",
         "# Home\n",

@@ -56,7 +56,7 @@ from methodkit.model.items import Item, Step, Term, Trajectory, Translation
 from methodkit.model.licences import LICENCES, Licence, adaptation_problem
 from methodkit.model.site_pages import PageTranslation, SitePage
 from methodkit.model.translations import source_hash
-from methodkit.model.types import Types
+from methodkit.model.types import HANDOUT_SLUG, Types
 
 PUBLIC_CONTACT_FIELD = "contact"
 DEFAULT_FIELDS = (
@@ -233,6 +233,7 @@ class _Loader:
         self.check_site_page_terms()
         self.check_site_pages()
         self.check_site_page_references()
+        self.check_site_page_addresses()
         self.cache.save()
         return c, sorted(set(self.problems))
 
@@ -300,6 +301,26 @@ class _Loader:
                     problem = addresses.link_problem(url, markdown, folder, page.url)
                     if problem is not None:
                         self.problems.append(Problem(rel, line, "body", *problem))
+
+    def check_site_page_addresses(self) -> None:
+        """A site page must not sit where the site puts a page of its own: the participant
+        version of an item (`modules/<id>/handout/`) or the page of a term (`phases/<id>/`)."""
+        c = self.content
+        taken = {
+            f"{c.types[kind].page_url(item_id)}{HANDOUT_SLUG}"
+            for kind, ids in self.known.items()
+            if c.types[kind].has_handout
+            for item_id in ids
+        } | {
+            f"{vocabulary}/{term}"
+            for vocabulary in c.types.facet_vocabularies()
+            for term in c.vocabularies.get(vocabulary, {})
+        }
+        for page in c.site_pages.values():
+            if page.url.rstrip("/") in taken:
+                self.problems.append(
+                    Problem(page.path, 1, "file", say("page.reserved"), say("page.reserved.hint"))
+                )
 
     def share_check(self, helpers: int) -> None:
         """A cold check (nothing in the cache: a fresh machine, a new version of the engine) shared

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 from methodkit.model.languages import in_language
 
+# An item's participant version sits below its page: modules/<id>/handout/.
+HANDOUT_SLUG = "handout"
+
 
 @dataclass(frozen=True)
 class Field:

@@ -22,7 +22,6 @@ from html.parser import HTMLParser
 from methodkit.checks.allowlist import VOID
 from methodkit.pages.sanitiser import clean
 
-HANDOUT_SLUG = "handout"  # modules/<id>/handout/
 WORKSHEET_CLASS = "worksheet"
 COACH_CLASS = "coach"
 

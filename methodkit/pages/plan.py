@@ -15,7 +15,7 @@ from pathlib import Path
 
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.model.items import Item
-from methodkit.pages.handouts import HANDOUT_SLUG
+from methodkit.model.types import HANDOUT_SLUG
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,10 @@ from methodkit.catalogue.catalogue import Catalogue
 from methodkit.i18n import in_sentence
 from methodkit.model.items import Item
 from methodkit.model.licences import LICENCES
+from methodkit.model.types import HANDOUT_SLUG
 from methodkit.pages.credit import credit, provenance
 from methodkit.pages.fields import as_list, item_link, term_links, values
-from methodkit.pages.handouts import HANDOUT_SLUG, has_worksheet
+from methodkit.pages.handouts import has_worksheet
 from methodkit.pages.steps import step_lines
 from methodkit.publishing.pdf_names import module_pdf
 

@@ -19,8 +19,9 @@ from methodkit.catalogue.catalogue import Catalogue
 from methodkit.i18n import format_date
 from methodkit.loading.edition import edition
 from methodkit.model.licences import LICENCES
+from methodkit.model.types import HANDOUT_SLUG
 from methodkit.pages.credit import credit
-from methodkit.pages.handouts import HANDOUT_SLUG, rebase
+from methodkit.pages.handouts import rebase
 from methodkit.pages.render import render
 from methodkit.pages.views import type_label
 from methodkit.publishing import workbook
