@@ -334,7 +334,7 @@ CASES = [
         "translation with a non-translatable field",
         f"{M}/alpha-module.en.md",
         "---\nsource_hash: 000000000000\ntitle: Alpha\nphase: intake\n---\n",
-        f"{M}/alpha-module.en.md:4: phase: is not a known field",
+        f"{M}/alpha-module.en.md:4: phase: is the source's, not a translation's",
     ),
     (
         "jinja in body",

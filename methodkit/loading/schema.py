@@ -132,7 +132,12 @@ class Schemas:
         problems = []
         for err in self.validator(name).iter_errors(data):
             if err.validator == "additionalProperties":
-                problems.extend(unknown_fields(err, doc, rel))
+                source = (
+                    self.raw[name.split(":")[1]].get("properties", {})
+                    if name.startswith("translation:")
+                    else {}
+                )
+                problems.extend(unknown_fields(err, doc, rel, source_fields=set(source)))
             else:
                 problems.append(_to_problem(err, schema, doc, rel))
         return problems
@@ -165,10 +170,13 @@ _TYPE_NAMES = {
 }
 
 
-def unknown_fields(err, doc: Document, rel: str, allowed_hint: str | None = None) -> list[Problem]:
+def unknown_fields(
+    err, doc: Document, rel: str, allowed_hint: str | None = None, source_fields=frozenset()
+) -> list[Problem]:
     """One problem for each field an object does not know (jsonschema says them in one error),
     each at its own line: a contributor fixes them all in one go. `allowed_hint` replaces the
-    list of allowed fields where the schema's own list would mislead."""
+    list of allowed fields where the schema's own list would mislead; `source_fields`: in a
+    translation, the fields its source has (a duration is the source's to give)."""
     path = list(err.absolute_path)
     line = doc.line_of(field_path(path)) if path else 1
     allowed = sorted(err.schema.get("properties", {}))
@@ -180,6 +188,8 @@ def unknown_fields(err, doc: Document, rel: str, allowed_hint: str | None = None
         full = field_path(path + [key])
         if key == "render_macros":
             message, hint = say("schema.render_macros"), say("schema.render_macros.hint")
+        elif not path and key in source_fields:
+            message, hint = say("schema.source_field"), say("schema.source_field.hint")
         else:
             close = difflib.get_close_matches(key, allowed, n=1)
             message = say("schema.unknown_field")

@@ -88,5 +88,6 @@ def clean_toc(links) -> None:
     for link in links:
         if not allowlist.attr_value_ok("h2", "id", link.id):
             link.id = re.sub(r"[^\w.:-]+", "-", link.id).strip("-_") or "section"
-        link.title = nh3.clean(link.title, tags=set())
+        if "<" in link.title:  # Python-Markdown gives text, escaped: only a tag needs cleaning
+            link.title = nh3.clean(link.title, tags=set())
         clean_toc(link.children)
