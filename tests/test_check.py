@@ -68,10 +68,16 @@ CASES = [
         "docs/phases/intake/index.md:1: file: is at the address of a page the site makes",
     ),
     (
-        "site page in a folder named like a language",
+        "site page in a folder named like a language, lower case",
         "docs/en/index.md",
         "# Home\n",
         "docs/en/index.md:1: file: is in a folder named like the language 'en'",
+    ),
+    (
+        "site page in a folder named like a language",
+        "docs/EN/index.md",
+        "# Home\n",
+        "docs/EN/index.md:1: file: is in a folder named like the language 'EN'",
     ),
     (
         "an id that breaks out of the table of contents",

@@ -843,6 +843,7 @@ WORKSHEET_FRAGMENTS = [
     "???+ worksheet extra\n",
     "!!! coach\n",
     '    !!! coach "GEHEIM"\n        GEHEIM\n',
+    '!!! coach\n    !!! worksheet "Binnen"\n        GEHEIM\n',
     "!!! note worksheets\n",
     '!!! tip "div worksheet"\n',
     "    ",
@@ -896,3 +897,24 @@ def test_a_worksheet_is_found_in_markdown_without_markup_as_the_parser_finds_it(
     handout = participant_html(html, markup_free=True)
     assert handout == participant_html(html), (body, html)
     assert "GEHEIM" not in handout, (body, handout)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '!!! worksheet "W"\n    <aside class="admonition coach" markdown="1">\n    GEHEIM\n'
+        "    </aside>\n\n    Vraag.\n",
+        '!!! worksheet "W"\n    <details class="coach" markdown="1">\n    GEHEIM\n    </details>\n',
+        '!!! coach\n    !!! worksheet "Binnen"\n        GEHEIM\n',
+    ],
+)
+def test_what_a_coach_note_holds_stays_out_of_the_handout_and_the_workbook(body):
+    """A coach's note is the coach's wherever it stands: written in HTML inside a worksheet, or
+    around one."""
+    from methodkit.pages.handouts import participant_html, worksheets
+
+    MD.reset()
+    html = MD.convert(body)
+    assert "GEHEIM" in html
+    assert "GEHEIM" not in participant_html(html)
+    assert not any("GEHEIM" in sheet for sheet in worksheets(html))

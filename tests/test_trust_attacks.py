@@ -188,10 +188,13 @@ ATTACKS = {
         PAGE + "\n\n".join(f"[x](nope-{n}.md) ![y](nope-{n}.png)" for n in range(20000)) + "\n",
         "docs/n1.md:4: body: link 'nope-0.md' leads to no page",
     ),
-    # ... a reviewer's: brackets nothing closes, which Python-Markdown follows to the end of the
-    # paragraph each (the build took minutes for 30 KB of them)
-    "docs/n2.md": (PAGE + "[\n" * 15000, "docs/n2.md:4: body: has 15000 '[' that no ']' closes"),
-    "docs/n3.md": (PAGE + "![" * 20000 + "\n", "docs/n3.md:4: body: has 20000 '['"),
+    # ... reviewers': brackets nothing closes, or that close far away, which Python-Markdown
+    # follows to their end each (the build took minutes for 30 KB of them; `]]]...[[[` passed a
+    # count of open brackets per line)
+    "docs/n2.md": (PAGE + "[\n" * 15000, "docs/n2.md:4: body: has '[' that Markdown must read far"),
+    "docs/n3.md": (PAGE + "![" * 20000 + "\n", "docs/n3.md:4: body: has '[' that Markdown"),
+    "docs/n4.md": (PAGE + "]" * 30000 + "[" * 30000 + "\n", "docs/n4.md:4: body: has '['"),
+    "docs/n5.md": (PAGE + "[" * 3000 + "]" * 3000 + "\n", "docs/n5.md:4: body: has '['"),
     "methodology/locales/en.yml": (
         'footer.copyright: "Published by {publisher:>99999999999} · content © {holder}"\n'
         'kind.module: "{0.__class__}"\n',

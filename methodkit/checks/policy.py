@@ -153,25 +153,44 @@ MAX_COLUMNS = 5000
 _SPAN = re.compile(r"""\b(?:col)?span\s*=\s*["']?\s*0*(\d{1,9})""", re.I)
 
 
-# Python-Markdown reads every `[` as a link's start and looks ahead to the end of its paragraph
-# for the `]`: thousands that nothing closes take it minutes (the patterns of this check too).
-# Real text has a handful.
-MAX_OPEN_BRACKETS = 1000
+# Python-Markdown reads every `[` as a link's start and looks ahead in its paragraph for the `]`
+# that closes it: thousands that close far away, or never, take it minutes (30 KB of them, or
+# `]]]...[[[`, or `[[[...]]]`). What real text makes it read is a few thousand characters.
+MAX_BRACKET_REACH = 1_000_000  # characters read ahead from every `[`, in all
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def bracket_reach(body: str) -> int:
+    """How far Markdown reads ahead from the brackets of a body, in all: from each `[` to the
+    `]` that closes it, or to the end of its paragraph."""
+    total = 0
+    for paragraph in _PARAGRAPH_BREAK.split(body) if "[" in body else ():
+        if "[" not in paragraph:
+            continue
+        opened: list[int] = []
+        for m in _BRACKET.finditer(paragraph):
+            if m.group() == "[":
+                opened.append(m.start())
+            elif opened:
+                total += m.start() - opened.pop()
+        total += sum(len(paragraph) - start for start in opened)
+    return total
+
+
+_BRACKET = re.compile(r"[\[\]]")
 
 
 def _bracket_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
-    if body.count("[") <= MAX_OPEN_BRACKETS:
-        return []
-    open_ = sum(max(0, line.count("[") - line.count("]")) for line in body.split("\n"))
-    if open_ <= MAX_OPEN_BRACKETS:
+    reach = bracket_reach(body)
+    if reach <= MAX_BRACKET_REACH:
         return []
     return [
         Problem(
             rel,
             first_line,
             field,
-            say("policy.brackets", count=open_),
-            say("policy.brackets.hint", most=MAX_OPEN_BRACKETS),
+            say("policy.brackets", count=reach),
+            say("policy.brackets.hint"),
         )
     ]
 

@@ -103,8 +103,9 @@ def site_page_problems(
     problems: list[Problem] = []
     for path in walk(root / docs_dir, root, problems):
         rel = path.relative_to(root).as_posix()
+        # in any case: on a disk that ignores it (macOS, Windows) FR/ is the site's fr/
         folder = path.relative_to(root / docs_dir).parts[0]
-        if folder in languages and len(path.relative_to(root / docs_dir).parts) > 1:
+        if folder.lower() in languages and len(path.relative_to(root / docs_dir).parts) > 1:
             problems.append(
                 Problem(
                     rel,
@@ -135,7 +136,7 @@ def site_page_problems(
             continue
         base, _ = split_suffix(path.relative_to(root / docs_dir).as_posix(), languages)
         name = base.removesuffix(".md").rsplit("/", 1)[-1]
-        if name in languages:
+        if name.lower() in languages:
             problems.append(
                 Problem(
                     rel,

@@ -288,14 +288,14 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     def _publishable(self, path: Path, docs: Path, src_uri: str) -> bool:
         if not inside(path, docs) or shown(src_uri) != src_uri:
             return False
-        if src_uri.split("/", 1)[0] in self.languages and "/" in src_uri:
+        if src_uri.split("/", 1)[0].lower() in self.languages and "/" in src_uri:
             return False  # the site puts that language's pages there
         if path.suffix.lower() in IMAGE_SUFFIXES:
             return f"{self.docs_rel}/{src_uri}" not in self.problem_files
         name = split_suffix(src_uri, self.languages)[0].removesuffix(".md").rsplit("/", 1)[-1]
         # A page named like a language or a file the site writes (feed.xml, catalog.json) would take
         # its place.
-        return path.suffix == ".md" and name not in self.languages and "." not in name
+        return path.suffix == ".md" and name.lower() not in self.languages and "." not in name
 
     def page_plan(self):
         """Every page the engine plans, and while serving a stand-in for an item with a problem:

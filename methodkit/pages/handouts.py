@@ -38,50 +38,44 @@ def has_worksheet(markdown: str) -> bool:
 
 
 def worksheets(html: str) -> list[str]:
-    """The worksheet blocks of a module's rendered content, in their order, without a coach's
-    note put inside one."""
-    return [
-        _without_coach(html[start:end], False)
-        for start, end in _Blocks.parse(html, WORKSHEET_CLASS).blocks
-    ]
+    """The worksheet blocks of a module's rendered content, in their order, without what the coach's
+    notes hold (a note inside a worksheet, a worksheet inside a note)."""
+    parser = _Blocks.parse(html, COACH_CLASS, any_tag=True)
+    html = _cut(html, parser.blocks)
+    return [html[start:end] for start, end in _Blocks.parse(html, WORKSHEET_CLASS).blocks]
 
 
 def participant_html(rendered: str, markup_free: bool = False) -> str:
-    """The handout's text: the module's worksheets alone (without a coach's note put inside one),
-    sanitised, with relative links rebased.
+    """The handout's text: the module's worksheets alone (without what the coach's notes hold, a
+    note inside a worksheet or a worksheet inside a note), sanitised, with relative links rebased.
 
     `rendered` is the module's body as Markdown made it, before the sanitiser: one pass finds
-    the worksheets and whether the tags balance (nothing when they do not).
-    `markup_free`: the Markdown it came from holds no `<` and no `{` (no attribute lists, no
-    attributes of a fenced block, which an extension may write unescaped), so every tag in it is
-    one Python-Markdown wrote from its tree: balanced, and no `<` or `"` in its text or attribute
-    values, so a pattern finds the blocks in a tenth of an HTML parser's time.
+    the coach's notes and whether the tags balance (nothing when they do not), another the
+    worksheets in what is left.
+    `markup_free`: the Markdown it came from holds no `<` and no `{` (no HTML, no attribute lists,
+    no attributes of a fenced block, which an extension may write unescaped), so every tag in it
+    is one Python-Markdown wrote from its tree: balanced, blocks only as `<div>` and `<details>`,
+    and no `<` or `"` in its text or attribute values, so a pattern finds the blocks in a tenth of
+    an HTML parser's time.
     """
     if markup_free:
+        rendered = _cut(rendered, _written_blocks(rendered, COACH_CLASS))
         blocks = _written_blocks(rendered, WORKSHEET_CLASS)
     else:
-        parser = _Blocks.parse(rendered, WORKSHEET_CLASS)
+        parser = _Blocks.parse(rendered, COACH_CLASS, any_tag=True)
         if parser.unbalanced:
             return ""
-        blocks = parser.blocks
-    sheets = "\n".join(
-        clean(_without_coach(rendered[start:end], markup_free)) for start, end in blocks
-    )
+        rendered = _cut(rendered, parser.blocks)
+        blocks = _Blocks.parse(rendered, WORKSHEET_CLASS).blocks
+    sheets = "\n".join(clean(rendered[start:end]) for start, end in blocks)
     return rebase(sheets, "../")
 
 
-def _without_coach(sheet: str, markup_free: bool) -> str:
-    """A worksheet without the coach's notes inside it: they are the coach's, wherever written."""
-    if COACH_CLASS not in sheet:
-        return sheet
-    found = (
-        _written_blocks(sheet, COACH_CLASS)
-        if markup_free
-        else _Blocks.parse(sheet, COACH_CLASS).blocks
-    )
-    for start, end in reversed(found):
-        sheet = sheet[:start] + sheet[end:]
-    return sheet
+def _cut(html: str, blocks: list[tuple[int, int]]) -> str:
+    """`html` without the blocks (start, end) found in it."""
+    for start, end in reversed(blocks):
+        html = html[:start] + html[end:]
+    return html
 
 
 def rebase(html: str, folder: str) -> str:
@@ -120,9 +114,9 @@ class _Blocks(HTMLParser):
     """Where each block of a class (a <div> or <details> with that class) starts and ends, and
     whether any tag is not closed in the order it was opened."""
 
-    def __init__(self, html: str, cls: str):
+    def __init__(self, html: str, cls: str, any_tag: bool = False):
         super().__init__(convert_charrefs=False)
-        self.html, self.cls = html, cls
+        self.html, self.cls, self.any_tag = html, cls, any_tag
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
         self.blocks: list[tuple[int, int]] = []
         self.open: tuple[str, int, int] | None = None  # tag, start offset, nesting depth
@@ -130,8 +124,10 @@ class _Blocks(HTMLParser):
         self.unbalanced = False
 
     @classmethod
-    def parse(cls, html: str, block_class: str) -> _Blocks:
-        parser = cls(html, block_class)
+    def parse(cls, html: str, block_class: str, any_tag: bool = False) -> _Blocks:
+        """`any_tag`: a block is any element with the class (an `<aside>` too), not only a <div>
+        or <details>."""
+        parser = cls(html, block_class, any_tag)
         parser.feed(html)
         parser.close()
         return parser
@@ -146,7 +142,9 @@ class _Blocks(HTMLParser):
         if self.open is not None:
             if tag == self.open[0]:
                 self.open = (tag, self.open[1], self.open[2] + 1)
-        elif tag in ("div", "details") and self.cls in (dict(attrs).get("class") or "").split():
+        elif (tag in ("div", "details") or self.any_tag and tag not in VOID) and self.cls in (
+            dict(attrs).get("class") or ""
+        ).split():
             self.open = (tag, self._offset(), 0)
 
     def handle_endtag(self, tag):
