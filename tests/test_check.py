@@ -625,7 +625,7 @@ def test_a_site_page_finds_what_the_build_publishes(root, capsys):
     (root / M / "schema.svg").write_text(svg, "utf-8")
     text = (
         "# Gids\n\n![Kaart](kaart.svg) ![Schema](../modules/schema.svg) [Start](../index.md)"
-        " ![Icoon](../assets/images/favicon.png)"
+        " ![Icoon](../assets/images/favicon.png) [Alfa](<../modules/alpha-module.md>)"
         " [Module](../modules/alpha-module.md) [Fase](../phases/intake.md#items)"
         " [Terug](../index.md?x=1)\n"
     )

@@ -256,15 +256,21 @@ def group_repeats(problems: list[Problem], shown: int = 5) -> list[Problem]:
 
 @lru_cache(maxsize=4)  # the loader asks for the same body's problems, then its references
 def prose(body: str) -> str:
-    """The body with code, comments and autolinks blanked out: what a browser would read as
-    markup."""
+    """The body with code, comments and autolinks blanked out, and the angle brackets around a
+    link's address (`[text](<file.md>)`) read as Markdown reads them: what a browser would read
+    as markup."""
     text = _CODE_FENCE.sub(_blank, body)
     text = _CODE_SPAN.sub(lambda m: _blank(m, "x"), text)
     text = _COMMENT.sub(_blank, text)
+    text = _ANGLE_ADDRESS.sub(lambda m: f"{m.group(1)} {m.group(2)} ", text)
     return _AUTOLINK.sub(
         lambda m: "x" if allowlist.link_ok(m.group(0)[1:-1]) or "@" in m.group(0) else m.group(0),
         text,
     )
+
+
+# A link's address between angle brackets, `](<file.md>)`: an address, not a tag.
+_ANGLE_ADDRESS = re.compile(r"(\]\(\s*)<([^<>\n]*)>")
 
 
 def _attr_problems(
