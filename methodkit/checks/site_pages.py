@@ -28,11 +28,10 @@ from methodkit.loading.cache import CheckCache
 from methodkit.loading.docs import split_suffix
 from methodkit.loading.files import IMAGE_SUFFIXES, walk
 from methodkit.loading.source import (
-    SourceFile,
     decode_text,
+    page_source,
     read_bytes,
     read_text,
-    split_front_matter,
 )
 
 # A call of a site macro, with at most one plain name as its argument: {{ item_list("tool") }}.
@@ -175,13 +174,7 @@ def site_page_problems(
             continue
         mine: list[Problem] = []
         text = decode_text(raw, rel, mine)
-        src = (
-            None
-            if text is None
-            else split_front_matter(text, rel, mine)
-            if text.startswith("---")
-            else SourceFile(rel, text, body=text)
-        )
+        src = None if text is None else page_source(text, rel, mine)
         if src is not None:
             mine += html_problems(src.body, rel, src.body_line, extensions=extensions)
             if src.meta is not None:

@@ -45,6 +45,7 @@ from methodkit.loading.source import (
     Document,
     SourceFile,
     decode_text,
+    page_source,
     parse_yaml,
     read_bytes,
     read_text,
@@ -269,13 +270,7 @@ class _Loader:
                 if rel in faulty:
                     continue
                 text = read_text(c.root / rel, rel, [])
-                src = (
-                    None
-                    if text is None
-                    else split_front_matter(text, rel, [])
-                    if text.startswith("---")
-                    else SourceFile(rel, text, body=text)
-                )
+                src = None if text is None else page_source(text, rel, [])
                 if src is None or src.body is None:
                     continue  # said by the page's own checks
                 found, links = page_references(src.body, src.body_line)
@@ -311,11 +306,7 @@ class _Loader:
             for kind, ids in self.known.items()
             if c.types[kind].has_handout
             for item_id in ids
-        } | {
-            f"{vocabulary}/{term}"
-            for vocabulary in c.types.facet_vocabularies()
-            for term in c.vocabularies.get(vocabulary, {})
-        }
+        } | {src.removesuffix(".md") for src in self.term_pages()}
         for page in c.site_pages.values():
             if page.url.rstrip("/") in taken:
                 self.problems.append(
@@ -1006,6 +997,15 @@ class _Loader:
                         )
                     )
 
+    def term_pages(self) -> set[str]:
+        """The file of every term's page (`phases/intake.md`), as the plan makes them."""
+        c = self.content
+        return {
+            f"{vocabulary}/{term}.md"
+            for vocabulary in c.types.facet_vocabularies()
+            for term in c.vocabularies.get(vocabulary, {})
+        }
+
     def addresses(self) -> Addresses:
         """The pages the build has (their files, from docs/: the site's own pages, every item's
         page, an item with problems of its own too, whose problems are said at its file and not
@@ -1020,11 +1020,7 @@ class _Loader:
                     for kind, ids in self.known.items()
                     for item_id in ids
                 }
-                | {
-                    f"{vocabulary}/{term}.md"
-                    for vocabulary in c.types.facet_vocabularies()
-                    for term in c.vocabularies.get(vocabulary, {})
-                }
+                | self.term_pages()
             )
             images = {
                 p.relative_to(docs).as_posix()

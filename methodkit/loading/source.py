@@ -259,6 +259,14 @@ def _walk(node, path, doc, rel, problems, offset, seen) -> bool:
     return ok
 
 
+def page_source(text: str, rel: str, problems: list[Problem]) -> SourceFile | None:
+    """A page of the site's own (docs/): front matter and body when it starts with `---`, else
+    all body (its front matter is optional)."""
+    if text.startswith("---"):
+        return split_front_matter(text, rel, problems)
+    return SourceFile(rel, text, body=text)
+
+
 def split_front_matter(text: str, rel: str, problems: list[Problem]) -> SourceFile | None:
     """Split `---` front matter from the Markdown body and parse it."""
     src = SourceFile(rel, text)

@@ -17,10 +17,10 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
-from jinja2 import TemplateError
+from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
 from methodkit.catalogue.catalogue import Catalogue
-from methodkit.checks.problems import problems_report
+from methodkit.checks.problems import Problem, problems_report, say
 from methodkit.loading.config import site_settings
 from methodkit.loading.loader import load
 from methodkit.loading.workers import can_fork, forked_pool
@@ -89,20 +89,28 @@ def _build_one(
         mk_log.removeHandler(handler)
 
 
-def template_problem(exc, config_file: Path) -> str:
+def template_problem(exc: TemplateError, config_file: Path) -> str:
     """A template the build could not find or read, as `path:line: template: message (hint)`."""
-    from jinja2 import TemplateNotFound, TemplateSyntaxError
-
-    root, where = config_file.parent, f"{config_file.name}:1"
+    root, where, line = config_file.parent, config_file.name, 1
     if isinstance(exc, TemplateNotFound):
-        return (
-            f"{where}: template: no theme folder has the template '{exc.name}' (add it to the "
-            f"site's theme folder, theme.custom_dir in {config_file.name}, or stop naming it)"
-        )
+        return Problem(
+            where,
+            line,
+            "template",
+            say("template.not_found", name=str(exc.name)),
+            say("template.not_found.hint", config=config_file.name),
+        ).text()
     if isinstance(exc, TemplateSyntaxError) and exc.filename:
         path = Path(exc.filename)
-        where = f"{path.relative_to(root) if path.is_relative_to(root) else path}:{exc.lineno}"
-    return f"{where}: template: {exc.message or exc} (correct the template)"
+        where = str(path.relative_to(root) if path.is_relative_to(root) else path)
+        line = exc.lineno
+    return Problem(
+        where,
+        line,
+        "template",
+        say("template.unreadable", reason=exc.message or str(exc)),
+        say("template.unreadable.hint"),
+    ).text()
 
 
 def build_site(
