@@ -43,7 +43,7 @@ from methodkit.loading.types import TYPES_FILE
 from methodkit.mkdocs_adapter.docs_pages import DocsTranslations
 from methodkit.model.languages import Languages
 from methodkit.pages import plan
-from methodkit.pages.handouts import participant_html
+from methodkit.pages.handouts import only_written_tags, participant_html
 from methodkit.pages.macro_blocks import MacroBlocks
 from methodkit.pages.metadata import adaptation_chain, jsonld, open_graph, website_jsonld
 from methodkit.pages.print_header import css_string
@@ -426,7 +426,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if info and info[0] == "item" and info[1].type.has_handout:
             # Its handout is made from it, before the sanitiser (which balances every tag).
             self.handouts[(info[1].kind, info[1].id)] = participant_html(
-                html, markup_free="<" not in page.markdown and "{" not in page.markdown
+                html, markup_free=only_written_tags(page.markdown)
             )
         # Defence in depth: whatever the checker missed, no content block leaves the build with
         # anything outside the allow-list; a macro page's macros then put their interface in place.

@@ -45,6 +45,13 @@ def worksheets(html: str) -> list[str]:
     return [html[start:end] for start, end in _Blocks.parse(html, WORKSHEET_CLASS).blocks]
 
 
+def only_written_tags(markdown: str) -> bool:
+    """Whether every tag Markdown makes of `markdown` is one Python-Markdown wrote from its tree:
+    no HTML (`<`), no attribute lists or attributes of a fenced block (`{`), which an extension
+    may write unescaped. Such HTML is balanced, with blocks only as <div> and <details>."""
+    return "<" not in markdown and "{" not in markdown
+
+
 def participant_html(rendered: str, markup_free: bool = False) -> str:
     """The handout's text: the module's worksheets alone (without what the coach's notes hold, a
     note inside a worksheet or a worksheet inside a note), sanitised, with relative links rebased.
@@ -52,10 +59,8 @@ def participant_html(rendered: str, markup_free: bool = False) -> str:
     `rendered` is the module's body as Markdown made it, before the sanitiser: one pass finds
     the coach's notes and whether the tags balance (nothing when they do not), another the
     worksheets in what is left.
-    `markup_free`: the Markdown it came from holds no `<` and no `{` (no HTML, no attribute lists,
-    no attributes of a fenced block, which an extension may write unescaped), so every tag in it
-    is one Python-Markdown wrote from its tree: balanced, blocks only as `<div>` and `<details>`,
-    and no `<` or `"` in its text or attribute values, so a pattern finds the blocks in a tenth of
+    `markup_free`: the Markdown it came from is (`only_written_tags(markdown)`), so no `<` or `"`
+    stands in its text or attribute values either, and a pattern finds the blocks in a tenth of
     an HTML parser's time.
     """
     if markup_free:
