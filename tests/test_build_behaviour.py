@@ -69,6 +69,27 @@ def test_failed_build_leaves_the_site_as_it_was(root):
     assert not any(p.name.endswith(".building") for p in root.iterdir())
 
 
+def test_a_link_to_a_heading_the_page_lacks_fails_a_strict_build(root):
+    """MkDocs' own anchor validation (`validation.anchors` in mkdocs.yml): a link to a heading the
+    other page has builds and lands on it; one to a heading it lacks names the page, the link and
+    the anchor, and the strict build stops."""
+    beta = root / BETA
+    beta.write_text(
+        beta.read_text("utf-8") + "\nZie [de stappen](alpha-module.md#stappen).\n", "utf-8"
+    )
+    assert build_site(root, quiet=True) == 0
+    link = page(root / "site", "modules/beta-module").select_one('a[href$="#stappen"]')
+    assert link is not None
+    target = resolve(root / "site", "modules/beta-module/", link["href"])
+    assert BeautifulSoup(target.read_text("utf-8"), "html.parser").find(id="stappen")
+    replace_in(beta, "alpha-module.md#stappen", "alpha-module.md#bestaat-niet")
+    proc = methodkit(root, "build", "--strict")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0, out
+    assert "modules/beta-module.md" in out and "'alpha-module.md#bestaat-niet'" in out
+    assert "Traceback" not in out
+
+
 def test_a_citation_file_that_does_not_read_is_said_where_it_is(root):
     # CITATION.cff gives the edition printed pages show: a broken one stops the build, with its
     # line.

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from methodkit.publishing.pdf_names import module_pdf, trainer_pack
-from sitekit import page, resolve
+from sitekit import assemble, page, resolve
 
 A4 = (595, 842)  # points, rounded
 
@@ -257,3 +257,22 @@ def test_no_empty_banner_above_a_page(basic_browser, path):
     announce, nothing stands between the top of the window and the header."""
     pg = basic_browser.page(path)
     assert pg.eval_on_selector(".md-header", "el => el.getBoundingClientRect().top") == 0
+
+
+def test_a_page_the_pdf_renderer_cannot_lay_out_is_named_and_no_pdf_is_left(tmp_path):
+    """Behind the check's limits on nesting: HTML that WeasyPrint cannot lay out (here three
+    thousand nested boxes) stops with the page and the PDF named (PdfError, which the plugin makes
+    a failed build), not a traceback, and leaves no half-written PDF."""
+    from methodkit.catalogue.catalogue import Catalogue
+    from methodkit.loading.loader import load
+    from methodkit.publishing.pdf import PdfError, PdfWriter
+
+    content, problems = load(assemble(tmp_path / "root"))
+    assert problems == []
+    out = tmp_path / "site"
+    writer = PdfWriter(Catalogue(content, "nl"), out, "https://example.org/", "Site")
+    deep = "<div>" * 3000 + "x" + "</div>" * 3000
+    unmade = r"^modules/x/: the PDF x\.pdf could not be laid out \(RecursionError\) \(the page "
+    with pytest.raises(PdfError, match=unmade):
+        writer.write(f"<html><body>{deep}</body></html>", "modules/x/", out / "x.pdf")
+    assert not (out / "x.pdf").exists()

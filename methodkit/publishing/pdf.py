@@ -16,6 +16,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from methodkit.catalogue.catalogue import Catalogue
+from methodkit.checks.problems import say
 from methodkit.i18n import format_date
 from methodkit.loading.edition import edition
 from methodkit.model.licences import LICENCES
@@ -105,9 +106,8 @@ class PdfWriter:
         except (RecursionError, MemoryError, OverflowError, ValueError) as exc:
             # What the check lets through must not end the build with a traceback: the page that
             # the renderer could not lay out is named instead.
-            raise PdfError(
-                f"{base}: the PDF {target.name} could not be made ({type(exc).__name__})"
-            ) from None
+            unmade = say("pdf.unmade", pdf=target.name, error=type(exc).__name__)
+            raise PdfError(f"{base or '/'}: {unmade} ({say('pdf.unmade.hint')})") from None
         if self.author:
             document.metadata.authors = [self.author]
         document.metadata.keywords = [self.site_name]
