@@ -49,10 +49,16 @@ class Browser:
         self.base = base
         self.browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         self.requests: list[str] = []
+        self.failed: list[tuple[int, str]] = []  # responses of status 400 and above
+
+    def _answered(self, response) -> None:
+        if response.status >= 400:
+            self.failed.append((response.status, response.url))
 
     def page(self, path: str = "", **context):
         ctx = self.browser.new_context(**context)
         ctx.on("request", lambda r: self.requests.append(r.url))
+        ctx.on("response", self._answered)
         pg = ctx.new_page()
         if path is not None:
             pg.goto(self.base + path)

@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 import subprocess
 import zipfile
+from xml.etree import ElementTree
 
 import pytest
 from PIL import Image
 
 from methodkit.mkdocs_adapter.build import build_site
-from sitekit import BIN, REPO, assemble, methodkit, page, replace_in, resolve
+from sitekit import BIN, REPO, assemble, methodkit, page, replace_in
 
 PRIMARY, ACCENT = "#6a1b4d", "#0b6e99"
 ORIGINAL = ("De Nieuwe Samenzweerders", "Reset.Vlaanderen", "HOWEST")
@@ -97,22 +98,14 @@ def rgb(colour: str) -> str:
 
 
 def test_french_is_at_the_root_and_x_default(fork_site):
-    home = page(fork_site, "")
-    assert home.html["lang"] == "fr"
-    assert (
-        resolve(fork_site, "", home.select_one('link[hreflang="x-default"]')["href"])
-        == fork_site / "index.html"
-    )
-    dutch = page(fork_site, "nl/modules/alpha-module/")
-    assert dutch.html["lang"] == "nl"
-    assert (
-        resolve(
-            fork_site,
-            "nl/modules/alpha-module/",
-            dutch.select_one('link[hreflang="x-default"]')["href"],
-        )
-        == fork_site / "modules/alpha-module/index.html"
-    )
+    assert page(fork_site, "").html["lang"] == "fr"
+    assert page(fork_site, "nl/modules/alpha-module/").html["lang"] == "nl"
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    for sitemap in ("sitemap.xml", "nl/sitemap.xml"):
+        for url in ElementTree.parse(fork_site / sitemap).getroot().findall("s:url", ns):
+            hreflangs = {l.get("hreflang"): l.get("href") for l in url.findall("x:link", ns)}
+            assert hreflangs["x-default"] == hreflangs["fr"], url.find("s:loc", ns).text
+            assert "/nl/" not in hreflangs["fr"] and "/nl/" in hreflangs["nl"]
     assert not (fork_site / "en").exists()
 
 

@@ -1,9 +1,15 @@
-"""One sitemap for all languages, with hreflang alternates for every page.
+"""The sitemaps, with hreflang alternates for every page: the site's own pages say their
+translations here, not in their <head>.
 
 Each per-language build writes its own sitemap without the other languages and
-with the build's clock time; this one replaces them. Its pages are the plan's
-(methodkit.pages.plan.addresses), not whatever files the build left behind. It
-carries no <lastmod>, so two builds of the same commit give the same file.
+with the build's clock time; these replace them. The site's root holds one for
+every page in every language; each other language's root (`fr/`) holds one for
+its own pages, because Material's script asks the root of the language it shows
+for `sitemap.xml` (and reads every `<link rel="alternate">` of a page as a
+language's root, which is why a page's <head> names no translation). Their
+pages are the plan's (methodkit.pages.plan.addresses), not whatever files the
+build left behind. They carry no <lastmod>, so two builds of the same commit
+give the same files.
 """
 
 from __future__ import annotations
@@ -24,23 +30,30 @@ def write_sitemap(site: Path, base: str, languages: Languages, addresses: list[s
         folder = site / languages.prefix(lang)
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (folder / name).unlink(missing_ok=True)
+    pages = []  # (language, its address, the alternates of the page)
+    for address in addresses:
+        alternates = {lang: languages.absolute(base, address, lang) for lang in languages.codes}
+        alternates["x-default"] = alternates[languages.first]
+        pages += [(lang, alternates[lang], alternates) for lang in languages.codes]
+    _write(pages, site / "sitemap.xml")
+    for lang in languages.others:
+        _write([p for p in pages if p[0] == lang], site / languages.prefix(lang) / "sitemap.xml")
+
+
+def _write(pages: list[tuple[str, str, dict]], target: Path) -> None:
     # ElementTree's prefixes are one table for the process (the Atom feed takes "" for its own):
     # set just before writing, so the file never depends on what was written before it.
     ET.register_namespace("", SITEMAP)
     ET.register_namespace("xhtml", XHTML)
     urlset = ET.Element(f"{{{SITEMAP}}}urlset")
-    for address in addresses:
-        alternates = {lang: languages.absolute(base, address, lang) for lang in languages.codes}
-        alternates["x-default"] = alternates[languages.first]
-        for lang in languages.codes:
-            url = ET.SubElement(urlset, f"{{{SITEMAP}}}url")
-            ET.SubElement(url, f"{{{SITEMAP}}}loc").text = alternates[lang]
-            for hreflang, href in alternates.items():
-                ET.SubElement(
-                    url, f"{{{XHTML}}}link", rel="alternate", hreflang=hreflang, href=href
-                )
+    for _lang, loc, alternates in pages:
+        url = ET.SubElement(urlset, f"{{{SITEMAP}}}url")
+        ET.SubElement(url, f"{{{SITEMAP}}}loc").text = loc
+        for hreflang, href in alternates.items():
+            ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=hreflang, href=href)
     ET.indent(urlset, space="")
     # Replaced whole: a server may be serving the one before.
-    tmp = site / ".sitemap.xml.tmp"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(".sitemap.xml.tmp")
     ET.ElementTree(urlset).write(tmp, encoding="UTF-8", xml_declaration=True)
-    os.replace(tmp, site / "sitemap.xml")
+    os.replace(tmp, target)
