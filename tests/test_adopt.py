@@ -321,6 +321,9 @@ def test_a_language_the_engine_does_not_speak_gets_interface_text_to_translate(
         "methodology/locales/xh.yml" in added.stdout
         and "methodkit check: no problems" in added.stdout
     )
+    # What the command leaves to do, said last: the types' labels and the publisher's texts.
+    also = added.stdout.splitlines()[-1]
+    assert also.startswith("also: ") and "types.yml" in also and "extra:" in also
     lines = locale.read_text("utf-8").splitlines()
     assert len(lines) > 100 and all(line.startswith("# ") for line in lines)
     assert "# kind.module: Coaching module" in lines

@@ -8,6 +8,7 @@ the lever pages that list it, catalog.json, the Atom feed and its overview list.
 from __future__ import annotations
 
 import json
+import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -29,7 +30,8 @@ tool:
   listing:
     meta: [[maker], [levers]]
     filters: [{field: levers, name: lever}, maker]
-  home: {figure: true}
+    feed: true
+  home: {figure: true, latest: 1}
   schema_org:
     type: SoftwareApplication
     properties:
@@ -122,6 +124,34 @@ def test_the_new_type_is_named_as_its_declaration_says(tool_site):
         assert f"2 {plural}" in figures
 
 
+def test_the_home_page_lists_the_newest_of_each_type_that_asks_under_its_own_name(tool_site):
+    root, site, lever = tool_site
+    for prefix, sessions, tools in (
+        ("", "Nieuwste sessieverslagen", "Nieuwste hulpmiddelen"),
+        ("en/", "Latest session summaries", "Latest tools"),
+    ):
+        home = page(site, prefix)
+        titles = [s.h2.get_text() for s in home.select(".mk-home__latest")]
+        assert titles == [sessions, tools]
+        newest = home.select_one(".mk-home__latest--tool")
+        assert [a.get_text() for a in newest.select("li a")] == ["De kaartset"]
+        assert "Het canvas" not in home.select_one(".mk-home__latest--session").get_text()
+
+
+def test_new_explains_each_field_of_the_new_type(tool_site, tmp_path):
+    """`methodkit new` explains a field by the engine's words (which fit any type), else by its
+    schema's description or that of the shared definition it refers to."""
+    root = shutil.copytree(tool_site[0], tmp_path / "root", ignore=shutil.ignore_patterns("site"))
+    methodkit(root, "new", "tool", "--title", "Het bord", "--lang", "en", check=True)
+    lines = (root / "methodology" / "tools" / "het-bord.md").read_text("utf-8").splitlines()
+
+    def note(field: str) -> str:
+        return lines[next(i for i, l in enumerate(lines) if l.startswith(f"{field}:")) - 1]
+
+    assert note("published") == "# A date as YYYY-MM-DD."
+    assert note("levers").startswith("# Levers it pulls (zero or more).")
+
+
 def test_a_vocabulary_is_named_as_its_file_says(tool_site):
     root, site, lever = tool_site
     assert page(site, f"levers/{lever}/").select_one(".mk-kind").get_text() == "Werkhefboom"
@@ -195,6 +225,8 @@ def test_the_overview_macro_lists_the_new_type_with_its_filter(tool_site):
     assert all(t["data-lever"] == lever for t in tiles)
     assert soup.select_one('select[name="lever"]') is not None
     # A filter the engine has no word for is named as the declaration names its field.
+    # The list's feed link names what the list holds.
+    assert soup.select_one(".mk-feed a").get_text() == "Volg de hulpmiddelen (Atom-feed)"
     maker = soup.select_one('select[name="maker"]').find_parent("label")
     assert maker.span.get_text() == "Gemaakt door"
     assert "Werkplaats Open" in tiles[0].select_one(".mk-tile__meta").get_text()
@@ -240,20 +272,26 @@ def test_every_field_a_declaration_names_is_checked_against_its_schema(tmp_path)
         return next(i for i, l in enumerate(text, 1) if fragment in l)
 
     t = "methodology/schemas/types.yml"
-    unknown = "is not a field of tool (fields of schemas/tool.schema.json: id, title,"
+    unknown = "is not a field of tool"
+    fields = f"{unknown} (fields of schemas/tool.schema.json: id, title,"
     expected = [
-        f"{t}:{line('field: publish,')}: tool.order.field: 'publish' {unknown}",
-        f"{t}:{line('publshed')}: tool.card[0].field: 'publshed' {unknown}",
-        f"{t}:{line('usage')}: tool.sections.after[0]: 'usage' {unknown}",
-        f"{t}:{line('makr')}: tool.listing.meta[0][0]: 'makr' {unknown}",
-        f"{t}:{line('field: lever,')}: tool.listing.filters[0].field: 'lever' {unknown}",
-        f"{t}:{line('pubished')}: tool.schema_org.properties.dateCreated: 'pubished' {unknown}",
+        f"{t}:{line('field: publish,')}: tool.order.field: 'publish' {unknown} "
+        "(did you mean 'published'?)",
+        f"{t}:{line('publshed')}: tool.card[0].field: 'publshed' {unknown} "
+        "(did you mean 'published'?)",
+        f"{t}:{line('usage')}: tool.sections.after[0]: 'usage' {fields}",
+        f"{t}:{line('makr')}: tool.listing.meta[0][0]: 'makr' {unknown} (did you mean 'maker'?)",
+        f"{t}:{line('field: lever,')}: tool.listing.filters[0].field: 'lever' {unknown} "
+        "(did you mean 'levers'?)",
+        f"{t}:{line('pubished')}: tool.schema_org.properties.dateCreated: 'pubished' {unknown} "
+        "(did you mean 'published'?)",
         f"{t}:{line('toolkinds')}: tool.facets[1]: 'toolkinds' is not a vocabulary that a field "
         "of tool names (vocabularies its fields name (x-vocabulary): levers)",
         f"{t}:{line('facets: [tool-kinds]')}: widget.facets[0]: 'tool-kinds' is not a name "
         "(lower-case letters, digits and underscores, "
         "starting with a letter: tool_kinds, not tool-kinds)",
-        f"{t}:{line('makker')}: tool.labels.nl.fields.makker: 'makker' {unknown}",
+        f"{t}:{line('makker')}: tool.labels.nl.fields.makker: 'makker' {unknown} "
+        "(did you mean 'maker'?)",
         f"{t}:{line('gebruikt')}: tool.labels.nl.backlinks.gebruikt: 'gebruikt' is not a backlink "
         "key of tool (its backlinks' keys: -)",
         "methodology/schemas/tool.schema.json:1: required: 'lever' is required but is not one of "
@@ -383,3 +421,39 @@ def test_a_vocabulary_a_schema_names_without_its_file_is_said_where_it_is_named(
         f"{s}:{line('toolkinds')}: x-vocabulary: vocabulary 'toolkinds' is missing "
         "(create methodology/vocabularies/toolkinds.yml with a 'terms:' list)",
     ], proc.stdout
+
+
+def test_a_keyword_of_ours_written_wrong_and_a_feed_without_date_order_are_said(tmp_path):
+    """JSON Schema ignores a keyword it does not know: `x-vocabularly` would let the field take any
+    text. A feed needs an order by date: the hint names the type's own date field. A field named
+    like a keyword (`x_note`, under properties) is a name, not a keyword."""
+    root = assemble(tmp_path / "site")
+    schemas = root / "methodology" / "schemas"
+    with (schemas / "types.yml").open("a", encoding="utf-8") as f:
+        f.write("\ntool:\n  folder: tools\n  url: tools/{id}/\n  feed: true\n")
+    properties = {
+        **TOOL_SCHEMA["properties"],
+        "levers": {"type": "array", "items": {"type": "string", "x-vocabularly": "levers"}},
+        "x_note": {"type": "string", "x-translate": True},
+    }
+    text = json.dumps({**TOOL_SCHEMA, "properties": properties}, indent=2)
+    (schemas / "tool.schema.json").write_text(text, "utf-8")
+    proc = methodkit(root, "check")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    lines, types = text.splitlines(), (schemas / "types.yml").read_text("utf-8").splitlines()
+    feed = len(types) - types[::-1].index("  feed: true")  # the tool's, the last one
+
+    def line(fragment: str) -> int:
+        return next(i for i, l in enumerate(lines, 1) if fragment in l)
+
+    s, t = "methodology/schemas/tool.schema.json", "methodology/schemas/types.yml"
+    assert sorted(proc.stdout.splitlines()) == sorted(
+        [
+            f"{s}:{line('x-translate')}: x-translate: 'x-translate' is not a keyword the engine "
+            "reads (did you mean 'x-translatable'?)",
+            f"{s}:{line('x-vocabularly')}: x-vocabularly: 'x-vocabularly' is not a keyword the "
+            "engine reads (did you mean 'x-vocabulary'?)",
+            f"{t}:{feed}: tool.feed: needs an order by a date field "
+            "(add order: {field: published, reverse: true})",
+        ]
+    )

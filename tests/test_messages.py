@@ -190,6 +190,7 @@ def test_check_speaks_french_and_falls_back_to_english(broken, capsys):
     # A language without a catalogue of its own: English, never a crash.
     code_de, german, de_err = _check(broken, capsys, "--lang", "de")
     assert (code_de, german) == (1, english) and "Traceback" not in de_err
+    assert "no catalogue in 'de'" in de_err  # said, not silent
 
 
 def test_a_french_preview_build_shows_the_french_banner(broken, capsys):

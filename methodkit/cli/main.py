@@ -341,7 +341,16 @@ def cmd_build(root: Path, args) -> int:
 
 def cmd_check(root: Path, args) -> int:
     from methodkit.checks.problems import format_problems, say
+    from methodkit.checks.wording import languages
 
+    if args.lang not in languages():
+        # Said, not silent: the messages are in English message by message (ARCHITECTURE.md,
+        # "To add a language's catalogue" says how to give them another language).
+        print(
+            f"note: the messages have no catalogue in '{args.lang}' "
+            f"({', '.join(languages())}): they are in English",
+            file=sys.stderr,
+        )
     _, content, problems = _content(root)
     config_problems, policy = _policy(root, content)
     problems += config_problems
@@ -429,6 +438,20 @@ def cmd_languages(root: Path, args) -> int:
         if problems
         else "methodkit check: no problems"
     )
+    if args.action == "add":
+        # What the command does not do, said where a newcomer looks next.
+        policy = _policy(root, content)[1]
+        print(
+            f"also: the types' labels in {content.schemas.folder.relative_to(root)}/types.yml "
+            f"and the publisher's texts under extra: in mkdocs.yml have no '{args.lang}' yet; "
+            f"`methodkit status --lang {args.lang}` lists what to translate"
+            + (
+                f"; the publication policy asks {len(policy)} thing(s) before a release "
+                "(`methodkit check --release`)"
+                if policy
+                else ""
+            )
+        )
     return 0
 
 

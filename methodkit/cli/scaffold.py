@@ -153,12 +153,18 @@ def _flow(value) -> str:
     return text[:-3].strip() if text.endswith("\n...") or text.endswith("...") else text
 
 
-def _explained(name: str, prop: dict, lang: str) -> str:
+def _explained(content: Content, name: str, prop: dict, lang: str) -> str:
     """What a field is for: field_help.yml's words in the language, else the schema's own
-    description (a field of a type the site declares has only that), else its name."""
+    description (a field of a type the site declares has only that) or that of the shared
+    definition it refers to (`"$ref": "common.schema.json#/$defs/date"`), else its name."""
     entry = field_help().get(name)
     if isinstance(entry, dict) and entry.get(lang):
         return entry[lang]
+    if "description" not in prop and str(prop.get("$ref", "")).startswith("common.schema.json#/"):
+        shared = content.schemas.raw["common"]
+        for part in prop["$ref"].split("#/", 1)[1].split("/"):
+            shared = shared.get(part, {}) if isinstance(shared, dict) else {}
+        prop = shared if isinstance(shared, dict) else {}
     return prop.get("description") or name
 
 
@@ -240,7 +246,9 @@ def new_item_text(
     lines = []
     for name, prop in schema["properties"].items():
         value = _placeholder(content, kind, name, prop, title, item_id, today, lang)
-        note = _explained(name, prop, lang) + ("" if name in required else f" {optional_note}")
+        note = _explained(content, name, prop, lang) + (
+            "" if name in required else f" {optional_note}"
+        )
         vocab = prop.get("x-vocabulary") or (prop.get("items") or {}).get("x-vocabulary")
         if vocab:
             note += " " + ALLOWED[lang] + ": " + ", ".join(content.vocabularies.get(vocab, {}))

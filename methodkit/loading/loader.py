@@ -39,7 +39,14 @@ from methodkit.loading.docs import site_pages
 from methodkit.loading.files import IMAGE_SUFFIXES, not_regular, reached_without_links, walk
 from methodkit.loading.locales import FOLDER as LOCALES
 from methodkit.loading.locales import load_locales
-from methodkit.loading.schema import SchemaFileError, Schemas, references, unknown_fields
+from methodkit.loading.schema import (
+    KEYWORDS,
+    SchemaFileError,
+    Schemas,
+    references,
+    unknown_fields,
+    unknown_keywords,
+)
 from methodkit.loading.schema import _to_problem as schema_problem
 from methodkit.loading.source import (
     Document,
@@ -207,6 +214,7 @@ class _Loader:
         c.interface = load_locales(c.content_dir, c.root, c.languages, self.problems)
         for vocab in sorted((c.content_dir / "vocabularies").glob("*.yml")):
             self.load_vocabulary(vocab)
+        self.check_schema_keywords()
         self.check_vocabularies_named()
         for itype in c.types.all:
             for path in walk(c.content_dir / itype.folder, c.root, self.problems):
@@ -350,6 +358,28 @@ class _Loader:
                         "file",
                         say("content.not_content"),
                         say("content.not_content.hint", folders=", ".join(sorted(folders))),
+                    )
+                )
+
+    def check_schema_keywords(self) -> None:
+        """A keyword of ours written wrong in a schema is said at its line."""
+        c = self.content
+        for name, schema in sorted(c.schemas.raw.items()):
+            path = c.schemas.folder / f"{name}.schema.json"
+            text = None
+            for keyword in unknown_keywords(schema):
+                text = text if text is not None else path.read_text("utf-8", errors="replace")
+                found = re.search(re.escape(json.dumps(keyword)) + r"\s*:", text)
+                close = difflib.get_close_matches(keyword, KEYWORDS, n=1)
+                self.problems.append(
+                    Problem(
+                        c.rel(path),
+                        line_of(text, found.start()) if found else 1,
+                        keyword,
+                        say("schema.keyword", keyword=keyword),
+                        say("did_you_mean", name=close[0])
+                        if close
+                        else say("schema.keyword.hint", keywords=", ".join(KEYWORDS)),
                     )
                 )
 

@@ -23,6 +23,29 @@ from methodkit.loading.source import Document, field_path
 
 # The schemas every methodology has beside one per item type.
 BASE_SCHEMAS = ("common", "translation", "vocabulary", "trajectory", "terms")
+# The keywords of ours the engine reads. JSON Schema ignores a keyword it does not know, so a
+# misspelt one (x-vocabularly) would let its field take any value without a word.
+KEYWORDS = ("x-vocabulary", "x-reference", "x-translatable")
+# Keywords whose value maps names (of fields, of definitions) to schemas: its keys are names.
+_NAMED = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
+
+
+def unknown_keywords(schema) -> list[str]:
+    """The keywords in a schema that look like ours (x-..., x_...) and are none of ours."""
+    found, stack = [], [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if str(key).lower().startswith(("x-", "x_")) and key not in KEYWORDS:
+                    found.append(str(key))
+                if key in _NAMED and isinstance(value, dict):
+                    stack.extend(value.values())  # its keys are names, not keywords
+                elif key not in ("enum", "const", "default", "examples"):  # values, not schemas
+                    stack.append(value)
+    return sorted(set(found))
 
 
 class SchemaFileError(Exception):

@@ -119,16 +119,6 @@ def _cross_problems(types: Types, schemas_dir: Path, rel: str, doc) -> list[Prob
                     say("types.no_schema.hint", name=t.name),
                 )
             )
-        if t.feed and not isinstance(t.order, dict):
-            out.append(
-                Problem(
-                    rel,
-                    doc.line_of(f"{t.name}.feed"),
-                    f"{t.name}.feed",
-                    say("types.feed_order"),
-                    say("types.feed_order.hint"),
-                )
-            )
         for i, b in enumerate(t.backlinks):
             other = b.from_type or b.type
             if other is not None and other not in types:
@@ -143,6 +133,12 @@ def _cross_problems(types: Types, schemas_dir: Path, rel: str, doc) -> list[Prob
                     )
                 )
     return out
+
+
+def _is_date(prop) -> bool:
+    return isinstance(prop, dict) and (
+        prop.get("format") == "date" or str(prop.get("$ref", "")).endswith("/$defs/date")
+    )
 
 
 def _field_problems(types: Types, schemas_dir: Path, root: Path, rel: str, doc) -> list[Problem]:
@@ -185,13 +181,28 @@ def _field_problems(types: Types, schemas_dir: Path, root: Path, rel: str, doc) 
                     )
         for where, name in _named_fields(t.name, doc.data[t.name]):
             if name not in fields:
+                close = difflib.get_close_matches(str(name), list(fields), n=1)
                 out.append(
                     said(
                         where,
                         say("types.unknown_field", name=name, type=t.name),
-                        say("types.unknown_field.hint", type=t.name, fields=", ".join(fields)),
+                        say("did_you_mean", name=close[0])
+                        if close
+                        else say("types.unknown_field.hint", type=t.name, fields=", ".join(fields)),
                     )
                 )
+        if t.feed and not isinstance(t.order, dict):
+            # The hint names the type's own date field, or says how to give it one.
+            dates = [name for name, prop in fields.items() if _is_date(prop)]
+            out.append(
+                said(
+                    f"{t.name}.feed",
+                    say("types.feed_order"),
+                    say("types.feed_order.hint", field=dates[0])
+                    if dates
+                    else say("types.feed_order.no_date", type=t.name),
+                )
+            )
         vocabularies = [
             v
             for prop in fields.values()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.catalogue.status import STATES, report, summary
-from methodkit.i18n import native_name
+from methodkit.i18n import in_sentence, native_name
 from methodkit.model.items import Item
 from methodkit.model.languages import Languages, relative_url
 from methodkit.model.types import Field
@@ -124,7 +124,12 @@ def item_list(cat: Catalogue, kind: str, here: str) -> str:
                         "tiles": inside,
                     }
                 )
-    feed = {"url": _url(FEED_NAME, here), "text": t["feed.link"]} if itype.listing.feed else None
+    kinds = in_sentence(type_label(t, kind, plural=True), cat.lang)
+    feed = (
+        {"url": _url(FEED_NAME, here), "text": t["feed.link"].format(kind=kinds)}
+        if itype.listing.feed
+        else None
+    )
     plan = {"url": _url("plan/", here), "t": t} if itype.planner else None
     return render_inline(
         "listing.html",

@@ -255,11 +255,16 @@ def home_view(cat: Catalogue) -> dict:
         for it in cat.types.all
         if it.home_figure
     ]
-    latest = []
+    latest = []  # a list of its newest items per type that asks for one, in its own order
     for it in cat.types.all:
-        for x in cat.items[it.name][: it.home_latest]:
-            dated = next((f for f in it.card if f.display == "date"), None)
+        dated = next((f for f in it.card if f.display == "date"), None)
+        items = [
+            {**item_link(cat, x), "date": values(cat, x, dated)[0]["text"] if dated else ""}
+            for x in cat.items[it.name][: it.home_latest]
+        ]
+        if items:
+            kind = in_sentence(type_label(t, it.name, plural=True), cat.lang)
             latest.append(
-                {**item_link(cat, x), "date": values(cat, x, dated)[0]["text"] if dated else ""}
+                {"kind": it.name, "title": t["home.latest"].format(kind=kind), "items": items}
             )
     return {"figures": figures, "latest": latest}
