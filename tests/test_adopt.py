@@ -324,6 +324,11 @@ def test_a_language_the_engine_does_not_speak_gets_interface_text_to_translate(
     # What the command leaves to do, said last: the types' labels and the publisher's texts.
     also = added.stdout.splitlines()[-1]
     assert also.startswith("also: ") and "types.yml" in also and "extra:" in also
+    # The labels it copied from Dutch are named by `status` until they are translated.
+    status = methodkit(root, "status", "--lang", "xh").stdout.splitlines()
+    copied = [l.split()[1] for l in status if l.strip().startswith("labels ")]
+    assert "methodology/vocabularies/levers.yml:" in copied
+    assert all("as in 'nl'" in l for l in status if l.strip().startswith("labels "))
     lines = locale.read_text("utf-8").splitlines()
     assert len(lines) > 100 and all(line.startswith("# ") for line in lines)
     assert "# kind.module: Coaching module" in lines

@@ -49,3 +49,28 @@ def summary(entries: list[Entry], lang: str) -> dict[str, int]:
         if e.lang == lang:
             counts[e.state] += 1
     return counts
+
+
+def copied_labels(content: Content, lang: str) -> list[tuple[str, int, int]]:
+    """The files of labels (each vocabulary, the trajectory) of which at least half the texts in
+    `lang` read word for word as the source language's, as `methodkit languages add` copies
+    them: how many, of how many. A few are often meant (Intrapreneurs, Kick-off) and not named."""
+    source = content.source_lang
+    files = [
+        (content.content_dir / "vocabularies" / f"{name}.yml", list(terms.values()))
+        for name, terms in sorted(content.vocabularies.items())
+    ]
+    if content.trajectory is not None:
+        files.append((content.content_dir / "trajectory.yml", content.trajectory.steps))
+    out = []
+    for path, entries in files:
+        same = total = 0
+        for entry in entries:
+            mine = entry.labels.get(lang) or {}
+            for key, text in (entry.labels.get(source) or {}).items():
+                if text:
+                    total += 1
+                    same += mine.get(key) == text
+        if same and 2 * same >= total:
+            out.append((content.rel(path), same, total))
+    return out

@@ -243,7 +243,7 @@ def _policy(root: Path, content):
 
 
 def cmd_status(root: Path, args) -> int:
-    from methodkit.catalogue.status import STATES, report, summary
+    from methodkit.catalogue.status import STATES, copied_labels, report, summary
     from methodkit.i18n import available, strings
 
     settings, content, problems = _content(root)
@@ -273,6 +273,13 @@ def cmd_status(root: Path, args) -> int:
                 print(
                     f"  interface  {settings.content_dir}/locales/{lang}.yml: {own} of {every} "
                     f"texts in '{lang}', the rest in English (translate its commented lines)"
+                )
+        if lang != content.source_lang:
+            # Not counted as incomplete: a label may rightly read as in the source (a name).
+            for rel, same, total in copied_labels(content, lang):
+                print(
+                    f"  labels     {rel}: {same} of {total} text(s) as in "
+                    f"'{content.source_lang}' (copied by languages add? translate them)"
                 )
     if policy:
         print(
