@@ -426,7 +426,8 @@ def test_a_vocabulary_a_schema_names_without_its_file_is_said_where_it_is_named(
 def test_a_keyword_of_ours_written_wrong_and_a_feed_without_date_order_are_said(tmp_path):
     """JSON Schema ignores a keyword it does not know: `x-vocabularly` would let the field take any
     text. A feed needs an order by date: the hint names the type's own date field. A field named
-    like a keyword (`x_note`, under properties) is a name, not a keyword."""
+    like a keyword (`x_note`, under properties) is a name, and an editor's own extension
+    (`x-intellij-html-description`) no misspelling of ours: neither is said."""
     root = assemble(tmp_path / "site")
     schemas = root / "methodology" / "schemas"
     with (schemas / "types.yml").open("a", encoding="utf-8") as f:
@@ -434,7 +435,7 @@ def test_a_keyword_of_ours_written_wrong_and_a_feed_without_date_order_are_said(
     properties = {
         **TOOL_SCHEMA["properties"],
         "levers": {"type": "array", "items": {"type": "string", "x-vocabularly": "levers"}},
-        "x_note": {"type": "string", "x-translate": True},
+        "x_note": {"type": "string", "x-translate": True, "x-intellij-html-description": "Note"},
     }
     text = json.dumps({**TOOL_SCHEMA, "properties": properties}, indent=2)
     (schemas / "tool.schema.json").write_text(text, "utf-8")

@@ -40,12 +40,11 @@ from methodkit.loading.files import IMAGE_SUFFIXES, not_regular, reached_without
 from methodkit.loading.locales import FOLDER as LOCALES
 from methodkit.loading.locales import load_locales
 from methodkit.loading.schema import (
-    KEYWORDS,
     SchemaFileError,
     Schemas,
+    misspelt_keywords,
     references,
     unknown_fields,
-    unknown_keywords,
 )
 from methodkit.loading.schema import _to_problem as schema_problem
 from methodkit.loading.source import (
@@ -367,19 +366,16 @@ class _Loader:
         for name, schema in sorted(c.schemas.raw.items()):
             path = c.schemas.folder / f"{name}.schema.json"
             text = None
-            for keyword in unknown_keywords(schema):
+            for keyword, meant in misspelt_keywords(schema):
                 text = text if text is not None else path.read_text("utf-8", errors="replace")
                 found = re.search(re.escape(json.dumps(keyword)) + r"\s*:", text)
-                close = difflib.get_close_matches(keyword, KEYWORDS, n=1)
                 self.problems.append(
                     Problem(
                         c.rel(path),
                         line_of(text, found.start()) if found else 1,
                         keyword,
                         say("schema.keyword", keyword=keyword),
-                        say("did_you_mean", name=close[0])
-                        if close
-                        else say("schema.keyword.hint", keywords=", ".join(KEYWORDS)),
+                        say("did_you_mean", name=meant),
                     )
                 )
 

@@ -30,9 +30,10 @@ KEYWORDS = ("x-vocabulary", "x-reference", "x-translatable")
 _NAMED = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
 
 
-def unknown_keywords(schema) -> list[str]:
-    """The keywords in a schema that look like ours (x-..., x_...) and are none of ours."""
-    found, stack = [], [schema]
+def misspelt_keywords(schema) -> list[tuple[str, str]]:
+    """The keywords in a schema that read like one of ours written wrong, each with the one it
+    is close to. Other `x-` keywords (an editor's extensions) are left alone."""
+    found, stack = set(), [schema]
     while stack:
         node = stack.pop()
         if isinstance(node, list):
@@ -40,12 +41,14 @@ def unknown_keywords(schema) -> list[str]:
         elif isinstance(node, dict):
             for key, value in node.items():
                 if str(key).lower().startswith(("x-", "x_")) and key not in KEYWORDS:
-                    found.append(str(key))
+                    close = difflib.get_close_matches(str(key).lower(), KEYWORDS, n=1)
+                    if close:
+                        found.add((str(key), close[0]))
                 if key in _NAMED and isinstance(value, dict):
                     stack.extend(value.values())  # its keys are names, not keywords
                 elif key not in ("enum", "const", "default", "examples"):  # values, not schemas
                     stack.append(value)
-    return sorted(set(found))
+    return sorted(found)
 
 
 class SchemaFileError(Exception):
