@@ -393,32 +393,40 @@ def test_a_key_or_an_address_written_wrong_is_said_in_words_on_its_line(tmp_path
     ]
 
 
-def test_a_vocabulary_a_schema_names_without_its_file_is_said_where_it_is_named(tmp_path):
-    """A misspelt `x-vocabulary` is said at its schema's line, with the name it was likely meant
-    to be; a new name with no file yet says which file to write."""
+def _tool_checked(tmp_path, properties: dict, declaration: str = ""):
+    """A site with a `tool` type of these schema properties, and what `methodkit check` says of it
+    (it must fail, in words): the site, the schema's lines, the run."""
     root = assemble(tmp_path / "site")
     schemas = root / "methodology" / "schemas"
     with (schemas / "types.yml").open("a", encoding="utf-8") as f:
-        f.write("\ntool:\n  folder: tools\n  url: tools/{id}/\n")
-    properties = {
-        **TOOL_SCHEMA["properties"],
-        "levers": {"type": "array", "items": {"type": "string", "x-vocabulary": "leverz"}},
-        "kind": {"type": "string", "x-vocabulary": "toolkinds"},
-    }
-    text = json.dumps({**TOOL_SCHEMA, "properties": properties}, indent=2)
+        f.write("\ntool:\n  folder: tools\n  url: tools/{id}/\n" + declaration)
+    schema = {**TOOL_SCHEMA, "properties": {**TOOL_SCHEMA["properties"], **properties}}
+    text = json.dumps(schema, indent=2)
     (schemas / "tool.schema.json").write_text(text, "utf-8")
     proc = methodkit(root, "check")
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
-    lines = text.splitlines()
+    return root, text.splitlines(), proc
 
-    def line(fragment: str) -> int:
-        return next(i for i, l in enumerate(lines, 1) if fragment in l)
 
+def _line(lines: list[str], fragment: str) -> int:
+    return next(i for i, l in enumerate(lines, 1) if fragment in l)
+
+
+def test_a_vocabulary_a_schema_names_without_its_file_is_said_where_it_is_named(tmp_path):
+    """A misspelt `x-vocabulary` is said at its schema's line, with the name it was likely meant
+    to be; a new name with no file yet says which file to write."""
+    root, lines, proc = _tool_checked(
+        tmp_path,
+        {
+            "levers": {"type": "array", "items": {"type": "string", "x-vocabulary": "leverz"}},
+            "kind": {"type": "string", "x-vocabulary": "toolkinds"},
+        },
+    )
     s = "methodology/schemas/tool.schema.json"
     assert proc.stdout.splitlines() == [
-        f"{s}:{line('leverz')}: x-vocabulary: vocabulary 'leverz' is missing "
+        f"{s}:{_line(lines, 'leverz')}: x-vocabulary: vocabulary 'leverz' is missing "
         "(did you mean 'levers'?)",
-        f"{s}:{line('toolkinds')}: x-vocabulary: vocabulary 'toolkinds' is missing "
+        f"{s}:{_line(lines, 'toolkinds')}: x-vocabulary: vocabulary 'toolkinds' is missing "
         "(create methodology/vocabularies/toolkinds.yml with a 'terms:' list)",
     ], proc.stdout
 
@@ -428,32 +436,23 @@ def test_a_keyword_of_ours_written_wrong_and_a_feed_without_date_order_are_said(
     text. A feed needs an order by date: the hint names the type's own date field. A field named
     like a keyword (`x_note`, under properties) is a name, and an editor's own extension
     (`x-intellij-html-description`) no misspelling of ours: neither is said."""
-    root = assemble(tmp_path / "site")
-    schemas = root / "methodology" / "schemas"
-    with (schemas / "types.yml").open("a", encoding="utf-8") as f:
-        f.write("\ntool:\n  folder: tools\n  url: tools/{id}/\n  feed: true\n")
-    properties = {
-        **TOOL_SCHEMA["properties"],
-        "levers": {"type": "array", "items": {"type": "string", "x-vocabularly": "levers"}},
-        "x_note": {"type": "string", "x-translate": True, "x-intellij-html-description": "Note"},
-    }
-    text = json.dumps({**TOOL_SCHEMA, "properties": properties}, indent=2)
-    (schemas / "tool.schema.json").write_text(text, "utf-8")
-    proc = methodkit(root, "check")
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr
-    lines, types = text.splitlines(), (schemas / "types.yml").read_text("utf-8").splitlines()
+    root, lines, proc = _tool_checked(
+        tmp_path,
+        {
+            "levers": {"type": "array", "items": {"type": "string", "x-vocabularly": "levers"}},
+            "x_note": {"type": "string", "x-translate": True, "x-intellij-html-description": "N"},
+        },
+        "  feed: true\n",
+    )
+    types = (root / "methodology" / "schemas" / "types.yml").read_text("utf-8").splitlines()
     feed = len(types) - types[::-1].index("  feed: true")  # the tool's, the last one
-
-    def line(fragment: str) -> int:
-        return next(i for i, l in enumerate(lines, 1) if fragment in l)
-
     s, t = "methodology/schemas/tool.schema.json", "methodology/schemas/types.yml"
     assert sorted(proc.stdout.splitlines()) == sorted(
         [
-            f"{s}:{line('x-translate')}: x-translate: 'x-translate' is not a keyword the engine "
-            "reads (did you mean 'x-translatable'?)",
-            f"{s}:{line('x-vocabularly')}: x-vocabularly: 'x-vocabularly' is not a keyword the "
-            "engine reads (did you mean 'x-vocabulary'?)",
+            f"{s}:{_line(lines, 'x-translate')}: x-translate: 'x-translate' is not a keyword "
+            "the engine reads (did you mean 'x-translatable'?)",
+            f"{s}:{_line(lines, 'x-vocabularly')}: x-vocabularly: 'x-vocabularly' is not a "
+            "keyword the engine reads (did you mean 'x-vocabulary'?)",
             f"{t}:{feed}: tool.feed: needs an order by a date field "
             "(add order: {field: published, reverse: true})",
         ]
