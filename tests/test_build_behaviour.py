@@ -72,7 +72,7 @@ def test_failed_build_leaves_the_site_as_it_was(root):
 def test_a_link_to_a_heading_the_page_lacks_fails_a_strict_build(root):
     """MkDocs' own anchor validation (`validation.anchors` in mkdocs.yml): a link to a heading the
     other page has builds and lands on it; one to a heading it lacks names the page, the link and
-    the anchor, and the strict build stops."""
+    the anchor, at the line of the file it is written in, and the strict build stops."""
     beta = root / BETA
     beta.write_text(
         beta.read_text("utf-8") + "\nZie [de stappen](alpha-module.md#stappen).\n", "utf-8"
@@ -86,8 +86,26 @@ def test_a_link_to_a_heading_the_page_lacks_fails_a_strict_build(root):
     proc = methodkit(root, "build", "--strict")
     out = proc.stdout + proc.stderr
     assert proc.returncode != 0, out
-    assert "modules/beta-module.md" in out and "'alpha-module.md#bestaat-niet'" in out
+    line = (
+        beta.read_text("utf-8")
+        .splitlines()
+        .index("Zie [de stappen](alpha-module.md#bestaat-niet).")
+    )
+    assert (
+        f"{BETA}:{line + 1}: body: the link 'alpha-module.md#bestaat-niet' goes to a heading that "
+        "'modules/alpha-module.md' does not have (write the anchor of one of its headings"
+    ) in out
     assert "Traceback" not in out
+    # A translation's link is said in the translation's file (MkDocs names the source page's).
+    replace_in(beta, "alpha-module.md#bestaat-niet", "alpha-module.md#stappen")
+    french = root / "docs" / "contribute.fr.md"
+    french.write_text(french.read_text("utf-8") + "\nVoir [ici](#nulle-part).\n", "utf-8")
+    line = len(french.read_text("utf-8").splitlines())
+    out = methodkit(root, "build", "--strict").stderr
+    assert (
+        f"docs/contribute.fr.md:{line}: body: the link '#nulle-part' goes to a heading that this "
+        "page does not have"
+    ) in out, out
 
 
 def test_a_citation_file_that_does_not_read_is_said_where_it_is(root):

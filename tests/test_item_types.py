@@ -457,3 +457,30 @@ def test_a_keyword_of_ours_written_wrong_and_a_feed_without_date_order_are_said(
             "(add order: {field: published, reverse: true})",
         ]
     )
+
+
+@pytest.mark.parametrize(
+    "ref, defs",
+    [
+        ("common.schema.json#/$defs/nowhere", {}),
+        ("common.schema.json#/$defs/text/properties", {}),
+        ("#/$defs/loop", {"loop": {"$ref": "#/$defs/loop"}}),
+    ],
+)
+def test_a_reference_that_leads_nowhere_or_back_to_itself_is_said_at_its_line(tmp_path, ref, defs):
+    """Schemas are code, but a mistake in one is said like any other, never a traceback."""
+    root = assemble(tmp_path / "site")
+    schemas = root / "methodology" / "schemas"
+    with (schemas / "types.yml").open("a", encoding="utf-8") as f:
+        f.write("\ntool:\n  folder: tools\n  url: tools/{id}/\n")
+    schema = {**TOOL_SCHEMA, "$defs": defs}
+    schema["properties"] = {**TOOL_SCHEMA["properties"], "maker": {"$ref": ref}}
+    text = json.dumps(schema, indent=2)
+    (schemas / "tool.schema.json").write_text(text, "utf-8")
+    proc = methodkit(root, "check")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr + proc.stdout
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if f'"$ref": "{ref}"' in l)
+    assert proc.stdout.startswith(
+        f"methodology/schemas/tool.schema.json:{line}: file: '$ref': '{ref}' leads to no "
+        "definition, or to one that refers back to itself"
+    ), proc.stdout

@@ -39,6 +39,10 @@ LINKS = {
     "docs/fr.md": ("page", "is named like a language code"),
     "docs/feed.xml.md": ("page", "has a dot in its name"),
     "docs/downloads/methodology-sources.zip.md": ("page", "has a dot in its name"),
+    # Folders named like files the site writes: the build could not write those files.
+    "docs/sitemap.xml/index.md": ("page", "is in a folder with a dot in its name ('sitemap.xml')"),
+    "docs/404.html/index.md": ("page", "is in a folder with a dot in its name ('404.html')"),
+    "docs/feed.xml/kaart.png": ("page", "is in a folder with a dot in its name ('feed.xml')"),
 }
 
 

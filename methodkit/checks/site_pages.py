@@ -115,6 +115,12 @@ def site_page_problems(
                 )
             )
             continue
+        dotted = next((f for f in path.relative_to(root / docs_dir).parts[:-1] if "." in f), None)
+        if dotted:  # sitemap.xml/, 404.html/: the site writes files of those names itself
+            problems.append(
+                Problem(rel, 1, "file", say("page.dot_folder", folder=dotted), say("page.dot.hint"))
+            )
+            continue
         if path.suffix.lower() in IMAGE_SUFFIXES:
             if path.suffix.lower() == ".svg":
                 text = read_text(path, rel, problems)

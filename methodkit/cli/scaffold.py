@@ -165,7 +165,8 @@ def _explained(content: Content, name: str, prop: dict, lang: str) -> str:
         for part in prop["$ref"].split("#/", 1)[1].split("/"):
             shared = shared.get(part, {}) if isinstance(shared, dict) else {}
         prop = shared if isinstance(shared, dict) else {}
-    return prop.get("description") or name
+    description = prop.get("description")
+    return description if isinstance(description, str) and description else name
 
 
 def _placeholder(

@@ -66,6 +66,8 @@ from methodkit.model.translations import source_hash
 from methodkit.model.types import HANDOUT_SLUG, Types
 
 PUBLIC_CONTACT_FIELD = "contact"
+# A key of a JSON object, as written: a string followed by a colon.
+_JSON_KEY = re.compile(r'("(?:[^"\\\n]|\\.)*")\s*:')
 DEFAULT_FIELDS = (
     "license",
     "authors",
@@ -365,14 +367,20 @@ class _Loader:
         c = self.content
         for name, schema in sorted(c.schemas.raw.items()):
             path = c.schemas.folder / f"{name}.schema.json"
-            text = None
-            for keyword, meant in misspelt_keywords(schema):
-                text = text if text is not None else path.read_text("utf-8", errors="replace")
-                found = re.search(re.escape(json.dumps(keyword)) + r"\s*:", text)
+            misspelt = misspelt_keywords(schema)
+            if not misspelt:
+                continue
+            # Where each key first stands, in one pass: one search per key from the top of the
+            # file grew with the square of their number.
+            text, first = path.read_text("utf-8", errors="replace"), {}
+            for m in _JSON_KEY.finditer(text):
+                first.setdefault(m.group(1), m.start())
+            for keyword, meant in misspelt:
+                at = first.get(json.dumps(keyword, ensure_ascii=False))
                 self.problems.append(
                     Problem(
                         c.rel(path),
-                        line_of(text, found.start()) if found else 1,
+                        line_of(text, at) if at is not None else 1,
                         keyword,
                         say("schema.keyword", keyword=keyword),
                         say("did_you_mean", name=meant),

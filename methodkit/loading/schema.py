@@ -52,7 +52,8 @@ def misspelt_keywords(schema) -> list[tuple[str, str]]:
 
 
 class SchemaFileError(Exception):
-    """A schema file that cannot be read as JSON: where, and why."""
+    """A schema file that cannot be read as JSON, or whose references lead nowhere: where, and
+    why."""
 
     def __init__(self, rel: str, line: int, message: Message):
         super().__init__(f"{rel}:{line}: {message}")
@@ -69,9 +70,18 @@ def _read_schema(folder: Path, name: str) -> dict:
     except (OSError, UnicodeDecodeError) as exc:
         reason = str(getattr(exc, "strerror", None) or exc)
         raise SchemaFileError(rel, 1, say("file.unreadable", reason=reason)) from None
+    except RecursionError:
+        raise SchemaFileError(rel, 1, say("schema.too_deep")) from None
     if not isinstance(data, dict):
         raise SchemaFileError(rel, 1, say("schema.not_object"))
     return data
+
+
+class _BadReference(Exception):
+    """A `$ref` to no definition, or to one that refers back to itself."""
+
+    def __init__(self, ref: str):
+        self.ref = ref
 
 
 class Schemas:
@@ -80,6 +90,8 @@ class Schemas:
         self.types = tuple(types)
         names = BASE_SCHEMAS + tuple(t for t in self.types if t not in BASE_SCHEMAS)
         self.raw = {name: _read_schema(folder, name) for name in names}
+        for name, schema in self.raw.items():
+            self._check_references(name, schema)
         resources = [
             (f"{name}.schema.json", Resource.from_contents(s)) for name, s in self.raw.items()
         ]
@@ -104,17 +116,37 @@ class Schemas:
             format_checker=Draft202012Validator.FORMAT_CHECKER,
         )
 
-    def _inline(self, node, home: dict):
+    def _check_references(self, name: str, schema: dict) -> None:
+        """Every reference of a schema leads to a definition, and none to itself: said as the
+        schema file's problem, at the reference's line, before any file is checked with it."""
+        rel = f"{self.folder.parent.name}/{self.folder.name}/{name}.schema.json"
+        try:
+            self._inline(schema, schema)
+        except _BadReference as exc:
+            text = (self.folder / f"{name}.schema.json").read_text("utf-8", errors="replace")
+            found = text.find(json.dumps(exc.ref))
+            line = text.count("\n", 0, found) + 1 if found >= 0 else 1
+            raise SchemaFileError(rel, line, say("schema.bad_ref", ref=exc.ref)) from None
+        except RecursionError:
+            raise SchemaFileError(rel, 1, say("schema.too_deep")) from None
+
+    def _inline(self, node, home: dict, refs: tuple[str, ...] = ()):
+        """`node` with its references to definitions replaced by them; `refs`: the references
+        being followed, so that one leading back to itself is refused, not followed forever."""
         if isinstance(node, list):
-            return [self._inline(x, home) for x in node]
+            return [self._inline(x, home, refs) for x in node]
         if not isinstance(node, dict):
             return node
-        out = {k: self._inline(v, home) for k, v in node.items() if k != "$ref"}
+        out = {k: self._inline(v, home, refs) for k, v in node.items() if k != "$ref"}
         ref = node.get("$ref")
         if isinstance(ref, str) and "#/$defs/" in ref:
             name, _, pointer = ref.partition("#/$defs/")
-            target_home = self.raw[name.removesuffix(".schema.json")] if name else home
-            target = self._inline(target_home["$defs"][pointer], target_home)
+            target_home = self.raw.get(name.removesuffix(".schema.json")) if name else home
+            definitions = target_home.get("$defs") if isinstance(target_home, dict) else None
+            found = definitions.get(pointer) if isinstance(definitions, dict) else None
+            if ref in refs or not isinstance(found, dict):
+                raise _BadReference(ref)
+            target = self._inline(found, target_home, (*refs, ref))
             if not set(target) & set(
                 out
             ):  # keywords beside a $ref apply too: merge when they do not clash

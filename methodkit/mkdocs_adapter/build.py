@@ -45,6 +45,7 @@ def _build_one(
     from methodkit.mkdocs_adapter import live
 
     live.forget(lang)
+    import mkdocs
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -52,7 +53,8 @@ def _build_one(
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter(f"[{lang}] %(levelname)s %(message)s"))
     handler.setLevel(logging.WARNING)
-    mk_log = logging.getLogger("mkdocs")
+    # The generator's loggers by their own name: ProperDocs' stay `properdocs.*`.
+    mk_log = logging.getLogger(mkdocs.__name__)
     mk_log.addHandler(handler)
     mk_log.setLevel(logging.INFO)
     logging.getLogger("methodkit").addHandler(handler)

@@ -15,6 +15,7 @@ from html import escape
 from pathlib import Path
 
 import material
+import mkdocs
 from jinja2 import BytecodeCache, TemplateNotFound
 from markupsafe import Markup
 from mkdocs.commands.build import get_context
@@ -40,6 +41,7 @@ from methodkit.loading.edition import edition
 from methodkit.loading.files import IMAGE_SUFFIXES, inside, shown
 from methodkit.loading.loader import load
 from methodkit.loading.types import TYPES_FILE
+from methodkit.mkdocs_adapter import anchors
 from methodkit.mkdocs_adapter.docs_pages import DocsTranslations
 from methodkit.model.languages import Languages
 from methodkit.pages import plan
@@ -56,7 +58,9 @@ from methodkit.publishing.feeds import FEED_NAME, feed_title
 from methodkit.publishing.outputs import write_outputs
 from methodkit.publishing.pdf import PdfError
 
-log = logging.getLogger("mkdocs.plugins.methodkit")
+# Under the generator's own name (ProperDocs' modules stay `properdocs.*` when imported as
+# `mkdocs`): its handlers show these warnings and its strict mode counts them.
+log = logging.getLogger(f"{mkdocs.__name__}.plugins.methodkit")
 # The engine's templates, stylesheets and scripts, over Material's; a site's own custom_dir
 # (its logo, any template it changes) comes before them.
 THEME = str(ENGINE_THEME)
@@ -165,6 +169,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             ):  # the same in every language: said once, by the source language's build
                 log.warning(problem.text())
         self.catalogue = Catalogue(content, self.lang, include_drafts=serving)
+        anchors.watch(self.root, self.sources_of)
         if content.ignored and self.lang == self.source:
             notes.warning(
                 f"Left out, in a language the site does not list: {len(content.ignored)} file(s), "
@@ -290,6 +295,10 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             return False
         if src_uri.split("/", 1)[0].lower() in self.languages and "/" in src_uri:
             return False  # the site puts that language's pages there
+        if any("." in folder for folder in src_uri.split("/")[:-1]):
+            return (
+                False  # a folder named like a file the site writes (sitemap.xml/) takes its place
+            )
         if path.suffix.lower() in IMAGE_SUFFIXES:
             return f"{self.docs_rel}/{src_uri}" not in self.problem_files
         name = split_suffix(src_uri, self.languages)[0].removesuffix(".md").rsplit("/", 1)[-1]
@@ -567,6 +576,20 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             )
         except PdfError as exc:
             raise PluginError(str(exc)) from None
+
+    def sources_of(self, src_uri: str) -> list[str]:
+        """The files of the repository a page's Markdown may come from in this language, from the
+        root: its translation first, then its source."""
+        info = self.pages.get(src_uri)
+        known = (
+            info[1]
+            if info and info[0] == "item"
+            else self.catalogue.content.site_pages.get(src_uri)
+        )
+        if known is None:
+            return []
+        translation = known.translations.get(self.lang)
+        return [p for p in (translation.path if translation else None, known.path) if p]
 
     def _source_of(self, page) -> str | None:
         """The file a page's Markdown comes from (for a translated site page, the translation), from
