@@ -168,3 +168,12 @@ def test_the_sitemap_does_not_depend_on_what_was_written_before_it(tmp_path):
     text = (tmp_path / "sitemap.xml").read_text("utf-8")
     assert '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"' in text
     assert "ns0" not in text and text.count("<url>") == 4
+
+
+def test_the_sitemap_escapes_what_an_address_may_not_hold(tmp_path):
+    from methodkit.model.languages import Languages
+    from methodkit.publishing.sitemap import write_sitemap
+
+    write_sitemap(tmp_path, "https://example.org/", Languages(("nl", "fr")), ['café & "x"/'])
+    text = (tmp_path / "fr" / "sitemap.xml").read_text("utf-8")
+    assert "<loc>https://example.org/fr/caf%C3%A9%20%26%20%22x%22/</loc>" in text

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from methodkit.model.languages import Languages
@@ -32,6 +33,9 @@ def write_sitemap(site: Path, base: str, languages: Languages, addresses: list[s
             (folder / name).unlink(missing_ok=True)
     pages = []  # (language, its address, the alternates of the page)
     for address in addresses:
+        # A page's file name may hold what an address may not (é, a space, &): escaped, as MkDocs
+        # escapes it in the site's links.
+        address = quote(address, safe="/")
         alternates = {lang: languages.absolute(base, address, lang) for lang in languages.codes}
         alternates["x-default"] = alternates[languages.first]
         pages += [(lang, alternates[lang], alternates) for lang in languages.codes]
