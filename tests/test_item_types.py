@@ -152,7 +152,20 @@ def test_new_explains_each_field_of_the_new_type(tool_site, tmp_path):
     assert note("levers").startswith("# Levers it pulls (zero or more).")
 
 
-def test_a_vocabulary_is_named_as_its_file_says(tool_site):
+def test_status_names_a_field_shown_without_a_name(tool_site):
+    """The declaration names `maker` in Dutch and English, not `published`, which its card shows:
+    status says so in each language, with where to give the name."""
+    root, site, lever = tool_site
+    lines = methodkit(root, "status").stdout.splitlines()
+    for lang in ("nl", "fr", "en"):
+        assert f"{lang}:" in [l.split(" ")[0] for l in lines]
+        expected = (
+            f"  name       tool.published: no name in '{lang}', shown as 'Published' "
+            f"(labels: {{{lang}: {{fields: {{published: ...}}}}}} in types.yml)"
+        )
+        assert expected in lines, lines
+    assert not any("tool.maker" in l for l in lines)
+
     root, site, lever = tool_site
     assert page(site, f"levers/{lever}/").select_one(".mk-kind").get_text() == "Werkhefboom"
     assert page(site, "glossary/").select_one("h2#levers").get_text() == "Werkhefbomen"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from methodkit.i18n import interface_text
 from methodkit.loading.loader import Content, current_hash
 from methodkit.model.translations import translation_state
 
@@ -73,4 +74,24 @@ def copied_labels(content: Content, lang: str) -> list[tuple[str, int, int]]:
                     same += mine.get(key) == text
         if same and 2 * same >= total:
             out.append((content.rel(path), same, total))
+    return out
+
+
+def unnamed_fields(content: Content, lang: str) -> list[tuple[str, str]]:
+    """The fields a type shows by name (card rows, filters, sections) that have no name in `lang`,
+    in the engine's words, the site's or the declaration's (nor in English): the page shows the
+    field's own name instead ('Published'). As (type, field)."""
+    t = {**interface_text(lang, content.interface), **content.types.interface(lang)}
+    out = []
+    for itype in content.types.all:
+        shown = {f"field.{f.name}": f.name for f in itype.card}
+        shown.update(
+            {
+                f"field.{f.name}": f.name
+                for f in itype.listing.filters
+                if f"filter.{f.param}" not in t
+            }
+        )
+        shown.update({f"section.{n}": n for n in (*itype.sections_before, *itype.sections_after)})
+        out += sorted((itype.name, name) for key, name in shown.items() if key not in t)
     return out

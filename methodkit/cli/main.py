@@ -243,17 +243,28 @@ def _policy(root: Path, content):
 
 
 def cmd_status(root: Path, args) -> int:
-    from methodkit.catalogue.status import STATES, copied_labels, report, summary
+    from methodkit.catalogue.status import (
+        STATES,
+        copied_labels,
+        report,
+        summary,
+        unnamed_fields,
+    )
     from methodkit.i18n import available, strings
 
     settings, content, problems = _content(root)
     config_problems, policy = _policy(root, content)
     entries = report(content)
-    langs = args.lang or [l for l in content.languages if any(e.lang == l for e in entries)]
+    langs = args.lang or [
+        l
+        for l in content.languages
+        if any(e.lang == l for e in entries) or unnamed_fields(content, l)
+    ]
     incomplete = False
     for lang in langs:
         counts = summary(entries, lang)
-        print(f"{lang}: " + ", ".join(f"{counts[s]} {s}" for s in STATES))
+        translated = any(e.lang == lang for e in entries)  # not the source language
+        print(f"{lang}:" + (" " + ", ".join(f"{counts[s]} {s}" for s in STATES)) * translated)
         for e in entries:
             if e.lang == lang and e.state != "translated":
                 incomplete = True
@@ -274,6 +285,12 @@ def cmd_status(root: Path, args) -> int:
                     f"  interface  {settings.content_dir}/locales/{lang}.yml: {own} of {every} "
                     f"texts in '{lang}', the rest in English (translate its commented lines)"
                 )
+        for kind, name in unnamed_fields(content, lang):
+            print(
+                f"  name       {kind}.{name}: no name in '{lang}', shown as "
+                f"'{name.replace('_', ' ').capitalize()}' (labels: {{{lang}: {{fields: "
+                f"{{{name}: ...}}}}}} in types.yml)"
+            )
         if lang != content.source_lang:
             # Not counted as incomplete: a label may rightly read as in the source (a name).
             for rel, same, total in copied_labels(content, lang):
