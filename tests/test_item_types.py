@@ -166,6 +166,8 @@ def test_status_names_a_field_shown_without_a_name(tool_site):
         assert expected in lines, lines
     assert not any("tool.maker" in l for l in lines)
 
+
+def test_a_vocabulary_is_named_as_its_file_says(tool_site):
     root, site, lever = tool_site
     assert page(site, f"levers/{lever}/").select_one(".mk-kind").get_text() == "Werkhefboom"
     assert page(site, "glossary/").select_one("h2#levers").get_text() == "Werkhefbomen"
