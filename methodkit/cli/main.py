@@ -255,10 +255,9 @@ def cmd_status(root: Path, args) -> int:
     settings, content, problems = _content(root)
     config_problems, policy = _policy(root, content)
     entries = report(content)
+    unnamed = {l: unnamed_fields(content, l) for l in {*content.languages, *(args.lang or [])}}
     langs = args.lang or [
-        l
-        for l in content.languages
-        if any(e.lang == l for e in entries) or unnamed_fields(content, l)
+        l for l in content.languages if any(e.lang == l for e in entries) or unnamed[l]
     ]
     incomplete = False
     for lang in langs:
@@ -285,7 +284,7 @@ def cmd_status(root: Path, args) -> int:
                     f"  interface  {settings.content_dir}/locales/{lang}.yml: {own} of {every} "
                     f"texts in '{lang}', the rest in English (translate its commented lines)"
                 )
-        for kind, name in unnamed_fields(content, lang):
+        for kind, name in unnamed[lang]:
             print(
                 f"  name       {kind}.{name}: no name in '{lang}', shown as "
                 f"'{name.replace('_', ' ').capitalize()}' (labels: {{{lang}: {{fields: "

@@ -153,18 +153,14 @@ def _flow(value) -> str:
     return text[:-3].strip() if text.endswith("\n...") or text.endswith("...") else text
 
 
-def _explained(content: Content, name: str, prop: dict, lang: str) -> str:
+def _explained(name: str, prop: dict, lang: str) -> str:
     """What a field is for: field_help.yml's words in the language, else the schema's own
-    description (a field of a type the site declares has only that) or that of the shared
-    definition it refers to (`"$ref": "common.schema.json#/$defs/date"`), else its name."""
+    description (a field of a type the site declares has only that), or that of the shared
+    definition it refers to (`prop` as the validator reads it, references replaced), else its
+    name."""
     entry = field_help().get(name)
     if isinstance(entry, dict) and entry.get(lang):
         return entry[lang]
-    if "description" not in prop and str(prop.get("$ref", "")).startswith("common.schema.json#/"):
-        shared = content.schemas.raw["common"]
-        for part in prop["$ref"].split("#/", 1)[1].split("/"):
-            shared = shared.get(part, {}) if isinstance(shared, dict) else {}
-        prop = shared if isinstance(shared, dict) else {}
     description = prop.get("description")
     return description if isinstance(description, str) and description else name
 
@@ -242,12 +238,13 @@ def new_item_text(
     if not item_id:
         raise ScaffoldError("the title gives no usable id; use letters or digits")
     schema = content.schemas.raw[kind]
+    inlined = content.schemas.validator(kind).schema["properties"]  # references replaced
     required = set(schema.get("required", []))
     optional_note = OPTIONAL[lang]
     lines = []
     for name, prop in schema["properties"].items():
         value = _placeholder(content, kind, name, prop, title, item_id, today, lang)
-        note = _explained(content, name, prop, lang) + (
+        note = _explained(name, inlined.get(name, prop), lang) + (
             "" if name in required else f" {optional_note}"
         )
         vocab = prop.get("x-vocabulary") or (prop.get("items") or {}).get("x-vocabulary")

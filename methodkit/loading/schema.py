@@ -17,6 +17,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from methodkit.checks.lines import line_of
 from methodkit.checks.problems import NO_HINT, FieldHelp, Message, Problem, as_written, say, word
 from methodkit.loading.files import read_regular
 from methodkit.loading.source import Document, field_path
@@ -125,7 +126,7 @@ class Schemas:
         except _BadReference as exc:
             text = (self.folder / f"{name}.schema.json").read_text("utf-8", errors="replace")
             found = text.find(json.dumps(exc.ref))
-            line = text.count("\n", 0, found) + 1 if found >= 0 else 1
+            line = line_of(text, found) if found >= 0 else 1
             raise SchemaFileError(rel, line, say("schema.bad_ref", ref=exc.ref)) from None
         except RecursionError:
             raise SchemaFileError(rel, 1, say("schema.too_deep")) from None

@@ -295,10 +295,9 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             return False
         if src_uri.split("/", 1)[0].lower() in self.languages and "/" in src_uri:
             return False  # the site puts that language's pages there
+        # A folder named like a file the site writes (sitemap.xml/) would take its place.
         if any("." in folder for folder in src_uri.split("/")[:-1]):
-            return (
-                False  # a folder named like a file the site writes (sitemap.xml/) takes its place
-            )
+            return False
         if path.suffix.lower() in IMAGE_SUFFIXES:
             return f"{self.docs_rel}/{src_uri}" not in self.problem_files
         name = split_suffix(src_uri, self.languages)[0].removesuffix(".md").rsplit("/", 1)[-1]

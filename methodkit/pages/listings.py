@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.catalogue.status import STATES, report, summary
-from methodkit.i18n import in_sentence, native_name
+from methodkit.i18n import native_name
 from methodkit.model.items import Item
 from methodkit.model.languages import Languages, relative_url
 from methodkit.model.types import Field
 from methodkit.pages.fields import DURATION_BUCKETS, as_list, filter_values, term_links, values
 from methodkit.pages.handouts import has_worksheet
 from methodkit.pages.render import render_inline
-from methodkit.pages.views import label, type_label
+from methodkit.pages.views import kinds_in_sentence, label, type_label
 from methodkit.publishing.feeds import FEED_NAME
 from methodkit.publishing.pdf_names import cards as cards_pdf
 from methodkit.publishing.pdf_names import module_pdf, trainer_pack
@@ -124,9 +124,11 @@ def item_list(cat: Catalogue, kind: str, here: str) -> str:
                         "tiles": inside,
                     }
                 )
-    kinds = in_sentence(type_label(t, kind, plural=True), cat.lang)
     feed = (
-        {"url": _url(FEED_NAME, here), "text": t["feed.link"].format(kind=kinds)}
+        {
+            "url": _url(FEED_NAME, here),
+            "text": t["feed.link"].format(kind=kinds_in_sentence(cat, kind)),
+        }
         if itype.listing.feed
         else None
     )

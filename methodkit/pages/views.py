@@ -27,6 +27,11 @@ def type_label(t: dict, kind: str, plural: bool = False) -> str:
     return label(t, f"kind.{kind}" + (".plural" if plural else ""), kind)
 
 
+def kinds_in_sentence(cat: Catalogue, kind: str) -> str:
+    """A type's plural as it reads inside a sentence: '19 modules', 'Nieuwste sessieverslagen'."""
+    return in_sentence(type_label(cat.t, kind, plural=True), cat.lang)
+
+
 def card(cat: Catalogue, item: Item) -> list[dict]:
     """The rows of the item's card, as its type declares them."""
     t = cat.t
@@ -249,7 +254,7 @@ def home_view(cat: Catalogue) -> dict:
     figures = [
         {
             "count": len(cat.items[it.name]),
-            "label": in_sentence(type_label(t, it.name, plural=True), cat.lang),
+            "label": kinds_in_sentence(cat, it.name),
             "url": it.index_url,
         }
         for it in cat.types.all
@@ -263,8 +268,6 @@ def home_view(cat: Catalogue) -> dict:
             for x in cat.items[it.name][: it.home_latest]
         ]
         if items:
-            kind = in_sentence(type_label(t, it.name, plural=True), cat.lang)
-            latest.append(
-                {"kind": it.name, "title": t["home.latest"].format(kind=kind), "items": items}
-            )
+            title = t["home.latest"].format(kind=kinds_in_sentence(cat, it.name))
+            latest.append({"kind": it.name, "title": title, "items": items})
     return {"figures": figures, "latest": latest}

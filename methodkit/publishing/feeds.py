@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from methodkit.catalogue.catalogue import Catalogue
-from methodkit.i18n import format_names, in_sentence
-from methodkit.pages.views import type_label
+from methodkit.i18n import format_names
+from methodkit.pages.views import kinds_in_sentence
 from methodkit.publishing.atom import Entry, Feed, render
 
 FEED_NAME = "feed.xml"
@@ -23,9 +23,7 @@ def _date(item) -> str:
 def feed_title(cat: Catalogue) -> str:
     """What the feed carries, after the site's name: the types that have one ('sessieverslagen')."""
     feeds = [it for it in cat.types.all if it.feed]
-    return format_names(
-        [in_sentence(type_label(cat.t, it.name, plural=True), cat.lang) for it in feeds], cat.lang
-    )
+    return format_names([kinds_in_sentence(cat, it.name) for it in feeds], cat.lang)
 
 
 def atom_feed(cat: Catalogue, base_url: str, site_name: str) -> str:
