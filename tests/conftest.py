@@ -107,6 +107,10 @@ def trainer_root(tmp_path_factory):
     replace_in(fr, "draft: true\n", "")
     replace_in(fr, "title: Opening in de kring", "title: Ouverture en cercle")
     replace_in(fr, "Naambordjes", "Badges nominatifs")
+    # The steps and the worksheet, translated around the markers the tests look for.
+    replace_in(fr, "heet iedereen welkom.", "accueillez chacun.")
+    replace_in(fr, "laat iedereen zich voorstellen.", "chacun se présente.")
+    replace_in(fr, "Wat neem je mee?", "Qu'emportez-vous ?")
     # A publisher of its own, whatever the repository's branding says today.
     config = root / "mkdocs.yml"
     text, found = re.subn(

@@ -83,3 +83,15 @@ def test_the_version_printed_on_the_pdf_is_the_items(history_site):
             ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
         )
         assert text in " ".join(out.stdout.split())
+
+
+def test_a_separator_in_a_commit_subject_is_part_of_it(tmp_path):
+    """`git log` is read record by record: a subject holding the separator is one change still."""
+    (tmp_path / "methodology").mkdir()
+    (tmp_path / "methodology" / "x.md").write_text("x\n", "utf-8")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "Fix typo\x1ezzz\x1fyyy")
+    history.forget()
+    found = history.changes(tmp_path, "methodology/x.md")
+    assert [c.summary for c in found] == ["Fix typo\x1ezzz\x1fyyy"]

@@ -98,6 +98,15 @@ def test_new_never_overwrites(scaffolded):
     assert path.read_bytes() == before
 
 
+def test_new_says_how_to_write_a_date_it_cannot_read(scaffolded):
+    root, _ = scaffolded
+    proc = methodkit(root, "new", "session", "--title", "Sessie", "--date", "24/01/2019")
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == (
+        "methodkit new: --date: '24/01/2019' is not a date; write it as YYYY-MM-DD (2019-01-24)"
+    )
+
+
 def test_drafts_serve_then_publish(scaffolded, tmp_path):
     root, created = scaffolded
     site = tmp_path / "served"

@@ -207,9 +207,30 @@ def test_a_new_translation_is_a_draft_until_the_translator_is_done(tmp_path):
 
     root = assemble(tmp_path / "site", docs=False)
     src = "methodology/modules/gamma-module.md"
+    dutch = "Een lange alinea in het Nederlands, met meer dan twaalf woorden, om te vertalen."
+    replace_in(root / src, "## Waarom\n", f"## Waarom\n\n{dutch}\n")
+    assert f"missing   {src}  (methodkit translate {src} --to en)" in (
+        methodkit(root, "status", "--lang", "en").stdout
+    )
     methodkit(root, "translate", src, "--to", "en", check=True)
-    assert f"missing   {src}" in methodkit(root, "status", "--lang", "en").stdout
-    replace_in(root / "methodology/modules/gamma-module.en.md", "draft: true\n", "")
+    assert (
+        f"missing   {src}  (a draft: methodology/modules/gamma-module.en.md; remove `draft: true` "
+        "there when it is done)"
+    ) in methodkit(root, "status", "--lang", "en").stdout
+    assert methodkit(root, "check").returncode == 0  # a draft may still be in Dutch
+    translation = root / "methodology/modules/gamma-module.en.md"
+    replace_in(translation, "draft: true\n", "")
+    replace_in(translation, "GAMMATEKST-NL: deze module heeft geen vertaling.", "GAMMA-TEXT-EN.")
+    # Marked done while a long paragraph is still the source's: said where it is.
+    proc = methodkit(root, "check")
+    line = translation.read_text("utf-8").splitlines().index(dutch) + 1
+    assert proc.returncode == 1
+    assert (
+        f"{translation.relative_to(root)}:{line}: body: 1 paragraph(s) still read word for word "
+        "as the source's (the first here) (translate them, or keep `draft: true`"
+    ) in proc.stdout
+    replace_in(translation, dutch, "A long paragraph in English, of over twelve words, translated.")
+    assert methodkit(root, "check").returncode == 0
     out = methodkit(root, "status", "--lang", "en").stdout
     assert f"missing   {src}" not in out and "en: 1 translated" in out
 

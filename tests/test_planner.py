@@ -127,9 +127,23 @@ def test_a_day_past_midnight_is_said_in_words(trainer_browser):
             "[data-mk-rows] tr.mk-agenda__late", "rows => rows.map(r => r.textContent)"
         )
         assert len(late) == 1 and late[0].startswith("00:00–04:00")
+        # For the screen, where the plan can still change: not on the printed agenda.
+        pg.emulate_media(media="print")
+        assert not pg.is_visible("[data-mk-late]") and pg.is_visible("[data-mk-rows]")
+        pg.emulate_media(media="screen")
         pg.fill("[data-mk-start]", "08:00")
         pg.dispatch_event("[data-mk-start]", "change")
         assert not pg.is_visible("[data-mk-late]")
+    finally:
+        pg.context.close()
+
+
+def test_an_empty_plan_shows_no_table_head(trainer_browser):
+    pg = trainer_browser.page("plan/?start=09:00")
+    try:
+        pg.wait_for_selector("[data-mk-empty]", state="visible")
+        assert not pg.is_visible("[data-mk-table]")
+        assert not pg.is_visible("[data-mk-table] thead")
     finally:
         pg.context.close()
 

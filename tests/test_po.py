@@ -313,3 +313,102 @@ def test_a_po_file_without_a_source_is_reported_not_imported(repo):
     assert proc.returncode == 1
     assert "po/fr/methodology/modules/weg.po:1: file: has no Dutch source" in proc.stderr
     assert not (repo / "methodology/modules/weg.fr.md").exists()
+
+
+# -- a translator's work and a hand edit are never lost between an export and an import --------
+
+FRENCH_SECOND = "Un deuxième paragraphe avec du **gras** et un [lien](https://example.org/)."
+
+
+def _set_po(root: Path, msgid: str, text: str, *, fuzzy: bool, translator: str | None = None):
+    """A translator's PO editor: one message's translation, and its fuzzy flag, left as given."""
+    with (root / PO).open("rb") as fh:
+        cat = read_po(fh)
+    for m in cat:
+        if m.id == msgid:
+            m.string = text
+            m.flags.discard("fuzzy")
+            if fuzzy:
+                m.flags.add("fuzzy")
+    if translator:
+        cat.last_translator = translator
+    with (root / PO).open("wb") as fh:
+        write_po(fh, cat)
+
+
+def test_export_again_keeps_what_the_translator_has_not_imported_yet(repo):
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    _set_po(repo, "Oefening", "Mise en pratique", fuzzy=False, translator="Anne <anne@example.org>")
+    _set_po(repo, "Tweede vraag?", "Seconde question ?", fuzzy=True)  # a suggestion, not done
+    # The Dutch changes meanwhile, in a text the translator has also changed.
+    replace_in(repo / MODULE, "| Oefening | 50 minuten |", "| Oefenen | 50 minuten |")
+    git(repo, "commit", "-qam", "Oefenen")
+    proc = methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    assert f"note: {PO}: 2 translation(s) not imported yet kept" in proc.stderr
+    cat = catalogue(repo)
+    changed = cat[_context(cat, "Oefenen")]
+    assert (changed.string, changed.fuzzy) == ("Mise en pratique", True)
+    assert "previous source: Oefening" in changed.auto_comments
+    suggestion = cat[_context(cat, "Tweede vraag?")]
+    assert (suggestion.string, suggestion.fuzzy) == ("Seconde question ?", True)
+    with (repo / PO).open("rb") as fh:
+        assert read_po(fh).last_translator == "Anne <anne@example.org>"
+    # Approved and imported, then exported once more: the suggestion stays, and so does the
+    # approval, which the translation file cannot record while a text of it is still fuzzy.
+    _set_po(repo, "Oefenen", "Mise en pratique", fuzzy=False)
+    methodkit(repo, "po", "import", "--lang", "fr", check=True)
+    assert "| Mise en pratique |" in (repo / TRANSLATION).read_text("utf-8")
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    cat = catalogue(repo)
+    assert not cat[_context(cat, "Oefenen")].fuzzy
+    assert cat[_context(cat, "Tweede vraag?")].string == "Seconde question ?"
+
+
+def test_import_keeps_a_hand_edit_made_after_the_export(repo):
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    replace_in(repo / TRANSLATION, FRENCH_SECOND, "Un second paragraphe, corrigé à la main.")
+    _set_po(repo, "Oefening", "Mise en pratique", fuzzy=False)
+    proc = methodkit(repo, "po", "import", "--lang", "fr", check=True)
+    assert f"updated   {TRANSLATION}" in proc.stdout
+    text = (repo / TRANSLATION).read_text("utf-8")
+    assert "Un second paragraphe, corrigé à la main." in text and FRENCH_SECOND not in text
+    assert "| Mise en pratique |" in text
+    assert not behind(repo, "fr", "delta-module")
+
+
+def test_a_text_changed_on_both_sides_is_a_conflict_and_nothing_is_written(repo):
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    replace_in(repo / TRANSLATION, FRENCH_SECOND, "Un second paragraphe, corrigé à la main.")
+    before = (repo / TRANSLATION).read_bytes()
+    _set_po(repo, SECOND, "Un second paragraphe, revu par la traductrice.", fuzzy=False)
+    _set_po(repo, "Oefening", "Mise en pratique", fuzzy=False)
+    proc = methodkit(repo, "po", "import", "--lang", "fr")
+    assert proc.returncode == 1
+    line = before.decode().splitlines().index("Un second paragraphe, corrigé à la main.") + 1
+    key = _context(catalogue(repo), SECOND)
+    assert f"{TRANSLATION}:{line}: {key}: changed by hand since the PO file was exported" in (
+        proc.stderr
+    )
+    assert f"copy the text you want into its msgstr in {PO}" in proc.stderr
+    assert (repo / TRANSLATION).read_bytes() == before
+    # Settled in the PO file, it imports.
+    _set_po(repo, SECOND, "Un second paragraphe, corrigé à la main.", fuzzy=False)
+    methodkit(repo, "po", "import", "--lang", "fr", check=True)
+    assert "| Mise en pratique |" in (repo / TRANSLATION).read_text("utf-8")
+
+
+def test_export_leaves_alone_a_po_file_it_cannot_read(repo):
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    (repo / PO).write_text('msgid "unclosed\n', "utf-8")
+    proc = methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    assert f"note: {PO}: not a PO file that can be read; left as it is" in proc.stderr
+    assert (repo / PO).read_text("utf-8") == 'msgid "unclosed\n'
+
+
+def test_import_says_the_problems_of_what_it_wrote_at_once(repo):
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    _set_po(repo, SECOND, "Un second paragraphe avec un [lien](nulle-part.md).", fuzzy=False)
+    proc = methodkit(repo, "po", "import", "--lang", "fr")
+    assert f"updated   {TRANSLATION}" in proc.stdout  # written, and said to need a fix
+    assert proc.returncode == 1
+    assert f"{TRANSLATION}:" in proc.stderr and "'nulle-part.md' leads to no page" in proc.stderr

@@ -112,6 +112,20 @@ def test_each_question_of_a_printed_worksheet_has_room_to_write(basic_browser, p
     assert heights and min(heights) >= 3.5 / 2.54 * 96  # 3.5 cm: four written lines
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["modules/alpha-module/", "modules/alpha-module/handout/"])
+def test_boxes_print_as_large_as_the_text_around_them(basic_browser, path):
+    """Material sizes boxes in rem; on paper that made coach notes and worksheets tiny."""
+    pg = basic_browser.page(path)
+    pg.emulate_media(media="print")
+    px = "el => parseFloat(getComputedStyle(el).fontSize)"
+    text = pg.eval_on_selector("article.mk-item", px)
+    boxes = pg.eval_on_selector_all(
+        "article .admonition p, article .admonition li", f"els => els.map({px})"
+    )
+    assert boxes and min(boxes) >= 0.9 * text, (text, boxes)
+
+
 def test_module_page_offers_both_versions_and_pdfs(basic_site):
     soup = page(basic_site, "modules/alpha-module/")
     links = {a["class"][-1]: a["href"] for a in soup.select(".mk-downloads a")}

@@ -194,6 +194,14 @@ def test_a_worksheet_pdf_per_module_with_only_its_own_worksheet(trainer_site):
         assert "CCBY-SA4.0" in flat and f"/MODULES/{module.upper()}/" in flat
 
 
+def test_a_worksheet_of_eight_questions_fits_on_one_page_with_its_credit(trainer_site):
+    """Eight questions of two lines (dagtocht's), the line for name and date and the attribution:
+    one sheet, not a second page holding a last question or the credit alone."""
+    pdf = trainer_site / "downloads" / "dagtocht-worksheet-nl.pdf"
+    assert pages(pdf) == 1
+    assert "8. Vraag 8 over het bezoek" in text(pdf) and "CCBY-SA4.0" in squeezed(text(pdf))
+
+
 def test_participant_version_holds_none_of_the_coachs_preparation(trainer_site):
     for module in MODULES:
         pdf = trainer_site / "downloads" / f"{module}-participant-nl.pdf"

@@ -407,6 +407,16 @@ def test_check_flags_personal_data_written_in_other_ways(tmp_path, text, found):
     assert f"body: contains {found}" in proc.stdout, proc.stdout
 
 
+def test_a_date_written_day_month_year_is_no_phone_number(tmp_path):
+    root = assemble(tmp_path / "root", docs=False)
+    path = root / SESSION
+    text = "Op 07/12/2026 en 31-01-2019 kwam de groep samen; bel 0476 123 456."
+    path.write_text(path.read_text("utf-8").rstrip("\n") + f"\n\n{text}\n", "utf-8")
+    out = methodkit(root, "check").stdout
+    assert "contains a phone number (0476 123 456)" in out
+    assert "07/12/2026" not in out and "31-01-2019" not in out
+
+
 def test_check_allows_a_practices_contact_field(tmp_path):
     root = assemble(tmp_path / "root", docs=False)
     path = root / PRACTICE

@@ -65,6 +65,15 @@ ATTACKS = {
         '      - {text: K, url: " JaVaScRiPt:x"}\n---\nx\n',
         "docs/h2.md:3: paths[0].links[0].url: ' JaVaScRiPt:x' is not an address a page may link to",
     ),
+    # paths of another shape than the home page's template reads crashed the build
+    "docs/h5.md": (
+        "---\ntitle: H\npaths: 5\n---\nx\n",
+        "docs/h5.md:3: paths: is not a list of paths, each with its title, text and a list of",
+    ),
+    "docs/h6.md": (
+        "---\ntitle: H\npaths:\n  - {title: P, links: 5}\n---\nx\n",
+        "docs/h6.md:3: paths: is not a list of paths",
+    ),
     "docs/h3.md": (
         '---\ntitle: H\nhero: {title: "<img src=x onerror=y>", lead: L}\n---\nx\n',
         "docs/h3.md:3: hero.title: contains HTML",
@@ -278,3 +287,77 @@ def test_a_file_name_cannot_start_a_line_of_its_own_in_any_output(tmp_path):
     lines = (proc.stdout + proc.stderr).splitlines()
     assert any("forged" in line for line in lines)
     assert not any(line.startswith("::") for line in lines), lines
+
+
+def test_interface_text_that_material_prints_as_it_is_goes_in_as_text(tmp_path):
+    """A locale's words for the colour toggle (an attribute) and the menu's sections (text), which
+    Material prints without escaping: a quote cannot end the attribute, an entity stays text, and
+    a tag left open is refused by the check."""
+    from methodkit.mkdocs_adapter.build import build_site
+    from sitekit import page
+
+    root = assemble(tmp_path / "root")
+    locale = root / "methodology/locales/nl.yml"
+    locale.parent.mkdir(exist_ok=True)
+    locale.write_text(
+        'palette.to_dark: \'Donker" onmouseover="alert(1)" x="\'\n'
+        "nav.method: 'Methode &lt;b&gt;'\n",
+        "utf-8",
+    )
+    assert build_site(root, strict=True, quiet=True) == 0
+    soup = page(root / "site", "")
+    toggles = soup.select('input[name="__palette"], label[for^="__palette"]')
+    assert toggles and not any("onmouseover" in t.attrs for t in toggles)
+    assert 'Donker" onmouseover="alert(1)" x="' in [t.get("aria-label") for t in toggles]
+    assert soup.find(string=lambda s: s and s.strip() == "Methode &lt;b&gt;") is not None
+    locale.write_text(
+        "nav.method: 'Methode <img src=x onerror=alert(1) '\n"
+        "nav.use: 'Gebruik <img src=https://evil.example/t.png '\n",
+        "utf-8",
+    )
+    out = methodkit(root, "check").stdout
+    for line, key in ((1, "nav.method"), (2, "nav.use")):
+        assert f"methodology/locales/nl.yml:{line}: {key}: " in out, out
+
+
+def test_a_body_that_looks_like_front_matter_is_text_not_the_pages_settings(tmp_path):
+    """MkDocs reads front matter (`---` lines, or `key: value` lines) at the top of a page's text:
+    an item's body that starts like that is shown as the check read it, and sets nothing."""
+    import json
+
+    from methodkit.mkdocs_adapter.build import build_site
+    from sitekit import page
+
+    root = assemble(tmp_path / "root")
+    for name, start in (
+        ("alpha-module", "---\nsearch:\n  exclude: true\nhide: 5\nignore_macros: true\n---\n"),
+        ("beta-module", "Opgelet: lees dit eerst.\n\n"),
+    ):
+        path = root / f"methodology/modules/{name}.md"
+        head, body = path.read_text("utf-8").split("\n---\n", 1)
+        path.write_text(f"{head}\n---\n{start}{body}", "utf-8")
+    assert methodkit(root, "check").returncode == 0
+    assert build_site(root, strict=True, quiet=True) == 0
+    index = json.loads((root / "site/search/search_index.json").read_text("utf-8"))
+    assert any(d["location"].startswith("modules/alpha-module/") for d in index["docs"])
+    assert "Opgelet: lees dit eerst." in page(root / "site", "modules/beta-module/").get_text()
+
+
+def test_a_term_list_neither_crashes_nor_stalls_the_check(tmp_path):
+    root = assemble(tmp_path / "root", docs=False)
+    terms = root / "methodology/terms/nl.yml"
+    terms.parent.mkdir(exist_ok=True)
+    terms.write_text("terms:\n  - use: intrapreneurship\n    avoid: [intrapreneurschap]\n", "utf-8")
+    # A dotless ı, which the pattern reads as an i and case folding does not.
+    session = root / "methodology/sessions/2019-06-sessie.md"
+    session.write_text(session.read_text("utf-8") + "\nOver ıntrapreneurschap.\n", "utf-8")
+    line = len(session.read_text("utf-8").splitlines())
+    out = methodkit(root, "check").stdout
+    assert f"2019-06-sessie.md:{line}: body: " in out and "intrapreneurship" in out, out
+    # Thousands of variants, each looked for in every text: refused, quickly.
+    many = ", ".join(f"v{i}q" for i in range(5000))
+    terms.write_text(f"terms:\n  - use: zzz\n    avoid: [{many}]\n", "utf-8")
+    started = time.monotonic()
+    out = methodkit(root, "check").stdout
+    assert "methodology/terms/nl.yml:1: terms: lists 5000 variants to avoid" in out, out
+    assert time.monotonic() - started < 60

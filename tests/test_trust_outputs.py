@@ -380,6 +380,28 @@ def test_a_schema_that_is_not_json_is_a_message(root):
     )
 
 
+@pytest.mark.parametrize(
+    "field, wanted",
+    [
+        ('{"type": "string", "pattern": "("}', "is not a JSON Schema the engine can use"),
+        ('{"type": "string", "pattern": "\\\\p{L}"}', "is not a JSON Schema the engine can use"),
+        ("true", "the field 'evil' must be an object"),
+        ('{"type": "string", "x-vocabulary": ["levers"]}', "the field 'evil' must be an object"),
+    ],
+)
+def test_a_schema_the_engine_cannot_use_is_said_at_its_line(root, field, wanted):
+    path = root / "methodology/schemas/module.schema.json"
+    text = path.read_text("utf-8").replace(
+        '"properties": {', '"properties": {\n"evil": ' + field + ",", 1
+    )
+    path.write_text(text, "utf-8")
+    line = text.splitlines().index('"evil": ' + field + ",") + 1
+    proc = methodkit(root, "check")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert f"methodology/schemas/module.schema.json:{line}: " in proc.stdout, proc.stdout
+    assert wanted in proc.stdout
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -73,9 +73,11 @@ EMAIL = re.compile(
 # 0476123456 or 0476 123 456 (a 0 and eight or nine digits, with at most spaces, slashes or dashes
 # between them; not dots, so that an enterprise number like 0123.456.789 is not taken for one).
 PHONE = re.compile(
-    r"(?<![\w/.-])(?:\+|00)\d{2}[\s./-]?(?:\(0\)\s?)?\d(?:[\s./-]?\d){6,10}(?!\d)"
+    # A date written day, month, year (07/12/2026, 7-12-2026) is none.
+    r"(?!(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d(?!\d))"
+    r"(?:(?<![\w/.-])(?:\+|00)\d{2}[\s./-]?(?:\(0\)\s?)?\d(?:[\s./-]?\d){6,10}(?!\d)"
     r"|(?<![\w/.+-])0\d{1,3}[\s./-]\d{2,3}(?:[\s./-]?\d{2}){2}(?!\d)"
-    r"|(?<![\w/.+-])0\d(?:[ /-]?\d){7,8}(?!\d|\.\d)"
+    r"|(?<![\w/.+-])0\d(?:[ /-]?\d){7,8}(?!\d|\.\d))"
 )
 
 # The allowed tags, as a hint names them.

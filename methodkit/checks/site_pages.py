@@ -196,6 +196,10 @@ def site_page_problems(
                                 say("allowed", values=", ".join(PAGE_FIELDS)),
                             )
                         )
+                    elif key_ == "paths" and not _paths_shaped(value):
+                        mine.append(
+                            Problem(rel, line, "paths", say("page.paths"), say("page.paths.hint"))
+                        )
                     elif key_ in ("title", "description", "hero", "paths"):
                         mine += _text_problems(value, str(key_), rel, line)
                     elif key_ == "hide" and not (
@@ -343,3 +347,17 @@ def _template_problems(text: str, rel: str, macros: dict[str, bool], types=()) -
             )
         )
     return out
+
+
+def _paths_shaped(value) -> bool:
+    """`paths` of a page (the home page's ways in): a list of paths, each a mapping whose `links`,
+    if any, are a list of mappings (the templates read them so)."""
+    return isinstance(value, list) and all(
+        isinstance(path, dict)
+        and (
+            "links" not in path
+            or isinstance(path["links"], list)
+            and all(isinstance(link, dict) for link in path["links"])
+        )
+        for path in value
+    )

@@ -42,7 +42,7 @@ class TermList:
             return []
         out = []
         for m in self.pattern.finditer(text):
-            rule = self.by_variant[_normal(m.group(1))]
+            rule = self.by_variant.get(_normal(m.group(1))) or self._rule_of(m.group(1))
             hint = (
                 say("terms.variant.hint_why", use=rule.use, why=rule.why)
                 if rule.why
@@ -58,6 +58,13 @@ class TermList:
                 )
             )
         return out
+
+    def _rule_of(self, found: str) -> Rule:
+        """The rule of a variant the pattern found but case folding spells otherwise (the
+        pattern reads the Turkish dotless ı as an i; `casefold` keeps it)."""
+        return next(
+            r for v, r in self.by_variant.items() if re.fullmatch(_phrase(v), found, re.IGNORECASE)
+        )
 
 
 def _phrase(variant: str) -> str:
@@ -81,9 +88,25 @@ def rules_from(data: dict) -> list[Rule]:
     ]
 
 
+# Every variant is looked for in every text of its language: a list of thousands would take the
+# check minutes. A real list has a few dozen.
+MAX_VARIANTS = 500
+
+
 def list_problems(rel: str, doc, rules: list[Rule]) -> list[Problem]:
     """A variant listed twice, or the preferred term among its own variants, makes the list
-    ambiguous."""
+    ambiguous; too many make the check slow."""
+    count = sum(len(rule.avoid) for rule in rules)
+    if count > MAX_VARIANTS:
+        return [
+            Problem(
+                rel,
+                1,
+                "terms",
+                say("terms.too_many", count=count, most=MAX_VARIANTS),
+                say("terms.too_many.hint"),
+            )
+        ]
     seen: dict[str, int] = {}
     out = []
     for i, rule in enumerate(rules):

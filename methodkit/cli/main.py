@@ -267,7 +267,13 @@ def cmd_status(root: Path, args) -> int:
         for e in entries:
             if e.lang == lang and e.state != "translated":
                 incomplete = True
-                if e.state == "missing":
+                if e.state == "missing" and e.translation:
+                    # A draft in progress: `translate` would refuse to start it again.
+                    print(
+                        f"  missing   {e.source}  (a draft: {e.translation}; remove `draft: true` "
+                        "there when it is done)"
+                    )
+                elif e.state == "missing":
                     print(f"  missing   {e.source}  (methodkit translate {e.source} --to {lang})")
                 else:
                     print(
@@ -547,6 +553,14 @@ def cmd_new(root: Path, args) -> int:
         return 1
     try:
         today = dt.date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        print(
+            f"methodkit new: --date: '{args.date}' is not a date; write it as YYYY-MM-DD "
+            "(2019-01-24)",
+            file=sys.stderr,
+        )
+        return 1
+    try:
         target = create_item(
             content, args.kind, args.title, args.lang, today, publisher(root)[0].get("name", "")
         )

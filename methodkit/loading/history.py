@@ -9,11 +9,13 @@ no history, and callers show none rather than fail.
 from __future__ import annotations
 
 import functools
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 _SEP = "\x1f"
+_RECORD = re.compile(r"\x1e(?=[0-9a-f]{40,64}\x1f\d{4}-\d\d-\d\d\x1f)")
 # A commit that touched many files at once is still one change of each; how far back a
 # translation's source is looked for is bounded so a long history stays quick.
 MAX_VERSIONS = 200
@@ -59,7 +61,8 @@ def _log(root: Path, folder: str) -> dict[str, tuple[Change, ...]]:
         folder,
     )
     changes: dict[str, list[Change]] = {}
-    for record in (out or "").split("\x1e")[1:]:
+    # A record starts with a hash and a date: a separator inside a commit's subject starts none.
+    for record in _RECORD.split(out or "")[1:]:
         head, _, names = record.partition("\n")
         commit, date, summary = head.split(_SEP, 2)
         for name in filter(None, names.split("\n")):

@@ -32,6 +32,7 @@ from methodkit.checks.site_pages import macro_names, site_page_problems
 from methodkit.checks.svg import svg_problems
 from methodkit.checks.terms import TermList, list_problems, rules_from
 from methodkit.checks.timings import HALF_DAY_MINUTES, step_problems, trajectory_problems
+from methodkit.checks.untranslated import copied
 from methodkit.i18n import is_language
 from methodkit.loading.cache import CheckCache
 from methodkit.loading.config import markdown_extensions, site_settings
@@ -240,6 +241,7 @@ class _Loader:
         self.check_images()
         self.check_links()
         self.check_timings()
+        self.check_untranslated()
         self.check_site_page_terms()
         self.check_site_pages()
         self.check_site_page_references()
@@ -1086,6 +1088,22 @@ class _Loader:
                     )
                 if problem is not None:
                     self.problems.append(Problem(rel, line, "body", *problem))
+
+    def check_untranslated(self):
+        """A translation that is no draft must not still hold its source's paragraphs."""
+        for item in self.content.all_items():
+            for tr in item.translations.values():
+                count, at = (0, -1) if tr.draft else copied(tr.body, item.body)
+                if count:
+                    self.problems.append(
+                        Problem(
+                            tr.path,
+                            tr.body_line + tr.body.count("\n", 0, at),
+                            "body",
+                            say("translation.untranslated", count=count),
+                            say("translation.untranslated.hint"),
+                        )
+                    )
 
     def check_timings(self):
         """Minutes that must add up: the steps of each item with a duration (source and

@@ -72,6 +72,7 @@ def placeholders(text: str) -> set[str] | None:
 
 
 _NAME = re.compile(r"[a-z_][a-z0-9_]*")
+_TAG_START = re.compile(r"<\s*[/!?A-Za-z]")
 
 
 # The engine's longest text is some 450 characters (the trainer pack's licence paragraph, in
@@ -150,6 +151,9 @@ def _entries(
             problems.append(Problem(rel, line, key, message, say("locale.placeholders.hint")))
             continue
         found = text_field_problems(value, key, rel, line, say("locale.html.hint"))
+        if not found and _TAG_START.search(value):
+            # A tag left open (`<img src=x onerror=...`) is HTML too: interface text has none.
+            found = [Problem(rel, line, key, say("policy.field_html"), say("locale.html.hint"))]
         if found:
             problems.extend(found)
             continue

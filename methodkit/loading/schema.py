@@ -78,6 +78,12 @@ def _read_schema(folder: Path, name: str) -> dict:
     return data
 
 
+# The schemas' own schema; a pattern that Python's re cannot read is refused as a format.
+_META = Draft202012Validator(
+    Draft202012Validator.META_SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER
+)
+
+
 class _BadReference(Exception):
     """A `$ref` to no definition, or to one that refers back to itself."""
 
@@ -92,6 +98,7 @@ class Schemas:
         names = BASE_SCHEMAS + tuple(t for t in self.types if t not in BASE_SCHEMAS)
         self.raw = {name: _read_schema(folder, name) for name in names}
         for name, schema in self.raw.items():
+            self._check_shape(name, schema)
             self._check_references(name, schema)
         resources = [
             (f"{name}.schema.json", Resource.from_contents(s)) for name, s in self.raw.items()
@@ -116,6 +123,38 @@ class Schemas:
             registry=self.registry,
             format_checker=Draft202012Validator.FORMAT_CHECKER,
         )
+
+    def _check_shape(self, name: str, schema: dict) -> None:
+        """A schema is a JSON Schema (its patterns regular expressions Python reads), and each of
+        its fields an object whose vocabulary or folder is named by text: said at the line of
+        what is wrong, before anything is checked with it (the engine reads them so)."""
+        problem = next(_META.iter_errors(schema), None)
+        where, message = [], None
+        if problem is not None:
+            where = [p for p in problem.absolute_path if isinstance(p, str)]
+            message = say("schema.not_schema", reason=problem.message[:200])
+        else:
+            fields = schema.get("properties", {})
+            for key, field in fields.items() if isinstance(fields, dict) else ():
+                named = (
+                    [field.get(k) for k in ("x-vocabulary", "x-reference")]
+                    if isinstance(field, dict)
+                    else []
+                )
+                if not isinstance(field, dict) or any(
+                    v is not None and not isinstance(v, str) for v in named
+                ):
+                    where, message = ["properties", key], say("schema.field_shape", field=key)
+                    break
+        if message is None:
+            return
+        rel = f"{self.folder.parent.name}/{self.folder.name}/{name}.schema.json"
+        text = (self.folder / f"{name}.schema.json").read_text("utf-8", errors="replace")
+        at = 0  # each key of the path after the one before it
+        for key in where:
+            found = text.find(json.dumps(key), at)
+            at = found if found >= 0 else at
+        raise SchemaFileError(rel, line_of(text, at) if at else 1, message)
 
     def _check_references(self, name: str, schema: dict) -> None:
         """Every reference of a schema leads to a definition, and none to itself: said as the

@@ -140,7 +140,12 @@ def build_site(
     settings = site_settings(root, config_file)
     address = placeholder_problem(settings.site_url)
     if address and publish:
-        print(f"not built for publishing: {address}; {HINT}", file=sys.stderr)
+        print(
+            f"not built for publishing: {address}; {HINT}. To print on this machine without "
+            "publishing: make pdf PREVIEW=1 (its PDFs' links and QR codes then point to the "
+            "placeholder)",
+            file=sys.stderr,
+        )
         return 2
     if address and not serve and not quiet:
         print(

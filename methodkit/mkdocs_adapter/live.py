@@ -35,6 +35,7 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.utils import write_file
 
 from methodkit.loading.loader import Content, current_hash, load
+from methodkit.mkdocs_adapter.plugin import page_text
 from methodkit.model.translations import translation_state
 from methodkit.pages.listings import SHOWS_STATES
 from methodkit.pages.plan import addresses
@@ -114,8 +115,8 @@ def _update(config) -> int | None:
         if info[0] == "item" and (info[1].kind, info[1].id) in own
     ]
     for src in srcs:
-        plugin.files.get_file_from_path(src).content_string = plugin.catalogue.body(
-            plugin.pages[src][1]
+        plugin.files.get_file_from_path(src).content_string = page_text(
+            plugin.catalogue.body(plugin.pages[src][1])
         )
     pages = [
         plugin.files.get_file_from_path(src).page for src in srcs

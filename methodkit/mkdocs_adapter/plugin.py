@@ -92,6 +92,13 @@ class _MemoryBytecodeCache(BytecodeCache):
 _TEMPLATES = _MemoryBytecodeCache()
 
 
+def page_text(markdown: str) -> str:
+    """A planned page's Markdown as MkDocs reads it: after a blank line, so that a body whose first
+    lines look like front matter (`---`, or `key: value` lines) is shown as text, as the check read
+    it, and never taken for the page's settings."""
+    return "\n" + markdown
+
+
 def _material_has(path: str) -> bool:
     """Whether Material's theme has a file (a language's words, a search stemmer)."""
     return (MATERIAL / path).is_file()
@@ -209,10 +216,13 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         self.feed_title = feed_title(self.catalogue)
         for scheme in config.theme.get("palette") or []:
             # The colour-scheme toggle speaks the reader's language, like the rest of the interface.
+            # Material prints it as it is, in an attribute: escaped, as it may come from a locale.
             if isinstance(scheme, dict) and isinstance(scheme.get("toggle"), dict):
-                scheme["toggle"]["name"] = self.t[
-                    "palette.to_light" if scheme.get("scheme") == "slate" else "palette.to_dark"
-                ]
+                scheme["toggle"]["name"] = escape(
+                    self.t[
+                        "palette.to_light" if scheme.get("scheme") == "slate" else "palette.to_dark"
+                    ]
+                )
         self.pdf = self.config.pdf
         edition_problems = []
         ed = edition(
@@ -279,7 +289,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             # A facet page gets its content in on_page_context: nothing to convert. A handout is no
             # page of MkDocs' at all: it is rendered right after its item's page (on_post_page).
             if page.kind != "handout":
-                files.append(File.generated(config, page.src, content=page.markdown))
+                files.append(File.generated(config, page.src, content=page_text(page.markdown)))
         self.doc_files = (
             None  # the documentation pages, as templates see them (once the files are final)
         )
@@ -370,7 +380,9 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         while stack:
             node = stack.pop()
             if isinstance(node, Section):
-                node.title = self.t.get(node.title, node.title)
+                # Material prints a section's title as it is: a locale's text goes in escaped.
+                if node.title in self.t:
+                    node.title = escape(self.t[node.title])
                 stack.extend(node.children)
         self.nav = nav
         return nav
@@ -386,6 +398,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
                 del page.meta[
                     key
                 ]  # Material prints some (subtitle, status, icon) as they are: only ours stay
+            if not isinstance(page.meta.get("paths"), list):
+                page.meta.pop("paths", None)  # while serving a page the check refused
             for path in page.meta.get("paths") or []:
                 if isinstance(path, dict) and isinstance(path.get("links"), list):
                     path["links"] = [
@@ -426,6 +440,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if info[0] == "broken":
             page.meta["title"] = escape(info[2], quote=False)
             return ""
+        # The settings of a planned page are the plan's, whatever its text holds.
+        page.meta.clear()
         page.meta.update(_meta(self.planned[page.file.src_uri]))
         return markdown
 

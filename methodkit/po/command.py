@@ -7,6 +7,7 @@ from pathlib import Path
 
 from methodkit.checks.problems import Problem, format_problems, say
 from methodkit.cli.scaffold import ScaffoldError
+from methodkit.loading.loader import load
 
 from .documents import sources
 from .export import export, po_path
@@ -36,6 +37,7 @@ def run(root: Path, content, action: str, lang: str, po_dir: Path) -> int:
     problems: list[Problem] = []
     counts = {"created": 0, "updated": 0, "rebuilt": 0, "unchanged": 0, "skipped": 0}
     incomplete = []
+    written: set[str] = set()
     for source in found:
         po_file = po_path(po_dir, lang, source.rel)
         if not po_file.is_file():
@@ -54,6 +56,8 @@ def run(root: Path, content, action: str, lang: str, po_dir: Path) -> int:
         if outcome is None:
             continue
         counts[outcome.state] += 1
+        if outcome.state in ("created", "updated", "rebuilt"):
+            written.add(outcome.path)
         if outcome.state in ("created", "updated"):
             print(f"{outcome.state:9} {outcome.path}")
         elif outcome.state == "rebuilt":
@@ -81,6 +85,9 @@ def run(root: Path, content, action: str, lang: str, po_dir: Path) -> int:
             "source_hash left as it was"
         )
     print(", ".join(f"{n} {state}" for state, n in counts.items()))
+    if written:
+        # What the translator wrote, checked as `methodkit check` will: said now, with the import.
+        problems += [p for p in load(root)[1] if p.path in written]
     if problems:
         print(format_problems(problems, "text"), file=sys.stderr)
         return 1

@@ -7,6 +7,11 @@ A translation made from an older source is matched against that older source
 change keep their translation, changed ones keep it marked fuzzy with the old
 Dutch text as the previous msgid, new ones are empty. Without git history, an
 outdated translation's units are all fuzzy: nothing says which of them changed.
+
+A PO file that is already there may hold a translator's work not imported yet: each message
+whose translation or fuzzy flag differs from what the export wrote (its stamp, `stamps.py`)
+keeps it, fuzzy when its Dutch text changed since, and the file's translator stays named. An
+export never takes a translator's text away; a file it cannot read it leaves as it is.
 """
 
 from __future__ import annotations
@@ -18,15 +23,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import write_po
+from babel.messages.pofile import PoFileError, read_po, write_po
 
 from methodkit.checks.lines import line_of
 from methodkit.loading import history
 
 from .documents import Source, recorded
+from .stamps import PREFIX, stamp, stamp_of
 from .units import Unit, UnitError, signature, units
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+PREVIOUS = "previous source: "
 
 
 @dataclass
@@ -70,7 +77,8 @@ def catalogue(root: Path, source: Source, lang: str) -> tuple[Catalog, str | Non
             # The Dutch text the translation was made from, as a comment: Babel writes a long
             # previous msgid (#|) broken across lines, which msgfmt and the platforms refuse.
             auto_comments=[u.kind if u.kind != "field" else f"field {u.key}"]
-            + ([f"previous source: {previous}"] if previous else []),
+            + ([f"{PREVIOUS}{previous}"] if previous else [])
+            + [PREFIX + stamp(string, fuzzy)],
             context=u.key,
         )
     return cat, filled.note
@@ -169,6 +177,20 @@ def export(
         if note:
             notes.append(note)
         target = po_path(out_dir, lang, source.rel)
+        shown = target.relative_to(root).as_posix() if target.is_relative_to(root) else target
+        if target.is_file():
+            kept = _keep_pending(target, cat)
+            if kept is None:
+                notes.append(
+                    f"{shown}: not a PO file that can be read; left as it is (fix it in a PO "
+                    "editor, or delete it to export it afresh)"
+                )
+                continue
+            if kept:
+                notes.append(
+                    f"{shown}: {kept} translation(s) not imported yet kept as the translator "
+                    f"left them (import them with `methodkit po import --lang {lang}`)"
+                )
         buf = io.BytesIO()
         write_po(buf, cat)
         data = buf.getvalue()
@@ -177,3 +199,40 @@ def export(
             target.write_bytes(data)
             written.append(target)
     return written, notes
+
+
+def _keep_pending(target: Path, cat: Catalog) -> int | None:
+    """Put into `cat` what the translator changed in the PO file already at `target` since it was
+    exported; the number of messages kept, or None when the file cannot be read."""
+    try:
+        with target.open("rb") as fh:
+            old_cat = read_po(fh, abort_invalid=True)
+    except (PoFileError, OSError, UnicodeDecodeError, ValueError):
+        return None
+    old = {m.context: m for m in old_cat if m.id and m.context}
+    kept = 0
+    for m in cat:
+        o = old.get(m.context) if m.id else None
+        if o is None or not isinstance(o.string, str) or not o.string:
+            continue
+        recorded = stamp_of(o.auto_comments)
+        if recorded is not None:
+            changed = stamp(o.string, o.fuzzy) != recorded
+        else:  # a file exported before stamps: whatever differs may be the translator's
+            changed = (o.string, o.fuzzy) != (m.string, m.fuzzy)
+        if not changed or (o.id, o.string, o.fuzzy) == (m.id, m.string, m.fuzzy):
+            continue
+        m.string = o.string
+        m.flags.discard("fuzzy")
+        if o.fuzzy or o.id != m.id:
+            m.flags.add("fuzzy")
+        if o.id != m.id:
+            m.auto_comments = [c for c in m.auto_comments if not c.startswith(PREVIOUS)]
+            m.auto_comments.insert(1, PREVIOUS + o.id)
+        kept += 1
+    # The translator's name and team stay with their file.
+    if "FULL NAME" not in old_cat.last_translator:
+        cat.last_translator = old_cat.last_translator
+    if "LANGUAGE" not in old_cat.language_team and "LL@li.org" not in old_cat.language_team:
+        cat.language_team = old_cat.language_team
+    return kept

@@ -11,6 +11,11 @@ only when every unit of the file has such a translation.
 A translation file whose blocks do not follow its source's, or that would not
 read back as exactly the translated units, is never written: the command says
 which file and why, and changes nothing there.
+
+A text changed by hand in the translation file since the export is not undone
+by a message the translator left as it was exported (its stamp, `stamps.py`
+says which); a text changed on both sides is a conflict, said at its line, and
+the file is not written.
 """
 
 from __future__ import annotations
@@ -22,10 +27,12 @@ from pathlib import Path
 import yaml
 from babel.messages.pofile import PoFileError, read_po
 
+from methodkit.checks.lines import line_of
 from methodkit.checks.problems import Problem, say
 from methodkit.cli.scaffold import _flow, translation_text
 
 from .documents import Source
+from .stamps import as_exported, stamp, stamp_of
 from .units import (
     Unit,
     UnitError,
@@ -50,8 +57,9 @@ class Outcome:
 
 def read_messages(
     po_file: Path, rel: str, problems: list[Problem]
-) -> dict[str, tuple[str, str, bool]] | None:
-    """Context -> (Dutch text, translation, fuzzy) of every translated message of a PO file."""
+) -> dict[str, tuple[str, str, bool, str | None]] | None:
+    """Context -> (Dutch text, translation, fuzzy, stamp) of every translated message of a PO
+    file."""
     try:
         with po_file.open("rb") as fh:
             cat = read_po(fh, abort_invalid=True)
@@ -67,7 +75,7 @@ def read_messages(
         )
         return None
     return {
-        m.context: (m.id, m.string, m.fuzzy)
+        m.context: (m.id, m.string, m.fuzzy, stamp_of(m.auto_comments))
         for m in cat
         if m.id and m.context and m.string and isinstance(m.string, str)
     }
@@ -98,6 +106,19 @@ def import_file(
     if tr_file.is_file():
         template = tr_file.read_text("utf-8")
         created = False
+        conflicts = _hand_edits(template, source, src_units, messages, wanted)
+        if conflicts:
+            problems += [
+                Problem(
+                    tr_rel,
+                    line,
+                    key,
+                    say("po.conflict"),
+                    say("po.conflict.hint", po=po_rel),
+                )
+                for key, line in conflicts
+            ]
+            return None
     elif wanted:
         template = translation_text(content, root / source.rel, lang)
         created = True
@@ -124,6 +145,34 @@ def import_file(
     return Outcome("created" if created else "rebuilt" if rebuilt else "updated", tr_rel, missing)
 
 
+def _hand_edits(
+    template: str, source: Source, src_units: list[Unit], messages: dict, wanted: dict[str, str]
+) -> list[tuple[str, int]]:
+    """Keep in `wanted` each text changed by hand in the translation since the export whose message
+    the translator left as exported; the units changed on both sides, with their lines."""
+    tr_units = units(template, source.translatable)
+    if signature(tr_units) != signature(src_units):
+        return []  # rebuilt around the source's blocks, or refused (_follow_source)
+    place = _places(src_units, tr_units)
+    conflicts = []
+    for u in src_units:
+        recorded, here = messages.get(u.key, (None,) * 4)[3], place.get(u.key)
+        if u.key not in wanted or recorded is None or here is None:
+            continue
+        ours, theirs = " ".join(here.text.split()), " ".join(wanted[u.key].split())
+        # Exported empty, the translation's text was no translation yet (the Dutch, or none).
+        untouched = as_exported(here.text, recorded) or (
+            recorded == stamp("", False) and ours == " ".join(u.text.split())
+        )
+        if ours == theirs or untouched:
+            continue
+        if stamp(wanted[u.key], False) == recorded:
+            wanted[u.key] = here.text  # only the translation file changed: it stays
+        else:
+            conflicts.append((u.key, line_of(template, here.start)))
+    return conflicts
+
+
 def _follow_source(
     template: str, source: Source, src_text: str, src_units: list[Unit], messages: dict
 ) -> tuple[str, bool]:
@@ -140,9 +189,8 @@ def _follow_source(
     ]
     if lost:
         raise UnitError(
-            f"its blocks do not follow those of {source.rel}, and {len(lost)} of its texts "
-            "are not in the "
-            "PO file (export again first, so that it carries them)"
+            f"its blocks do not follow those of {source.rel}, and the PO file lacks "
+            f"{len(lost)} of its texts (export again first, so that it carries them)"
         )
     body_start = split_file(template)[2]
     rebuilt = template[:body_start] + src_text[split_file(src_text)[2] :]

@@ -1,0 +1,35 @@
+"""A translation that still holds its source's words: paragraphs copied (by `methodkit translate`,
+or by a PO import of a half-done file) and never translated, in a translation no longer marked as
+a draft, which the site would show as translated."""
+
+from __future__ import annotations
+
+import re
+
+# A paragraph this long is never the same sentence in two languages; a name, a heading, a figure
+# or a short phrase may well be.
+MIN_WORDS = 12
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_WORD = re.compile(r"[^\W\d_]{2,}")  # letters: not list numbers, times, marks or figures
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")  # an address is not words to translate
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.S)
+
+
+def copied(body: str, source_body: str) -> tuple[int, int]:
+    """How many long paragraphs of `body` are word for word paragraphs of `source_body`, and the
+    offset in `body` of the first (-1 when none)."""
+    theirs = {text for text, _ in _paragraphs(source_body)}
+    found = [at for text, at in _paragraphs(body) if text in theirs]
+    return len(found), found[0] if found else -1
+
+
+def _paragraphs(body: str):
+    """(text with its spaces folded, offset) of each paragraph of prose; code is not prose."""
+    body = _FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    pos = 0
+    for gap in [*_BLANK_LINE.finditer(body), None]:
+        end = gap.start() if gap else len(body)
+        chunk = body[pos:end]
+        if len(_WORD.findall(_LINK_TARGET.sub("]", chunk))) >= MIN_WORDS:
+            yield " ".join(chunk.split()), pos + len(chunk) - len(chunk.lstrip())
+        pos = gap.end() if gap else end
