@@ -91,7 +91,10 @@ def test_a_separator_in_a_commit_subject_is_part_of_it(tmp_path):
     (tmp_path / "methodology" / "x.md").write_text("x\n", "utf-8")
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", "-A")
-    git(tmp_path, "commit", "-qm", "Fix typo\x1ezzz\x1fyyy")
+    # Separators, and a whole record forged after them (a hash, an impossible date).
+    forged = "Tidy\x1e" + "0123456789abcdef" * 2 + "01234567\x1f2020-99-99\x1fgotcha"
+    git(tmp_path, "commit", "-qm", forged)
     history.forget()
     found = history.changes(tmp_path, "methodology/x.md")
-    assert [c.summary for c in found] == ["Fix typo\x1ezzz\x1fyyy"]
+    assert [c.summary for c in found] == [forged]
+    assert found[0].date != "2020-99-99"

@@ -207,8 +207,10 @@ def test_a_new_translation_is_a_draft_until_the_translator_is_done(tmp_path):
 
     root = assemble(tmp_path / "site", docs=False)
     src = "methodology/modules/gamma-module.md"
-    dutch = "Een lange alinea in het Nederlands, met meer dan twaalf woorden, om te vertalen."
-    replace_in(root / src, "## Waarom\n", f"## Waarom\n\n{dutch}\n")
+    dutch = "Een lange alinea in het Nederlands, met meer dan twaalf woorden, om nog te vertalen."
+    quote = "> Een citaat uit een brontekst, dat in elke vertaling in het Nederlands blijft staan."
+    names = "Jan Peeters, Els Vandenberghe, Karel De Smet, Anna Claes, Pieter Janssens, Sofie Maes."
+    replace_in(root / src, "## Waarom\n", f"## Waarom\n\n{dutch}\n\n{quote}\n\n{names}\n")
     assert f"missing   {src}  (methodkit translate {src} --to en)" in (
         methodkit(root, "status", "--lang", "en").stdout
     )

@@ -389,7 +389,8 @@ def test_a_text_changed_on_both_sides_is_a_conflict_and_nothing_is_written(repo)
     assert f"{TRANSLATION}:{line}: {key}: changed by hand since the PO file was exported" in (
         proc.stderr
     )
-    assert f"copy the text you want into its msgstr in {PO}" in proc.stderr
+    assert f"for this file's, copy it into its msgstr in {PO}" in proc.stderr
+    assert "0 updated, 0 rebuilt," in proc.stdout and proc.stdout.rstrip().endswith("1 refused")
     assert (repo / TRANSLATION).read_bytes() == before
     # Settled in the PO file, it imports.
     _set_po(repo, SECOND, "Un second paragraphe, corrigé à la main.", fuzzy=False)
@@ -412,3 +413,41 @@ def test_import_says_the_problems_of_what_it_wrote_at_once(repo):
     assert f"updated   {TRANSLATION}" in proc.stdout  # written, and said to need a fix
     assert proc.returncode == 1
     assert f"{TRANSLATION}:" in proc.stderr and "'nulle-part.md' leads to no page" in proc.stderr
+
+
+def test_a_paragraph_added_in_dutch_moves_no_waiting_translation(repo):
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    _set_po(repo, SECOND, "Un second paragraphe revu, pas encore importé.", fuzzy=False)
+    replace_in(repo / MODULE, SECOND, f"Een nieuwe alinea, voor de tweede.\n\n{SECOND}")
+    git(repo, "commit", "-qam", "Een alinea erbij")
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    cat = catalogue(repo)
+    assert cat[_context(cat, SECOND)].string == "Un second paragraphe revu, pas encore importé."
+    assert cat[_context(cat, "Een nieuwe alinea, voor de tweede.")].string == ""
+    # Once translated, the new paragraph too, the file imports.
+    _set_po(repo, "Een nieuwe alinea, voor de tweede.", "Un nouveau paragraphe.", fuzzy=False)
+    methodkit(repo, "po", "import", "--lang", "fr", check=True)
+    text = (repo / TRANSLATION).read_text("utf-8")
+    assert "Un nouveau paragraphe.\n\nUn second paragraphe revu, pas encore importé." in text
+
+
+def test_a_conflict_survives_an_export_in_between(repo):
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    replace_in(repo / TRANSLATION, FRENCH_SECOND, "Un second paragraphe, corrigé à la main.")
+    _set_po(repo, SECOND, "Un second paragraphe, revu par la traductrice.", fuzzy=False)
+    proc = methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    assert "1 of them changed by hand in methodology/modules/delta-module.fr.md too" in proc.stderr
+    before = (repo / TRANSLATION).read_bytes()
+    proc = methodkit(repo, "po", "import", "--lang", "fr")
+    assert proc.returncode == 1 and "changed by hand since the PO file was exported" in proc.stderr
+    assert (repo / TRANSLATION).read_bytes() == before
+
+
+def test_a_second_round_of_corrections_in_the_same_po_file_is_no_conflict(repo):
+    methodkit(repo, "po", "export", "--lang", "fr", check=True)
+    _set_po(repo, SECOND, "Première correction.", fuzzy=False)
+    methodkit(repo, "po", "import", "--lang", "fr", check=True)
+    _set_po(repo, SECOND, "Seconde correction.", fuzzy=False)
+    proc = methodkit(repo, "po", "import", "--lang", "fr", check=True)
+    assert f"updated   {TRANSLATION}" in proc.stdout
+    assert "Seconde correction." in (repo / TRANSLATION).read_text("utf-8")

@@ -65,6 +65,18 @@ ATTACKS = {
         '      - {text: K, url: " JaVaScRiPt:x"}\n---\nx\n',
         "docs/h2.md:3: paths[0].links[0].url: ' JaVaScRiPt:x' is not an address a page may link to",
     ),
+    # a closing fence MkDocs does not read as one (a Unicode space after it): MkDocs would render
+    # the front matter as text, which no body check has seen
+    "docs/f1.md": (
+        "---\ntitle: F\ndescription: x\n---\u3000\nTekst.\n",
+        "docs/f1.md:1: front matter: is not closed",
+    ),
+    # a file of docs/ in the place of the theme's logo
+    "docs/assets/methodkit/logo.svg": (
+        SVG.format('<rect width="10" height="10" fill="red"/>'),
+        "docs/assets/methodkit/logo.svg:1: file: has the place of the theme's own "
+        "assets/methodkit/logo.svg",
+    ),
     # paths of another shape than the home page's template reads crashed the build
     "docs/h5.md": (
         "---\ntitle: H\npaths: 5\n---\nx\n",

@@ -91,6 +91,7 @@ def site_page_problems(
     types=(),
     templates_missing=(),
     theme_dir: str | None = None,
+    theme_folders=(),
 ) -> list[Problem]:
     """Problems of every file in `docs_dir`; a page that passed before with the same bytes (and
     macros) is skipped.
@@ -119,6 +120,19 @@ def site_page_problems(
         if dotted:  # sitemap.xml/, 404.html/: the site writes files of those names itself
             problems.append(
                 Problem(rel, 1, "file", say("page.dot_folder", folder=dotted), say("page.dot.hint"))
+            )
+            continue
+        in_docs = path.relative_to(root / docs_dir).as_posix()
+        if any((f / in_docs).is_file() for f in theme_folders):
+            # The logo, say: a file of docs/ would stand in the theme's place on every page.
+            problems.append(
+                Problem(
+                    rel,
+                    1,
+                    "file",
+                    say("page.theme_file", path=in_docs),
+                    say("page.theme_file.hint"),
+                )
             )
             continue
         if path.suffix.lower() in IMAGE_SUFFIXES:

@@ -10,7 +10,10 @@ import re
 # or a short phrase may well be.
 MIN_WORDS = 12
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_WORD = re.compile(r"[^\W\d_]{2,}")  # letters: not list numbers, times, marks or figures
+# Words are letters (not list numbers, times, marks or figures), and running text is counted by
+# the words that start lower-case: a list of names or of titles, which a translation rightly
+# keeps, is not prose.
+_WORD = re.compile(r"[^\W\d_]{2,}")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")  # an address is not words to translate
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.S)
 
@@ -24,12 +27,15 @@ def copied(body: str, source_body: str) -> tuple[int, int]:
 
 
 def _paragraphs(body: str):
-    """(text with its spaces folded, offset) of each paragraph of prose; code is not prose."""
+    """(text with its spaces folded, offset) of each paragraph of prose; code is not prose, and a
+    quotation is not counted."""
     body = _FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), body)
     pos = 0
     for gap in [*_BLANK_LINE.finditer(body), None]:
         end = gap.start() if gap else len(body)
         chunk = body[pos:end]
-        if len(_WORD.findall(_LINK_TARGET.sub("]", chunk))) >= MIN_WORDS:
+        quote = chunk.lstrip().startswith(">")  # a quotation may stay in its own language
+        words = _WORD.findall(_LINK_TARGET.sub("]", chunk))
+        if not quote and sum(w[0].islower() for w in words) >= MIN_WORDS:
             yield " ".join(chunk.split()), pos + len(chunk) - len(chunk.lstrip())
         pos = gap.end() if gap else end

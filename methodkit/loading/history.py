@@ -9,13 +9,12 @@ no history, and callers show none rather than fail.
 from __future__ import annotations
 
 import functools
-import re
+import secrets
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 _SEP = "\x1f"
-_RECORD = re.compile(r"\x1e(?=[0-9a-f]{40,64}\x1f\d{4}-\d\d-\d\d\x1f)")
 # A commit that touched many files at once is still one change of each; how far back a
 # translation's source is looked for is bounded so a long history stays quick.
 MAX_VERSIONS = 200
@@ -51,18 +50,20 @@ def _log(root: Path, folder: str) -> dict[str, tuple[Change, ...]]:
         return {}
     prefix = Path(root).resolve().relative_to(Path(top.strip()).resolve()).as_posix()
     prefix = "" if prefix == "." else prefix + "/"
+    # A record starts with a mark no commit message can know in advance: a subject that holds
+    # the separators starts no record of its own.
+    start = f"\x1e{secrets.token_hex(8)}\x1f"
     out = _git(
         root,
         "log",
         "--no-renames",
         "--name-only",
-        f"--format=%x1e%H{_SEP}%cs{_SEP}%s",
+        f"--format={start}%H{_SEP}%cs{_SEP}%s",
         "--",
         folder,
     )
     changes: dict[str, list[Change]] = {}
-    # A record starts with a hash and a date: a separator inside a commit's subject starts none.
-    for record in _RECORD.split(out or "")[1:]:
+    for record in (out or "").split(start)[1:]:
         head, _, names = record.partition("\n")
         commit, date, summary = head.split(_SEP, 2)
         for name in filter(None, names.split("\n")):

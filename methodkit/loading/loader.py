@@ -265,6 +265,7 @@ class _Loader:
                 self.content.types.named,
                 self.settings.templates_not_found(self.content.root),
                 self.settings.theme_dir,
+                self.settings.theme_folders(self.content.root) or (),
             )
         )
 

@@ -274,7 +274,9 @@ def split_front_matter(text: str, rel: str, problems: list[Problem]) -> SourceFi
     if not text.strip():
         problems.append(Problem(rel, 1, "file", say("file.empty"), say("file.empty.hint")))
         return None
-    if lines[0].rstrip() != FENCE:
+    # Fences as MkDocs reads them (spaces and tabs only after them, a line break after the
+    # closing one): where the two differ, MkDocs would render the front matter as text, unchecked.
+    if lines[0].rstrip(" \t") != FENCE:
         problems.append(
             Problem(
                 rel,
@@ -285,7 +287,9 @@ def split_front_matter(text: str, rel: str, problems: list[Problem]) -> SourceFi
             )
         )
         return None
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (FENCE, "...")), None)
+    end = next(
+        (i for i in range(1, len(lines) - 1) if lines[i].rstrip(" \t") in (FENCE, "...")), None
+    )
     if end is None:
         problems.append(
             Problem(rel, 1, "front matter", say("front_matter.open"), say("front_matter.open.hint"))

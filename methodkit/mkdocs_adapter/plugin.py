@@ -259,6 +259,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
     # -- files -----------------------------------------------------------
     def on_files(self, files: Files, config):
         docs = Path(config.docs_dir)
+        self.theme_dirs = list(config.theme.dirs)
         for f in list(files):
             # Of docs/, only pages and images that are regular files there reach the site (see
             # files.py); `methodkit check` names the rest.
@@ -305,6 +306,9 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             return False
         if src_uri.split("/", 1)[0].lower() in self.languages and "/" in src_uri:
             return False  # the site puts that language's pages there
+        # A file of the theme (its logo) would be replaced by one of docs/ on every page.
+        if any(Path(folder, src_uri).is_file() for folder in self.theme_dirs):
+            return False
         # A folder named like a file the site writes (sitemap.xml/) would take its place.
         if any("." in folder for folder in src_uri.split("/")[:-1]):
             return False

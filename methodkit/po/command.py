@@ -35,7 +35,7 @@ def run(root: Path, content, action: str, lang: str, po_dir: Path) -> int:
         )
         return 0
     problems: list[Problem] = []
-    counts = {"created": 0, "updated": 0, "rebuilt": 0, "unchanged": 0, "skipped": 0}
+    counts = {"created": 0, "updated": 0, "rebuilt": 0, "unchanged": 0, "skipped": 0, "refused": 0}
     incomplete = []
     written: set[str] = set()
     for source in found:
@@ -52,8 +52,10 @@ def run(root: Path, content, action: str, lang: str, po_dir: Path) -> int:
                     source.rel, 1, "file", say("scaffold.error", reason=str(exc)), say("po.check")
                 )
             )
+            counts["refused"] += 1
             continue
         if outcome is None:
+            counts["refused"] += 1  # said among the problems below
             continue
         counts[outcome.state] += 1
         if outcome.state in ("created", "updated", "rebuilt"):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from methodkit.checks.lines import line_of
 from methodkit.loading import history
 
 from .documents import Source, recorded
-from .stamps import PREFIX, stamp, stamp_of
+from .stamps import PREFIX, as_exported, stamp, stamp_of
 from .units import Unit, UnitError, signature, units
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -186,10 +187,20 @@ def export(
                     "editor, or delete it to export it afresh)"
                 )
                 continue
-            if kept:
+            if kept.pending:
                 notes.append(
-                    f"{shown}: {kept} translation(s) not imported yet kept as the translator "
-                    f"left them (import them with `methodkit po import --lang {lang}`)"
+                    f"{shown}: {kept.pending} translation(s) not imported yet kept as the "
+                    f"translator left them (import them with `methodkit po import --lang {lang}`)"
+                )
+            if kept.conflicts:
+                notes.append(
+                    f"{shown}: {kept.conflicts} of them changed by hand in "
+                    f"{source.translation(lang)} too: import will name each, to choose one"
+                )
+            if kept.dropped:
+                notes.append(
+                    f"{shown}: {kept.dropped} translation(s) not imported yet were of Dutch "
+                    "texts that are no longer there, and are left out"
                 )
         buf = io.BytesIO()
         write_po(buf, cat)
@@ -201,19 +212,19 @@ def export(
     return written, notes
 
 
-def _keep_pending(target: Path, cat: Catalog) -> int | None:
+def _keep_pending(target: Path, cat: Catalog) -> Kept | None:
     """Put into `cat` what the translator changed in the PO file already at `target` since it was
-    exported; the number of messages kept, or None when the file cannot be read."""
+    exported; what was kept, or None when the file cannot be read."""
     try:
         with target.open("rb") as fh:
             old_cat = read_po(fh, abort_invalid=True)
     except (PoFileError, OSError, UnicodeDecodeError, ValueError):
         return None
-    old = {m.context: m for m in old_cat if m.id and m.context}
-    kept = 0
-    for m in cat:
-        o = old.get(m.context) if m.id else None
-        if o is None or not isinstance(o.string, str) or not o.string:
+    kept = Kept()
+    paired = set()
+    for o, m in _pairs([m for m in old_cat if m.id and m.context], [m for m in cat if m.id]):
+        paired.add(id(o))
+        if not isinstance(o.string, str) or not o.string:
             continue
         recorded = stamp_of(o.auto_comments)
         if recorded is not None:
@@ -222,6 +233,7 @@ def _keep_pending(target: Path, cat: Catalog) -> int | None:
             changed = (o.string, o.fuzzy) != (m.string, m.fuzzy)
         if not changed or (o.id, o.string, o.fuzzy) == (m.id, m.string, m.fuzzy):
             continue
+        fresh = m.string  # what the translation file gives: the text of the new stamp
         m.string = o.string
         m.flags.discard("fuzzy")
         if o.fuzzy or o.id != m.id:
@@ -229,10 +241,59 @@ def _keep_pending(target: Path, cat: Catalog) -> int | None:
         if o.id != m.id:
             m.auto_comments = [c for c in m.auto_comments if not c.startswith(PREVIOUS)]
             m.auto_comments.insert(1, PREVIOUS + o.id)
-        kept += 1
+        kept.pending += 1
+        if (
+            recorded is not None
+            and not as_exported(fresh, recorded)
+            and " ".join(o.string.split()) != " ".join(fresh.split())
+        ):
+            # Changed by hand in the translation too: the old stamp stays, so that import
+            # still sees both changes and names the conflict instead of taking one side.
+            m.auto_comments = [c for c in m.auto_comments if not c.startswith(PREFIX)]
+            m.auto_comments.append(PREFIX + recorded)
+            kept.conflicts += 1
+    kept.dropped = sum(
+        1
+        for o in old_cat
+        if o.id and o.context and id(o) not in paired and _changed_by_translator(o)
+    )
     # The translator's name and team stay with their file.
     if "FULL NAME" not in old_cat.last_translator:
         cat.last_translator = old_cat.last_translator
     if "LANGUAGE" not in old_cat.language_team and "LL@li.org" not in old_cat.language_team:
         cat.language_team = old_cat.language_team
     return kept
+
+
+@dataclass
+class Kept:
+    """What an export kept of a PO file's earlier messages."""
+
+    pending: int = 0  # translations changed in the PO file and not imported yet, kept
+    conflicts: int = 0  # of those, texts changed by hand in the translation file too
+    dropped: int = 0  # changed translations of Dutch texts that are no longer there
+
+
+def _changed_by_translator(o) -> bool:
+    recorded = stamp_of(o.auto_comments)
+    return bool(o.string) and (recorded is None or stamp(o.string, o.fuzzy) != recorded)
+
+
+def _pairs(old: list, new: list):
+    """(earlier message, new message) of the same text: the Dutch texts of both files aligned as
+    the translation is with its older source (difflib), so that a paragraph added or removed in
+    Dutch moves no translation onto another paragraph; an edited text pairs with its old self."""
+
+    def part(m) -> str:
+        if m.context.startswith("body "):
+            return "body"
+        return re.split(r"[.\[]", m.context, maxsplit=1)[0]
+
+    matcher = difflib.SequenceMatcher(
+        None, [(part(m), m.id) for m in old], [(part(m), m.id) for m in new], autojunk=False
+    )
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op in ("equal", "replace"):
+            for o, m in zip(old[i1:i2], new[j1:j2]):
+                if part(o) == part(m):
+                    yield o, m

@@ -20,19 +20,21 @@ the file is not written.
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from babel.messages.pofile import PoFileError, read_po
+from babel.messages.pofile import PoFileError, read_po, write_po
 
 from methodkit.checks.lines import line_of
 from methodkit.checks.problems import Problem, say
 from methodkit.cli.scaffold import _flow, translation_text
 
 from .documents import Source
-from .stamps import as_exported, stamp, stamp_of
+from .export import catalogue
+from .stamps import PREFIX, as_exported, stamp, stamp_of
 from .units import (
     Unit,
     UnitError,
@@ -139,10 +141,45 @@ def import_file(
         )
         return None
     if not created and out == tr_file.read_text("utf-8"):
+        _restamp(root, source, lang, po_file)
         return Outcome("unchanged", tr_rel, missing)
     with tr_file.open("w" if not created else "x", encoding="utf-8", newline="\n") as fh:
         fh.write(out)
+    _restamp(root, source, lang, po_file)
     return Outcome("created" if created else "rebuilt" if rebuilt else "updated", tr_rel, missing)
+
+
+def _restamp(root: Path, source: Source, lang: str, po_file: Path) -> None:
+    """Record in the PO file what the translation file now holds: each message whose translation
+    it took in gets the stamp a fresh export would give it. The next import of the same PO file
+    then compares with what this one wrote (a second round of corrections is no conflict), and an
+    approval the translation file cannot record yet (while a text of it is fuzzy) stays the
+    translator's. Only the `exported:` comments change."""
+    try:
+        fresh = {m.context: m for m in catalogue(root, source, lang)[0] if m.id}
+    except UnitError:
+        return
+    with po_file.open("rb") as fh:
+        cat = read_po(fh)
+    changed = False
+    for m in cat:
+        now = fresh.get(m.context) if m.id else None
+        if (
+            now is None
+            or not now.string
+            or m.id != now.id
+            or not isinstance(m.string, str)
+            or " ".join(m.string.split()) != " ".join(now.string.split())
+        ):
+            continue
+        mark = PREFIX + stamp(now.string, now.fuzzy)
+        if mark not in m.auto_comments:
+            m.auto_comments = [c for c in m.auto_comments if not c.startswith(PREFIX)] + [mark]
+            changed = True
+    if changed:
+        buf = io.BytesIO()
+        write_po(buf, cat)
+        po_file.write_bytes(buf.getvalue())
 
 
 def _hand_edits(
@@ -184,8 +221,14 @@ def _follow_source(
     if signature(tr_units) == signature(src_units):
         return template, False
     carried = {" ".join(m[1].split()) for m in messages.values()}
+    # A text whose message the translator has since changed is carried too: its stamp says so.
+    stamps = {m[3] for m in messages.values() if m[3]}
     lost = [
-        t for t in tr_units if t.key.startswith("body ") and " ".join(t.text.split()) not in carried
+        t
+        for t in tr_units
+        if t.key.startswith("body ")
+        and " ".join(t.text.split()) not in carried
+        and not {stamp(t.text, False), stamp(t.text, True)} & stamps
     ]
     if lost:
         raise UnitError(
