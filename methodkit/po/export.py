@@ -228,7 +228,7 @@ def _keep_pending(target: Path, cat: Catalog) -> Kept | None:
             continue
         recorded = stamp_of(o.auto_comments)
         if recorded is not None:
-            changed = stamp(o.string, o.fuzzy) != recorded
+            changed = _changed_by_translator(o)
         else:  # a file exported before stamps: whatever differs may be the translator's
             changed = (o.string, o.fuzzy) != (m.string, m.fuzzy)
         if not changed or (o.id, o.string, o.fuzzy) == (m.id, m.string, m.fuzzy):
@@ -275,8 +275,10 @@ class Kept:
 
 
 def _changed_by_translator(o) -> bool:
+    """Whether a message's translation or fuzzy flag is no longer what its stamp says (False for
+    a file exported before stamps: nothing tells)."""
     recorded = stamp_of(o.auto_comments)
-    return bool(o.string) and (recorded is None or stamp(o.string, o.fuzzy) != recorded)
+    return bool(o.string) and recorded is not None and stamp(o.string, o.fuzzy) != recorded
 
 
 def _pairs(old: list, new: list):

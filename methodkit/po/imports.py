@@ -140,12 +140,16 @@ def import_file(
             )
         )
         return None
+    # A PO file whose every message is as it was exported has nothing new to record.
+    touched = any(r is None or stamp(text, fuzzy) != r for _, text, fuzzy, r in messages.values())
     if not created and out == tr_file.read_text("utf-8"):
-        _restamp(root, source, lang, po_file)
+        if touched:
+            _restamp(root, source, lang, po_file)
         return Outcome("unchanged", tr_rel, missing)
     with tr_file.open("w" if not created else "x", encoding="utf-8", newline="\n") as fh:
         fh.write(out)
-    _restamp(root, source, lang, po_file)
+    if touched:
+        _restamp(root, source, lang, po_file)
     return Outcome("created" if created else "rebuilt" if rebuilt else "updated", tr_rel, missing)
 
 
