@@ -283,3 +283,18 @@ def test_a_page_translation_does_not_copy_the_language_of_its_source(tmp_path):
     fr = (root / "docs/taal.fr.md").read_text("utf-8")
     assert "title: Taal" in fr and "lang:" not in fr
     assert methodkit(root, "check").returncode == 0
+
+
+def test_a_finished_translation_of_a_site_page_still_in_dutch_is_said(tmp_path):
+    from sitekit import assemble
+
+    root = assemble(tmp_path / "site")
+    dutch = "Een lange alinea in het Nederlands, met meer dan twaalf woorden, om nog te vertalen."
+    (root / "docs/proef.md").write_text(f"---\ntitle: Proef\n---\n# Proef\n\n{dutch}\n", "utf-8")
+    methodkit(root, "translate", "docs/proef.md", "--to", "en", check=True)
+    assert methodkit(root, "check").returncode == 0  # a draft may still be in Dutch
+    translation = root / "docs/proef.en.md"
+    replace_in(translation, "draft: true\n", "")
+    line = translation.read_text("utf-8").splitlines().index(dutch) + 1
+    proc = methodkit(root, "check")
+    assert f"docs/proef.en.md:{line}: body: 1 paragraph(s) still read word for word" in proc.stdout

@@ -1091,20 +1091,39 @@ class _Loader:
                     self.problems.append(Problem(rel, line, "body", *problem))
 
     def check_untranslated(self):
-        """A translation that is no draft must not still hold its source's paragraphs."""
-        for item in self.content.all_items():
-            for tr in item.translations.values():
-                count, at = (0, -1) if tr.draft else copied(tr.body, item.body)
-                if count:
-                    self.problems.append(
-                        Problem(
-                            tr.path,
-                            tr.body_line + tr.body.count("\n", 0, at),
-                            "body",
-                            say("translation.untranslated", count=count),
-                            say("translation.untranslated.hint"),
-                        )
+        """A translation that is no draft must not still hold its source's paragraphs: items and
+        the site's own pages alike."""
+        c = self.content
+        found = [
+            (tr.path, tr.body, tr.body_line, item.body)
+            for item in c.all_items()
+            for tr in item.translations.values()
+            if not tr.draft
+        ]
+        for page in c.site_pages.values():
+            source = self._page_text(page.path)
+            for tr in page.translations.values():
+                mine = None if tr.draft or source is None else self._page_text(tr.path)
+                if mine is not None:
+                    found.append((tr.path, mine.body, mine.body_line, source.body))
+        for rel, body, first_line, source_body in found:
+            count, at = copied(body, source_body)
+            if count:
+                self.problems.append(
+                    Problem(
+                        rel,
+                        first_line + body.count("\n", 0, at),
+                        "body",
+                        say("translation.untranslated", count=count),
+                        say("translation.untranslated.hint"),
                     )
+                )
+
+    def _page_text(self, rel: str):
+        """A site page's front matter and body, or None (its problems are said by its checks)."""
+        text = read_text(self.content.root / rel, rel, [])
+        src = None if text is None else page_source(text, rel, [])
+        return src if src is not None and src.body is not None else None
 
     def check_timings(self):
         """Minutes that must add up: the steps of each item with a duration (source and
