@@ -25,20 +25,22 @@ def split_suffix(src_uri: str, languages) -> tuple[str, str | None]:
     return src_uri, None
 
 
-def _read(path: Path) -> tuple[dict, str | None]:
-    """A page's front matter (empty without one) and its version: its title and body, as for
-    items; no version when it cannot be read or parsed (the site page checks say why)."""
+def _read(path: Path) -> tuple[dict, str | None, str | None, int]:
+    """A page's front matter (empty without one), its version (its title and body, as for items)
+    and its body with the body's first line; no version and no body when it cannot be read or
+    parsed (the site page checks say why)."""
     problems: list[Problem] = []
     text = read_text(path, path.name, problems)
     if text is None:
-        return {}, None
+        return {}, None, None, 1
     if not text.startswith("---"):
-        return {}, source_hash({}, text, [])
+        return {}, source_hash({}, text, []), text, 1
     src = split_front_matter(text, path.name, problems)
-    if src is None:
-        return {}, None
+    if src is None or src.body is None:
+        return {}, None, None, 1
     meta = src.meta.data if isinstance(src.meta.data, dict) else {}
-    return meta, source_hash({"title": meta.get("title", "")}, src.body, ["title"])
+    version = source_hash({"title": meta.get("title", "")}, src.body, ["title"])
+    return meta, version, src.body, src.body_line
 
 
 def site_pages(
@@ -59,17 +61,22 @@ def site_pages(
         if m and m.group("lang") not in languages:
             ignored.append(rel)
             continue
-        meta, version = _read(path)
+        meta, version, body, body_line = _read(path)
         base, lang = split_suffix(src, languages)
         if lang:
             recorded = meta.get("source_hash")
             translations.setdefault(base, {})[lang] = PageTranslation(
-                rel, lang, recorded if isinstance(recorded, str) else None, bool(meta.get("draft"))
+                rel,
+                lang,
+                recorded if isinstance(recorded, str) else None,
+                bool(meta.get("draft")),
+                body,
+                body_line,
             )
         else:
-            sources[src] = (path, meta, version)
+            sources[src] = (path, meta, version, body, body_line)
     pages = {}
-    for src, (path, meta, version) in sources.items():
+    for src, (path, meta, version, body, body_line) in sources.items():
         lang = meta.get("lang")
         template, hide = meta.get("template"), meta.get("hide")
         pages[src] = SitePage(
@@ -80,6 +87,8 @@ def site_pages(
             translations.get(src, {}),
             template if isinstance(template, str) else None,
             tuple(map(str, hide)) if isinstance(hide, list) else (),
+            body,
+            body_line,
         )
     strays = [
         tr for base, by_lang in translations.items() if base not in pages for tr in by_lang.values()

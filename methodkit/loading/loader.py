@@ -52,7 +52,6 @@ from methodkit.loading.source import (
     Document,
     SourceFile,
     decode_text,
-    page_source,
     parse_yaml,
     read_bytes,
     read_text,
@@ -278,14 +277,11 @@ class _Loader:
         faulty = {p.path for p in self.problems}  # said already; their text may be anything
         for page in c.site_pages.values():
             folder = posixpath.dirname(page.src)
-            for rel in [page.path] + [tr.path for tr in page.translations.values()]:
-                if rel in faulty:
-                    continue
-                text = read_text(c.root / rel, rel, [])
-                src = None if text is None else page_source(text, rel, [])
-                if src is None or src.body is None:
+            for known in [page, *page.translations.values()]:
+                rel = known.path
+                if rel in faulty or known.body is None:
                     continue  # said by the page's own checks
-                found, links = page_references(src.body, src.body_line)
+                found, links = page_references(known.body, known.body_line)
                 for url, line, markdown in found:
                     target = posixpath.normpath(posixpath.join(folder, file_of(url)))
                     if target.startswith("assets/") and self.settings.in_theme(c.root, target):
@@ -1100,12 +1096,12 @@ class _Loader:
             for tr in item.translations.values()
             if not tr.draft
         ]
-        for page in c.site_pages.values():
-            source = self._page_text(page.path)
-            for tr in page.translations.values():
-                mine = None if tr.draft or source is None else self._page_text(tr.path)
-                if mine is not None:
-                    found.append((tr.path, mine.body, mine.body_line, source.body))
+        found += [
+            (tr.path, tr.body, tr.body_line, page.body)
+            for page in c.site_pages.values()
+            for tr in page.translations.values()
+            if not tr.draft and tr.body is not None and page.body is not None
+        ]
         for rel, body, first_line, source_body in found:
             count, at = copied(body, source_body)
             if count:
@@ -1118,12 +1114,6 @@ class _Loader:
                         say("translation.untranslated.hint"),
                     )
                 )
-
-    def _page_text(self, rel: str):
-        """A site page's front matter and body, or None (its problems are said by its checks)."""
-        text = read_text(self.content.root / rel, rel, [])
-        src = None if text is None else page_source(text, rel, [])
-        return src if src is not None and src.body is not None else None
 
     def check_timings(self):
         """Minutes that must add up: the steps of each item with a duration (source and

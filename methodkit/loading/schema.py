@@ -146,29 +146,29 @@ class Schemas:
                 ):
                     where, message = ["properties", key], say("schema.field_shape", field=key)
                     break
-        if message is None:
-            return
+        if message is not None:
+            raise self._error(name, where, message)
+
+    def _error(self, name: str, path: list[str], message: Message) -> SchemaFileError:
+        """A schema file's problem, at the line of `path` in it (each key, or a value such as a
+        reference, looked for after the one before it)."""
         rel = f"{self.folder.parent.name}/{self.folder.name}/{name}.schema.json"
         text = (self.folder / f"{name}.schema.json").read_text("utf-8", errors="replace")
-        at = 0  # each key of the path after the one before it
-        for key in where:
+        at = 0
+        for key in path:
             found = text.find(json.dumps(key), at)
             at = found if found >= 0 else at
-        raise SchemaFileError(rel, line_of(text, at) if at else 1, message)
+        return SchemaFileError(rel, line_of(text, at) if at else 1, message)
 
     def _check_references(self, name: str, schema: dict) -> None:
         """Every reference of a schema leads to a definition, and none to itself: said as the
         schema file's problem, at the reference's line, before any file is checked with it."""
-        rel = f"{self.folder.parent.name}/{self.folder.name}/{name}.schema.json"
         try:
             self._inline(schema, schema)
         except _BadReference as exc:
-            text = (self.folder / f"{name}.schema.json").read_text("utf-8", errors="replace")
-            found = text.find(json.dumps(exc.ref))
-            line = line_of(text, found) if found >= 0 else 1
-            raise SchemaFileError(rel, line, say("schema.bad_ref", ref=exc.ref)) from None
+            raise self._error(name, [exc.ref], say("schema.bad_ref", ref=exc.ref)) from None
         except RecursionError:
-            raise SchemaFileError(rel, 1, say("schema.too_deep")) from None
+            raise self._error(name, [], say("schema.too_deep")) from None
 
     def _inline(self, node, home: dict, refs: tuple[str, ...] = ()):
         """`node` with its references to definitions replaced by them; `refs`: the references

@@ -15,6 +15,8 @@ class PageTranslation:
     lang: str
     source_hash: str | None  # the version of the source it was made from
     draft: bool
+    body: str | None = None  # its Markdown below the front matter; None when it does not parse
+    body_line: int = 1  # the line of the body's first line in the file
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,8 @@ class SitePage:
     # translation's front matter says.
     template: str | None = None
     hide: tuple[str, ...] = ()
+    body: str | None = None  # its Markdown below the front matter; None when it does not parse
+    body_line: int = 1
 
     @property
     def url(self) -> str:
