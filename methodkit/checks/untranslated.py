@@ -21,21 +21,29 @@ _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.S)
 def copied(body: str, source_body: str) -> tuple[int, int]:
     """How many long paragraphs of `body` are word for word paragraphs of `source_body`, and the
     offset in `body` of the first (-1 when none)."""
+    # Paragraphs are compared first and counted as prose only when they match: whether a paragraph
+    # is prose does not depend on its spacing, so this finds what counting both sides would, for a
+    # fraction of the cost (most paragraphs of a translation match none of its source's).
     theirs = {text for text, _ in _paragraphs(source_body)}
-    found = [at for text, at in _paragraphs(body) if text in theirs]
+    found = [at for text, at in _paragraphs(body) if text in theirs and _prose(text)]
     return len(found), found[0] if found else -1
 
 
 def _paragraphs(body: str):
-    """(text with its spaces folded, offset) of each paragraph of prose; code is not prose, and a
-    quotation is not counted."""
+    """(text with its spaces folded, offset) of each paragraph; code is not a paragraph."""
     body = _FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), body)
     pos = 0
     for gap in [*_BLANK_LINE.finditer(body), None]:
         end = gap.start() if gap else len(body)
         chunk = body[pos:end]
-        quote = chunk.lstrip().startswith(">")  # a quotation may stay in its own language
-        words = _WORD.findall(_LINK_TARGET.sub("]", chunk))
-        if not quote and sum(w[0].islower() for w in words) >= MIN_WORDS:
+        if chunk.strip():
             yield " ".join(chunk.split()), pos + len(chunk) - len(chunk.lstrip())
         pos = gap.end() if gap else end
+
+
+def _prose(text: str) -> bool:
+    """Running text long enough to count; a quotation may stay in its own language."""
+    if text.startswith(">"):
+        return False
+    words = _WORD.findall(_LINK_TARGET.sub("]", text))
+    return sum(w[0].islower() for w in words) >= MIN_WORDS
