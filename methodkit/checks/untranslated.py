@@ -18,13 +18,17 @@ _LINK_TARGET = re.compile(r"\]\([^)]*\)")  # an address is not words to translat
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.S)
 
 
-def copied(body: str, source_body: str) -> tuple[int, int]:
-    """How many long paragraphs of `body` are word for word paragraphs of `source_body`, and the
-    offset in `body` of the first (-1 when none)."""
+def source_paragraphs(source_body: str) -> frozenset[str]:
+    """The paragraphs of a source, as `copied` compares them (once for all its translations)."""
+    return frozenset(text for text, _ in _paragraphs(source_body))
+
+
+def copied(body: str, theirs: frozenset[str]) -> tuple[int, int]:
+    """How many long paragraphs of `body` are word for word paragraphs of its source (`theirs`,
+    from `source_paragraphs`), and the offset in `body` of the first (-1 when none)."""
     # Paragraphs are compared first and counted as prose only when they match: whether a paragraph
     # is prose does not depend on its spacing, so this finds what counting both sides would, for a
     # fraction of the cost (most paragraphs of a translation match none of its source's).
-    theirs = {text for text, _ in _paragraphs(source_body)}
     found = [at for text, at in _paragraphs(body) if text in theirs and _prose(text)]
     return len(found), found[0] if found else -1
 

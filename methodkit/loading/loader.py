@@ -32,7 +32,7 @@ from methodkit.checks.site_pages import macro_names, site_page_problems
 from methodkit.checks.svg import svg_problems
 from methodkit.checks.terms import TermList, list_problems, rules_from
 from methodkit.checks.timings import HALF_DAY_MINUTES, step_problems, trajectory_problems
-from methodkit.checks.untranslated import copied
+from methodkit.checks.untranslated import copied, source_paragraphs
 from methodkit.i18n import is_language
 from methodkit.loading.cache import CheckCache
 from methodkit.loading.config import markdown_extensions, site_settings
@@ -1102,8 +1102,11 @@ class _Loader:
             for tr in page.translations.values()
             if not tr.draft and tr.body is not None and page.body is not None
         ]
+        sources: dict[str, frozenset[str]] = {}
         for rel, body, first_line, source_body in found:
-            count, at = copied(body, source_body)
+            if source_body not in sources:
+                sources[source_body] = source_paragraphs(source_body)
+            count, at = copied(body, sources[source_body])
             if count:
                 self.problems.append(
                     Problem(
