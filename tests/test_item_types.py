@@ -26,6 +26,8 @@ tool:
     - maker
     - levers
   facets: [levers]
+  sections:
+    after: [use]
   feed: true
   listing:
     meta: [[maker], [levers]]
@@ -37,8 +39,8 @@ tool:
     properties:
       dateCreated: published
   labels:
-    nl: {name: Hulpmiddel, plural: Hulpmiddelen, fields: {maker: Gemaakt door}}
-    en: {name: Tool, plural: Tools, fields: {maker: Made by}}
+    nl: {name: Hulpmiddel, plural: Hulpmiddelen, fields: {maker: Gemaakt door, use: Gebruik}}
+    en: {name: Tool, plural: Tools, fields: {maker: Made by, use: How to use it}}
 """
 
 TOOL_SCHEMA = {
@@ -53,6 +55,7 @@ TOOL_SCHEMA = {
         "summary": {"$ref": "common.schema.json#/$defs/text", "x-translatable": True},
         "published": {"$ref": "common.schema.json#/$defs/date"},
         "maker": {"$ref": "common.schema.json#/$defs/text", "x-translatable": True},
+        "use": {"$ref": "common.schema.json#/$defs/text", "x-translatable": True},
         "levers": {"type": "array", "items": {"type": "string", "x-vocabulary": "levers"}},
         "authors": {"$ref": "common.schema.json#/$defs/authors"},
         "license": {"$ref": "common.schema.json#/$defs/license"},
@@ -64,7 +67,8 @@ TOOL_SCHEMA = {
 def tool(tool_id: str, title: str, published: str, lever: str) -> str:
     return (
         f"---\nid: {tool_id}\ntitle: {title}\nsummary: Een hulpmiddel om mee te werken.\n"
-        f"published: {published}\nmaker: Werkplaats Open\nlevers: [{lever}]\n---\n"
+        f"published: {published}\nmaker: Werkplaats Open\nlevers: [{lever}]\n"
+        f"use: Leg het op tafel en werk het samen af.\n---\n"
         f"## Gebruik\n\nTEKST-VAN-{tool_id.upper()}\n"
     )
 
@@ -184,6 +188,11 @@ def test_each_item_of_the_new_type_has_a_page_with_its_card(tool_site):
         assert "TEKST-VAN-CANVAS" in soup.select_one(".mk-body").get_text()
         rows = [r["class"][1] for r in soup.select(".mk-card__row")]
         assert rows == ["mk-card__row--published", "mk-card__row--maker", "mk-card__row--levers"]
+        # A text field among the sections is a paragraph under its heading, not a list.
+        use = soup.select_one(".mk-section.mk-use")
+        assert use.select("li") == [] and use.p.get_text() == (
+            "Leg het op tafel en werk het samen af."
+        )
         chip = soup.select_one(".mk-card__row--levers a.mk-chip")
         assert chip["href"].rstrip("/").endswith(f"levers/{lever}")
         data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
@@ -268,7 +277,7 @@ def test_every_field_a_declaration_names_is_checked_against_its_schema(tmp_path)
             "\ntool:\n  folder: tools\n  url: tools/{id}/\n"
             "  order: {field: publish, reverse: true}\n"
             "  card: [{field: publshed, as: date}, maker]\n"
-            "  sections: {after: [usage]}\n"
+            "  sections: {after: [handleiding, levers, published]}\n"
             "  facets: [levers, toolkinds]\n"
             "  listing: {meta: [[makr]], filters: [{field: lever, name: lever}]}\n"
             "  schema_org: {type: Thing, properties: {dateCreated: pubished}}\n"
@@ -294,7 +303,12 @@ def test_every_field_a_declaration_names_is_checked_against_its_schema(tmp_path)
         "(did you mean 'published'?)",
         f"{t}:{line('publshed')}: tool.card[0].field: 'publshed' {unknown} "
         "(did you mean 'published'?)",
-        f"{t}:{line('usage')}: tool.sections.after[0]: 'usage' {fields}",
+        f"{t}:{line('handleiding')}: tool.sections.after[0]: 'handleiding' {fields}",
+        # A term or a date would show as its code: a section shows texts.
+        f"{t}:{line('handleiding')}: tool.sections.after[1]: 'levers' is neither a text nor a list of "
+        "texts: a section shows one or the other (show a term, a date, a number or an object on "
+        "the card (card:) instead)",
+        f"{t}:{line('handleiding')}: tool.sections.after[2]: 'published' is neither a text nor a list",
         f"{t}:{line('makr')}: tool.listing.meta[0][0]: 'makr' {unknown} (did you mean 'maker'?)",
         f"{t}:{line('field: lever,')}: tool.listing.filters[0].field: 'lever' {unknown} "
         "(did you mean 'levers'?)",

@@ -141,6 +141,30 @@ def _is_date(prop) -> bool:
     )
 
 
+def _shape(prop, schemas_dir: Path, here: str, depth: int = 0) -> str | None:
+    """ "text" for a field of free text, "texts" for a list of them, else None: what a section can
+    show (a term's id or a nested object would show as code). `$ref`s are followed into the
+    schemas' own definitions; `here` is the schema file `prop` is written in."""
+    if not isinstance(prop, dict) or depth > 5:
+        return None
+    ref = prop.get("$ref")
+    if isinstance(ref, str):
+        file, _, name = ref.partition("#/$defs/")
+        try:
+            defs = json.loads((schemas_dir / (file or here)).read_text("utf-8"))["$defs"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return _shape(defs.get(name), schemas_dir, file or here, depth + 1)
+    if prop.get("x-vocabulary") or "enum" in prop or prop.get("format"):
+        return None
+    if prop.get("type") == "string":
+        return "text"
+    if prop.get("type") == "array":
+        items = _shape(prop.get("items"), schemas_dir, here, depth + 1)
+        return "texts" if items == "text" else None
+    return None
+
+
 def _field_problems(types: Types, schemas_dir: Path, root: Path, rel: str, doc) -> list[Problem]:
     """Every field a declaration names must be a field of its type's schema, and every facet a
     vocabulary that one of those fields names: a typo would otherwise leave a row, a filter or a
@@ -191,6 +215,18 @@ def _field_problems(types: Types, schemas_dir: Path, root: Path, rel: str, doc) 
                         else say("types.unknown_field.hint", type=t.name, fields=", ".join(fields)),
                     )
                 )
+        for part, names in (doc.data[t.name].get("sections") or {}).items():
+            for i, name in enumerate(names):
+                if name in fields and _shape(
+                    fields[name], schemas_dir, f"{t.name}.schema.json"
+                ) not in ("text", "texts"):
+                    out.append(
+                        said(
+                            f"{t.name}.sections.{part}[{i}]",
+                            say("types.section_shape", name=name),
+                            say("types.section_shape.hint"),
+                        )
+                    )
         if t.feed and not isinstance(t.order, dict):
             # The hint names the type's own date field, or says how to give it one.
             dates = [name for name, prop in fields.items() if _is_date(prop)]

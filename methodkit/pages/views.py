@@ -46,7 +46,8 @@ def card(cat: Catalogue, item: Item) -> list[dict]:
 
 
 def sections(cat: Catalogue, item: Item, handout: bool = False) -> list[dict]:
-    """Lists from the front matter, shown before and after the body (a handout leaves some out)."""
+    """Texts and lists from the front matter, shown before and after the body (a handout leaves
+    some out)."""
     t = cat.t
     leave_out = item.type.handout_leaves_out or () if handout else ()
     out = []
@@ -57,11 +58,14 @@ def sections(cat: Catalogue, item: Item, handout: bool = False) -> list[dict]:
         for name in names:
             found = cat.text(item, name) or []
             if found and name not in leave_out:
+                # A text is a paragraph, a list a list (the check allows no other field here).
+                text = isinstance(found, str)
                 out.append(
                     {
                         "key": name,
                         "title": label(t, f"section.{name}", name),
-                        "items": found,
+                        "items": [found] if text else found,
+                        "text": text,
                         "place": place,
                     }
                 )
