@@ -786,6 +786,59 @@ def test_a_file_with_a_missing_field_still_has_its_terms_checked(root, capsys):
     assert fields == ["duration", "levers[1]"], out  # both in one run, not one after the other
 
 
+def test_a_file_with_problems_of_its_own_still_has_its_links_checked(root, capsys):
+    """A key given twice, an unknown term and a link that leads nowhere, in a source and in a
+    translation: all said in one run, not the link only once the rest is mended."""
+    beta = root / f"{M}/beta-module.md"
+    text = beta.read_text("utf-8")
+    beta.write_text(
+        text.replace("duration: 480\n", "duration: 480\nduration: 240\n")
+        .replace("levers: [stakeholder-mapping]", "levers: [stakeholder-mapping, netwerk]")
+        .rstrip("\n")
+        + "\n\nZie [de intake](intake-gesprek.md).\n",
+        "utf-8",
+    )
+    translation = root / f"{M}/alpha-module.fr.md"
+    translation.write_text(
+        "---\nsource_hash: 0\nkleur: rood\n---\n## Texte\n\nVoir [l'accueil](accueil.md).\n",
+        "utf-8",
+    )
+    code, out = run_check(root, capsys)
+    assert code == 1
+    found = [line.split(" (")[0] for line in out.splitlines()]
+    lines = beta.read_text("utf-8").splitlines()
+    twice, netwerk = (
+        lines.index("duration: 240") + 1,
+        lines.index("levers: [stakeholder-mapping, netwerk]") + 1,
+    )
+    link = next(i for i, line in enumerate(lines, 1) if "intake-gesprek.md" in line)
+    fr_link = next(
+        i
+        for i, line in enumerate(translation.read_text("utf-8").splitlines(), 1)
+        if "accueil.md" in line
+    )
+    for expected in (
+        f"{M}/beta-module.md:{twice}: duration: is given twice",
+        f"{M}/beta-module.md:{netwerk}: levers[1]: unknown lever 'netwerk'",
+        f"{M}/beta-module.md:{link}: body: link 'intake-gesprek.md' leads to no page",
+        f"{M}/alpha-module.fr.md:3: kleur: is not a known field",
+        f"{M}/alpha-module.fr.md:{fr_link}: body: link 'accueil.md' leads to no page",
+    ):
+        assert any(line.startswith(expected) for line in found), (expected, out)
+
+
+def test_the_summary_counts_as_valid_only_the_items_without_problems(root, capsys):
+    capsys.readouterr()
+    assert main(["--root", str(root), "check"]) == 0
+    valid = int(capsys.readouterr().err.split("ok: ")[1].split()[0])
+    beta = root / f"{M}/beta-module.md"
+    text = beta.read_text("utf-8")
+    # An unknown term leaves the item in the model (its pages can still be planned), not valid.
+    beta.write_text(text.replace("levers: [stakeholder-mapping]", "levers: [netwerk]"), "utf-8")
+    assert main(["--root", str(root), "check"]) == 1
+    assert f"1 problem(s) in {valid - 1} valid item(s)" in capsys.readouterr().err
+
+
 def test_paths_limit_the_report(root, capsys):
     (root / M / "nieuw.md").write_text("", "utf-8")
     (root / "methodology/sessions/2019-02-sessie.md").write_text("", "utf-8")

@@ -305,10 +305,10 @@ def test_every_field_a_declaration_names_is_checked_against_its_schema(tmp_path)
         "(did you mean 'published'?)",
         f"{t}:{line('handleiding')}: tool.sections.after[0]: 'handleiding' {fields}",
         # A term or a date would show as its code: a section shows texts.
-        f"{t}:{line('handleiding')}: tool.sections.after[1]: 'levers' is neither a text nor a list of "
-        "texts: a section shows one or the other (show a term, a date, a number or an object on "
-        "the card (card:) instead)",
-        f"{t}:{line('handleiding')}: tool.sections.after[2]: 'published' is neither a text nor a list",
+        f"{t}:{line('handleiding')}: tool.sections.after[1]: 'levers' is neither a text nor a "
+        "list of texts: a section shows one or the other (show a term, a date, a number or an "
+        "object on the card (card:) instead)",
+        f"{t}:{line('handleiding')}: tool.sections.after[2]: 'published' is neither a text nor",
         f"{t}:{line('makr')}: tool.listing.meta[0][0]: 'makr' {unknown} (did you mean 'maker'?)",
         f"{t}:{line('field: lever,')}: tool.listing.filters[0].field: 'lever' {unknown} "
         "(did you mean 'levers'?)",

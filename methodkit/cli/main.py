@@ -406,7 +406,9 @@ def cmd_check(root: Path, args) -> int:
         print(say("check.policy", count=len(policy)).text(args.lang), file=sys.stderr)
         print("\n".join(f"  {p.text(args.lang)}" for p in policy), file=sys.stderr)
     if args.format == "text":
-        n = sum(1 for _ in content.all_items())
+        # Valid: an item whose file has no problem (one with an unknown term is in the model).
+        faulty = {p.path for p in problems}
+        n = sum(1 for item in content.all_items() if item.path not in faulty)
         line = (
             say("check.problems", count=len(problems), items=n)
             if problems

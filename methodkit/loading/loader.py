@@ -163,6 +163,9 @@ class _Loader:
         # items left out for a problem: (kind, front matter, document, path, id), so that a run
         # reports their unknown terms and ids too, not only after the first problem is mended
         self.rejected: list[tuple] = []
+        # (type, id, file) of an item or translation left out for problems of its own, whose body
+        # was read: its links are checked all the same (check_links), so one run says them too.
+        self.set_aside: list[tuple[str, str, str]] = []
         # what each clean body uses of the repository (file -> images, links), for the checks across
         # files
         self.refs: dict[str, tuple[list, list]] = {}
@@ -696,6 +699,7 @@ class _Loader:
                 )
             )
         if not ok or dup is not None:
+            self.set_aside.append((kind, parts[0], rel))
             if src.meta is not None and isinstance(src.meta.data, dict):
                 self.rejected.append(
                     (kind, src.meta.data, src.meta, rel, parts[0])
@@ -759,6 +763,7 @@ class _Loader:
             )
         self.content_checks(kind, meta, doc, src.body, src.body_line, rel)
         if len(self.problems) > before:
+            self.refs[rel] = [], [list(r) for r in page_references(src.body, src.body_line)[1]]
             return src, False
         images, links = (
             [list(ref) for ref in refs] for refs in page_references(src.body, src.body_line)
@@ -814,6 +819,8 @@ class _Loader:
         src, ok = self.checked_source(path, rel, f"translation:{kind}", kind, None)
         item = c.items[kind].get(stem)
         if not ok or item is None:
+            if src is not None:
+                self.set_aside.append((kind, stem, rel))
             return
         if lang == item.lang:
             self.problems.append(
@@ -1072,13 +1079,15 @@ class _Loader:
         c = self.content
         items = {i.url.rstrip("/") + ".md": i for i in c.all_items()}
         addresses = self.addresses()
-        for item, rel in self.sources():
+        pages = [(rel, item.url, item.draft) for item, rel in self.sources()]
+        pages += [(rel, c.types[kind].page_url(stem), False) for kind, stem, rel in self.set_aside]
+        for rel, url_of_page, draft in pages:
             # the page's folder in the site, as MkDocs resolves links
-            here = posixpath.dirname(item.url.rstrip("/"))
-            for url, line, markdown in self.refs[rel][1]:
-                problem = addresses.link_problem(url, markdown, here, item.url)
+            here = posixpath.dirname(url_of_page.rstrip("/"))
+            for url, line, markdown in self.refs.get(rel, ((), ()))[1]:
+                problem = addresses.link_problem(url, markdown, here, url_of_page)
                 other = items.get(posixpath.normpath(posixpath.join(here, file_of(url))))
-                if problem is None and other is not None and other.draft and not item.draft:
+                if problem is None and other is not None and other.draft and not draft:
                     problem = (
                         say("link.draft", url=url[:40]),
                         say("link.draft.hint", path=other.path),

@@ -237,6 +237,8 @@ def _walk(node, path, doc, rel, problems, offset, seen) -> bool:
             line = key_node.start_mark.line + 1 + offset
             child = f"{path}.{key}" if path else key
             if key in keys:
+                # Said, and the rest still read (the later value counts, as YAML readers take
+                # it), so the file's other problems are said in the same run.
                 problems.append(
                     Problem(
                         rel,
@@ -246,7 +248,6 @@ def _walk(node, path, doc, rel, problems, offset, seen) -> bool:
                         say("yaml.twice.hint"),
                     )
                 )
-                ok = False
                 continue
             keys[key] = line
             doc.lines[child] = line
