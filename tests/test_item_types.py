@@ -460,6 +460,44 @@ def test_a_vocabulary_a_schema_names_without_its_file_is_said_where_it_is_named(
     ], proc.stdout
 
 
+def test_a_vocabulary_of_the_sites_own_is_named_in_messages_as_its_file_names_it(tmp_path):
+    """A term a vocabulary of the site's own does not have is said with the name the site gives
+    that vocabulary, in each language its file names it in, and in English where it does not."""
+    root = assemble(tmp_path / "site")
+    schemas = root / "methodology" / "schemas"
+    with (schemas / "types.yml").open("a", encoding="utf-8") as f:
+        f.write("\ntool:\n  folder: tools\n  url: tools/{id}/\n")
+    properties = {
+        **TOOL_SCHEMA["properties"],
+        "kind": {"type": "string", "x-vocabulary": "tool_kinds"},
+    }
+    (schemas / "tool.schema.json").write_text(
+        json.dumps({**TOOL_SCHEMA, "properties": properties}, indent=2), "utf-8"
+    )
+    (root / "methodology" / "vocabularies" / "tool_kinds.yml").write_text(
+        "names:\n  fr: {one: Type d'outil, many: Types d'outils}\n"
+        "  en: {one: Tool kind, many: Tool kinds}\n"
+        "terms:\n  - id: canvas\n    nl: {label: Canvas, description: Een groot vel.}\n"
+        "    fr: {label: Canevas, description: Une grande feuille.}\n"
+        "    en: {label: Canvas, description: A large sheet.}\n",
+        "utf-8",
+    )
+    levers = (root / "methodology" / "vocabularies" / "levers.yml").read_text("utf-8")
+    lever = levers.split("- id: ", 1)[1].split()[0]
+    (root / "methodology" / "tools").mkdir()
+    (root / "methodology" / "tools" / "canvas.md").write_text(
+        tool("canvas", "Het canvas", "2024-03-01", lever).replace(
+            "---\n## ", "kind: canvs\n---\n## "
+        ),
+        "utf-8",
+    )
+    line = "methodology/tools/canvas.md:9: kind: "
+    said = {lang: methodkit(root, "check", "--lang", lang).stdout for lang in ("en", "fr", "nl")}
+    assert f"{line}unknown tool kind 'canvs' (did you mean 'canvas'?)" in said["en"], said["en"]
+    assert f"{line}valeur inconnue pour « Type d'outil » : « canvs » (" in said["fr"], said["fr"]
+    assert f"{line}unknown tool kind 'canvs' (" in said["nl"], said["nl"]  # no Dutch name given
+
+
 def test_a_keyword_of_ours_written_wrong_and_a_feed_without_date_order_are_said(tmp_path):
     """JSON Schema ignores a keyword it does not know: `x-vocabularly` would let the field take any
     text. A feed needs an order by date: the hint names the type's own date field. A field named

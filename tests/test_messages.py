@@ -83,7 +83,7 @@ def test_every_word_is_said_in_every_language():
     # The forms a sentence asks of the word it names as {kind:...}: every word of the kit has them.
     for lang in languages():
         table = catalogue(lang)["words"]
-        plain = {k for k in table if "." not in k}
+        plain = {k for k in table if "." not in k and not k.startswith("_own")}
         assert sorted(words - plain) == [], f"{lang}.yml lacks these words"
         assert sorted(plain - words) == [], f"{lang}.yml has words no message names"
         forms = set().union(
@@ -91,7 +91,9 @@ def test_every_word_is_said_in_every_language():
         ) - {""}
         for name in _kit_words():
             assert {f for f in forms if f"{name}.{f}" not in table} == set(), (lang, name)
-        assert all(k.split(".")[0] in plain for k in table), lang
+        assert all(k.split(".")[0] in plain for k in table if not k.startswith("_own")), lang
+        # A word of the site's own data (a type it declares) takes every form through a pattern.
+        assert {f for f in forms if f"_own.{f}" not in table} == set() and "_own" in table, lang
 
 
 def test_a_language_without_a_catalogue_or_a_word_is_said_in_english_message_by_message():
@@ -117,6 +119,14 @@ def test_a_language_without_a_catalogue_or_a_word_is_said_in_english_message_by_
     message, hint = own.says("fr")
     assert message == own.message.text("en") == "unknown tool 'y'"
     assert hint == own.says("fr")[1] != own.says("en")[1]
+    # Named in the site's own files (a type's labels, a vocabulary's names): the site's word, in
+    # each language that has one, and English where it has none.
+    named = say(
+        "reference.unknown", kind=word("tool_kind", {"en": "Tool kind", "fr": "Type"}), value="y"
+    )
+    assert named.text("en") == "unknown tool kind 'y'"
+    assert named.text("fr") == "valeur inconnue pour « Type » : « y »"
+    assert named.text("nl") == "unknown tool kind 'y'"
 
 
 @pytest.mark.parametrize("lang, half", [("nl", "1,5"), ("fr", "1,5"), ("en", "1.5")])

@@ -66,10 +66,11 @@ def say(code: str, **params) -> Message:
     return Message(code, tuple(sorted(params.items())))
 
 
-def word(name: str) -> Message:
+def word(name: str, own: dict[str, str] | None = None) -> Message:
     """A word inside a message (an item type, a vocabulary, 'a whole number'), said in the
-    language too."""
-    return Message(f"word.{name}")
+    language too. `own`: what the site's own data calls it, per language (a vocabulary's `names:`,
+    a type's `labels:`), for a word the catalogues do not have."""
+    return Message(f"word.{name}", (("own", tuple(sorted(own.items()))),) if own else ())
 
 
 NO_HINT = Message("")

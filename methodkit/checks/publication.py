@@ -172,7 +172,12 @@ def _item_findings(content: Content, item: Item, rules: Rules) -> list[Problem]:
                 item.path,
                 item.body_line,
                 "body",
-                say("publication.words", words=words, least=rules.min_words, kind=word(kind)),
+                say(
+                    "publication.words",
+                    words=words,
+                    least=rules.min_words,
+                    kind=word(kind, item.type.names()),
+                ),
                 say("publication.words.hint"),
             )
         )
@@ -185,7 +190,7 @@ def _item_findings(content: Content, item: Item, rules: Rules) -> list[Problem]:
                     item.body_line,
                     "body",
                     say("publication.lacks", what=what),
-                    say("publication.lacks.hint", kind=word(kind)),
+                    say("publication.lacks.hint", kind=word(kind, item.type.names())),
                 )
             )
     now = current_hash(content, item)

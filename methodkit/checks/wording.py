@@ -5,8 +5,10 @@ placeholders for the problem's values) and `words` (a word a message names:
 an item type, a vocabulary, a kind of value). A word placeholder may ask for a
 form, `{kind:a}`, for a language that needs one (French: `un levier`); a form
 or a word the catalogue lacks is the plain word. A language without a catalogue,
-or a message its catalogue lacks, is said in English: per message, never a crash;
-so is a message naming a word of the site's own data (an item type it declares).
+or a message its catalogue lacks, is said in English: per message, never a crash.
+A word of the site's own data (an item type or vocabulary it declares) is the name
+the site's files give it in the language, through the catalogue's `_own` patterns;
+a language the site does not name it in says that message in English.
 Field explanations come from model/field_help.yml, in the language when it has one.
 Decimal values are written as the language writes them (Babel).
 """
@@ -47,16 +49,24 @@ def field_help() -> dict:
 class _Word:
     """A word as a placeholder's value: `{kind}` is the word, `{kind:a}` one of its forms."""
 
-    def __init__(self, name: str, lang: str):
-        self.name, self.lang = name, lang
+    def __init__(self, name: str, lang: str, own: dict[str, str]):
+        self.name, self.lang, self.own = name, lang, own
 
     def __format__(self, form: str) -> str:
         words = catalogue(self.lang).get("words") or {}
         found = words.get(f"{self.name}.{form}") or words.get(self.name)
         if found:
             return found
+        own = self.own.get(self.lang)
+        if own:
+            # A word of the site's own data, in the site's words: the catalogue's `_own` patterns
+            # put it where a form would be, without a grammar the catalogue cannot know for it.
+            pattern = words.get(f"_own.{form}") or words.get("_own") or "{word}"
+            if self.lang == "en" and own[:1].isupper() and own[1:2].islower():
+                own = own[0].lower() + own[1:]  # a common noun inside a sentence
+            return pattern.format(word=own)
         if self.lang == "en":
-            return self.name  # a word of the site's own data (a type it declares): as written
+            return self.name  # a word of the site's own data that it names nowhere: as written
         # A word this language cannot say (a type the site declares): the message in English.
         raise KeyError(self.name)
 
@@ -64,7 +74,9 @@ class _Word:
 def _value(value, lang: str):
     if isinstance(value, Message):
         if value.code.startswith("word."):
-            return _Word(value.code.removeprefix("word."), lang)
+            return _Word(
+                value.code.removeprefix("word."), lang, dict(dict(value.params).get("own", ()))
+            )
         return render(value, lang)
     if isinstance(value, FieldHelp):
         name = value.field.split(".")[-1].split("[")[0]

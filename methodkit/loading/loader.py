@@ -920,7 +920,16 @@ class _Loader:
                                 where,
                                 say(
                                     "reference.unknown",
-                                    kind=word(target[:-1] if target.endswith("s") else target),
+                                    kind=word(
+                                        target[:-1] if target.endswith("s") else target,
+                                        {
+                                            lang: names["one"]
+                                            for lang, names in (
+                                                c.vocabulary_names.get(target) or {}
+                                            ).items()
+                                            if isinstance(names, dict) and names.get("one")
+                                        },
+                                    ),
                                     value=str(value),
                                 ),
                                 _term_hint(terms, value),
@@ -959,7 +968,11 @@ class _Loader:
                                 rel,
                                 doc.line_of(where),
                                 where,
-                                say("reference.unknown", kind=word(ref_kind), value=str(value)),
+                                say(
+                                    "reference.unknown",
+                                    kind=word(ref_kind, c.types[ref_kind].names()),
+                                    value=str(value),
+                                ),
                                 hint,
                             )
                         )
@@ -970,7 +983,11 @@ class _Loader:
                                 rel,
                                 doc.line_of(where),
                                 where,
-                                say("reference.draft", kind=word(ref_kind), value=str(value)),
+                                say(
+                                    "reference.draft",
+                                    kind=word(ref_kind, c.types[ref_kind].names()),
+                                    value=str(value),
+                                ),
                                 say("reference.draft.hint", path=referred.path),
                             )
                         )
@@ -1170,7 +1187,11 @@ class _Loader:
                         rel,
                         line,
                         "adapted_from",
-                        say("reference.unknown", kind=word(kind), value=adapted),
+                        say(
+                            "reference.unknown",
+                            kind=word(kind, self.content.types[kind].names()),
+                            value=adapted,
+                        ),
                         say("adaptation.unknown.hint"),
                     )
                 )

@@ -98,6 +98,14 @@ class ItemType:
             out[f"backlinks.{key}"] = text
         return out
 
+    def names(self) -> dict[str, str]:
+        """What its declaration calls one item of this type, per language."""
+        return {
+            lang: words["name"]
+            for lang, words in self.labels.items()
+            if isinstance(words, dict) and isinstance(words.get("name"), str)
+        }
+
     @property
     def has_handout(self) -> bool:
         return self.handout_leaves_out is not None
