@@ -39,7 +39,10 @@ tool:
     properties:
       dateCreated: published
   labels:
-    nl: {name: Hulpmiddel, plural: Hulpmiddelen, fields: {maker: Gemaakt door, use: Gebruik}}
+    nl:
+      name: Hulpmiddel
+      plural: Hulpmiddelen
+      fields: {maker: Gemaakt door, use: Gebruik, levers: Werkt met}
     en: {name: Tool, plural: Tools, fields: {maker: Made by, use: How to use it}}
 """
 
@@ -188,6 +191,10 @@ def test_each_item_of_the_new_type_has_a_page_with_its_card(tool_site):
         assert "TEKST-VAN-CANVAS" in soup.select_one(".mk-body").get_text()
         rows = [r["class"][1] for r in soup.select(".mk-card__row")]
         assert rows == ["mk-card__row--published", "mk-card__row--maker", "mk-card__row--levers"]
+        if lang == "nl":  # the declaration's word for a field, on this type's card alone
+            assert soup.select_one(".mk-card__row--levers dt").get_text() == "Werkt met"
+            module = page(site, "modules/alpha-module/")
+            assert module.select_one(".mk-card__row--levers dt").get_text() == "Hefbomen"
         # A text field among the sections is a paragraph under its heading, not a list.
         use = soup.select_one(".mk-section.mk-use")
         assert use.select("li") == [] and use.p.get_text() == (
@@ -253,6 +260,9 @@ def test_the_overview_macro_lists_the_new_type_with_its_filter(tool_site):
     assert soup.select_one(".mk-feed a").get_text() == "Volg de hulpmiddelen (Atom-feed)"
     maker = soup.select_one('select[name="maker"]').find_parent("label")
     assert maker.span.get_text() == "Gemaakt door"
+    # A field the engine has a word for too: the declaration's word wins, on this type alone.
+    levers = soup.select_one('select[name="lever"]').find_parent("label")
+    assert levers.span.get_text() == "Werkt met"
     assert "Werkplaats Open" in tiles[0].select_one(".mk-tile__meta").get_text()
 
 

@@ -93,5 +93,9 @@ def unnamed_fields(content: Content, lang: str) -> list[tuple[str, str]]:
             }
         )
         shown.update({f"section.{n}": n for n in (*itype.sections_before, *itype.sections_after)})
-        out += sorted((itype.name, name) for key, name in shown.items() if key not in t)
+        out += sorted(
+            (itype.name, name)
+            for key, name in shown.items()
+            if key not in t and not itype.own_label(lang, "fields", name)
+        )
     return out

@@ -82,21 +82,23 @@ class ItemType:
     labels: dict = field(default_factory=dict)  # language -> name, plural, fields, backlinks
 
     def interface(self, lang: str) -> dict[str, str]:
-        """The interface text this type's declaration gives, as keys of methodkit/locales: in
-        `lang`, else in English (a language the declaration does not speak yet)."""
+        """What this type's declaration calls it, as keys of methodkit/locales: in `lang`, else in
+        English (a language the declaration does not speak yet). Its fields and back-links are its
+        own (`own_label`): another type's field of the same name keeps its own words."""
         words = in_language(self.labels, lang) or {}
         out = {}
         if words.get("name"):
             out[f"kind.{self.name}"] = words["name"]
         if words.get("plural"):
             out[f"kind.{self.name}.plural"] = words["plural"]
-        for name, text in (words.get("fields") or {}).items():
-            out[f"field.{name}"] = out[f"section.{name}"] = (
-                text  # a card row or a section's heading
-            )
-        for key, text in (words.get("backlinks") or {}).items():
-            out[f"backlinks.{key}"] = text
         return out
+
+    def own_label(self, lang: str, part: str, name: str) -> str | None:
+        """What the declaration calls one of this type's fields (`part` "fields": a card row, a
+        filter, a section's heading) or back-links ("backlinks") in `lang`, else in English."""
+        words = in_language(self.labels, lang) or {}
+        found = (words.get(part) or {}).get(name) if isinstance(words, dict) else None
+        return found if isinstance(found, str) and found else None
 
     def names(self) -> dict[str, str]:
         """What its declaration calls one item of this type, per language."""
@@ -209,7 +211,7 @@ class Types:
         return out
 
     def interface(self, lang: str) -> dict[str, str]:
-        """What the declarations call their types and fields in `lang` (over the engine's words)."""
+        """What the declarations call their types in `lang` (over the engine's words)."""
         out: dict[str, str] = {}
         for t in self.all:
             out.update(t.interface(lang))

@@ -80,8 +80,11 @@ def _form(cat: Catalogue, kind: str, items: list[Item]) -> dict | None:
         fields.append(
             {
                 "name": f.param,
-                # the engine's word for the filter, else what the site calls the field
-                "label": t.get(f"filter.{f.param}") or label(t, f"field.{f.name}", f.name),
+                # what the type's declaration calls the field, else the engine's word for the
+                # filter, else the field's name in the interface text
+                "label": cat.types[kind].own_label(cat.lang, "fields", f.name)
+                or t.get(f"filter.{f.param}")
+                or label(t, f"field.{f.name}", f.name),
                 "options": options,
             }
         )

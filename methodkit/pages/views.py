@@ -23,6 +23,12 @@ def label(t: dict, key: str, fallback: str) -> str:
     return t.get(key) or fallback.replace("_", " ").capitalize()
 
 
+def field_label(cat: Catalogue, itype, name: str, key: str, part: str = "fields") -> str:
+    """A field's (or back-link's) name on a page of `itype`: its declaration's words for it, else
+    the interface text `key`, else the name made readable."""
+    return itype.own_label(cat.lang, part, name) or label(cat.t, key, name)
+
+
 def type_label(t: dict, kind: str, plural: bool = False) -> str:
     return label(t, f"kind.{kind}" + (".plural" if plural else ""), kind)
 
@@ -34,13 +40,16 @@ def kinds_in_sentence(cat: Catalogue, kind: str) -> str:
 
 def card(cat: Catalogue, item: Item) -> list[dict]:
     """The rows of the item's card, as its type declares them."""
-    t = cat.t
     rows = []
     for f in item.type.card:
         shown = values(cat, item, f)
         if shown:
             rows.append(
-                {"key": f.name, "label": label(t, f"field.{f.name}", f.name), "values": shown}
+                {
+                    "key": f.name,
+                    "label": field_label(cat, item.type, f.name, f"field.{f.name}"),
+                    "values": shown,
+                }
             )
     return rows
 
@@ -63,7 +72,7 @@ def sections(cat: Catalogue, item: Item, handout: bool = False) -> list[dict]:
                 out.append(
                     {
                         "key": name,
-                        "title": label(t, f"section.{name}", name),
+                        "title": field_label(cat, item.type, name, f"section.{name}"),
                         "items": [found] if text else found,
                         "text": text,
                         "place": place,
@@ -90,7 +99,6 @@ def _items(cat: Catalogue, kind: str, ids) -> list[Item]:
 
 def backlinks(cat: Catalogue, item: Item) -> list[dict]:
     """The lists of other items on an item's page, as its type declares them."""
-    t = cat.t
     groups = []
     for b in item.type.backlinks:
         more = None
@@ -116,7 +124,7 @@ def backlinks(cat: Catalogue, item: Item) -> list[dict]:
             groups.append(
                 {
                     "key": b.key,
-                    "title": label(t, f"backlinks.{b.key}", b.key),
+                    "title": field_label(cat, item.type, b.key, f"backlinks.{b.key}", "backlinks"),
                     "items": [item_link(cat, x) for x in found],
                     "more": more,
                 }
