@@ -256,8 +256,10 @@ def test_the_overview_macro_lists_the_new_type_with_its_filter(tool_site):
     assert all(t["data-lever"] == lever for t in tiles)
     assert soup.select_one('select[name="lever"]') is not None
     # A filter the engine has no word for is named as the declaration names its field.
-    # The list's feed link names what the list holds.
-    assert soup.select_one(".mk-feed a").get_text() == "Volg de hulpmiddelen (Atom-feed)"
+    # The list's feed link names what the site's one feed holds: this type's items and others'.
+    assert soup.select_one(".mk-feed a").get_text() == (
+        "Volg de sessieverslagen en hulpmiddelen (Atom-feed)"
+    )
     maker = soup.select_one('select[name="maker"]').find_parent("label")
     assert maker.span.get_text() == "Gemaakt door"
     # A field the engine has a word for too: the declaration's word wins, on this type alone.
@@ -289,7 +291,7 @@ def test_every_field_a_declaration_names_is_checked_against_its_schema(tmp_path)
             "  card: [{field: publshed, as: date}, maker]\n"
             "  sections: {after: [handleiding, levers, published]}\n"
             "  facets: [levers, toolkinds]\n"
-            "  listing: {meta: [[makr]], filters: [{field: lever, name: lever}]}\n"
+            "  listing: {meta: [[makr]], filters: [{field: lever, name: lever}], feed: true}\n"
             "  schema_org: {type: Thing, properties: {dateCreated: pubished}}\n"
             "  labels: {nl: {fields: {makker: Maker}, backlinks: {gebruikt: Gebruikt in}}}\n"
             "\nwidget:\n  folder: widgets\n  url: widgets/{id}/\n  facets: [tool-kinds]\n"
@@ -320,6 +322,8 @@ def test_every_field_a_declaration_names_is_checked_against_its_schema(tmp_path)
         "object on the card (card:) instead)",
         f"{t}:{line('handleiding')}: tool.sections.after[2]: 'published' is neither a text nor",
         f"{t}:{line('makr')}: tool.listing.meta[0][0]: 'makr' {unknown} (did you mean 'maker'?)",
+        f"{t}:{line('makr')}: tool.listing.feed: its list links to the site's feed, which does "
+        "not carry tool items (add feed: true to the type",
         f"{t}:{line('field: lever,')}: tool.listing.filters[0].field: 'lever' {unknown} "
         "(did you mean 'levers'?)",
         f"{t}:{line('pubished')}: tool.schema_org.properties.dateCreated: 'pubished' {unknown} "

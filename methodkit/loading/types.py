@@ -239,6 +239,15 @@ def _field_problems(types: Types, schemas_dir: Path, root: Path, rel: str, doc) 
                     else say("types.feed_order.no_date", type=t.name),
                 )
             )
+        if t.listing.feed and not t.feed:
+            # The list would link to the site's feed, which does not carry this type.
+            out.append(
+                said(
+                    f"{t.name}.listing.feed",
+                    say("types.listing_feed", type=t.name),
+                    say("types.listing_feed.hint"),
+                )
+            )
         vocabularies = [
             v
             for prop in fields.values()

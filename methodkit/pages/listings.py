@@ -15,8 +15,8 @@ from methodkit.model.types import Field
 from methodkit.pages.fields import DURATION_BUCKETS, as_list, filter_values, term_links, values
 from methodkit.pages.handouts import has_worksheet
 from methodkit.pages.render import render_inline
-from methodkit.pages.views import kinds_in_sentence, label, type_label
-from methodkit.publishing.feeds import FEED_NAME
+from methodkit.pages.views import label, type_label
+from methodkit.publishing.feeds import FEED_NAME, feed_title
 from methodkit.publishing.pdf_names import cards as cards_pdf
 from methodkit.publishing.pdf_names import module_pdf, trainer_pack
 from methodkit.publishing.pdf_names import workbook as workbook_pdf
@@ -130,7 +130,8 @@ def item_list(cat: Catalogue, kind: str, here: str) -> str:
     feed = (
         {
             "url": _url(FEED_NAME, here),
-            "text": t["feed.link"].format(kind=kinds_in_sentence(cat, kind)),
+            # The site has one feed: the link names all it carries, this type's items among them.
+            "text": t["feed.link"].format(kind=feed_title(cat)),
         }
         if itype.listing.feed
         else None
