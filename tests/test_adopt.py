@@ -15,6 +15,7 @@ import zipfile
 from xml.etree import ElementTree
 
 import pytest
+import yaml
 from PIL import Image
 
 from methodkit.mkdocs_adapter.build import build_site
@@ -329,6 +330,17 @@ def test_a_language_the_engine_does_not_speak_gets_interface_text_to_translate(
     copied = [l.split()[1] for l in status if l.strip().startswith("labels ")]
     assert "methodology/vocabularies/levers.yml:" in copied
     assert all("as in 'nl'" in l for l in status if l.strip().startswith("labels "))
+    # A word that is the same in both languages is no copy to name; a file of such words neither.
+    levers = root / "methodology/vocabularies/levers.yml"
+    text = levers.read_text("utf-8")
+    data = yaml.safe_load(text)
+    for term in data["terms"]:
+        term["xh"] = {"label": "Canvas", "description": f"Inkcazo {term['id']}."}
+        term["nl"]["label"] = "Canvas"
+    levers.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    status = methodkit(root, "status", "--lang", "xh").stdout
+    assert "methodology/vocabularies/levers.yml:" not in status, status
+    levers.write_text(text, "utf-8")
     lines = locale.read_text("utf-8").splitlines()
     assert len(lines) > 100 and all(line.startswith("# ") for line in lines)
     assert "# kind.module: Coaching module" in lines

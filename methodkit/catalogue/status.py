@@ -55,7 +55,9 @@ def summary(entries: list[Entry], lang: str) -> dict[str, int]:
 def copied_labels(content: Content, lang: str) -> list[tuple[str, int, int]]:
     """The files of labels (each vocabulary, the trajectory) of which at least half the texts in
     `lang` read word for word as the source language's, as `methodkit languages add` copies
-    them: how many, of how many. A few are often meant (Intrapreneurs, Kick-off) and not named."""
+    them: how many, of how many. A few are often meant (Intrapreneurs, Kick-off) and not named,
+    and a text of one word is not counted: a name or a loanword (Canvas, Checklist) is often the
+    same in two languages, while a copied file shows in its descriptions."""
     source = content.source_lang
     files = [
         (content.content_dir / "vocabularies" / f"{name}.yml", list(terms.values()))
@@ -69,7 +71,7 @@ def copied_labels(content: Content, lang: str) -> list[tuple[str, int, int]]:
         for entry in entries:
             mine = entry.labels.get(lang) or {}
             for key, text in (entry.labels.get(source) or {}).items():
-                if text:
+                if isinstance(text, str) and len(text.split()) > 1:
                     total += 1
                     same += mine.get(key) == text
         if same and 2 * same >= total:
