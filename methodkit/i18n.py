@@ -37,8 +37,9 @@ def available() -> list[str]:
 
 def interface_text(lang: str, site: dict[str, dict[str, str]]) -> dict[str, str]:
     """The interface text of a language: the engine's (English where it has none), with the
-    site's own over it, key by key (`site`: Content.interface, from methodology/locales/)."""
-    return {**strings(lang), **site.get(lang, {})}
+    site's own over it, key by key (`site`: Content.interface, from methodology/locales/). The
+    language's name is its own (`native_name`), never the English file's 'English'."""
+    return {**strings(lang), **site.get(lang, {}), "language.name": native_name(lang, site)}
 
 
 def native_name(lang: str, site: dict[str, dict[str, str]]) -> str:

@@ -344,6 +344,12 @@ def test_a_language_the_engine_does_not_speak_gets_interface_text_to_translate(
     lines = locale.read_text("utf-8").splitlines()
     assert len(lines) > 100 and all(line.startswith("# ") for line in lines)
     assert "# kind.module: Coaching module" in lines
+    # The language's name is its own (workbook and pack covers say it), not the English file's.
+    assert "# language.name: IsiXhosa" in lines
+    from methodkit.catalogue.catalogue import Catalogue
+    from methodkit.loading.loader import load
+
+    assert Catalogue(load(root)[0], "xh").t["language.name"] == "IsiXhosa"
     with locale.open("a", encoding="utf-8") as f:
         f.write("kind.module: Imodyuli\nduration.half_day: isiqingatha sosuku\n")
     (root / "methodology/locales/nl.yml").write_text("kind.module: Werkvorm\n", "utf-8")

@@ -19,7 +19,7 @@ import yaml
 
 from methodkit.checks.policy import TEMPLATE_SYNTAX, template_problems, text_field_problems
 from methodkit.checks.problems import Problem, say
-from methodkit.i18n import available, strings
+from methodkit.i18n import available, native_name, strings
 from methodkit.loading.source import parse_yaml, read_text
 
 FOLDER = "locales"  # in the content folder
@@ -36,6 +36,9 @@ def interface_file(lang: str, name: str, existing: str = "") -> tuple[str, int]:
     engine_speaks = lang in available()
     known = set(_KEY_LINE.findall(existing))
     missing = {k: v for k, v in strings(lang).items() if k not in known}
+    if "language.name" in missing and not engine_speaks:
+        missing["language.name"] = native_name(lang, {})  # 'Deutsch' from CLDR, not 'English'
+
     lines = []
     if not existing.strip():
         lines = [
