@@ -71,6 +71,16 @@ ATTACKS = {
         "---\ntitle: F\ndescription: x\n---\u3000\nTekst.\n",
         "docs/f1.md:1: front matter: is not closed",
     ),
+    # an invisible line separator: a new line to YAML (and so to MkDocs), none to an editor or a
+    # reader, which would hide a key, or a line that makes MkDocs print the front matter as text
+    "docs/f2.md": (
+        "---\ntitle: F\ndescription: x #\u2028paths: [{title: x, links: 5}]\n---\nTekst.\n",
+        "docs/f2.md:3: front matter: holds an invisible line separator (U+2028)",
+    ),
+    "docs/f3.md": (
+        "---\ntitle: F\nlang: nl\n# <img src=//evil.example/x.png> #\x85: : [\n---\nTekst.\n",
+        "docs/f3.md:4: front matter: holds an invisible line separator (U+0085)",
+    ),
     # a file of docs/ in the place of the theme's logo
     "docs/assets/methodkit/logo.svg": (
         SVG.format('<rect width="10" height="10" fill="red"/>'),
@@ -353,6 +363,29 @@ def test_a_body_that_looks_like_front_matter_is_text_not_the_pages_settings(tmp_
     index = json.loads((root / "site/search/search_index.json").read_text("utf-8"))
     assert any(d["location"].startswith("modules/alpha-module/") for d in index["docs"])
     assert "Opgelet: lees dit eerst." in page(root / "site", "modules/beta-module/").get_text()
+
+
+def test_ways_in_of_any_shape_never_stop_a_preview(tmp_path):
+    """Serve builds a site whose pages the check refused: the home page's `paths` of any shape (a
+    number for links, a text for a path) stop nothing."""
+    from methodkit.mkdocs_adapter.build import build_site
+    from sitekit import page
+
+    root = assemble(tmp_path / "root")
+    home = root / "docs/index.md"
+    text = home.read_text("utf-8")
+    start = text.index("paths:\n")
+    end = text.index("---\n", start)
+    home.write_text(
+        text[:start]
+        + "paths:\n  - {title: Een, links: 5}\n  - zomaar tekst\n"
+        + "  - {title: Twee, links: [7, {text: Goed, url: modules/}]}\n"
+        + text[end:],
+        "utf-8",
+    )
+    assert methodkit(root, "check").returncode == 1  # said, with its line
+    assert build_site(root, strict=False, serve=True, site_dir="preview", quiet=True) == 0
+    assert page(root / "preview", "").h1 is not None
 
 
 def test_a_term_list_neither_crashes_nor_stalls_the_check(tmp_path):

@@ -8,6 +8,7 @@ ends as a Problem with a line number, never as an exception.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -113,16 +114,28 @@ def decode_text(raw: bytes, rel: str, problems: list[Problem]) -> str | None:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-_YAML_ONLY_BREAKS = {0x85: " ", 0x2028: " ", 0x2029: " "}
+# NEL, LS and PS: line breaks to YAML, not to editors (nor to a reader of the file), so a key after
+# one is where nobody sees it, and what the generator reads of a page may differ from what was
+# checked: refused.
+_YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
 
 
 def parse_yaml(
     text: str, rel: str, problems: list[Problem], line_offset: int = 0, what: str = "front matter"
 ) -> Document | None:
     """Parse one YAML document; record the line of every key and list item."""
-    # YAML counts NEL, LS and PS as line breaks where editors do not, which would shift
-    # every line number after them; in front matter they are never meant, so read them as spaces.
-    text = text.translate(_YAML_ONLY_BREAKS)
+    odd = _YAML_ONLY_BREAK.search(text)
+    if odd:
+        problems.append(
+            Problem(
+                rel,
+                text.count("\n", 0, odd.start()) + 1 + line_offset,
+                what,
+                say("yaml.line_separator", char=f"U+{ord(odd.group()):04X}"),
+                say("yaml.line_separator.hint"),
+            )
+        )
+        return None
     depth = _nesting(text)
     if depth > MAX_NESTING:
         problems.append(

@@ -402,15 +402,24 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
                 del page.meta[
                     key
                 ]  # Material prints some (subtitle, status, icon) as they are: only ours stay
-            if not isinstance(page.meta.get("paths"), list):
-                page.meta.pop("paths", None)  # while serving a page the check refused
-            for path in page.meta.get("paths") or []:
-                if isinstance(path, dict) and isinstance(path.get("links"), list):
-                    path["links"] = [
-                        l
-                        for l in path["links"]
-                        if isinstance(l, dict) and link_ok(str(l.get("url", "")))
-                    ]
+            # The shape the home page's template reads, whatever reached here (a page the check
+            # refused, while serving): paths as mappings, their links as mappings with a safe url.
+            paths = page.meta.pop("paths", None)
+            if isinstance(paths, list):
+                page.meta["paths"] = [
+                    {
+                        **path,
+                        "links": [
+                            l
+                            for l in path.get("links") or []
+                            if isinstance(l, dict) and link_ok(str(l.get("url", "")))
+                        ]
+                        if isinstance(path.get("links"), list)
+                        else [],
+                    }
+                    for path in paths
+                    if isinstance(path, dict)
+                ]
             page.meta["render_macros"] = page.file.src_uri in self.config.macro_pages
             known = self.catalogue.content.site_pages.get(page.file.src_uri)
             if known is not None:
