@@ -361,6 +361,20 @@ CASES = [
         f"{M}/nieuw.md:8: render_macros: is not allowed in methodology content",
     ),
     (
+        "a box whose lines are not indented",
+        f"{M}/nieuw.md",
+        module(**{"Gewone tekst.": '!!! worksheet "Werkblad"\n1. Wat zie je?\n2. Wat doe je?'}),
+        f"{M}/nieuw.md:18: body: the box 'worksheet' has no text",
+    ),
+    (
+        "a box indented by two spaces",
+        f"{M}/nieuw.md",
+        module(
+            **{"Gewone tekst.": 'Tekst.\n\n??? coach "Voor de coach"\n\n  Alleen twee spaties.'}
+        ),
+        f"{M}/nieuw.md:20: body: the box 'coach' has no text",
+    ),
+    (
         "script tag",
         f"{M}/nieuw.md",
         module(**{"Gewone tekst.": "Tekst\n\n<script>alert(1)</script>"}),

@@ -135,7 +135,11 @@ def html_problems(
     )
     if not out:
         out = _rendered_problems(body, rel, first_line, field, extensions)
-    return group_repeats(out + _width_problems(body, rel, first_line, field))
+    return group_repeats(
+        out
+        + _width_problems(body, rel, first_line, field)
+        + _empty_box_problems(body, rel, first_line, field)
+    )
 
 
 # Python-Markdown nests a call per emphasis marker and per list level: thousands of them exhaust
@@ -234,6 +238,35 @@ def _width_problems(body: str, rel: str, first_line: int, field: str) -> list[Pr
                 say("policy.too_wide.hint"),
             )
         )
+    return out
+
+
+# A box (`!!! worksheet "..."`, `??? note`): its text is the lines under it indented by four
+# spaces more; a box whose next line is not is empty, and shows as an empty frame.
+_BOX = re.compile(r"^([ \t]*)(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)", re.M)
+
+
+def _empty_box_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
+    if "!!!" not in body and "???" not in body:
+        return []
+    text = prose(body)  # a box written in a code block is code
+    lines = text.split("\n")
+    out = []
+    for m in _BOX.finditer(text):
+        at = text.count("\n", 0, m.start())
+        indent = len(m.group(1).expandtabs(4))
+        after = next((l for l in lines[at + 1 :] if l.strip()), "")
+        margin = after[: len(after) - len(after.lstrip(" \t"))].expandtabs(4)
+        if len(margin) < indent + 4:
+            out.append(
+                Problem(
+                    rel,
+                    first_line + at,
+                    field,
+                    say("policy.empty_box", kind=m.group(2)),
+                    say("policy.empty_box.hint"),
+                )
+            )
     return out
 
 
