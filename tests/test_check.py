@@ -841,6 +841,30 @@ def test_a_file_with_problems_of_its_own_still_has_its_links_checked(root, capsy
         assert any(line.startswith(expected) for line in found), (expected, out)
 
 
+def test_a_file_with_problems_of_its_own_still_has_its_steps_checked(root, capsys):
+    """A field written wrong (so one missing) and a step without its minutes: one run says all
+    three, not the step only once the front matter is mended."""
+    alpha = root / f"{M}/alpha-module.md"
+    text = alpha.read_text("utf-8")
+    alpha.write_text(
+        text.replace("phase: intake", "fase: intake").replace(
+            "**Tweede stap (120 minuten).**", "**Tweede stap.**"
+        ),
+        "utf-8",
+    )
+    code, out = run_check(root, capsys)
+    assert code == 1
+    lines = alpha.read_text("utf-8").splitlines()
+    step = next(i for i, line in enumerate(lines, 1) if "Tweede stap" in line)
+    found = [line.split(" (")[0] for line in out.splitlines()]
+    for expected in (
+        f"{M}/alpha-module.md:1: phase: is required but missing",
+        f"{M}/alpha-module.md:5: fase: is not a known field",
+        f"{M}/alpha-module.md:{step}: steps: step 2 names no minutes",
+    ):
+        assert any(line.startswith(expected) for line in found), (expected, out)
+
+
 def test_the_summary_counts_as_valid_only_the_items_without_problems(root, capsys):
     capsys.readouterr()
     assert main(["--root", str(root), "check"]) == 0

@@ -79,10 +79,11 @@ def _minutes(text: str) -> int | None:
 
 
 def step_problems(
-    rel: str, body: str, body_line: int, duration: int, source: str | None = None
+    rel: str, body: str, body_line: int, duration: int | None, source: str | None = None
 ) -> list[Problem]:
     """The steps with minutes must add up to the module's duration (`source`: the Dutch file of a
-    translation)."""
+    translation; `duration` None: a file whose duration is not known, whose steps must still
+    each name their minutes)."""
     found = steps(body, body_line)
     if not found:
         return []
@@ -98,7 +99,7 @@ def step_problems(
         if minutes is None
     ]
     total = sum(minutes or 0 for _, _, minutes in found)
-    if total != duration and not problems:
+    if duration is not None and total != duration and not problems:
         hint = (
             say("timings.steps_sum.hint_translation", source=source)
             if source

@@ -163,9 +163,10 @@ class _Loader:
         # items left out for a problem: (kind, front matter, document, path, id), so that a run
         # reports their unknown terms and ids too, not only after the first problem is mended
         self.rejected: list[tuple] = []
-        # (type, id, file) of an item or translation left out for problems of its own, whose body
-        # was read: its links are checked all the same (check_links), so one run says them too.
-        self.set_aside: list[tuple[str, str, str]] = []
+        # (type, id, file, parsed file, whether a translation) of an item or translation left out
+        # for problems of its own, whose body was read: its links and its steps' minutes are
+        # checked all the same (check_links, check_timings), so one run says them too.
+        self.set_aside: list[tuple[str, str, str, SourceFile, bool]] = []
         # what each clean body uses of the repository (file -> images, links), for the checks across
         # files
         self.refs: dict[str, tuple[list, list]] = {}
@@ -699,7 +700,7 @@ class _Loader:
                 )
             )
         if not ok or dup is not None:
-            self.set_aside.append((kind, parts[0], rel))
+            self.set_aside.append((kind, parts[0], rel, src, False))
             if src.meta is not None and isinstance(src.meta.data, dict):
                 self.rejected.append(
                     (kind, src.meta.data, src.meta, rel, parts[0])
@@ -820,7 +821,7 @@ class _Loader:
         item = c.items[kind].get(stem)
         if not ok or item is None:
             if src is not None:
-                self.set_aside.append((kind, stem, rel))
+                self.set_aside.append((kind, stem, rel, src, True))
             return
         if lang == item.lang:
             self.problems.append(
@@ -1097,7 +1098,9 @@ class _Loader:
         items = {i.url.rstrip("/") + ".md": i for i in c.all_items()}
         addresses = self.addresses()
         pages = [(rel, item.url, item.draft) for item, rel in self.sources()]
-        pages += [(rel, c.types[kind].page_url(stem), False) for kind, stem, rel in self.set_aside]
+        pages += [
+            (rel, c.types[kind].page_url(stem), False) for kind, stem, rel, *_ in self.set_aside
+        ]
         for rel, url_of_page, draft in pages:
             # the page's folder in the site, as MkDocs resolves links
             here = posixpath.dirname(url_of_page.rstrip("/"))
@@ -1158,6 +1161,27 @@ class _Loader:
                 self.report(
                     step_problems(tr.path, tr.body, tr.body_line, duration, source=item.path)
                 )
+        for kind, stem, rel, src, translation in self.set_aside:
+            if kind not in timed:
+                continue
+            # The minutes of each step, and their sum where the duration is known and valid.
+            source = c.items[kind].get(stem)
+            meta = src.meta.data if src.meta is not None else None
+            if translation:
+                duration = source.meta["duration"] if source is not None else None
+            else:
+                duration = meta.get("duration") if isinstance(meta, dict) else None
+            if isinstance(duration, bool) or not isinstance(duration, int) or duration < 1:
+                duration = None
+            self.report(
+                step_problems(
+                    rel,
+                    src.body,
+                    src.body_line,
+                    duration,
+                    source=source.path if translation and source is not None else None,
+                )
+            )
         if self.content.trajectory is not None:
             doc, rel, data = self._traj_doc
             planned = [it.name for it in c.types.all if it.by_trajectory and it.name in timed]
