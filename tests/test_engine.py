@@ -177,3 +177,26 @@ def test_the_sitemap_escapes_what_an_address_may_not_hold(tmp_path):
     write_sitemap(tmp_path, "https://example.org/", Languages(("nl", "fr")), ['café & "x"/'])
     text = (tmp_path / "fr" / "sitemap.xml").read_text("utf-8")
     assert "<loc>https://example.org/fr/caf%C3%A9%20%26%20%22x%22/</loc>" in text
+
+
+def test_a_module_outside_the_trajectory_has_neighbours_of_its_phase(tmp_path):
+    """Previous and next follow the list of modules by phase: a module the trajectory does not
+    name comes after the trajectory's modules of its phase, before those of later phases."""
+    from methodkit.catalogue.catalogue import Catalogue
+    from methodkit.loading.loader import load
+
+    root = assemble(tmp_path / "site", docs=False)
+    alpha = root / "methodology/modules/alpha-module.md"
+    text = alpha.read_text("utf-8").replace("id: alpha-module", "id: delta-module")
+    (root / "methodology/modules/delta-module.md").write_text(
+        text.replace("title: Alfa-module", "title: Delta-module").replace(
+            "related: [beta-module]\n", ""
+        ),
+        "utf-8",
+    )
+    content, problems = load(root)
+    assert problems == []
+    cat = Catalogue(content, "nl")
+    prev, after = cat.neighbours(content.items["module"]["delta-module"])
+    assert (prev.id, after.id) == ("alpha-module", "beta-module")
+    assert cat.neighbours(content.items["module"]["alpha-module"])[1].id == "delta-module"

@@ -59,21 +59,29 @@ class Catalogue:
 
     # -- order -----------------------------------------------------------
     def _trajectory_order(self, kind: str, included) -> list[str]:
-        """Items in the order of the trajectory's steps, then the rest by phase and title."""
-        ids = {i.id for i in included if i.kind == kind}
+        """Items in the order of the trajectory's steps; each of the rest, by phase and title,
+        after the last one of its phase or an earlier one (as the list by phase shows it, so that
+        previous and next stay in its phase)."""
+        mine = {i.id: i for i in included if i.kind == kind}
         order: list[str] = []
         if self.content.trajectory:
             for step in self.content.trajectory.steps:
-                order += [m for m in step.modules if m in ids and m not in order]
+                order += [m for m in step.modules if m in mine and m not in order]
         phases = list(self.content.vocabularies.get("phases", {}))
+
+        def phase(item: Item) -> int:
+            return phases.index(item.meta["phase"]) if item.meta["phase"] in phases else 99
+
         rest = sorted(
-            (i for i in included if i.kind == kind and i.id not in order),
-            key=lambda i: (
-                phases.index(i.meta["phase"]) if i.meta["phase"] in phases else 99,
-                i.get("title", self.lang),
-            ),
+            (i for i in mine.values() if i.id not in order),
+            key=lambda i: (phase(i), i.get("title", self.lang)),
         )
-        return order + [i.id for i in rest]
+        for item in rest:
+            at = max(
+                (n + 1 for n, m in enumerate(order) if phase(mine[m]) <= phase(item)), default=0
+            )
+            order.insert(at, item.id)
+        return order
 
     def sort(self, kind: str, items: list[Item]) -> list[Item]:
         """Items of one type in the order its declaration gives."""
