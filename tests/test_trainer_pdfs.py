@@ -217,6 +217,14 @@ def test_participant_version_holds_none_of_the_coachs_preparation(trainer_site):
     assert "Een korte opening waarin de groep kennismaakt" not in opening
     coach = text(trainer_site / "downloads" / "opening-coach-nl.pdf")
     assert "PREP-OPENING" in coach and "SCRIPT-WELKOM" in coach
+    # A version in a language the module is not translated into says so, as its page does; a
+    # translated one does not.
+    assert "Pas encore traduit" not in text(
+        trainer_site / "fr/downloads/opening-participant-fr.pdf"
+    )
+    for version in ("participant", "coach"):
+        french = text(trainer_site / "fr" / "downloads" / f"verkenning-{version}-fr.pdf")
+        assert "Pas encore traduit" in french and "WERKBLAD-VERKENNING" in french
 
 
 def _licence_only(body: str) -> bool:
