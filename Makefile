@@ -2,7 +2,7 @@
 #   make serve   set up, check the content, serve the site with live reload
 #   make test    set up (Python and system packages), lint (ruff), run every test
 #   make build   strict build of every language into site/
-#   make pdf     the same, plus the PDF downloads and the offline zip (what gets published; about a minute);
+#   make pdf     the same, plus the PDF downloads and the offline zip (what gets published; a few minutes);
 #                stops without a real SITE_URL (PREVIEW=1 for a preview that is not published)
 #   make check   validate the content only
 #   make status  translation status per language
