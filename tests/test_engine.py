@@ -181,7 +181,8 @@ def test_the_sitemap_escapes_what_an_address_may_not_hold(tmp_path):
 
 def test_a_module_outside_the_trajectory_has_neighbours_of_its_phase(tmp_path):
     """Previous and next follow the list of modules by phase: a module the trajectory does not
-    name comes after the trajectory's modules of its phase, before those of later phases."""
+    name comes after the trajectory's modules of its phase (one of a phase the trajectory has none
+    of comes at the end, as test_site shows: no two steps of the trajectory are parted)."""
     from methodkit.catalogue.catalogue import Catalogue
     from methodkit.loading.loader import load
 

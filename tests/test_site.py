@@ -82,7 +82,7 @@ def test_previous_and_next_follow_the_trajectory(basic_site):
     assert alpha.select_one(".mk-prev") is None
     assert "Bèta-module" in alpha.select_one(".mk-next").get_text()
     assert "Alfa-module" in beta.select_one(".mk-prev").get_text()
-    # Not in the trajectory: after the trajectory's modules of its phase or an earlier one.
+    # Not in the trajectory, which has no module of its phase: after the modules that are.
     assert "Bèta-module" in gamma.select_one(".mk-prev").get_text()
 
 

@@ -60,8 +60,9 @@ class Catalogue:
     # -- order -----------------------------------------------------------
     def _trajectory_order(self, kind: str, included) -> list[str]:
         """Items in the order of the trajectory's steps; each of the rest, by phase and title,
-        after the last one of its phase or an earlier one (as the list by phase shows it, so that
-        previous and next stay in its phase)."""
+        after the last one of its phase (as the list by phase shows it, so that previous and next
+        stay in its phase), or at the end where the trajectory has none of its phase (so that no
+        two modules that follow each other in the trajectory are parted)."""
         mine = {i.id: i for i in included if i.kind == kind}
         order: list[str] = []
         if self.content.trajectory:
@@ -78,7 +79,8 @@ class Catalogue:
         )
         for item in rest:
             at = max(
-                (n + 1 for n, m in enumerate(order) if phase(mine[m]) <= phase(item)), default=0
+                (n + 1 for n, m in enumerate(order) if phase(mine[m]) == phase(item)),
+                default=len(order),
             )
             order.insert(at, item.id)
         return order
