@@ -14,7 +14,7 @@ import subprocess
 import pytest
 
 from methodkit.cli.main import main
-from sitekit import BIN, assemble
+from sitekit import BIN, assemble, replace_in
 
 MODULE = """---
 id: {id}
@@ -787,13 +787,8 @@ def test_every_unknown_field_is_said_once_at_its_own_file(root, capsys):
 
 def test_a_file_with_a_missing_field_still_has_its_terms_checked(root, capsys):
     beta = root / f"{M}/beta-module.md"
-    text = beta.read_text("utf-8")
-    beta.write_text(
-        text.replace("duration: 480\n", "").replace(
-            "levers: [stakeholder-mapping]", "levers: [stakeholder-mapping, netwerk]"
-        ),
-        "utf-8",
-    )
+    replace_in(beta, "duration: 480\n", "")
+    replace_in(beta, "levers: [stakeholder-mapping]", "levers: [stakeholder-mapping, netwerk]")
     code, out = run_check(root, capsys)
     assert code == 1
     fields = [line.split(": ")[1] for line in out.splitlines()]
@@ -845,13 +840,8 @@ def test_a_file_with_problems_of_its_own_still_has_its_steps_checked(root, capsy
     """A field written wrong (so one missing) and a step without its minutes: one run says all
     three, not the step only once the front matter is mended."""
     alpha = root / f"{M}/alpha-module.md"
-    text = alpha.read_text("utf-8")
-    alpha.write_text(
-        text.replace("phase: intake", "fase: intake").replace(
-            "**Tweede stap (120 minuten).**", "**Tweede stap.**"
-        ),
-        "utf-8",
-    )
+    replace_in(alpha, "phase: intake", "fase: intake")
+    replace_in(alpha, "**Tweede stap (120 minuten).**", "**Tweede stap.**")
     code, out = run_check(root, capsys)
     assert code == 1
     lines = alpha.read_text("utf-8").splitlines()
