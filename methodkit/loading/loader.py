@@ -921,16 +921,7 @@ class _Loader:
                                 where,
                                 say(
                                     "reference.unknown",
-                                    kind=word(
-                                        target[:-1] if target.endswith("s") else target,
-                                        {
-                                            lang: names["one"]
-                                            for lang, names in (
-                                                c.vocabulary_names.get(target) or {}
-                                            ).items()
-                                            if isinstance(names, dict) and names.get("one")
-                                        },
-                                    ),
+                                    kind=_term_word(c, target),
                                     value=str(value),
                                 ),
                                 _term_hint(terms, value),
@@ -1290,6 +1281,18 @@ def _some(ids, n=8):
     if not ids:
         return say("none_yet")
     return ", ".join(ids[:n]) + (", ..." if len(ids) > n else "")
+
+
+def _term_word(c: Content, vocabulary: str) -> Message:
+    """What a message calls a term of `vocabulary`: the catalogues' word (`lever` for levers), or
+    the name the vocabulary's own file gives one term, per language."""
+    names = c.vocabulary_names.get(vocabulary) or {}
+    own = {
+        lang: words["one"]
+        for lang, words in names.items()
+        if isinstance(words, dict) and isinstance(words.get("one"), str) and words["one"]
+    }
+    return word(vocabulary[:-1] if vocabulary.endswith("s") else vocabulary, own)
 
 
 def load(
