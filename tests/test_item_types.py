@@ -11,6 +11,7 @@ import json
 import shutil
 import xml.etree.ElementTree as ET
 
+import jsonschema
 import pytest
 
 from methodkit.mkdocs_adapter.build import build_site
@@ -223,6 +224,10 @@ def test_catalogue_and_feed_carry_the_new_type(tool_site):
     tools = {i["id"]: i for i in catalog["items"] if i["type"] == "tool"}
     assert set(tools) == {"canvas", "kaartset"}
     assert tools["canvas"]["languages"]["fr"]["url"].endswith("/fr/tools/canvas/")
+    # The published schema is this site's: the catalogue, its new type included, follows it.
+    schema = json.loads((site / "catalog.schema.json").read_text("utf-8"))
+    jsonschema.validate(catalog, schema)
+    assert "tool" in schema["properties"]["items"]["items"]["properties"]["type"]["enum"]
     atom = "{http://www.w3.org/2005/Atom}"
     feed = ET.parse(site / "feed.xml").getroot()
     titles = [e.findtext(f"{atom}title") for e in feed.iter(f"{atom}entry")]
@@ -538,6 +543,33 @@ def test_a_keyword_of_ours_written_wrong_and_a_feed_without_date_order_are_said(
             "(add order: {field: published, reverse: true})",
         ]
     )
+
+
+def test_a_field_shown_in_a_way_it_cannot_be_and_a_feed_ordered_by_no_date_are_said(tmp_path):
+    """`as: duration` of a text, `as: range` of a date: the build would stop with a traceback. A
+    feed ordered by a title would carry it as the entries' dates."""
+    root, lines, proc = _tool_checked(
+        tmp_path,
+        {},
+        "  order: {field: title}\n  feed: true\n"
+        "  card: [{field: maker, as: duration}, {field: published, as: range}]\n"
+        "  listing: {filters: [{field: maker, as: duration}]}\n",
+    )
+    t = "methodology/schemas/types.yml"
+    types = (root / t).read_text("utf-8").splitlines()
+    card, listing = _line(types, "as: range}]"), _line(types, "  listing: {filters")
+    assert sorted(proc.stdout.splitlines()) == sorted(
+        [
+            f"{t}:{card}: tool.card[0].as: 'maker' cannot be shown as duration "
+            '(as: duration needs a whole number of minutes ("type": "integer"))',
+            f"{t}:{card}: tool.card[1].as: 'published' cannot be shown as range "
+            "(as: range needs an object whose min and max are both required)",
+            f"{t}:{listing}: tool.listing.filters[0].as: 'maker' cannot be shown as duration "
+            '(as: duration needs a whole number of minutes ("type": "integer"))',
+            f"{t}:{card - 1}: tool.feed: needs an order by a date field "
+            "(add order: {field: published, reverse: true})",
+        ]
+    ), proc.stdout
 
 
 @pytest.mark.parametrize(

@@ -141,20 +141,31 @@ def _is_date(prop) -> bool:
     )
 
 
+def _resolved(prop, schemas_dir: Path, here: str, depth: int = 0) -> tuple[dict | None, str]:
+    """`prop` with its `$ref` followed into the schemas' own definitions (the keys beside the
+    reference kept), and the schema file it ends in; `here` is the file `prop` is written in."""
+    if not isinstance(prop, dict) or depth > 5:
+        return None, here
+    ref = prop.get("$ref")
+    if not isinstance(ref, str):
+        return prop, here
+    file, _, name = ref.partition("#/$defs/")
+    try:
+        defs = json.loads((schemas_dir / (file or here)).read_text("utf-8"))["$defs"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None, here
+    found, where = _resolved(defs.get(name), schemas_dir, file or here, depth + 1)
+    if found is None:
+        return None, where
+    return {**found, **{k: v for k, v in prop.items() if k != "$ref"}}, where
+
+
 def _shape(prop, schemas_dir: Path, here: str, depth: int = 0) -> str | None:
     """ "text" for a field of free text, "texts" for a list of them, else None: what a section can
-    show (a term's id or a nested object would show as code). `$ref`s are followed into the
-    schemas' own definitions; `here` is the schema file `prop` is written in."""
-    if not isinstance(prop, dict) or depth > 5:
+    show (a term's id or a nested object would show as code)."""
+    prop, here = _resolved(prop, schemas_dir, here)
+    if prop is None or depth > 5:
         return None
-    ref = prop.get("$ref")
-    if isinstance(ref, str):
-        file, _, name = ref.partition("#/$defs/")
-        try:
-            defs = json.loads((schemas_dir / (file or here)).read_text("utf-8"))["$defs"]
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
-        return _shape(defs.get(name), schemas_dir, file or here, depth + 1)
     if prop.get("x-vocabulary") or "enum" in prop or prop.get("format"):
         return None
     if prop.get("type") == "string":
@@ -163,6 +174,51 @@ def _shape(prop, schemas_dir: Path, here: str, depth: int = 0) -> str | None:
         items = _shape(prop.get("items"), schemas_dir, here, depth + 1)
         return "texts" if items == "text" else None
     return None
+
+
+def _object_with(prop: dict, *keys: str) -> bool:
+    return (
+        prop.get("type") == "object"
+        and isinstance(prop.get("properties"), dict)
+        and set(keys) <= set(prop["properties"]) & set(prop.get("required") or [])
+    )
+
+
+# What a field must be for a card row, a list's line or a filter to show it `as:` each way.
+_SHOWN_AS = {
+    "date": lambda p: p.get("format") == "date",
+    "duration": lambda p: p.get("type") == "integer",
+    "range": lambda p: _object_with(p, "min", "max"),
+    "period": lambda p: _object_with(p, "start"),
+    "contact": lambda p: p.get("type") == "string",
+}
+
+
+_SHOWN_AS_HINTS = {
+    "date": say("types.shown_as.date"),
+    "duration": say("types.shown_as.duration"),
+    "range": say("types.shown_as.range"),
+    "period": say("types.shown_as.period"),
+    "contact": say("types.shown_as.contact"),
+}
+
+
+def _shown_as(name: str, d: dict):
+    """(place, field, as) of every field the declaration of type `name` shows `as:` a kind."""
+    listing = d.get("listing") or {}
+    specs = [(f"{name}.card[{i}]", spec) for i, spec in enumerate(d.get("card") or [])]
+    specs += [
+        (f"{name}.listing.meta[{i}][{j}]", spec)
+        for i, line in enumerate(listing.get("meta") or [])
+        for j, spec in enumerate(line)
+    ]
+    specs += [
+        (f"{name}.listing.filters[{i}]", spec)
+        for i, spec in enumerate(listing.get("filters") or [])
+    ]
+    for where, spec in specs:
+        if isinstance(spec, dict) and spec.get("as") in _SHOWN_AS:
+            yield f"{where}.as", spec.get("field"), spec["as"]
 
 
 def _field_problems(types: Types, schemas_dir: Path, root: Path, rel: str, doc) -> list[Problem]:
@@ -227,7 +283,18 @@ def _field_problems(types: Types, schemas_dir: Path, root: Path, rel: str, doc) 
                             say("types.section_shape.hint"),
                         )
                     )
-        if t.feed and not isinstance(t.order, dict):
+        for where, name, display in _shown_as(t.name, doc.data[t.name]):
+            prop, _ = _resolved(fields.get(name), schemas_dir, f"{t.name}.schema.json")
+            if name in fields and (prop is None or not _SHOWN_AS[display](prop)):
+                out.append(
+                    said(
+                        where,
+                        say("types.shown_as", name=name, display=display),
+                        _SHOWN_AS_HINTS[display],
+                    )
+                )
+        order_field = t.order.get("field") if isinstance(t.order, dict) else None
+        if t.feed and not (order_field in fields and _is_date(fields[order_field])):
             # The hint names the type's own date field, or says how to give it one.
             dates = [name for name, prop in fields.items() if _is_date(prop)]
             out.append(

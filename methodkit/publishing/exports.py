@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -151,7 +150,14 @@ def write_catalog(
     (site_dir / CATALOG).write_text(
         json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", "utf-8"
     )
-    shutil.copyfile(CATALOG_SCHEMA, site_dir / CATALOG_SCHEMA.name)
+    # The schema as this site's catalogue follows it: its own item types, which are data.
+    schema = json.loads(CATALOG_SCHEMA.read_text("utf-8"))
+    schema["properties"]["items"]["items"]["properties"]["type"]["enum"] = [
+        t.name for t in cat.types.all
+    ]
+    (site_dir / CATALOG_SCHEMA.name).write_text(
+        json.dumps(schema, ensure_ascii=False, indent=1) + "\n", "utf-8"
+    )
 
 
 def write_sources_zip(
