@@ -340,6 +340,15 @@ def test_a_language_the_engine_does_not_speak_gets_interface_text_to_translate(
     levers.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     status = methodkit(root, "status", "--lang", "xh").stdout
     assert "methodology/vocabularies/levers.yml:" not in status, status
+    # ... but a file whose every text is still the Dutch one, names included, is a copy.
+    for term in data["terms"]:
+        term["xh"] = dict(term["nl"])
+    data["names"] = {"nl": {"one": "Hefboom", "many": "Hefbomen"}}
+    data["names"]["xh"] = dict(data["names"]["nl"])
+    levers.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    status = methodkit(root, "status", "--lang", "xh").stdout
+    total = 2 * len(data["terms"]) + 2
+    assert f"methodology/vocabularies/levers.yml: {total} of {total}" in status, status
     levers.write_text(text, "utf-8")
     lines = locale.read_text("utf-8").splitlines()
     assert len(lines) > 100 and all(line.startswith("# ") for line in lines)

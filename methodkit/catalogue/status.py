@@ -53,28 +53,36 @@ def summary(entries: list[Entry], lang: str) -> dict[str, int]:
 
 
 def copied_labels(content: Content, lang: str) -> list[tuple[str, int, int]]:
-    """The files of labels (each vocabulary, the trajectory) of which at least half the texts in
-    `lang` read word for word as the source language's, as `methodkit languages add` copies
-    them: how many, of how many. A few are often meant (Intrapreneurs, Kick-off) and not named,
-    and a text of one word is not counted: a name or a loanword (Canvas, Checklist) is often the
-    same in two languages, while a copied file shows in its descriptions."""
+    """The files of labels (each vocabulary with its `names:`, the trajectory) whose texts in `lang`
+    read word for word as the source language's, as `methodkit languages add` copies them: how
+    many, of how many. Named when at least half the texts of more than one word are copies, or
+    every text is: a few are often meant (Intrapreneurs, Kick-off), and a name or a loanword of
+    one word (Canvas, Checklist) is often the same in two languages."""
     source = content.source_lang
     files = [
-        (content.content_dir / "vocabularies" / f"{name}.yml", list(terms.values()))
+        (
+            content.content_dir / "vocabularies" / f"{name}.yml",
+            [entry.labels for entry in terms.values()] + [content.vocabulary_names.get(name) or {}],
+        )
         for name, terms in sorted(content.vocabularies.items())
     ]
     if content.trajectory is not None:
-        files.append((content.content_dir / "trajectory.yml", content.trajectory.steps))
+        files.append(
+            (content.content_dir / "trajectory.yml", [s.labels for s in content.trajectory.steps])
+        )
     out = []
-    for path, entries in files:
-        same = total = 0
-        for entry in entries:
-            mine = entry.labels.get(lang) or {}
-            for key, text in (entry.labels.get(source) or {}).items():
-                if isinstance(text, str) and len(text.split()) > 1:
-                    total += 1
-                    same += mine.get(key) == text
-        if same and 2 * same >= total:
+    for path, texts in files:
+        same = total = long_same = long_total = 0
+        for by_lang in texts:
+            mine = by_lang.get(lang) or {}
+            for key, text in (by_lang.get(source) or {}).items():
+                if not isinstance(text, str) or not text:
+                    continue
+                copy = isinstance(mine, dict) and mine.get(key) == text
+                total, same = total + 1, same + copy
+                if len(text.split()) > 1:
+                    long_total, long_same = long_total + 1, long_same + copy
+        if (long_same and 2 * long_same >= long_total) or (total > 1 and same == total):
             out.append((content.rel(path), same, total))
     return out
 
