@@ -474,8 +474,9 @@ def cmd_languages(root: Path, args) -> int:
         policy = _policy(root, content)[1]
         print(
             f"also: the types' labels in {content.schemas.folder.relative_to(root)}/types.yml "
-            f"and the publisher's texts under extra: in mkdocs.yml have no '{args.lang}' yet; "
-            f"`methodkit status --lang {args.lang}` lists what to translate"
+            f"and the publisher's texts under extra: in mkdocs.yml have no '{args.lang}' yet "
+            "(they show in English, or in the first language, until they do); "
+            f"`methodkit status --lang {args.lang}` lists the items, pages and labels to translate"
             + (
                 f"; the publication policy asks {len(policy)} thing(s) before a release "
                 "(`methodkit check --release`)"

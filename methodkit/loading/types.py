@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from methodkit.checks.problems import Problem, as_written, say
+from methodkit.checks.problems import Problem, as_written, say, word
 from methodkit.loading.source import parse_yaml, read_text
 from methodkit.model.types import ItemType, Types
 
@@ -311,7 +311,7 @@ def _field_problems(types: Types, schemas_dir: Path, root: Path, rel: str, doc) 
             out.append(
                 said(
                     f"{t.name}.listing.feed",
-                    say("types.listing_feed", type=t.name),
+                    say("types.listing_feed", type=word(t.name, t.names())),
                     say("types.listing_feed.hint"),
                 )
             )
