@@ -545,6 +545,28 @@ def test_a_keyword_of_ours_written_wrong_and_a_feed_without_date_order_are_said(
     )
 
 
+def test_a_type_whose_declaration_has_a_mistake_is_not_also_called_unknown(tmp_path):
+    """A key written wrong leaves the type out until it is mended: said once, at its line, and not
+    again as an unknown type where another type's back-link names it."""
+    root = assemble(tmp_path / "site")
+    schemas = root / "methodology" / "schemas"
+    replace_in(
+        schemas / "types.yml",
+        "    - {key: used_in_sessions, from: session}\n",
+        "    - {key: used_in_sessions, from: session}\n    - {key: tools, from: tool}\n",
+    )
+    with (schemas / "types.yml").open("a", encoding="utf-8") as f:
+        f.write("\ntool:\n  folder: tools\n  url: tools/{id}/\n  sectons: {after: [maker]}\n")
+    (schemas / "tool.schema.json").write_text(json.dumps(TOOL_SCHEMA, indent=2), "utf-8")
+    proc = methodkit(root, "check")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    lines = (schemas / "types.yml").read_text("utf-8").splitlines()
+    assert proc.stdout.splitlines() == [
+        f"methodology/schemas/types.yml:{_line(lines, 'sectons')}: tool.sectons: is not a known "
+        "field (did you mean 'sections'?)"
+    ], proc.stdout
+
+
 def test_a_field_shown_in_a_way_it_cannot_be_and_a_feed_ordered_by_no_date_are_said(tmp_path):
     """`as: duration` of a text, `as: range` of a date: the build would stop with a traceback. A
     feed ordered by a title would carry it as the entries' dates."""
