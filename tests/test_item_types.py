@@ -173,6 +173,12 @@ def test_status_names_a_field_shown_without_a_name(tool_site):
         )
         assert expected in lines, lines
     assert not any("tool.maker" in l for l in lines)
+    # The declaration has labels in Dutch and English, none in French: said for French alone.
+    missing = [l for l in lines if "tool has no labels in" in l]
+    assert missing == [
+        "  labels     methodology/schemas/types.yml: tool has no labels in 'fr' (shown in English "
+        "or another language; add labels: {fr: {name: ..., plural: ...}})"
+    ], lines
 
 
 def test_a_vocabulary_is_named_as_its_file_says(tool_site):

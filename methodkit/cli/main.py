@@ -296,6 +296,14 @@ def cmd_status(root: Path, args) -> int:
                 f"'{name.replace('_', ' ').capitalize()}' (labels: {{{lang}: {{fields: "
                 f"{{{name}: ...}}}}}} in types.yml)"
             )
+        for itype in content.types.all:
+            # A type the site named in other languages only: its words show in English here.
+            if itype.labels and lang not in itype.labels:
+                print(
+                    f"  labels     {content.schemas.folder.relative_to(root)}/types.yml: "
+                    f"{itype.name} has no labels in '{lang}' (shown in English or another "
+                    f"language; add labels: {{{lang}: {{name: ..., plural: ...}}}})"
+                )
         if lang != content.source_lang:
             # Not counted as incomplete: a label may rightly read as in the source (a name).
             for rel, same, total in copied_labels(content, lang):
