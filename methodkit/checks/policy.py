@@ -135,10 +135,11 @@ def html_problems(
     )
     if not out:
         out = _rendered_problems(body, rel, first_line, field, extensions)
+    text = prose(body)  # what the source-only checks below read, made once
     return group_repeats(
         out
-        + _width_problems(body, rel, first_line, field)
-        + _empty_box_problems(body, rel, first_line, field)
+        + _width_problems(text, rel, first_line, field)
+        + _empty_box_problems(body, text, rel, first_line, field)
     )
 
 
@@ -224,8 +225,9 @@ def _depth_problems(body: str, rel: str, first_line: int, field: str) -> list[Pr
     ]
 
 
-def _width_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
-    out, text = [], prose(body)
+def _width_problems(text: str, rel: str, first_line: int, field: str) -> list[Problem]:
+    """`text`: the body as `prose` gives it."""
+    out = []
     spans = list(_SPAN.finditer(text))
     if sum(int(m.group(1)) for m in spans) > MAX_COLUMNS:
         line = first_line - 1 + line_of(text, spans[-1].start())
@@ -246,10 +248,12 @@ def _width_problems(body: str, rel: str, first_line: int, field: str) -> list[Pr
 _BOX = re.compile(r"^([ \t]*)(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)", re.M)
 
 
-def _empty_box_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
+def _empty_box_problems(
+    body: str, text: str, rel: str, first_line: int, field: str
+) -> list[Problem]:
+    """`text`: the body as `prose` gives it (a box written in a code block is code)."""
     if "!!!" not in body and "???" not in body:
         return []
-    text = prose(body)  # a box written in a code block is code
     lines = text.split("\n")
     out = []
     for m in _BOX.finditer(text):

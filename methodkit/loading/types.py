@@ -136,12 +136,6 @@ def _cross_problems(types: Types, schemas_dir: Path, rel: str, doc) -> list[Prob
     return out
 
 
-def _is_date(prop) -> bool:
-    return isinstance(prop, dict) and (
-        prop.get("format") == "date" or str(prop.get("$ref", "")).endswith("/$defs/date")
-    )
-
-
 def _resolved(prop, schemas_dir: Path, here: str, depth: int = 0) -> tuple[dict | None, str]:
     """`prop` with its `$ref` followed into the schemas' own definitions (the keys beside the
     reference kept), and the schema file it ends in; `here` is the file `prop` is written in."""
@@ -183,6 +177,11 @@ def _object_with(prop: dict, *keys: str) -> bool:
         and isinstance(prop.get("properties"), dict)
         and set(keys) <= set(prop["properties"]) & set(prop.get("required") or [])
     )
+
+
+def _is_date(prop, schemas_dir: Path, here: str) -> bool:
+    found, _ = _resolved(prop, schemas_dir, here)
+    return found is not None and _SHOWN_AS["date"](found)
 
 
 # What a field must be for a card row, a list's line or a filter to show it `as:` each way.
@@ -272,11 +271,13 @@ def _field_problems(types: Types, schemas_dir: Path, root: Path, rel: str, doc) 
                         else say("types.unknown_field.hint", type=t.name, fields=", ".join(fields)),
                     )
                 )
+        here = f"{t.name}.schema.json"  # where the type's fields are written
         for part, names in (doc.data[t.name].get("sections") or {}).items():
             for i, name in enumerate(names):
-                if name in fields and _shape(
-                    fields[name], schemas_dir, f"{t.name}.schema.json"
-                ) not in ("text", "texts"):
+                if name in fields and _shape(fields[name], schemas_dir, here) not in (
+                    "text",
+                    "texts",
+                ):
                     out.append(
                         said(
                             f"{t.name}.sections.{part}[{i}]",
@@ -285,7 +286,7 @@ def _field_problems(types: Types, schemas_dir: Path, root: Path, rel: str, doc) 
                         )
                     )
         for where, name, display in _shown_as(t.name, doc.data[t.name]):
-            prop, _ = _resolved(fields.get(name), schemas_dir, f"{t.name}.schema.json")
+            prop, _ = _resolved(fields.get(name), schemas_dir, here)
             if name in fields and (prop is None or not _SHOWN_AS[display](prop)):
                 out.append(
                     said(
@@ -295,9 +296,11 @@ def _field_problems(types: Types, schemas_dir: Path, root: Path, rel: str, doc) 
                     )
                 )
         order_field = t.order.get("field") if isinstance(t.order, dict) else None
-        if t.feed and not (order_field in fields and _is_date(fields[order_field])):
+        dates = [
+            name for name, prop in fields.items() if t.feed and _is_date(prop, schemas_dir, here)
+        ]
+        if t.feed and order_field not in dates:
             # The hint names the type's own date field, or says how to give it one.
-            dates = [name for name, prop in fields.items() if _is_date(prop)]
             out.append(
                 said(
                     f"{t.name}.feed",
