@@ -552,8 +552,8 @@ def test_a_keyword_of_ours_written_wrong_and_a_feed_without_date_order_are_said(
 
 
 def test_a_type_whose_declaration_has_a_mistake_is_not_also_called_unknown(tmp_path):
-    """A key written wrong leaves the type out until it is mended: said once, at its line, and not
-    again as an unknown type where another type's back-link names it."""
+    """An address written wrong leaves the type out until it is mended: said once, at its line,
+    and not again as an unknown type where another type's back-link names it."""
     root = assemble(tmp_path / "site")
     schemas = root / "methodology" / "schemas"
     replace_in(
@@ -562,15 +562,47 @@ def test_a_type_whose_declaration_has_a_mistake_is_not_also_called_unknown(tmp_p
         "    - {key: used_in_sessions, from: session}\n    - {key: tools, from: tool}\n",
     )
     with (schemas / "types.yml").open("a", encoding="utf-8") as f:
-        f.write("\ntool:\n  folder: tools\n  url: tools/{id}/\n  sectons: {after: [maker]}\n")
+        f.write("\ntool:\n  folder: tools\n  url: tools/\n")
     (schemas / "tool.schema.json").write_text(json.dumps(TOOL_SCHEMA, indent=2), "utf-8")
     proc = methodkit(root, "check")
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     lines = (schemas / "types.yml").read_text("utf-8").splitlines()
     assert proc.stdout.splitlines() == [
+        f"methodology/schemas/types.yml:{_line(lines, 'url: tools/')}: tool.url: 'tools/' is not "
+        "an address that ends in {id}/ (lower-case letters, digits, - and /, then {id}/: "
+        "tools/{id}/)"
+    ], proc.stdout
+
+
+def test_a_key_written_wrong_hides_neither_the_types_other_mistakes_nor_its_items(tmp_path):
+    """A misspelt key is said, and the type is read without it: in the same run the check names
+    the declaration's other mistakes and the problems of the type's own files (a contributor
+    found them one mended key at a time)."""
+    root = assemble(tmp_path / "site")
+    schemas = root / "methodology" / "schemas"
+    with (schemas / "types.yml").open("a", encoding="utf-8") as f:
+        f.write(
+            "\ntool:\n  folder: tools\n  url: tools/{id}/\n  sectons: {after: [use]}\n"
+            "  card: [makr]\n"
+        )
+    (schemas / "tool.schema.json").write_text(json.dumps(TOOL_SCHEMA, indent=2), "utf-8")
+    (root / "methodology" / "tools").mkdir()
+    (root / "methodology" / "tools" / "canvas.md").write_text(
+        tool("canvas", "Het canvas", "2024-03-01", "geen-hefboom")
+    )
+    proc = methodkit(root, "check")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    lines = (schemas / "types.yml").read_text("utf-8").splitlines()
+    said = proc.stdout.splitlines()
+    assert (
         f"methodology/schemas/types.yml:{_line(lines, 'sectons')}: tool.sectons: is not a known "
         "field (did you mean 'sections'?)"
-    ], proc.stdout
+    ) in said, proc.stdout
+    card = f"methodology/schemas/types.yml:{_line(lines, 'makr')}: "
+    assert any(line.startswith(card) for line in said), proc.stdout
+    assert any(l.startswith("methodology/tools/canvas.md:") and "levers" in l for l in said), (
+        proc.stdout
+    )
 
 
 def test_a_field_shown_in_a_way_it_cannot_be_and_a_feed_ordered_by_no_date_are_said(tmp_path):

@@ -36,10 +36,10 @@ def load_types(schemas_dir: Path, root: Path, problems: list[Problem]) -> Types:
         path = list(err.absolute_path)
         if not path and isinstance(err.instance, str) and err.instance in doc.data:
             path = [err.instance]  # a type's name that is not a name (propertyNames)
-        if path:
-            broken.add(str(path[0]))
-        else:
+        if not path:
             whole_file = True
+        elif not _unknown_keys_only(err):
+            broken.add(str(path[0]))
         problems.extend(_declaration_problems(err, path, rel, doc))
     if whole_file:
         return Types()
@@ -57,6 +57,13 @@ def load_types(schemas_dir: Path, root: Path, problems: list[Problem]) -> Types:
     problems.extend(_cross_problems(declared, schemas_dir, rel, doc))
     problems.extend(_field_problems(declared, schemas_dir, root, rel, doc))
     return declared
+
+
+def _unknown_keys_only(err) -> bool:
+    """Whether the mistake is keys the declarations do not know (`sectons`), and nothing else.
+    Such a type is read without them, so the run goes on to its other mistakes and its items
+    instead of leaving them unsaid until the key is mended; the unknown key is said all the same."""
+    return err.validator == "additionalProperties" and err.validator_value is False
 
 
 def _declaration_problems(err, path: list, rel: str, doc) -> list[Problem]:

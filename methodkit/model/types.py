@@ -178,8 +178,9 @@ class Types:
     """The declared types, in the order of the declaration file."""
 
     all: tuple[ItemType, ...] = ()
-    # types whose declaration has a mistake, and their folders: their files wait until it is mended,
-    # and a page or a policy naming such a type is not told that it does not exist
+    # types whose declaration has a mistake other than an unknown key, and their folders: their
+    # files wait until it is mended, and a page or a policy naming such a type is not told that it
+    # does not exist
     unread_names: frozenset[str] = frozenset()
     unread_folders: frozenset[str] = frozenset()
     # the line of each key of the declarations (tool.template), for problems found later
