@@ -632,6 +632,35 @@ def test_a_field_shown_in_a_way_it_cannot_be_and_a_feed_ordered_by_no_date_are_s
     ), proc.stdout
 
 
+def test_a_field_written_through_references_is_seen_as_what_they_lead_to(tmp_path):
+    """A date and a list of texts reached through the schema's own definitions, each with its own
+    `description` beside the reference (where the definition has one too): a date to order the
+    feed by and show as a date, a list a section may show. Nothing is said."""
+    root = assemble(tmp_path / "site")
+    schemas = root / "methodology" / "schemas"
+    with (schemas / "types.yml").open("a", encoding="utf-8") as f:
+        f.write(
+            "\ntool:\n  folder: tools\n  url: tools/{id}/\n"
+            "  order: {field: published, reverse: true}\n  feed: true\n"
+            "  card: [{field: published, as: date}]\n  sections: {after: [tips]}\n"
+        )
+    schema = {
+        **TOOL_SCHEMA,
+        "$defs": {
+            "day": {"$ref": "common.schema.json#/$defs/date", "description": "A day."},
+            "lines": {"type": "array", "items": {"$ref": "common.schema.json#/$defs/text"}},
+        },
+    }
+    schema["properties"] = {
+        **TOOL_SCHEMA["properties"],
+        "published": {"$ref": "#/$defs/day", "description": "When it came out."},
+        "tips": {"$ref": "#/$defs/lines", "description": "What helps."},
+    }
+    (schemas / "tool.schema.json").write_text(json.dumps(schema, indent=2), "utf-8")
+    proc = methodkit(root, "check")
+    assert proc.returncode == 0 and proc.stdout == "", proc.stdout + proc.stderr
+
+
 @pytest.mark.parametrize(
     "ref, defs",
     [

@@ -57,7 +57,7 @@ from methodkit.loading.source import (
     read_text,
     split_front_matter,
 )
-from methodkit.loading.types import load_types
+from methodkit.loading.types import TYPES_FILE, load_types, shape_problems
 from methodkit.loading.workers import can_fork, forked_pool
 from methodkit.model.items import Item, Step, Term, Trajectory, Translation
 from methodkit.model.licences import LICENCES, Licence, adaptation_problem
@@ -156,6 +156,9 @@ class _Loader:
             self.problems.append(
                 Problem(exc.rel, exc.line, "file", exc.message, say("schema.file.hint"))
             )
+        if schemas is not None:
+            rel = (cdir / "schemas" / TYPES_FILE).relative_to(root).as_posix()
+            self.problems += shape_problems(types, schemas, rel)
         self.content = Content(root, cdir, tuple(languages), types, schemas)
         self.content.items = {k: {} for k in types}
         self.known: dict[str, set[str]] = {k: set() for k in types}  # ids that exist, valid or not

@@ -180,10 +180,7 @@ class Schemas:
         out = {k: self._inline(v, home, refs) for k, v in node.items() if k != "$ref"}
         ref = node.get("$ref")
         if isinstance(ref, str) and "#/$defs/" in ref:
-            name, _, pointer = ref.partition("#/$defs/")
-            target_home = self.raw.get(name.removesuffix(".schema.json")) if name else home
-            definitions = target_home.get("$defs") if isinstance(target_home, dict) else None
-            found = definitions.get(pointer) if isinstance(definitions, dict) else None
+            found, target_home = self._definition(ref, home)
             if ref in refs or not isinstance(found, dict):
                 raise _BadReference(ref)
             target = self._inline(found, target_home, (*refs, ref))
@@ -192,6 +189,38 @@ class Schemas:
             ):  # keywords beside a $ref apply too: merge when they do not clash
                 return {**target, **out}
             out["$ref"] = ref
+        return out
+
+    def _definition(self, ref: str, home: dict) -> tuple[dict | None, dict | None]:
+        """The definition `ref` (`common.schema.json#/$defs/date`, `#/$defs/x`) leads to from
+        the schema `home`, and the schema it is written in."""
+        name, _, pointer = ref.partition("#/$defs/")
+        target_home = self.raw.get(name.removesuffix(".schema.json")) if name else home
+        definitions = target_home.get("$defs") if isinstance(target_home, dict) else None
+        found = definitions.get(pointer) if isinstance(definitions, dict) else None
+        return found, target_home
+
+    def field(self, kind: str, name: str) -> dict | None:
+        """Field `name` of type `kind` as its declaration shows it: references followed into their
+        definitions (in its list's items too), the keys written beside a reference over the
+        definition's. Validation reads such keys as both, and `_inline` leaves them unmerged
+        where they clash (a `description` beside a date's `$ref`), which would hide the
+        definition's `format` here. None for a field the schema does not have."""
+        home = self.raw[kind]
+        fields = home.get("properties")
+        return self._merged(fields.get(name), home) if isinstance(fields, dict) else None
+
+    def _merged(self, node, home: dict):
+        if not isinstance(node, dict):
+            return node
+        out = {k: v for k, v in node.items() if k != "$ref"}
+        if "items" in out:
+            out["items"] = self._merged(out["items"], home)
+        ref = node.get("$ref")
+        if isinstance(ref, str) and "#/$defs/" in ref:
+            # Every reference leads to a definition, none back to itself: checked when read.
+            found, target_home = self._definition(ref, home)
+            return {**self._merged(found, target_home), **out}
         return out
 
     def target(self, kind: str, name: str) -> tuple[str, str] | None:

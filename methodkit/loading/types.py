@@ -9,7 +9,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from methodkit.checks.problems import Problem, as_written, say, word
-from methodkit.loading.source import parse_yaml, read_text
+from methodkit.loading.source import Document, parse_yaml, read_text
 from methodkit.model.types import ItemType, Types
 
 TYPES_FILE = "types.yml"
@@ -143,38 +143,18 @@ def _cross_problems(types: Types, schemas_dir: Path, rel: str, doc) -> list[Prob
     return out
 
 
-def _resolved(prop, schemas_dir: Path, here: str, depth: int = 0) -> tuple[dict | None, str]:
-    """`prop` with its `$ref` followed into the schemas' own definitions (the keys beside the
-    reference kept), and the schema file it ends in; `here` is the file `prop` is written in."""
-    if not isinstance(prop, dict) or depth > 5:
-        return None, here
-    ref = prop.get("$ref")
-    if not isinstance(ref, str):
-        return prop, here
-    file, _, name = ref.partition("#/$defs/")
-    try:
-        defs = json.loads((schemas_dir / (file or here)).read_text("utf-8"))["$defs"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None, here
-    found, where = _resolved(defs.get(name), schemas_dir, file or here, depth + 1)
-    if found is None:
-        return None, where
-    return {**found, **{k: v for k, v in prop.items() if k != "$ref"}}, where
-
-
-def _shape(prop, schemas_dir: Path, here: str, depth: int = 0) -> str | None:
+def _shape(prop) -> str | None:
     """ "text" for a field of free text, "texts" for a list of them, else None: what a section can
-    show (a term's id or a nested object would show as code)."""
-    prop, here = _resolved(prop, schemas_dir, here)
-    if prop is None or depth > 5:
+    show (a term's id or a nested object would show as code). `prop`: as `Schemas.field` gives
+    it."""
+    if not isinstance(prop, dict):
         return None
     if prop.get("x-vocabulary") or "enum" in prop or prop.get("format"):
         return None
     if prop.get("type") == "string":
         return "text"
     if prop.get("type") == "array":
-        items = _shape(prop.get("items"), schemas_dir, here, depth + 1)
-        return "texts" if items == "text" else None
+        return "texts" if _shape(prop.get("items")) == "text" else None
     return None
 
 
@@ -184,11 +164,6 @@ def _object_with(prop: dict, *keys: str) -> bool:
         and isinstance(prop.get("properties"), dict)
         and set(keys) <= set(prop["properties"]) & set(prop.get("required") or [])
     )
-
-
-def _is_date(prop, schemas_dir: Path, here: str) -> bool:
-    found, _ = _resolved(prop, schemas_dir, here)
-    return found is not None and _SHOWN_AS["date"](found)
 
 
 # What a field must be for a card row, a list's line or a filter to show it `as:` each way.
@@ -210,22 +185,70 @@ _SHOWN_AS_HINTS = {
 }
 
 
-def _shown_as(name: str, d: dict):
-    """(place, field, as) of every field the declaration of type `name` shows `as:` a kind."""
-    listing = d.get("listing") or {}
-    specs = [(f"{name}.card[{i}]", spec) for i, spec in enumerate(d.get("card") or [])]
+def _shown_as(t: ItemType):
+    """(place, field, as) of every field the declaration of `t` shows `as:` a kind."""
+    specs = [(f"{t.name}.card[{i}]", f) for i, f in enumerate(t.card)]
     specs += [
-        (f"{name}.listing.meta[{i}][{j}]", spec)
-        for i, line in enumerate(listing.get("meta") or [])
-        for j, spec in enumerate(line)
+        (f"{t.name}.listing.meta[{i}][{j}]", f)
+        for i, line in enumerate(t.listing.meta)
+        for j, f in enumerate(line)
     ]
-    specs += [
-        (f"{name}.listing.filters[{i}]", spec)
-        for i, spec in enumerate(listing.get("filters") or [])
-    ]
-    for where, spec in specs:
-        if isinstance(spec, dict) and spec.get("as") in _SHOWN_AS:
-            yield f"{where}.as", spec.get("field"), spec["as"]
+    specs += [(f"{t.name}.listing.filters[{i}]", f) for i, f in enumerate(t.listing.filters)]
+    for where, f in specs:
+        if f.display in _SHOWN_AS:
+            yield f"{where}.as", f.name, f.display
+
+
+def shape_problems(types: Types, schemas, rel: str) -> list[Problem]:
+    """What a declaration shows a field as, against what the field is: a section shows text, a
+    card row `as: date` a date, a feed is ordered by a date. Run once the schemas are read
+    (`schemas`: loading.schema.Schemas), so a field is seen with its references followed as
+    validation follows them."""
+    lines = Document(lines=types.lines)
+
+    def said(where: str, message, hint) -> Problem:
+        return Problem(rel, lines.line_of(where), where, message, hint)
+
+    out = []
+    for t in types.all:
+        names = schemas.raw[t.name].get("properties") or {}
+        fields = {name: schemas.field(t.name, name) for name in names}
+        for part, sections in (("before", t.sections_before), ("after", t.sections_after)):
+            for i, name in enumerate(sections):
+                if name in fields and _shape(fields[name]) not in ("text", "texts"):
+                    out.append(
+                        said(
+                            f"{t.name}.sections.{part}[{i}]",
+                            say("types.section_shape", name=name),
+                            say("types.section_shape.hint"),
+                        )
+                    )
+        for where, name, display in _shown_as(t):
+            prop = fields.get(name)
+            if name in fields and not (isinstance(prop, dict) and _SHOWN_AS[display](prop)):
+                out.append(
+                    said(
+                        where,
+                        say("types.shown_as", name=name, display=display),
+                        _SHOWN_AS_HINTS[display],
+                    )
+                )
+        if not t.feed:
+            continue
+        order_field = t.order.get("field") if isinstance(t.order, dict) else None
+        dates = [n for n, p in fields.items() if isinstance(p, dict) and _SHOWN_AS["date"](p)]
+        if order_field not in dates:
+            # The hint names the type's own date field, or says how to give it one.
+            out.append(
+                said(
+                    f"{t.name}.feed",
+                    say("types.feed_order"),
+                    say("types.feed_order.hint", field=dates[0])
+                    if dates
+                    else say("types.feed_order.no_date", type=t.name),
+                )
+            )
+    return out
 
 
 def _field_problems(types: Types, schemas_dir: Path, root: Path, rel: str, doc) -> list[Problem]:
@@ -278,45 +301,6 @@ def _field_problems(types: Types, schemas_dir: Path, root: Path, rel: str, doc) 
                         else say("types.unknown_field.hint", type=t.name, fields=", ".join(fields)),
                     )
                 )
-        here = f"{t.name}.schema.json"  # where the type's fields are written
-        for part, names in (doc.data[t.name].get("sections") or {}).items():
-            for i, name in enumerate(names):
-                if name in fields and _shape(fields[name], schemas_dir, here) not in (
-                    "text",
-                    "texts",
-                ):
-                    out.append(
-                        said(
-                            f"{t.name}.sections.{part}[{i}]",
-                            say("types.section_shape", name=name),
-                            say("types.section_shape.hint"),
-                        )
-                    )
-        for where, name, display in _shown_as(t.name, doc.data[t.name]):
-            prop, _ = _resolved(fields.get(name), schemas_dir, here)
-            if name in fields and (prop is None or not _SHOWN_AS[display](prop)):
-                out.append(
-                    said(
-                        where,
-                        say("types.shown_as", name=name, display=display),
-                        _SHOWN_AS_HINTS[display],
-                    )
-                )
-        order_field = t.order.get("field") if isinstance(t.order, dict) else None
-        dates = [
-            name for name, prop in fields.items() if t.feed and _is_date(prop, schemas_dir, here)
-        ]
-        if t.feed and order_field not in dates:
-            # The hint names the type's own date field, or says how to give it one.
-            out.append(
-                said(
-                    f"{t.name}.feed",
-                    say("types.feed_order"),
-                    say("types.feed_order.hint", field=dates[0])
-                    if dates
-                    else say("types.feed_order.no_date", type=t.name),
-                )
-            )
         if t.listing.feed and not t.feed:
             # The list would link to the site's feed, which does not carry this type.
             out.append(
