@@ -583,7 +583,8 @@ def test_a_key_written_wrong_hides_neither_the_types_other_mistakes_nor_its_item
     with (schemas / "types.yml").open("a", encoding="utf-8") as f:
         f.write(
             "\ntool:\n  folder: tools\n  url: tools/{id}/\n  sectons: {after: [use]}\n"
-            "  card: [makr]\n"
+            "  card: [makr]\n  sections: {after: [use], middle: 5}\n"
+            "  labels: {nl: {name: Ding, kleur: [1]}}\n  home: {colour: {}}\n"
         )
     (schemas / "tool.schema.json").write_text(json.dumps(TOOL_SCHEMA, indent=2), "utf-8")
     (root / "methodology" / "tools").mkdir()

@@ -32,17 +32,23 @@ def load_types(schemas_dir: Path, root: Path, problems: list[Problem]) -> Types:
     validator = Draft202012Validator(json.loads(DECLARATION_SCHEMA.read_text("utf-8")))
     broken: set[str] = set()  # types whose declaration has a mistake: left out, the others kept
     whole_file = False
+    unknown = []  # mistakes that are unknown keys only: the type is read without those keys
     for err in sorted(validator.iter_errors(doc.data), key=lambda e: _where(e.absolute_path)):
         path = list(err.absolute_path)
         if not path and isinstance(err.instance, str) and err.instance in doc.data:
             path = [err.instance]  # a type's name that is not a name (propertyNames)
         if not path:
             whole_file = True
-        elif not _unknown_keys_only(err):
+        elif _unknown_keys_only(err):
+            unknown.append(err)
+        else:
             broken.add(str(path[0]))
         problems.extend(_declaration_problems(err, path, rel, doc))
     if whole_file:
         return Types()
+    for err in unknown:  # read without them, as if they were not written
+        for key in [k for k in err.instance if k not in err.schema.get("properties", {})]:
+            del err.instance[key]
     declared = Types(
         tuple(ItemType.declared(n, d) for n, d in doc.data.items() if n not in broken),
         # Their files are neither loaded nor named as strays: the declaration's problem says it all.
