@@ -30,7 +30,8 @@ def load_types(schemas_dir: Path, root: Path, problems: list[Problem]) -> Types:
     if doc is None:
         return Types()
     validator = Draft202012Validator(json.loads(DECLARATION_SCHEMA.read_text("utf-8")))
-    broken: set[str] = set()  # types whose declaration has a mistake: left out, the others kept
+    # types whose declaration has a mistake other than unknown keys: left out, the others kept
+    broken: set[str] = set()
     whole_file = False
     unknown = []  # mistakes that are unknown keys only: the type is read without those keys
     for err in sorted(validator.iter_errors(doc.data), key=lambda e: _where(e.absolute_path)):
