@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -724,6 +725,24 @@ def test_a_browser_that_hangs_up_does_not_end_the_server(root, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_serve_stops_cleanly_however_many_signals_arrive(root, tmp_path):
+    """A supervisor that sends its stop signal twice, or a second Ctrl+C, during the clean-up: the
+    server ends once, without a traceback, and takes its scratch site with it."""
+    server, base, log = _serve(root, tmp_path)
+    try:
+        _log_count(log, "Serving on http", 1)
+        server.send_signal(signal.SIGTERM)
+        time.sleep(0.05)
+        if server.poll() is None:
+            server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=30) is not None
+    finally:
+        if server.poll() is None:
+            server.kill()
+    assert "Traceback" not in log.read_text("utf-8"), log.read_text("utf-8")
+    assert not list(tmp_path.glob("methodkit-serve-*"))
 
 
 # `build_site` in a fresh process, with every load of the content noted (its process, and whether

@@ -104,6 +104,7 @@ def serve(
     except KeyboardInterrupt:
         pass
     finally:
+        _ignore_stop_signals()
         server.shutdown()
         for pool in pools.values():
             pool.shutdown(cancel_futures=True)
@@ -123,7 +124,16 @@ def _port_busy(host: str, port: int) -> str | None:
 
 
 def _interrupt(signum, frame):
+    _ignore_stop_signals()
     raise KeyboardInterrupt
+
+
+def _ignore_stop_signals() -> None:
+    """Once stopping: a second signal (a supervisor's, a second Ctrl+C) would interrupt the clean-up
+    halfway, the server thread left running and the scratch site left behind."""
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
 
 
 def _stamp(paths: list[Path]) -> list[tuple[str, int, int]]:
