@@ -633,6 +633,19 @@ def test_a_field_shown_in_a_way_it_cannot_be_and_a_feed_ordered_by_no_date_are_s
     ), proc.stdout
 
 
+def test_a_facet_of_a_type_whose_fields_name_no_vocabulary_says_how_to_give_it_one(tmp_path):
+    root, _, proc = _tool_checked(
+        tmp_path, {"levers": {"type": "array", "items": {"type": "string"}}}, "  facets: [levers]\n"
+    )
+    t = "methodology/schemas/types.yml"
+    line = _line((root / t).read_text("utf-8").splitlines(), "facets: [levers]")
+    assert proc.stdout.splitlines() == [
+        f"{t}:{line}: tool.facets[0]: 'levers' is not a vocabulary that a field of tool names "
+        "(no field of tool names a vocabulary: give a field of its schema `x-vocabulary: NAME`, "
+        "or take 'levers' out of facets)"
+    ], proc.stdout
+
+
 def test_a_field_written_through_references_is_seen_as_what_they_lead_to(tmp_path):
     """A date and a list of texts reached through the schema's own definitions, each with its own
     `description` beside the reference (where the definition has one too): a date to order the

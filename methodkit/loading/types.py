@@ -330,7 +330,9 @@ def _field_problems(types: Types, schemas_dir: Path, root: Path, rel: str, doc) 
                     said(
                         f"{t.name}.facets[{i}]",
                         say("types.unknown_facet", name=facet, type=t.name),
-                        say("types.unknown_facet.hint", vocabularies=", ".join(vocabularies)),
+                        say("types.unknown_facet.hint", vocabularies=", ".join(vocabularies))
+                        if vocabularies
+                        else say("types.unknown_facet.none", type=t.name, name=facet),
                     )
                 )
     return out
