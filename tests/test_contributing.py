@@ -86,6 +86,9 @@ def test_new_files_have_every_field_and_are_valid_drafts(scaffolded):
     assert proc.returncode == 0, proc.stdout
     session = created[("session", "nl")]
     assert session.name == "2024-05-nieuwe-session-nl.md"
+    # A mapping's keys in the order a reader expects them (a range reads from min to max).
+    module = created[("module", "nl")].read_text("utf-8")
+    assert re.search(r"^group_size: \{min: \d+, max: \d+\}$", module, re.M), module
 
 
 def test_new_never_overwrites(scaffolded):

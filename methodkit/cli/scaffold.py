@@ -149,7 +149,9 @@ OPTIONAL_EXAMPLES = {
 
 def _flow(value) -> str:
     """One YAML value on one line (lists and mappings in [..] and {..})."""
-    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10000).strip()
+    text = yaml.safe_dump(
+        value, allow_unicode=True, default_flow_style=True, width=10000, sort_keys=False
+    ).strip()
     return text[:-3].strip() if text.endswith("\n...") or text.endswith("...") else text
 
 
