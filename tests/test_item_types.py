@@ -213,6 +213,27 @@ def test_each_item_of_the_new_type_has_a_page_with_its_card(tool_site):
         assert data["@type"] == "SoftwareApplication" and data["dateCreated"] == "2024-03-01"
 
 
+def test_the_table_of_contents_lists_the_sections_where_the_page_shows_them(tool_site):
+    """The headings a type's declaration adds around the body (its sections) are in the page's
+    table of contents with the body's own, in the order the page shows them, each entry named as
+    its heading and leading to it."""
+    root, site, _ = tool_site
+    for url in ("tools/canvas/", "en/tools/canvas/", "modules/alpha-module/"):
+        soup = page(site, url)
+        links = soup.select("nav.md-nav--secondary a.md-nav__link")
+        shown = [h["id"] for h in soup.select("article h2[id], article h3[id]")]
+        listed = [a["href"].removeprefix("#") for a in links]
+        assert any(a.startswith("section-") for a in listed), (url, listed)
+        assert listed == [i for i in shown if i in listed], (url, listed, shown)
+        for a in links:
+            heading = soup.find(id=a["href"].removeprefix("#"))
+            for permalink in heading.select(".headerlink"):  # the body's headings have one
+                permalink.decompose()
+            assert a.get_text(strip=True) == heading.get_text(strip=True), url
+    use = page(site, "tools/canvas/").select("nav.md-nav--secondary a.md-nav__link")[-1]
+    assert use["href"] == "#section-use"  # after the body, as on the page
+
+
 def test_the_lever_page_lists_the_new_type(tool_site):
     root, site, lever = tool_site
     soup = page(site, f"levers/{lever}/")

@@ -43,6 +43,7 @@ from methodkit.loading.loader import load
 from methodkit.loading.types import TYPES_FILE
 from methodkit.mkdocs_adapter import anchors
 from methodkit.mkdocs_adapter.docs_pages import DocsTranslations
+from methodkit.mkdocs_adapter.toc import with_headings
 from methodkit.model.languages import Languages
 from methodkit.pages import plan
 from methodkit.pages.handouts import only_written_tags, participant_html
@@ -50,7 +51,7 @@ from methodkit.pages.macro_blocks import MacroBlocks
 from methodkit.pages.metadata import adaptation_chain, jsonld, open_graph, website_jsonld
 from methodkit.pages.print_header import css_string
 from methodkit.pages.sanitiser import clean, clean_toc
-from methodkit.pages.views import facet_view, home_view, item_view
+from methodkit.pages.views import facet_view, home_view, item_view, section_headings
 from methodkit.publishing.branding import BRAND_CSS, BrandingError, apply_branding, brand_css
 from methodkit.publishing.changelog import CHANGES_FEED, item_changes
 from methodkit.publishing.exports import content_date
@@ -478,6 +479,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         # Kept: serve renders a page again when what it shows changed
         # (methodkit.mkdocs_adapter.live).
         context["mk"] = self.views[page.file.src_uri] = self.view(page, config)
+        if "item" in context["mk"] and not context["mk"]["item"]["handout"]:
+            with_headings(page.toc, *section_headings(context["mk"]["item"], self.t))
         return context
 
     def on_post_page(self, output, page, config):

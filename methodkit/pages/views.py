@@ -72,6 +72,7 @@ def sections(cat: Catalogue, item: Item, handout: bool = False) -> list[dict]:
                 out.append(
                     {
                         "key": name,
+                        "anchor": f"section-{name}",
                         "title": field_label(cat, item.type, name, f"section.{name}"),
                         "items": [found] if text else found,
                         "text": text,
@@ -91,6 +92,19 @@ def sections(cat: Catalogue, item: Item, handout: bool = False) -> list[dict]:
                 }
             )
     return out
+
+
+def section_headings(view: dict, t: dict) -> tuple[list, list]:
+    """The headings an item's page shows before and after its body (its sections, results and
+    links), as (anchor, title): for the page's table of contents, beside the body's own.
+    `view`: the item's view (`item_view`)."""
+    before = [(s["anchor"], s["title"]) for s in view["sections"] if s["place"] == "before"]
+    after = [(s["anchor"], s["title"]) for s in view["sections"] if s["place"] == "after"]
+    if view.get("results"):
+        after.append(("section-results", t["section.results"]))
+    if view.get("links"):
+        after.append(("section-links", t["section.links"]))
+    return before, after
 
 
 def _items(cat: Catalogue, kind: str, ids) -> list[Item]:

@@ -1,0 +1,25 @@
+"""An item page's table of contents: the body's headings, and those its template shows around
+the body (sections, results, links; `pages.views.section_headings`), in the order a reader
+meets them."""
+
+from __future__ import annotations
+
+from html import escape
+
+from mkdocs.structure.toc import AnchorLink
+
+
+def with_headings(toc, before: list, after: list) -> None:
+    """Adds the (anchor, title) headings `before` and `after` the body's own entries of `toc` (a
+    page's TableOfContents), in place, once: serve may render a page again."""
+    entries = toc.items
+    if entries and entries[0].level == 1:
+        entries = entries[0].children  # as Material's partial shows them: under the page's title
+    have = {link.id for link in entries}
+
+    def links(headings: list) -> list:
+        # Material prints an entry's title as HTML; a label is text.
+        return [AnchorLink(escape(t, quote=False), a, 2) for a, t in headings if a not in have]
+
+    entries[:0] = links(before)
+    entries.extend(links(after))
