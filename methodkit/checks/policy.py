@@ -25,6 +25,7 @@ from html.parser import HTMLParser
 from methodkit.checks import allowlist
 from methodkit.checks.lines import line_of
 from methodkit.checks.problems import Message, Problem, say, word
+from methodkit.loading.config import site_markdown
 
 TEMPLATE_SYNTAX = re.compile(r"\{\{|\{%|\{#")
 
@@ -446,18 +447,6 @@ def _local(url: str) -> bool:
 # -- the rendered pass ----------------------------------------------------------
 
 
-@lru_cache(maxsize=4)
-def _markdown(extensions):
-    import markdown
-
-    from methodkit.loading.config import thaw
-
-    return markdown.Markdown(
-        extensions=[name for name, _ in extensions],
-        extension_configs={name: thaw(cfg) for name, cfg in extensions if thaw(cfg)},
-    )
-
-
 class _Rendered(HTMLParser):
     """Collects (tag, attribute or None, value) for whatever the allow-list refuses, and the tags
     left unbalanced.
@@ -524,7 +513,7 @@ def _rendered_problems(
     ):
         return []  # then the source pass has seen every tag, attribute and URL the page will get
     try:
-        rendered = _markdown(extensions).reset().convert(body)
+        rendered = site_markdown(extensions).reset().convert(body)
     except Exception:  # noqa: BLE001 - a body the renderer chokes on is refused, not a crash
         return [
             Problem(

@@ -13,6 +13,7 @@ import importlib
 import importlib.metadata
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -27,6 +28,19 @@ PYTHON_NAME = "tag:yaml.org,2002:python/name:"
 
 class _TolerantLoader(yaml.SafeLoader):
     pass
+
+
+class _Unresolved:
+    """What `!!python/name:` gives for a name that cannot be imported here (Material's emoji
+    index where Material is not installed): an extension's option of this value is left out, so
+    the extension takes its default rather than a value it cannot use. False, like the None other
+    settings once got."""
+
+    def __bool__(self) -> bool:
+        return False
+
+
+UNRESOLVED = _Unresolved()
 
 
 def _any_tag(loader, suffix, node):
@@ -46,7 +60,7 @@ def _any_tag(loader, suffix, node):
         try:
             return getattr(importlib.import_module(module), name)
         except (ImportError, AttributeError, ValueError):
-            return None  # MkDocs reports a name it cannot find when it builds
+            return UNRESOLVED  # MkDocs reports a name it cannot find when it builds
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
@@ -124,7 +138,8 @@ def markdown_extensions(root: Path, config_file: str | None = None) -> tuple:
     out = []
     for ext in _read(root, config_file).get("markdown_extensions") or []:
         name, cfg = next(iter(ext.items())) if isinstance(ext, dict) else (ext, None)
-        out.append((str(name), freeze(cfg or {})))
+        cfg = {k: v for k, v in cfg.items() if v is not UNRESOLVED} if isinstance(cfg, dict) else {}
+        out.append((str(name), freeze(cfg)))
     return tuple(out)
 
 
@@ -143,6 +158,18 @@ def thaw(value):
     if isinstance(value, tuple) and len(value) == 2 and value[0] == "list":
         return [thaw(v) for v in value[1]]
     return value
+
+
+@lru_cache(maxsize=4)
+def site_markdown(extensions: tuple):
+    """A Markdown converter with the site's extensions and options (`markdown_extensions`), to
+    render a body as the site renders it; `reset()` it before each body."""
+    import markdown  # here: a command that renders nothing does not pay for it
+
+    return markdown.Markdown(
+        extensions=[name for name, _ in extensions],
+        extension_configs={name: thaw(cfg) for name, cfg in extensions if thaw(cfg)},
+    )
 
 
 def site_settings(root: Path, config_file: str | None = None) -> Settings:

@@ -47,13 +47,14 @@ from methodkit.mkdocs_adapter.toc import with_headings
 from methodkit.model.languages import Languages
 from methodkit.pages import plan
 from methodkit.pages.handouts import only_written_tags, participant_html
+from methodkit.pages.item_page import item_page
 from methodkit.pages.macro_blocks import MacroBlocks
-from methodkit.pages.metadata import adaptation_chain, jsonld, open_graph, website_jsonld
+from methodkit.pages.metadata import website_jsonld
 from methodkit.pages.print_header import css_string
 from methodkit.pages.sanitiser import clean, clean_toc
-from methodkit.pages.views import facet_view, home_view, item_view, section_headings
+from methodkit.pages.views import facet_view, home_view, section_headings
 from methodkit.publishing.branding import BRAND_CSS, BrandingError, apply_branding, brand_css
-from methodkit.publishing.changelog import CHANGES_FEED, item_changes
+from methodkit.publishing.changelog import CHANGES_FEED
 from methodkit.publishing.exports import content_date
 from methodkit.publishing.feeds import FEED_NAME, feed_title
 from methodkit.publishing.outputs import write_outputs
@@ -537,33 +538,19 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         }
         if info and info[0] in ("item", "handout"):
             item = info[1]
-            here = self.base_url + self._global(page.url, self.lang)
-            mk["item"] = item_view(
-                self.catalogue,
-                item,
-                handout=info[0] == "handout",
-                pdf=self.pdf,
-                url=here,
-                brand=self.brand,
-            )
-            mk["item"]["adapted_from"] = adaptation_chain(self.catalogue, item)
-            mk["item"].update(item_changes(self.catalogue, item))
-            source = self.base_url + page.url
-            mk["jsonld"] = jsonld(
-                self.catalogue,
-                item,
-                here,
-                source,
-                config.site_name,
-                self.base_url,
-                self.brand.get("based_on"),
-            )
-            mk["jsonld"]["isPartOf"] = website_jsonld(self.brand, self.base_url)
-            mk["open_graph"] = open_graph(
-                self.catalogue, item, here, config.site_name, self.languages
-            )
-            mk["notice"] = {"missing": "fallback", "outdated": "outdated"}.get(
-                self.catalogue.status[(item.kind, item.id)]
+            mk.update(
+                item_page(
+                    self.catalogue,
+                    item,
+                    handout=info[0] == "handout",
+                    pdf=self.pdf,
+                    url=self.base_url + self._global(page.url, self.lang),
+                    source_url=self.base_url + page.url,
+                    site_name=config.site_name,
+                    base_url=self.base_url,
+                    brand=self.brand,
+                    languages=self.languages,
+                )
             )
         elif info and info[0] == "broken":
             mk["broken"] = True

@@ -1,7 +1,7 @@
 """The offline copy: the whole site, every language and its PDFs, in one zip for rooms offline.
 
 Unzipped and opened from the file system (file://), it works as online:
-`overrides/assets/methodkit/offline.js` completes folder addresses with
+`methodkit/mkdocs_adapter/theme/assets/methodkit/offline.js` completes folder addresses with
 index.html and runs Material's search worker in a frame (a browser starts no
 Web Worker from a file:// page). Material itself reads the search index from
 `search/search_index.js` on file:// (a fetch of the JSON fails there); this

@@ -1,12 +1,16 @@
 """The site's plan written out as plain files, for a generator that runs no plugins.
 
 Each language gets a folder with the pages the engine plans (Markdown with the
-title, description and template in front matter) and the images beside items,
-ready to sit beside the site's own docs/ pages; `plan.json` lists them. Beside them,
-the outputs a build writes from the catalogue (feeds, the planner's data, and in the
-source language's folder catalog.json and the sources zip): everything but the PDFs,
-which are printed from the built HTML. Nothing here knows MkDocs: this is the second
-adapter the engine's plan allows.
+title, description, template, the language the text is in, and in `mk` what the
+page shows from the catalogue: an item's card, sections, links, notice and
+metadata, a term's items) and the images beside items, ready to sit beside the
+site's own docs/ pages (a participant version's worksheets, made from its item's
+rendered body, in `mk.content`); `interface.json` holds the interface's words the views
+name by key, `plan.json` lists the pages and images. Beside them, the outputs a
+build writes from the catalogue (feeds, the planner's data, and in the source
+language's folder catalog.json and the sources zip) and each language's sitemap:
+everything but the PDFs, which are printed from the built HTML. Nothing here
+knows MkDocs: this is the second adapter the engine's plan allows.
 """
 
 from __future__ import annotations
@@ -18,47 +22,63 @@ from pathlib import Path
 import yaml
 
 from methodkit.catalogue.catalogue import Catalogue
+from methodkit.loading.config import markdown_extensions, site_markdown
 from methodkit.loading.loader import Content
 from methodkit.model.languages import Languages
 from methodkit.pages import plan
+from methodkit.pages.handouts import only_written_tags, participant_html
+from methodkit.pages.item_page import item_page
+from methodkit.pages.views import facet_view
 from methodkit.publishing.branding import brand_of
 from methodkit.publishing.outputs import write_outputs
+from methodkit.publishing.sitemap import write_sitemap
 
 
 def write_plain(
     content: Content, out: Path, *, root: Path, site_url: str, site_name: str, publisher: dict
 ) -> list[Path]:
-    """Write every language's planned pages and outputs under out/<lang>/; returns the pages
-    and media written. BrandingError when `publisher` (extra.publisher) cannot be used."""
+    """Write every language's planned pages and outputs under out/<lang>/; returns every file
+    written. BrandingError when `publisher` (extra.publisher) cannot be used."""
     written = []
     manifest = {}
     languages = Languages(tuple(content.languages))
+    extensions = markdown_extensions(root)
     for lang in content.languages:
         cat = Catalogue(content, lang)
         folder = out / lang
+        brand = brand_of(publisher, site_name, lang)
         pages = plan.pages(cat, cat.t["handout.label"])
         for page in pages:
+            mk = _view(cat, page, site_url, languages, brand, extensions)
             meta = {
                 "title": page.title,
                 "description": page.description,
                 "template": page.template,
+                # the language its text is in: the source's, where a translation is missing
+                "lang": page.item.lang if mk.get("notice") == "fallback" else lang,
                 "methodkit": {
                     "kind": page.kind,
                     "item": f"{page.item.kind}/{page.item.id}" if page.item else None,
                     "term": f"{page.vocabulary}/{page.term}" if page.term else None,
                 },
+                "mk": mk,
             }
             target = folder / page.src
             target.parent.mkdir(parents=True, exist_ok=True)
             front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
             target.write_text(f"---\n{front}---\n{page.markdown}", "utf-8")
             written.append(target)
-        for medium in plan.media(cat):
+        media = plan.media(cat)
+        for medium in media:
             target = folder / medium.src
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(medium.path, target)
             written.append(target)
-        brand = brand_of(publisher, site_name, lang)
+        # The interface's words, which the views name by key (mk.t in the engine's templates).
+        words = folder / "interface.json"
+        words.write_text(json.dumps(cat.t, ensure_ascii=False, indent=1, sort_keys=True), "utf-8")
+        written.append(words)
+        before = set(folder.rglob("*"))
         write_outputs(
             cat,
             folder,
@@ -69,11 +89,50 @@ def write_plain(
             brand=brand,
             source_lang=languages.first,
         )
+        written += sorted(p for p in set(folder.rglob("*")) - before if p.is_file())
         manifest[lang] = {
             "prefix": languages.prefix(lang),
             "pages": [
                 {"src": p.src, "url": p.url, "kind": p.kind, "template": p.template} for p in pages
             ],
+            "media": [m.src for m in media],
         }
+    write_sitemap(
+        out,
+        site_url,
+        languages,
+        plan.addresses(Catalogue(content, languages.first)),
+        folder_of=lambda lang: lang,
+    )
+    written += [out / lang / "sitemap.xml" for lang in languages.codes]
     (out / "plan.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
-    return written
+    return [*written, out / "plan.json"]
+
+
+def _view(
+    cat: Catalogue, page, site_url: str, languages: Languages, brand: dict, extensions: tuple
+) -> dict:
+    """What the page shows from the catalogue (the engine's templates read it as `mk`), as plain
+    data; for a participant version, which has no Markdown of its own, its body as HTML in
+    `content`: the item's worksheets, as the site's Markdown renders them."""
+    if page.kind == "facet":
+        view = {"facet": facet_view(cat, page.vocabulary, page.term)}
+    else:
+        view = item_page(
+            cat,
+            page.item,
+            handout=page.kind == "handout",
+            pdf=False,
+            url=site_url + languages.site_path(page.url, cat.lang),
+            source_url=site_url + page.url,
+            site_name=brand["site_name"],
+            base_url=site_url,
+            brand=brand,
+            languages=list(languages.codes),
+        )
+    if page.kind == "handout":
+        markdown = cat.body(page.item)
+        rendered = site_markdown(extensions).reset().convert(markdown)
+        view["content"] = participant_html(rendered, markup_free=only_written_tags(markdown))
+    # Dates, tuples and marked-up strings as JSON has them.
+    return json.loads(json.dumps(view, default=str))

@@ -25,10 +25,15 @@ SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
 
 
-def write_sitemap(site: Path, base: str, languages: Languages, addresses: list[str]) -> None:
-    """`addresses`: the pages of the source language's site; every language has each of them."""
+def write_sitemap(
+    site: Path, base: str, languages: Languages, addresses: list[str], folder_of=None
+) -> None:
+    """`addresses`: the pages of the source language's site; every language has each of them.
+    `folder_of(lang)`: the folder of `site` that holds a language's site, its prefix (`fr/`, and
+    the root for the first language) unless said otherwise (the plain files' `nl/`)."""
+    folder_of = folder_of or languages.prefix
     for lang in languages.codes:
-        folder = site / languages.prefix(lang)
+        folder = site / folder_of(lang)
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (folder / name).unlink(missing_ok=True)
     pages = []  # (language, its address, the alternates of the page)
@@ -39,9 +44,9 @@ def write_sitemap(site: Path, base: str, languages: Languages, addresses: list[s
         alternates = {lang: languages.absolute(base, address, lang) for lang in languages.codes}
         alternates["x-default"] = alternates[languages.first]
         pages += [(lang, alternates[lang], alternates) for lang in languages.codes]
-    _write(pages, site / "sitemap.xml")
+    _write(pages, site / folder_of(languages.first) / "sitemap.xml")
     for lang in languages.others:
-        _write([p for p in pages if p[0] == lang], site / languages.prefix(lang) / "sitemap.xml")
+        _write([p for p in pages if p[0] == lang], site / folder_of(lang) / "sitemap.xml")
 
 
 def _write(pages: list[tuple[str, str, dict]], target: Path) -> None:
