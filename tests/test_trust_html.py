@@ -304,7 +304,7 @@ def blind_site(pristine, tmp_path_factory):
     import methodkit.loading.loader
 
     # it keeps the real list of page fields; only the check is blinded
-    import methodkit.mkdocs_adapter.plugin  # noqa: F401
+    import methodkit.mkdocs_adapter.plugin
 
     root = shutil.copytree(pristine, tmp_path_factory.mktemp("blind") / "root")
     (root / M / "x.png").write_bytes(PNG)

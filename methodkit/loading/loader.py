@@ -340,7 +340,7 @@ class _Loader:
         try:
             with forked_pool(helpers) as pool:
                 found = list(pool.map(_check_share, shares))
-        except Exception:  # a helper that failed or was killed: everything is checked here
+        except Exception:  # noqa: BLE001 - a helper that failed or was killed: everything is checked here
             return
         for entries in found:
             self.cache.take(entries)

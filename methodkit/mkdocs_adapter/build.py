@@ -236,7 +236,8 @@ def new_pool(workers: int, model=None, *, fork: bool = True) -> ProcessPoolExecu
     (methodkit.loading.workers).
     """
     if fork and can_fork():
-        import mkdocs.commands.build  # noqa: F401  imported once, for every worker
+        # Imported once, for every worker.
+        import mkdocs.commands.build
         import mkdocs.config  # noqa: F401
 
         import methodkit.mkdocs_adapter.plugin  # noqa: F401  (and Material with it)
