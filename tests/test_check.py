@@ -989,7 +989,7 @@ def test_the_check_reads_every_option_of_the_sites_markdown_extensions(tmp_path)
     has them."""
     import pymdownx.superfences
 
-    from methodkit.loading.config import markdown_extensions, thaw
+    from methodkit.loading.config import markdown_extensions, site_markdown, thaw
 
     (tmp_path / "mkdocs.yml").write_text(
         "markdown_extensions:\n"
@@ -1008,3 +1008,7 @@ def test_the_check_reads_every_option_of_the_sites_markdown_extensions(tmp_path)
     ]
     assert thaw(found["toc"]) == {"permalink": True, "toc_depth": 3}
     hash(tuple(found.items()))  # the check cache keys on them
+    # MkDocs adds its own three before the site's: a body renders as on the site (a table).
+    assert list(found)[:3] == ["toc", "tables", "fenced_code"]
+    table = site_markdown(tuple(found.items())).reset().convert("| a | b |\n|---|---|\n| 1 | 2 |")
+    assert "<table>" in table

@@ -108,8 +108,9 @@ def test_the_plan_written_as_plain_files_holds_every_page(tmp_path):
     (root / "methodology/modules/alpha/schets.png").write_bytes(picture.getvalue())
     replace_in(
         root / "methodology/modules/alpha-module.md",
-        "\n!!! worksheet",
-        "\n![Een schets](alpha/schets.png)\n\n!!! worksheet",
+        "    2. Tweede vraag?\n",
+        "    2. Tweede vraag?\n\n"
+        "    ![Een schets](alpha/schets.png) en [beta](beta-module.md#doel)\n",
     )
     code = (
         "import sys\nfrom methodkit.cli.main import main\n"
@@ -144,6 +145,9 @@ def test_the_plan_written_as_plain_files_holds_every_page(tmp_path):
     assert item["mk"]["jsonld"]["@context"] == "https://schema.org"
     sheets = front("nl", "modules/alpha-module/handout.md")["mk"]["content"]
     assert "Eerste vraag?" in sheets and "worksheet" in sheets
+    # Its addresses as the built site has them, from the participant version's page (as MkDocs
+    # makes them: modules/alpha-module/handout/).
+    assert 'src="../../alpha/schets.png"' in sheets and 'href="../../beta-module/#doel"' in sheets
     facet = next(p for p in manifest["nl"]["pages"] if p["kind"] == "facet")
     assert front("nl", facet["src"])["mk"]["facet"]["groups"]
     words = json.loads((root / "plain" / "en" / "interface.json").read_text("utf-8"))

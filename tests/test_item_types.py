@@ -230,8 +230,17 @@ def test_the_table_of_contents_lists_the_sections_where_the_page_shows_them(tool
             for permalink in heading.select(".headerlink"):  # the body's headings have one
                 permalink.decompose()
             assert a.get_text(strip=True) == heading.get_text(strip=True), url
+    handout = page(site, "modules/alpha-module/handout/")
+    assert handout.select(".mk-programme") and not handout.select('[id=""]')
     use = page(site, "tools/canvas/").select("nav.md-nav--secondary a.md-nav__link")[-1]
     assert use["href"] == "#section-use"  # after the body, as on the page
+    # An untranslated item: its text (and the list of its headings) in Dutch, the labels the
+    # template adds in the reader's French, in the list as on the page.
+    soup = page(site, "fr/tools/canvas/")
+    assert soup.select_one("nav.md-nav--secondary ul")["lang"] == "nl"
+    link = soup.select_one('nav.md-nav--secondary a[href="#section-use"]')
+    assert link.select_one("span[lang]")["lang"] == "fr"
+    assert soup.find(id="section-use")["lang"] == "fr"
 
 
 def test_the_lever_page_lists_the_new_type(tool_site):
@@ -622,6 +631,8 @@ def test_a_key_written_wrong_hides_neither_the_types_other_mistakes_nor_its_item
     ) in said, proc.stdout
     card = f"methodology/schemas/types.yml:{_line(lines, 'makr')}: "
     assert any(line.startswith(card) for line in said), proc.stdout
+    for unknown in ("tool.sections.middle", "tool.labels.nl.kleur", "tool.home.colour"):
+        assert any(f": {unknown}: is not a known field" in line for line in said), unknown
     assert any(l.startswith("methodology/tools/canvas.md:") and "levers" in l for l in said), (
         proc.stdout
     )

@@ -129,18 +129,22 @@ def _read(root: Path, config_file: str | None = None) -> dict:
         return {}
 
 
+# The extensions MkDocs adds before a site's own (config_options.MarkdownExtensions' builtins).
+MKDOCS_BUILTINS = ("toc", "tables", "fenced_code")
+
+
 def markdown_extensions(root: Path, config_file: str | None = None) -> tuple:
     """The site's Markdown extensions as ((name, frozen options), ...), hashable for caching.
 
     `methodkit check` renders bodies with them to see what a reader's browser would get;
     `thaw` gives the options back as Markdown takes them.
     """
-    out = []
+    options = {name: {} for name in MKDOCS_BUILTINS}
     for ext in _read(root, config_file).get("markdown_extensions") or []:
         name, cfg = next(iter(ext.items())) if isinstance(ext, dict) else (ext, None)
         cfg = {k: v for k, v in cfg.items() if v is not UNRESOLVED} if isinstance(cfg, dict) else {}
-        out.append((str(name), freeze(cfg)))
-    return tuple(out)
+        options[str(name)] = cfg  # a built-in named again keeps its place, with these options
+    return tuple((name, freeze(cfg)) for name, cfg in options.items())
 
 
 def freeze(value):

@@ -480,8 +480,10 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         # Kept: serve renders a page again when what it shows changed
         # (methodkit.mkdocs_adapter.live).
         context["mk"] = self.views[page.file.src_uri] = self.view(page, config)
-        if "item" in context["mk"] and not context["mk"]["item"]["handout"]:
-            with_headings(page.toc, *section_headings(context["mk"]["item"], self.t))
+        mk = context["mk"]
+        if "item" in mk and not mk["item"]["handout"]:
+            other = mk["lang"] if mk["content_lang"] != mk["lang"] else None
+            with_headings(page.toc, *section_headings(mk["item"], self.t), lang=other)
         return context
 
     def on_post_page(self, output, page, config):

@@ -106,9 +106,12 @@ def serve(
     finally:
         _ignore_stop_signals()
         server.shutdown()
+        shutil.rmtree(scratch, ignore_errors=True)
+        # A build still running keeps the workers a while: a signal now stops at once.
+        _stop_signals(signal.SIG_DFL)
         for pool in pools.values():
             pool.shutdown(cancel_futures=True)
-        shutil.rmtree(scratch, ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)  # what that build wrote meanwhile
     return 0
 
 
@@ -129,11 +132,15 @@ def _interrupt(signum, frame):
 
 
 def _ignore_stop_signals() -> None:
-    """Once stopping: a second signal (a supervisor's, a second Ctrl+C) would interrupt the clean-up
-    halfway, the server thread left running and the scratch site left behind."""
+    """Once stopping: a second signal (a supervisor's, a second Ctrl+C) would interrupt the
+    server's shutdown halfway, its thread left running and the scratch site left behind."""
+    _stop_signals(signal.SIG_IGN)
+
+
+def _stop_signals(handler) -> None:
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_IGN)
+            signal.signal(getattr(signal, name), handler)
 
 
 def _stamp(paths: list[Path]) -> list[tuple[str, int, int]]:

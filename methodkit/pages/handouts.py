@@ -52,7 +52,7 @@ def only_written_tags(markdown: str) -> bool:
     return "<" not in markdown and "{" not in markdown
 
 
-def participant_html(rendered: str, markup_free: bool = False) -> str:
+def participant_html(rendered: str, markup_free: bool = False, folder: str = "../") -> str:
     """The handout's text: the module's worksheets alone (without what the coach's notes hold, a
     note inside a worksheet or a worksheet inside a note), sanitised, with relative links rebased.
 
@@ -62,6 +62,8 @@ def participant_html(rendered: str, markup_free: bool = False) -> str:
     `markup_free`: the Markdown it came from is (`only_written_tags(markdown)`), so no `<` or `"`
     stands in its text or attribute values either, and a pattern finds the blocks in a tenth of
     an HTML parser's time.
+    `folder`: what relative links need before them (the item's page's links, made for the page
+    one level up).
     """
     if markup_free:
         rendered = _cut(rendered, _written_blocks(rendered, COACH_CLASS))
@@ -73,7 +75,7 @@ def participant_html(rendered: str, markup_free: bool = False) -> str:
         rendered = _cut(rendered, parser.blocks)
         blocks = _Blocks.parse(rendered, WORKSHEET_CLASS).blocks
     sheets = "\n".join(clean(rendered[start:end]) for start, end in blocks)
-    return rebase(sheets, "../")
+    return rebase(sheets, folder) if folder else sheets
 
 
 def _cut(html: str, blocks: list[tuple[int, int]]) -> str:
@@ -83,10 +85,15 @@ def _cut(html: str, blocks: list[tuple[int, int]]) -> str:
     return html
 
 
+def relative_urls(html: str, change) -> str:
+    """`html` with each relative link and image address replaced by `change(address)`."""
+    return _URL_ATTR.sub(lambda m: f'{m.group(1)}="{change(m.group(2))}"', html)
+
+
 def rebase(html: str, folder: str) -> str:
     """`html`'s relative links and images, written for one page, for a page `folder` (ending in
     '/') further up: the handout one level below its module, a PDF of many pages at the root."""
-    return _URL_ATTR.sub(lambda m: f'{m.group(1)}="{folder}{m.group(2)}"', html)
+    return relative_urls(html, lambda url: folder + url)
 
 
 # In Python-Markdown's own output: the tags that open or close a block, and a tag's class.

@@ -86,6 +86,7 @@ def sections(cat: Catalogue, item: Item, handout: bool = False) -> list[dict]:
             out.append(
                 {
                     "key": "programme",
+                    "anchor": "section-programme",
                     "title": t["section.programme"],
                     "items": steps,
                     "place": "before",

@@ -16,6 +16,7 @@ knows MkDocs: this is the second adapter the engine's plan allows.
 from __future__ import annotations
 
 import json
+import posixpath
 import shutil
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from methodkit.loading.config import markdown_extensions, site_markdown
 from methodkit.loading.loader import Content
 from methodkit.model.languages import Languages
 from methodkit.pages import plan
-from methodkit.pages.handouts import only_written_tags, participant_html
+from methodkit.pages.handouts import only_written_tags, participant_html, relative_urls
 from methodkit.pages.item_page import item_page
 from methodkit.pages.views import facet_view
 from methodkit.publishing.branding import brand_of
@@ -112,9 +113,10 @@ def write_plain(
 def _view(
     cat: Catalogue, page, site_url: str, languages: Languages, brand: dict, extensions: tuple
 ) -> dict:
-    """What the page shows from the catalogue (the engine's templates read it as `mk`), as plain
-    data; for a participant version, which has no Markdown of its own, its body as HTML in
-    `content`: the item's worksheets, as the site's Markdown renders them."""
+    """What the page shows from the catalogue (the part of the engine templates' `mk` that is not
+    the page around it), as plain data; for a participant version, which has no Markdown of its
+    own, its body as HTML in `content`: the item's worksheets, as the site's Markdown renders
+    them."""
     if page.kind == "facet":
         view = {"facet": facet_view(cat, page.vocabulary, page.term)}
     else:
@@ -133,6 +135,21 @@ def _view(
     if page.kind == "handout":
         markdown = cat.body(page.item)
         rendered = site_markdown(extensions).reset().convert(markdown)
-        view["content"] = participant_html(rendered, markup_free=only_written_tags(markdown))
+        sheets = participant_html(rendered, markup_free=only_written_tags(markdown), folder="")
+        # Markdown wrote the addresses as the item's file names them; the site's are of pages.
+        view["content"] = relative_urls(sheets, lambda url: _from_page(url, page))
     # Dates, tuples and marked-up strings as JSON has them.
     return json.loads(json.dumps(view, default=str))
+
+
+def _from_page(url: str, page) -> str:
+    """An address written in the item's Markdown (`../sessions/x.md#a`, `pic/a.png`) as the
+    participant version's page reaches it in the built site: a page's file as its folder address,
+    relative to the participant version's own."""
+    path, hash_, fragment = url.partition("#")
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page.item.url.rstrip("/")), path))
+    if target.endswith(".md"):
+        target = target.removesuffix("index.md" if target.endswith("index.md") else ".md")
+        target = target.rstrip("/") + "/"
+    relative = posixpath.relpath(target, page.url) + ("/" if target.endswith("/") else "")
+    return relative + hash_ + fragment
