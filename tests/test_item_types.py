@@ -477,16 +477,26 @@ def test_a_key_or_an_address_written_wrong_is_said_in_words_on_its_line(tmp_path
     ]
 
 
-def _tool_checked(tmp_path, properties: dict, declaration: str = ""):
-    """A site with a `tool` type of these schema properties, and what `methodkit check` says of it
-    (it must fail, in words): the site, the schema's lines, the run."""
+def _tool_site(tmp_path, schema: dict, declaration: str = "", tools: dict | None = None):
+    """A site with a `tool` type of this schema and declaration (after its folder and address),
+    and these files in its folder (name: text); the site and the schema as written."""
     root = assemble(tmp_path / "site")
     schemas = root / "methodology" / "schemas"
     with (schemas / "types.yml").open("a", encoding="utf-8") as f:
         f.write("\ntool:\n  folder: tools\n  url: tools/{id}/\n" + declaration)
-    schema = {**TOOL_SCHEMA, "properties": {**TOOL_SCHEMA["properties"], **properties}}
     text = json.dumps(schema, indent=2)
     (schemas / "tool.schema.json").write_text(text, "utf-8")
+    for name, body in (tools or {}).items():
+        (root / "methodology" / "tools").mkdir(exist_ok=True)
+        (root / "methodology" / "tools" / name).write_text(body, "utf-8")
+    return root, text
+
+
+def _tool_checked(tmp_path, properties: dict, declaration: str = "", tools: dict | None = None):
+    """A site with a `tool` type of these schema properties, and what `methodkit check` says of it
+    (it must fail, in words): the site, the schema's lines, the run."""
+    schema = {**TOOL_SCHEMA, "properties": {**TOOL_SCHEMA["properties"], **properties}}
+    root, text = _tool_site(tmp_path, schema, declaration, tools)
     proc = methodkit(root, "check")
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     return root, text.splitlines(), proc
@@ -608,22 +618,14 @@ def test_a_key_written_wrong_hides_neither_the_types_other_mistakes_nor_its_item
     """A misspelt key is said, and the type is read without it: in the same run the check names
     the declaration's other mistakes and the problems of the type's own files (a contributor
     found them one mended key at a time)."""
-    root = assemble(tmp_path / "site")
-    schemas = root / "methodology" / "schemas"
-    with (schemas / "types.yml").open("a", encoding="utf-8") as f:
-        f.write(
-            "\ntool:\n  folder: tools\n  url: tools/{id}/\n  sectons: {after: [use]}\n"
-            "  card: [makr]\n  sections: {after: [use], middle: 5}\n"
-            "  labels: {nl: {name: Ding, kleur: [1]}}\n  home: {colour: {}}\n"
-        )
-    (schemas / "tool.schema.json").write_text(json.dumps(TOOL_SCHEMA, indent=2), "utf-8")
-    (root / "methodology" / "tools").mkdir()
-    (root / "methodology" / "tools" / "canvas.md").write_text(
-        tool("canvas", "Het canvas", "2024-03-01", "geen-hefboom")
+    root, _, proc = _tool_checked(
+        tmp_path,
+        {},
+        "  sectons: {after: [use]}\n  card: [makr]\n  sections: {after: [use], middle: 5}\n"
+        "  labels: {nl: {name: Ding, kleur: [1]}}\n  home: {colour: {}}\n",
+        {"canvas.md": tool("canvas", "Het canvas", "2024-03-01", "geen-hefboom")},
     )
-    proc = methodkit(root, "check")
-    assert proc.returncode == 1 and "Traceback" not in proc.stderr
-    lines = (schemas / "types.yml").read_text("utf-8").splitlines()
+    lines = (root / "methodology/schemas/types.yml").read_text("utf-8").splitlines()
     said = proc.stdout.splitlines()
     assert (
         f"methodology/schemas/types.yml:{_line(lines, 'sectons')}: tool.sectons: is not a known "
@@ -682,14 +684,6 @@ def test_a_field_written_through_references_is_seen_as_what_they_lead_to(tmp_pat
     """A date and a list of texts reached through the schema's own definitions, each with its own
     `description` beside the reference (where the definition has one too): a date to order the
     feed by and show as a date, a list a section may show. Nothing is said."""
-    root = assemble(tmp_path / "site")
-    schemas = root / "methodology" / "schemas"
-    with (schemas / "types.yml").open("a", encoding="utf-8") as f:
-        f.write(
-            "\ntool:\n  folder: tools\n  url: tools/{id}/\n"
-            "  order: {field: published, reverse: true}\n  feed: true\n"
-            "  card: [{field: published, as: date}]\n  sections: {after: [tips]}\n"
-        )
     schema = {
         **TOOL_SCHEMA,
         "$defs": {
@@ -702,7 +696,12 @@ def test_a_field_written_through_references_is_seen_as_what_they_lead_to(tmp_pat
         "published": {"$ref": "#/$defs/day", "description": "When it came out."},
         "tips": {"$ref": "#/$defs/lines", "description": "What helps."},
     }
-    (schemas / "tool.schema.json").write_text(json.dumps(schema, indent=2), "utf-8")
+    root, _ = _tool_site(
+        tmp_path,
+        schema,
+        "  order: {field: published, reverse: true}\n  feed: true\n"
+        "  card: [{field: published, as: date}]\n  sections: {after: [tips]}\n",
+    )
     proc = methodkit(root, "check")
     assert proc.returncode == 0 and proc.stdout == "", proc.stdout + proc.stderr
 
