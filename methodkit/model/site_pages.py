@@ -9,6 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def url_of(src: str) -> str:
+    """The address of the page whose Markdown file is `src` (in docs/, or a page the engine plans),
+    as a site with directory addresses has it: `reuse.md` at `reuse/`, `method/index.md` at
+    `method/`."""
+    if src == "index.md" or src.endswith("/index.md"):
+        return src.removesuffix("index.md")
+    return src.removesuffix(".md") + "/"
+
+
 @dataclass(frozen=True)
 class PageTranslation:
     path: str  # from the repository root
@@ -36,6 +45,4 @@ class SitePage:
     @property
     def url(self) -> str:
         """Its address in a language's site, as a site with directory addresses has it."""
-        if self.src == "index.md" or self.src.endswith("/index.md"):
-            return self.src.removesuffix("index.md")
-        return self.src.removesuffix(".md") + "/"
+        return url_of(self.src)

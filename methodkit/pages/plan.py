@@ -15,6 +15,7 @@ from pathlib import Path
 
 from methodkit.catalogue.catalogue import Catalogue
 from methodkit.model.items import Item
+from methodkit.model.site_pages import url_of
 from methodkit.model.types import HANDOUT_SLUG
 
 
@@ -33,7 +34,7 @@ class PlannedPage:
     @property
     def url(self) -> str:
         """Its address in the language's site, as a site with directory addresses has it."""
-        return self.src.removesuffix(".md") + "/"
+        return url_of(self.src)
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,8 @@ def media(cat: Catalogue) -> list[Media]:
     return out
 
 
-def addresses(cat: Catalogue) -> list[str]:
+def addresses(cat: Catalogue, planned: list[PlannedPage] | None = None) -> list[str]:
     """Every page of the language's site, relative to its root: the site's own pages and the planned
-    ones."""
+    ones (`planned`, when the caller has them already)."""
     own = [page.url for page in cat.content.site_pages.values()]
-    return sorted(set(own) | {page.url for page in pages(cat, "")})
+    return sorted(set(own) | {page.url for page in planned or pages(cat, "")})

@@ -26,6 +26,7 @@ from methodkit.catalogue.catalogue import Catalogue
 from methodkit.loading.config import markdown_extensions, site_markdown
 from methodkit.loading.loader import Content
 from methodkit.model.languages import Languages
+from methodkit.model.site_pages import url_of
 from methodkit.pages import plan
 from methodkit.pages.handouts import only_written_tags, participant_html, relative_urls
 from methodkit.pages.item_page import item_page
@@ -42,6 +43,7 @@ def write_plain(
     written. BrandingError when `publisher` (extra.publisher) cannot be used."""
     written = []
     manifest = {}
+    addresses = None  # of the first language's site, which every language has: for the sitemaps
     languages = Languages(tuple(content.languages))
     extensions = markdown_extensions(root)
     for lang in content.languages:
@@ -49,6 +51,7 @@ def write_plain(
         folder = out / lang
         brand = brand_of(publisher, site_name, lang)
         pages = plan.pages(cat, cat.t["handout.label"])
+        addresses = addresses or plan.addresses(cat, pages)
         for page in pages:
             mk = _view(cat, page, site_url, languages, brand, extensions)
             meta = {
@@ -98,13 +101,7 @@ def write_plain(
             ],
             "media": [m.src for m in media],
         }
-    write_sitemap(
-        out,
-        site_url,
-        languages,
-        plan.addresses(Catalogue(content, languages.first)),
-        folder_of=lambda lang: lang,
-    )
+    write_sitemap(out, site_url, languages, addresses, folder_of=lambda lang: lang)
     written += [out / lang / "sitemap.xml" for lang in languages.codes]
     (out / "plan.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), "utf-8")
     return [*written, out / "plan.json"]
@@ -149,7 +146,6 @@ def _from_page(url: str, page) -> str:
     path, hash_, fragment = url.partition("#")
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page.item.url.rstrip("/")), path))
     if target.endswith(".md"):
-        target = target.removesuffix("index.md" if target.endswith("index.md") else ".md")
-        target = target.rstrip("/") + "/"
+        target = url_of(target)
     relative = posixpath.relpath(target, page.url) + ("/" if target.endswith("/") else "")
     return relative + hash_ + fragment
