@@ -66,6 +66,22 @@ def test_search_works_from_the_file_system(offline, prefix, words, target):
     pg.context.close()
 
 
+def test_search_finds_what_an_item_page_shows_around_its_body(offline):
+    """A coach searching for a material finds the module, and the result opens it at its
+    materials: the template lays the sections out, not the Markdown the search would read alone."""
+    root, browser = offline
+    pg = browser.page("index.html", viewport=WIDE)
+    hits = search(pg, "Papier")  # only in alpha's materials, nowhere in its body
+    page = (root / "modules/alpha-module").as_uri() + "/"
+    assert [h for h in hits if h.startswith(page) and h.endswith("#section-materials")], hits
+    pg.click(".md-search-result__item a[href$='#section-materials']")
+    pg.wait_for_load_state()
+    assert pg.url.startswith(page + "index.html") and pg.url.endswith("#section-materials")
+    assert pg.locator("#section-materials").inner_text() == "Materiaal"
+    assert pg.locator("#section-materials").is_visible()
+    pg.context.close()
+
+
 def test_a_filter_works_from_the_file_system(offline):
     root, browser = offline
     pg = browser.page("modules/index.html", viewport=WIDE)

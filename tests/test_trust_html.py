@@ -317,6 +317,7 @@ def blind_site(pristine, tmp_path_factory):
         "related: [beta-module]",
         'related: [beta-module]\nauthors: ["</span><script>window.pwned = 30</script>"]',
     )
+    replace_in(root / ALPHA, "  - Papier", '  - "Papier <img src=x onerror=window.pwned=31>"')
     (root / "docs/aanval.md").write_text(DOCS_ATTACK, "utf-8")
     (root / "docs/kop.md").write_text(HEADING_ATTACK, "utf-8")
     (root / "docs/negeer.md").write_text(
@@ -408,6 +409,21 @@ def test_without_the_checker_front_matter_of_an_item_is_text_in_the_credit_line_
     assert "</span><script>" in credit.get_text() and not credit.select("script")
     ld = soup.select_one('script[type="application/ld+json"]').string
     assert "</" not in ld and "</span><script>" in json.dumps(json.loads(ld), ensure_ascii=False)
+
+
+def test_without_the_checker_an_items_sections_are_text_in_the_search_index(blind_site):
+    """The search indexes what the template shows around an item's body (a material here); the
+    results list shows an entry's text as HTML."""
+    import json
+
+    index = json.loads((blind_site / "search/search_index.json").read_text("utf-8"))
+    [materials] = [
+        d["text"]
+        for d in index["docs"]
+        if d["location"] == "modules/alpha-module/#section-materials"
+    ]
+    assert "Papier &lt;img src=x onerror=window.pwned=31&gt;" in materials
+    assert "<img" not in materials
 
 
 def test_front_matter_of_a_site_page_is_text_and_macros_are_not_switched_on(blind_site):

@@ -22,7 +22,7 @@ from mkdocs.commands.build import get_context
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
@@ -206,6 +206,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if self.lang != self.source:
             config.site_url = f"{self.base_url}{self.lang}/"
         search = config.plugins.get("material/search") or config.plugins.get("search")
+        self.indexed = search is not None
         if search is not None:
             stemmer = f"assets/javascripts/lunr/min/lunr.{self.lang}.min.js"
             search.config["lang"] = [self.lang if _material_has(stemmer) else "en"]
@@ -286,6 +287,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         self.material_styles = {}  # a page's depth in the site: Material's stylesheet links there
         self.macro_blocks = MacroBlocks()  # what the macros of the page being converted wrote
         self.views = {}
+        self.unindexed = {}  # an item page's content while the search indexes its sections too
         self.pages = dict(self.page_plan())
         files.append(File.generated(config, BRAND_CSS, content=brand_css(self.brand)))
         for page in self.planned.values():
@@ -476,7 +478,8 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             page.meta["title"] = escape(page.title or "", quote=False)
         return html
 
-    def on_page_context(self, context, page, config, nav):
+    @event_priority(100)  # before the search plugin's: it indexes what this adds
+    def _page_context(self, context, page, config, nav):
         # Kept: serve renders a page again when what it shows changed
         # (methodkit.mkdocs_adapter.live).
         context["mk"] = self.views[page.file.src_uri] = self.view(page, config)
@@ -484,7 +487,23 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         if "item" in mk and not mk["item"]["handout"]:
             other = mk["lang"] if mk["content_lang"] != mk["lang"] else None
             with_headings(page.toc, *section_headings(mk["item"], self.t), lang=other)
+            if self.indexed:
+                # The search indexes a page's content only, and the template shows an item's
+                # sections, results and links around it: for the index alone, they are added to
+                # the content until every other plugin has seen the page (_after_search), each under
+                # the heading its table-of-contents entry leads to.
+                self.unindexed[page.file.src_uri] = page.content
+                page.content += self.env.get_template("partials/mk/search-text.html").render(mk=mk)
         return context
+
+    @event_priority(-100)  # after the search plugin's
+    def _after_search(self, context, page, config, nav):
+        content = self.unindexed.pop(page.file.src_uri, None)
+        if content is not None:
+            page.content = content  # as the sanitiser left it: the template adds the rest
+        return context
+
+    on_page_context = CombinedEvent(_page_context, _after_search)
 
     def on_post_page(self, output, page, config):
         info = self.pages.get(page.file.src_uri)
