@@ -172,6 +172,77 @@ def test_the_plan_written_as_plain_files_holds_every_page(tmp_path):
     assert again.returncode == 1 and "not empty" in again.stderr  # nothing is overwritten
 
 
+def test_the_plain_files_hold_the_site_pages_as_each_language_shows_them(tmp_path):
+    """A generator without plugins knows neither `x.en.md` translations nor macros: each language's
+    folder gets every page of docs/ once, with the engine's macro calls replaced by the HTML the
+    MkDocs site shows there; a call it cannot make is left as written and listed."""
+    import json
+    from io import BytesIO
+
+    import yaml
+    from bs4 import BeautifulSoup
+    from PIL import Image
+
+    from methodkit.mkdocs_adapter.build import build_site
+    from sitekit import methodkit
+
+    root = assemble(tmp_path / "site")
+    replace_in(
+        root / "mkdocs.yml",
+        "        - accessibility.md\n",
+        "        - accessibility.md\n        - lijst.md\n",
+    )
+    with (root / "macros.py").open("a", encoding="utf-8") as f:
+        f.write('\n    @env.macro\n    def hallo():\n        return "Hallo"\n')
+    replace_in(
+        root / "macros.py", '    """This site adds no macros of its own to the engine\'s."""\n', ""
+    )
+    (root / "docs" / "lijst.md").write_text(
+        '---\ntitle: Lijst\n---\n# Lijst\n\nDe modules.\n\n{{ item_list("module") }}\n\n'
+        "In code: `{{ glossary() }}`\n\n{{ hallo() }}\n",
+        "utf-8",
+    )
+    picture = BytesIO()
+    Image.new("RGB", (4, 4)).save(picture, "PNG")
+    (root / "docs" / "beeld.png").write_bytes(picture.getvalue())
+    methodkit(root, "translate", "docs/lijst.md", "--to", "en", check=True)
+    replace_in(root / "docs" / "lijst.en.md", "draft: true\n", "")
+    replace_in(root / "docs" / "lijst.en.md", "De modules.", "THE-MODULES-EN")
+    code = (
+        "import sys\nfrom methodkit.cli.main import main\n"
+        "sys.exit(main(['plan', '--out', 'plain']))\n"
+    )
+    proc = run_guarded(code, root)
+    assert proc.returncode == 0, proc.stderr
+    assert build_site(root, strict=True, quiet=True) == 0
+
+    def plain(lang: str) -> tuple[dict, str]:
+        _, front, body = (root / "plain" / lang / "lijst.md").read_text("utf-8").split("---\n", 2)
+        return yaml.safe_load(front), body
+
+    def tiles(html: str) -> list[str]:
+        soup = BeautifulSoup(html, "html.parser")
+        return [(a["href"], a.get_text()) for a in soup.select(".mk-tile__title")]
+
+    manifest = json.loads((root / "plain" / "plan.json").read_text("utf-8"))
+    for lang, prefix in (("nl", ""), ("fr", "fr/"), ("en", "en/")):
+        meta, body = plain(lang)
+        built = (root / "site" / prefix / "lijst" / "index.html").read_text("utf-8")
+        assert tiles(body) and tiles(body) == tiles(built), lang  # in that language, same links
+        assert "{{ glossary() }}" in body and "{{ hallo() }}" in body
+        [entry] = [p for p in manifest[lang]["site_pages"] if p["src"] == "lijst.md"]
+        assert entry["calls_left"] == ["{{ hallo() }}"]  # the one in code is text
+        assert meta["methodkit"]["kind"] == "site" and meta["title"] == "Lijst"
+        assert (root / "plain" / lang / "beeld.png").is_file()  # docs/' images beside the pages
+    # French has no translation: the source, said so; English has its own.
+    assert plain("fr")[0]["lang"] == "nl" and plain("fr")[0]["methodkit"]["notice"] == "fallback"
+    assert plain("en")[0]["lang"] == "en" and "THE-MODULES-EN" in plain("en")[1]
+    assert not (root / "plain" / "en" / "lijst.en.md").exists()
+    assert manifest["nl"]["site_pages"][0]["src"]  # every page of docs/, the home page too
+    home = yaml.safe_load((root / "plain" / "nl" / "index.md").read_text("utf-8").split("---\n")[1])
+    assert home["mk"]["home"] is not None and home["mk"]["jsonld"]["@type"] == "WebSite"
+
+
 def test_site_pages_enter_the_model_once_with_their_translations(tmp_path):
     """A page of docs/ is in the content model with its language, its version and what each
     translation records; the status report reads its states from there."""

@@ -35,7 +35,9 @@ from methodkit.loading.source import (
 )
 
 # A call of a site macro, with at most one plain name as its argument: {{ item_list("tool") }}.
-_CALL = re.compile(r"""\{\{\s*([A-Za-z_]\w*)\((?:\s*(?:"([a-z_]+)"|'([a-z_]+)')\s*)?\)\s*\}\}""")
+MACRO_CALL = re.compile(
+    r"""\{\{\s*([A-Za-z_]\w*)\((?:\s*(?:"([a-z_]+)"|'([a-z_]+)')\s*)?\)\s*\}\}"""
+)
 # What a site page's front matter may hold; everything else is refused by the check and dropped by
 # the build (Material prints some keys, such as subtitle and status, as they are).
 PAGE_FIELDS = (
@@ -304,7 +306,7 @@ def _calls_not_run(body: str, rel: str, first_line: int, macros, page: str) -> l
             say("page.macro_not_listed", call=m.group(0)),
             say("page.macro_not_listed.hint", page=page),
         )
-        for m in _CALL.finditer(text)
+        for m in MACRO_CALL.finditer(text)
         if m.group(1) in macros
     ]
 
@@ -320,7 +322,7 @@ def _template_problems(text: str, rel: str, macros: dict[str, bool], types=()) -
         )
 
     out, said = [], set()
-    for m in _CALL.finditer(text):
+    for m in MACRO_CALL.finditer(text):
         # A macro that takes an item type, given a name that is none (a folder, a plural, a typo).
         argument = m.group(2) or m.group(3)
         if macros.get(m.group(1)) and argument is not None and argument not in types:
@@ -337,7 +339,7 @@ def _template_problems(text: str, rel: str, macros: dict[str, bool], types=()) -
                     else say("page.macro_type.hint", types=", ".join(types) or "-"),
                 )
             )
-    calls = _CALL.sub(
+    calls = MACRO_CALL.sub(
         lambda m: " " * len(m.group(0)) if known(m) or m.start() in said else m.group(0), text
     )
     for m in TEMPLATE_SYNTAX.finditer(calls):

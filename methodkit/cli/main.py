@@ -198,7 +198,7 @@ def _content(root: Path):
 
 def cmd_plan(root: Path, args) -> int:
     from methodkit.checks.problems import format_problems
-    from methodkit.loading.config import publisher
+    from methodkit.loading.config import extra, publisher
     from methodkit.publishing.branding import BrandingError
     from methodkit.publishing.plain import write_plain
 
@@ -216,7 +216,7 @@ def cmd_plan(root: Path, args) -> int:
             f"methodkit plan: {len(problems)} content problem(s); fix them first", file=sys.stderr
         )
         return 1
-    publisher_settings, site_name = publisher(root)
+    _, site_name = publisher(root)
     try:
         written = write_plain(
             content,
@@ -224,7 +224,9 @@ def cmd_plan(root: Path, args) -> int:
             root=root,
             site_url=settings.site_url,
             site_name=site_name,
-            publisher=publisher_settings,
+            extra=extra(root),
+            docs_dir=settings.docs_dir,
+            macro_pages=settings.macro_pages,
         )
     except BrandingError as err:
         print(f"methodkit plan: {err}", file=sys.stderr)

@@ -202,4 +202,14 @@ def site_settings(root: Path, config_file: str | None = None) -> Settings:
 def publisher(root: Path, config_file: str | None = None) -> tuple[dict, str]:
     """`extra.publisher` of mkdocs.yml and the site's name, for commands that run without MkDocs."""
     data = _read(root, config_file)
-    return dict((data.get("extra") or {}).get("publisher") or {}), str(data.get("site_name") or "")
+    return dict(_extra(data).get("publisher") or {}), str(data.get("site_name") or "")
+
+
+def extra(root: Path, config_file: str | None = None) -> dict:
+    """`extra` of mkdocs.yml (the publisher, the accessibility statement's facts)."""
+    return _extra(_read(root, config_file))
+
+
+def _extra(data: dict) -> dict:
+    value = data.get("extra")
+    return value if isinstance(value, dict) else {}

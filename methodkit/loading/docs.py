@@ -72,6 +72,7 @@ def site_pages(
                 bool(meta.get("draft")),
                 body,
                 body_line,
+                meta,
             )
         else:
             sources[src] = (path, meta, version, body, body_line)
@@ -89,6 +90,7 @@ def site_pages(
             tuple(map(str, hide)) if isinstance(hide, list) else (),
             body,
             body_line,
+            meta,
         )
     strays = [
         tr for base, by_lang in translations.items() if base not in pages for tr in by_lang.values()

@@ -1,20 +1,22 @@
-"""mkdocs-macros module (`modules: [methodkit.mkdocs_adapter.macros]`): small macros for the site's
-own pages in docs/.
+"""mkdocs-macros module (`modules: [methodkit.mkdocs_adapter.macros]`): the engine's macros for the
+site's own pages in docs/.
 
 Only the pages listed in `macro_pages` use them; methodology content never
-does. Each macro hands the work to methodkit.pages.listings and returns its HTML
-as a block of its own (methodkit.pages.macro_blocks): the page around it is
-cleaned as content, the block with the interface's allow-list. They ship with
-the engine, so every site that uses it has them. A site's own macro (macros.py)
-returns Markdown or HTML that is cleaned as content, unless it hands its HTML to
+does. Each macro hands the work to methodkit.pages.engine_macros (which the plain
+files use too) and returns its HTML as a block of its own
+(methodkit.pages.macro_blocks): the page around it is cleaned as content, the
+block with the interface's allow-list. They ship with the engine, so every site
+that uses it has them. A site's own macro (macros.py) returns Markdown or HTML
+that is cleaned as content, unless it hands its HTML to
 `interface_block(env, html)`.
+
+The check reads the macros' names from this file's source (`@interface.macro` as `@env.macro`),
+so each is defined here by name.
 """
 
 import functools
 
-from methodkit.pages import listings
-from methodkit.pages.accessibility import statement
-from methodkit.publishing.citation import citation_html
+from methodkit.pages import engine_macros, listings
 
 
 def interface_block(env, html: str) -> str:
@@ -41,56 +43,51 @@ class _Interface:
 def define_env(env):
     interface = _Interface(env)
 
-    def catalogue():
-        return env.conf.plugins["methodkit"].catalogue
-
-    def here():
-        return env.page.url
+    def here() -> engine_macros.Here:
+        """The page being rendered, in this language's build."""
+        plugin = env.conf.plugins["methodkit"]
+        return engine_macros.Here(
+            cat=plugin.catalogue,
+            url=env.page.url,
+            site_url=env.conf.site_url or "",
+            base_url=plugin.base_url,
+            brand=plugin.brand,
+            extra=env.conf.extra,
+            date=plugin.date,
+            pdf=plugin.pdf,
+        )
 
     @interface.macro
     def item_list(kind):
-        """Every item of a type, as its declaration in schemas/types.yml lists them."""
-        return listings.item_list(catalogue(), kind, here())
+        return engine_macros.item_list(here(), kind)
 
     @interface.macro
     def glossary():
-        """Every vocabulary term with its description."""
-        return listings.glossary(catalogue(), here())
+        return engine_macros.glossary(here())
 
     @interface.macro
     def trajectory():
-        """The year-long track as a timeline."""
-        return listings.trajectory(catalogue(), here())
+        return engine_macros.trajectory(here())
 
     @interface.macro
     def accessibility_statement():
-        """The accessibility statement on the EU model, from extra.accessibility in mkdocs.yml."""
-        plugin = env.conf.plugins["methodkit"]
-        return statement(
-            env.conf.extra, env.conf.site_url or "", plugin.t, plugin.lang, plugin.source
-        )
+        return engine_macros.accessibility_statement(here())
 
     @interface.macro
     def downloads():
-        """The PDF downloads: trainer pack and each module's two versions."""
-        plugin = env.conf.plugins["methodkit"]
-        return listings.downloads(plugin.catalogue, plugin.pdf, here())
+        return engine_macros.downloads(here())
 
     @interface.macro
     def citation():
-        """How to cite the site, from extra.publisher in mkdocs.yml."""
-        plugin = env.conf.plugins["methodkit"]
-        return citation_html(plugin.brand, plugin.t, plugin.lang, plugin.base_url, plugin.date)
+        return engine_macros.citation(here())
 
     @interface.macro
     def sources_zip():
-        """Link to the zip of the methodology's sources."""
-        return listings.sources_zip(catalogue(), here())
+        return engine_macros.sources_zip(here())
 
     @interface.macro
     def translation_status():
-        """Translated, missing and outdated pages per language."""
         env.page.meta[listings.SHOWS_STATES] = (
             True  # serve renders the page again when a state changes
         )
-        return listings.translation_status(catalogue(), env.conf, here())
+        return engine_macros.translation_status(here())

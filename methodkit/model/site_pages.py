@@ -26,6 +26,7 @@ class PageTranslation:
     draft: bool
     body: str | None = None  # its Markdown below the front matter; None when it does not parse
     body_line: int = 1  # the line of the body's first line in the file
+    meta: dict = field(default_factory=dict)  # its front matter, as read
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class SitePage:
     hide: tuple[str, ...] = ()
     body: str | None = None  # its Markdown below the front matter; None when it does not parse
     body_line: int = 1
+    meta: dict = field(default_factory=dict)  # its front matter, as read
 
     @property
     def url(self) -> str:

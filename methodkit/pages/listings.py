@@ -218,7 +218,7 @@ def _num(x: float) -> str:
 SHOWS_STATES = "mk_shows_translation_states"
 
 
-def translation_status(cat: Catalogue, conf, here: str) -> str:
+def translation_status(cat: Catalogue) -> str:
     content = cat.content
     t = cat.t
     entries = report(content)

@@ -3,14 +3,14 @@
 Each language gets a folder with the pages the engine plans (Markdown with the
 title, description, template, the language the text is in, and in `mk` what the
 page shows from the catalogue: an item's card, sections, links, notice and
-metadata, a term's items) and the images beside items, ready to sit beside the
-site's own docs/ pages (a participant version's worksheets, made from its item's
-rendered body, in `mk.content`); `interface.json` holds the interface's words the views
-name by key, `plan.json` lists the pages and images. Beside them, the outputs a
-build writes from the catalogue (feeds, the planner's data, and in the source
-language's folder catalog.json and the sources zip) and each language's sitemap:
-everything but the PDFs, which are printed from the built HTML. Nothing here
-knows MkDocs: this is the second adapter the engine's plan allows.
+metadata, a term's items; a participant version's worksheets, made from its item's
+rendered body, in `mk.content`) and the images beside items, with the site's own pages
+of docs/ as that language shows them (`plain_site_pages.py`); `interface.json` holds the
+interface's words the views name by key, `plan.json` lists the pages and images. Beside
+them, the outputs a build writes from the catalogue (feeds, the planner's data, and in the
+source language's folder catalog.json and the sources zip) and each language's sitemap:
+everything but the PDFs, which are printed from the built HTML. Nothing here knows MkDocs:
+this is the second adapter the engine's plan allows.
 """
 
 from __future__ import annotations
@@ -32,16 +32,28 @@ from methodkit.pages.handouts import only_written_tags, participant_html, relati
 from methodkit.pages.item_page import item_page
 from methodkit.pages.views import facet_view
 from methodkit.publishing.branding import brand_of
+from methodkit.publishing.exports import content_date
 from methodkit.publishing.outputs import write_outputs
+from methodkit.publishing.plain_site_pages import write_site_pages
 from methodkit.publishing.sitemap import write_sitemap
 
 
 def write_plain(
-    content: Content, out: Path, *, root: Path, site_url: str, site_name: str, publisher: dict
+    content: Content,
+    out: Path,
+    *,
+    root: Path,
+    site_url: str,
+    site_name: str,
+    extra: dict,
+    docs_dir: str = "docs",
+    macro_pages=(),
 ) -> list[Path]:
-    """Write every language's planned pages and outputs under out/<lang>/; returns every file
-    written. BrandingError when `publisher` (extra.publisher) cannot be used."""
+    """Write every language's planned pages, site pages and outputs under out/<lang>/; returns
+    every file written. `extra`: mkdocs.yml's; BrandingError when its `publisher` cannot be
+    used."""
     written = []
+    date = content_date(root)
     manifest = {}
     addresses = None  # of the first language's site, which every language has: for the sitemaps
     languages = Languages(tuple(content.languages))
@@ -49,7 +61,7 @@ def write_plain(
     for lang in content.languages:
         cat = Catalogue(content, lang)
         folder = out / lang
-        brand = brand_of(publisher, site_name, lang)
+        brand = brand_of(dict(extra.get("publisher") or {}), site_name, lang)
         pages = plan.pages(cat, cat.t["handout.label"])
         addresses = addresses or plan.addresses(cat, pages)
         for page in pages:
@@ -82,6 +94,21 @@ def write_plain(
         words = folder / "interface.json"
         words.write_text(json.dumps(cat.t, ensure_ascii=False, indent=1, sort_keys=True), "utf-8")
         written.append(words)
+        site_pages, files = write_site_pages(
+            cat,
+            folder,
+            root=root,
+            docs_dir=docs_dir,
+            macro_pages=macro_pages,
+            site={
+                "site_url": site_url + languages.prefix(lang),
+                "base_url": site_url,
+                "brand": brand,
+                "extra": extra,
+                "date": date,
+            },
+        )
+        written += files
         before = set(folder.rglob("*"))
         write_outputs(
             cat,
@@ -100,6 +127,10 @@ def write_plain(
                 {"src": p.src, "url": p.url, "kind": p.kind, "template": p.template} for p in pages
             ],
             "media": [m.src for m in media],
+            "site_pages": [
+                {"src": p.src, "url": p.url, "notice": p.notice, "calls_left": p.calls_left}
+                for p in site_pages
+            ],
         }
     write_sitemap(out, site_url, languages, addresses, folder_of=lambda lang: lang)
     written += [out / lang / "sitemap.xml" for lang in languages.codes]
