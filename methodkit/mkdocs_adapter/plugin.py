@@ -242,6 +242,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         env.bytecode_cache = _TEMPLATES
         env.filters["css_string"] = css_string
         self.env = env
+        self.search_text = env.get_template("partials/mk/search-text.html")
         content = self.catalogue.content
         for t in content.types.all:
             # A template a declaration names but no theme folder has: said where it is named.
@@ -493,7 +494,7 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
                 # the content until every other plugin has seen the page (_after_search), each under
                 # the heading its table-of-contents entry leads to.
                 self.unindexed[page.file.src_uri] = page.content
-                page.content += self.env.get_template("partials/mk/search-text.html").render(mk=mk)
+                page.content += self.search_text.render(mk=mk)
         return context
 
     @event_priority(-100)  # after the search plugin's
