@@ -53,6 +53,22 @@ ATTACKS = {
         "---\ntitle: A\nhide: [navigation, '<script>']\n---\nTekst.\n",
         "docs/a5.md:3: hide: is not a list of parts to hide",
     ),
+    # template syntax in a field, written with YAML escapes the file does not show as braces:
+    # mkdocs-macros renders a macro page's title as a template
+    "docs/t1.md": (
+        '---\ntitle: "A \\x7b\\x7b lipsum.__globals__.os.system(\\"id\\") \\x7d\\x7d"\n---\nx\n',
+        "docs/t1.md:2: title: contains template syntax '{{'",
+    ),
+    "docs/t1.fr.md": (
+        '---\ntitle: A\ndescription: "\\u007b% if 1 %\\u007d"\n---\nx\n',
+        "docs/t1.fr.md:3: description: contains template syntax '{%'",
+    ),
+    # a tag around a code span: Python-Markdown reads code, CommonMark (another generator reading
+    # the plain files) a tag
+    "docs/c1.md": (
+        PAGE + 'Zie <span title="`"><img src=x onerror=alert(1)>` hier.\n',
+        "docs/c1.md:4: body: event-handler attribute 'onerror' on <img> is not allowed",
+    ),
     # links in the home page's front matter
     "docs/h1.md": (
         "---\ntitle: H\npaths:\n  - title: P\n    text: T\n    links:\n"
@@ -406,3 +422,54 @@ def test_a_term_list_neither_crashes_nor_stalls_the_check(tmp_path):
     out = methodkit(root, "check").stdout
     assert "methodology/terms/nl.yml:1: terms: lists 5000 variants to avoid" in out, out
     assert time.monotonic() - started < 60
+
+
+def test_a_field_of_a_macro_page_runs_nothing_even_unchecked(tmp_path, monkeypatch):
+    """The build's own defence, with the check of fields switched off: a macro page's title that
+    holds a template (its braces written as YAML escapes), in the source and in a translation,
+    is shown as text and runs nothing."""
+    import methodkit.checks.site_pages
+    from methodkit.mkdocs_adapter.build import build_site
+    from sitekit import page, replace_in
+
+    root = assemble(tmp_path / "root")
+    replace_in(
+        root / "mkdocs.yml",
+        "        - accessibility.md\n",
+        "        - accessibility.md\n        - t.md\n",
+    )
+    marker = tmp_path / "ran"
+    run = f'\\x7b\\x7b lipsum.__globals__.os.system(\\"touch {marker}\\") \\x7d\\x7d'
+    (root / "docs/t.md").write_text(f'---\ntitle: "T {run}"\n---\n# T\n\nTekst.\n', "utf-8")
+    (root / "docs/t.en.md").write_text(
+        f'---\ntitle: "E {run}"\nsource_hash: x\n---\n# E\n\nText.\n', "utf-8"
+    )
+    monkeypatch.setattr(methodkit.checks.site_pages, "_template_in_field", lambda *a: [])
+    monkeypatch.setenv("METHODKIT_CACHE", "0")
+    assert build_site(root, strict=False, quiet=True) == 0
+    assert not marker.exists()
+    for prefix in ("", "en/"):  # the translation's title too
+        assert "{{ lipsum.__globals__" in page(root / "site", prefix + "t/").title.get_text()
+
+
+def test_front_matter_that_mkdocs_cannot_read_is_not_shown_as_text(tmp_path):
+    """MkDocs' YAML builds dates and shows a front matter it cannot take (a day that does not exist)
+    as the page's text, which no check of bodies has read; the build shows the page as the check
+    read it."""
+    from methodkit.mkdocs_adapter.build import build_site
+    from sitekit import page
+
+    root = assemble(tmp_path / "root")
+    (root / "docs/datum.md").write_text(
+        "---\ntitle: Datum\ndescription: 2026-02-30\nhero:\n"
+        '  lead: "[klik](javascript:window.pwned=1) ![x](https://evil.example/p.png)"\n'
+        "---\n# Datum\n\nTekst.\n",
+        "utf-8",
+    )
+    assert methodkit(root, "check").returncode == 0
+    assert build_site(root, strict=True, quiet=True) == 0
+    soup = page(root / "site", "datum/")
+    text = soup.select_one("article").get_text()
+    assert "Tekst." in text and "2026-02-30" not in text and "klik" not in text
+    assert soup.select_one('meta[name="description"]')["content"] == "2026-02-30"
+    assert "evil.example" not in str(soup) and "javascript:" not in str(soup)

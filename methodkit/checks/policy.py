@@ -22,6 +22,8 @@ import re
 from functools import lru_cache
 from html.parser import HTMLParser
 
+from markdown_it import MarkdownIt
+
 from methodkit.checks import allowlist
 from methodkit.checks.lines import line_of
 from methodkit.checks.problems import Message, Problem, say, word
@@ -527,8 +529,14 @@ def _rendered_problems(
     parser = _Rendered()
     parser.feed(rendered)
     parser.close()
+    # The plain files (`methodkit plan --out`) hand the body to another generator, which may read
+    # it as CommonMark: there a tag wins over a code span that starts inside it, so what
+    # Python-Markdown shows as code may be a tag. What is active either way is refused.
+    other = _Rendered()
+    other.feed(_commonmark().render(body))
+    other.close()
     out = []
-    for tag, attr, value in parser.found:
+    for tag, attr, value in parser.found + [f for f in other.found if f not in parser.found]:
         # A Markdown link has no `href` in its source: its address finds the line.
         line = _where(body, value or attr or tag, first_line)
         if attr is None:
@@ -546,6 +554,11 @@ def _rendered_problems(
             )
         )
     return out
+
+
+@lru_cache(maxsize=1)
+def _commonmark() -> MarkdownIt:
+    return MarkdownIt("commonmark")
 
 
 def _where(body: str, word: str, first_line: int) -> int:

@@ -291,7 +291,28 @@ def _text_problems(value, field: str, rel: str, line: int) -> list[Problem]:
         return [
             p for i, v in enumerate(value) for p in _text_problems(v, f"{field}[{i}]", rel, line)
         ]
-    return text_field_problems(value, field, rel, line) if isinstance(value, str) else []
+    if not isinstance(value, str):
+        return []
+    return text_field_problems(value, field, rel, line) + _template_in_field(
+        value, field, rel, line
+    )
+
+
+def _template_in_field(value: str, field: str, rel: str, line: int) -> list[Problem]:
+    """A field of a page is text: mkdocs-macros renders a macro page's title as a template, and the
+    raw file need not show the braces (YAML writes `\\x7b` as `{`), so the value is read."""
+    m = TEMPLATE_SYNTAX.search(value)
+    if m is None:
+        return []
+    return [
+        Problem(
+            rel,
+            line,
+            field,
+            say("page.field_template", syntax=m.group(0)),
+            say("page.field_template.hint"),
+        )
+    ]
 
 
 def _calls_not_run(body: str, rel: str, first_line: int, macros, page: str) -> list[Problem]:

@@ -282,6 +282,12 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
             self.languages,
             self.catalogue.include_drafts,
         )
+        # Each file of docs/ as the content model read it (its front matter and body), by its path.
+        self.site_sources = {
+            variant.path: variant
+            for page in self.catalogue.content.site_pages.values()
+            for variant in (page, *page.translations.values())
+        }
         # kept, like nav and env, for serve's incremental rebuilds (methodkit.mkdocs_adapter.live)
         self.files = files
         self.handouts = {}  # (kind, id): the text of the item's handout
@@ -397,10 +403,18 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
         return nav
 
     # -- pages -----------------------------------------------------------
+    @event_priority(100)  # before mkdocs-macros', which renders what this leaves
     def on_page_markdown(self, markdown, page, config, files):
         self.macro_blocks.start_page()  # mkdocs-macros runs this page's macros after this event
         info = self.pages.get(page.file.src_uri)
         if info is None:
+            model = self.site_sources.get(self._source_of(page))
+            if model is not None and model.body is not None:
+                # The page as the check read it, whatever MkDocs made of the file: a front matter
+                # that MkDocs' YAML cannot take (a date that does not exist) it would show as text.
+                page.meta.clear()
+                page.meta.update(model.meta)
+                markdown = model.body
             # mkdocs-macros reads render_macros from the front matter (and treats 1, 1.0 or a
             # truthy value as true, and ignore_macros as an error): the list in mkdocs.yml decides.
             for key in [k for k in page.meta if k not in PAGE_FIELDS]:
@@ -444,7 +458,10 @@ class MethodkitPlugin(BasePlugin[MethodkitConfig]):
                 ("description", True),
             ):  # printed unescaped: as text, in an attribute
                 if isinstance(page.meta.get(key), str):
-                    page.meta[key] = escape(page.meta[key], quote=quote)
+                    # A brace as an entity: mkdocs-macros renders a macro page's title as a
+                    # template when it holds one (a YAML escape writes it without showing it).
+                    text = escape(page.meta[key], quote=quote)
+                    page.meta[key] = text.replace("{", "&#123;").replace("}", "&#125;")
                 elif key in page.meta:
                     del page.meta[key]
             if self._source_of(page) in self.problem_files:
