@@ -473,3 +473,22 @@ def test_front_matter_that_mkdocs_cannot_read_is_not_shown_as_text(tmp_path):
     assert "Tekst." in text and "2026-02-30" not in text and "klik" not in text
     assert soup.select_one('meta[name="description"]')["content"] == "2026-02-30"
     assert "evil.example" not in str(soup) and "javascript:" not in str(soup)
+
+
+def test_infinity_and_not_a_number_are_no_numbers(tmp_path):
+    """YAML's `.inf` and `.nan` pass a schema's `number`, and no `maximum` holds NaN: the site
+    would print "inf half days" and skip every comparison."""
+    from sitekit import replace_in
+
+    root = assemble(tmp_path / "root")
+    trajectory = root / "methodology/trajectory.yml"
+    text = trajectory.read_text("utf-8")
+    lines = text.split("\n")
+    replace_in(trajectory, "half_days: 1\n", "half_days: .inf\n")
+    replace_in(trajectory, "half_days: 2\n", "half_days: .NaN\n")
+    proc = methodkit(root, "check")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    for value, old in ((".inf", "half_days: 1"), (".NaN", "half_days: 2")):
+        line = next(i for i, l in enumerate(lines, 1) if l.strip() == old)
+        assert f"methodology/trajectory.yml:{line}: " in proc.stdout, proc.stdout
+        assert f"'{value}' is not a number one can count with" in proc.stdout

@@ -270,6 +270,19 @@ def _walk(node, path, doc, rel, problems, offset, seen) -> bool:
             child = f"{path}[{i}]"
             doc.lines[child] = item.start_mark.line + 1 + offset
             ok = _walk(item, child, doc, rel, problems, offset, seen) and ok
+    elif node.tag.endswith(":float") and node.value.lstrip("+-").lower() in (".inf", ".nan"):
+        # YAML's infinity and not-a-number pass a schema's `number` (and every comparison with
+        # NaN is false, so no `maximum` holds them): no count, duration or time is either.
+        problems.append(
+            Problem(
+                rel,
+                node.start_mark.line + 1 + offset,
+                path or "front matter",
+                say("yaml.not_finite", value=node.value),
+                say("yaml.not_finite.hint"),
+            )
+        )
+        return False
     return ok
 
 
