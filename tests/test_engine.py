@@ -7,6 +7,7 @@ everything else. The test runs in a fresh interpreter in which `mkdocs`,
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -143,13 +144,21 @@ def test_the_plan_written_as_plain_files_holds_every_page(tmp_path):
     assert item["mk"]["item"]["card"] and item["mk"]["item"]["licence"]
     assert item["mk"]["notice"] == "fallback" and item["lang"] == "nl"
     assert item["mk"]["jsonld"]["@context"] == "https://schema.org"
-    sheets = front("nl", "modules/alpha-module/handout.md")["mk"]["content"]
-    assert "Eerste vraag?" in sheets and "worksheet" in sheets
+    # A participant version's body is its worksheets, as HTML (it has no Markdown of its own).
+    sheets = (
+        (root / "plain/nl/modules/alpha-module/handout.md").read_text("utf-8").split("---\n")[2]
+    )
+    assert "Eerste vraag?" in sheets and "worksheet" in sheets and "\n\n" not in sheets.strip()
     # Its addresses as the built site has them, from the participant version's page (as MkDocs
     # makes them: modules/alpha-module/handout/).
     assert 'src="../../alpha/schets.png"' in sheets and 'href="../../beta-module/#doel"' in sheets
     facet = next(p for p in manifest["nl"]["pages"] if p["kind"] == "facet")
     assert front("nl", facet["src"])["mk"]["facet"]["groups"]
+    # A term's page lists its items in its body too, linked to their pages' files.
+    body = (root / "plain/nl" / facet["src"]).read_text("utf-8").split("---\n")[2]
+    links = re.findall(r"\]\(([^)]+\.md)\)", body)
+    folder = (root / "plain/nl" / facet["src"]).parent
+    assert links and all((folder / link).is_file() for link in links), links
     words = json.loads((root / "plain" / "en" / "interface.json").read_text("utf-8"))
     assert words["handout.label"]
     # Images are listed and copied beside their item's page; every language has its sitemap.

@@ -3,8 +3,8 @@
 Each language gets a folder with the pages the engine plans (Markdown with the
 title, description, template, the language the text is in, and in `mk` what the
 page shows from the catalogue: an item's card, sections, links, notice and
-metadata, a term's items; a participant version's worksheets, made from its item's
-rendered body, in `mk.content`) and the images beside items, with the site's own pages
+metadata, a term's items; as body, an item's Markdown, a participant version's worksheets
+as HTML, a term's items as a list) and the images beside items, with the site's own pages
 of docs/ as that language shows them (`plain_site_pages.py`); `interface.json` holds the
 interface's words the views name by key, `plan.json` lists the pages and images. Beside
 them, the outputs a build writes from the catalogue (feeds, the planner's data, and in the
@@ -15,8 +15,10 @@ this is the second adapter the engine's plan allows.
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
+import re
 import shutil
 from pathlib import Path
 
@@ -64,8 +66,9 @@ def write_plain(
         brand = brand_of(dict(extra.get("publisher") or {}), site_name, lang)
         pages = plan.pages(cat, cat.t["handout.label"])
         addresses = addresses or plan.addresses(cat, pages)
+        src_of = {p.url: p.src for p in pages}
         for page in pages:
-            mk = _view(cat, page, site_url, languages, brand, extensions)
+            mk = _view(cat, page, site_url, languages, brand)
             meta = {
                 "title": page.title,
                 "description": page.description,
@@ -82,7 +85,14 @@ def write_plain(
             target = folder / page.src
             target.parent.mkdir(parents=True, exist_ok=True)
             front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-            target.write_text(f"---\n{front}---\n{page.markdown}", "utf-8")
+            body = (
+                _handout_html(cat, page, extensions)
+                if page.kind == "handout"
+                else _facet_markdown(mk["facet"], page.src, src_of, cat.t["facet.none"])
+                if page.kind == "facet"
+                else page.markdown
+            )
+            target.write_text(f"---\n{front}---\n{body}", "utf-8")
             written.append(target)
         media = plan.media(cat)
         for medium in media:
@@ -138,13 +148,9 @@ def write_plain(
     return [*written, out / "plan.json"]
 
 
-def _view(
-    cat: Catalogue, page, site_url: str, languages: Languages, brand: dict, extensions: tuple
-) -> dict:
+def _view(cat: Catalogue, page, site_url: str, languages: Languages, brand: dict) -> dict:
     """What the page shows from the catalogue (the part of the engine templates' `mk` that is not
-    the page around it), as plain data; for a participant version, which has no Markdown of its
-    own, its body as HTML in `content`: the item's worksheets, as the site's Markdown renders
-    them."""
+    the page around it), as plain data."""
     if page.kind == "facet":
         view = {"facet": facet_view(cat, page.vocabulary, page.term)}
     else:
@@ -160,14 +166,43 @@ def _view(
             brand=brand,
             languages=list(languages.codes),
         )
-    if page.kind == "handout":
-        markdown = cat.body(page.item)
-        rendered = site_markdown(extensions).reset().convert(markdown)
-        sheets = participant_html(rendered, markup_free=only_written_tags(markdown), folder="")
-        # Markdown wrote the addresses as the item's file names them; the site's are of pages.
-        view["content"] = relative_urls(sheets, lambda url: _from_page(url, page))
     # Dates, tuples and marked-up strings as JSON has them.
     return json.loads(json.dumps(view, default=str))
+
+
+def _handout_html(cat: Catalogue, page, extensions: tuple) -> str:
+    """A participant version's body, which has no Markdown of its own: its item's worksheets as
+    the site's Markdown renders them, as HTML (the site's participant version shows the same)."""
+    markdown = cat.body(page.item)
+    rendered = site_markdown(extensions).reset().convert(markdown)
+    sheets = participant_html(rendered, markup_free=only_written_tags(markdown), folder="")
+    # Markdown wrote the addresses as the item's file names them; the site's are of pages.
+    html = relative_urls(sheets, lambda url: _from_page(url, page))
+    return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"  # one HTML block
+
+
+def _facet_markdown(facet: dict, src: str, src_of: dict, none: str) -> str:
+    """A term's page as Markdown: its description and its items by type, each linked to its page's
+    file, so that a generator's own page template shows them (the engine's `facet.html` lays them
+    out from `mk.facet` and prints no body)."""
+    lines = [_text(facet["description"] or ""), ""]
+    for group in facet["groups"]:
+        lines += [f"## {_text(group['title'])}", ""]
+        for x in group["items"]:
+            target = posixpath.relpath(src_of.get(x["url"], x["url"]), posixpath.dirname(src))
+            lines.append(f"- [{_text(x['text'])}]({target}): {_text(x['summary'] or '')}")
+        lines += [] if group["items"] else [_text(none)]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _text(value: str) -> str:
+    """Text as Markdown reads it as text, in CommonMark and Python-Markdown alike: `&` and `<` as
+    entities, emphasis, code and link brackets escaped with a backslash."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(value, quote=False))
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]])")
 
 
 def _from_page(url: str, page) -> str:
