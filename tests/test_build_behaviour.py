@@ -748,6 +748,35 @@ def test_serve_stops_cleanly_however_many_signals_arrive(root, tmp_path):
     assert not list(tmp_path.glob("methodkit-serve-*"))
 
 
+def test_ctrl_c_during_the_first_build_stops_serve_without_a_traceback(root, tmp_path):
+    """Ctrl+C reaches the server and its workers (the terminal's whole process group) while the
+    site is still being built: everything ends, quietly, and the scratch site goes too."""
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as err:
+        server = subprocess.Popen(
+            [str(BIN / "methodkit"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=root,
+            env={**os.environ, "TMPDIR": str(tmp_path)},
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            start_new_session=True,  # a process group of its own, as a terminal gives a command
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while not list(tmp_path.glob("methodkit-serve-*")) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(0.3)  # the workers are starting or building
+        os.killpg(server.pid, signal.SIGINT)
+        assert server.wait(timeout=60) is not None
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+    text = log.read_text("utf-8")
+    assert "Traceback" not in text and "Serving every language" not in text, text
+    assert not list(tmp_path.glob("methodkit-serve-*"))
+
+
 # `build_site` in a fresh process, with every load of the content noted (its process, and whether
 # it was a helper's share of a cold check); with "thread", another thread runs while it builds.
 _BUILD = """

@@ -182,7 +182,13 @@ def main(argv=None) -> int:
         "languages": cmd_languages,
         "init": cmd_init,
     }
-    return commands[args.command](root, args)
+    try:
+        return commands[args.command](root, args)
+    except KeyboardInterrupt:
+        # Ctrl+C ends a command with a word, not a traceback (build and serve leave site/ as it
+        # was, and their workers end with them).
+        print(f"methodkit {args.command}: stopped", file=sys.stderr)
+        return 130
 
 
 def _content(root: Path):

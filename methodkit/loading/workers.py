@@ -10,6 +10,8 @@ back to doing the work themselves, or to spawned workers, when `can_fork()` says
 from __future__ import annotations
 
 import gc
+import os
+import signal
 import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -36,8 +38,22 @@ def forked_pool(workers: int, initializer=None, initargs: tuple = ()) -> Process
 
 
 def _start(initializer, initargs: tuple) -> None:
+    quiet_on_interrupt()
     # What the worker was forked with lives as long as it does: the collector leaves it alone,
     # instead of going through all of it (and copying every page it touches) again and again.
     gc.freeze()
     if initializer is not None:
         initializer(*initargs)
+
+
+def quiet_on_interrupt() -> None:
+    """In a worker: Ctrl+C reaches every process of the terminal's group, and each worker would
+    print the traceback of its interrupted wait; it ends at once instead, and its parent (which
+    got the same Ctrl+C) says it stopped. Where the parent ignores Ctrl+C (started in the
+    background), so does the worker."""
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        signal.signal(signal.SIGINT, _end)
+
+
+def _end(signum, frame) -> None:
+    os._exit(128 + signum)

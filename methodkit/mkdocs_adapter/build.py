@@ -23,7 +23,7 @@ from methodkit.catalogue.catalogue import Catalogue
 from methodkit.checks.problems import Problem, problems_report, say
 from methodkit.loading.config import site_settings
 from methodkit.loading.loader import load
-from methodkit.loading.workers import can_fork, forked_pool
+from methodkit.loading.workers import can_fork, forked_pool, quiet_on_interrupt
 from methodkit.model.languages import Languages
 from methodkit.pages.plan import addresses
 from methodkit.publishing.site_address import HINT, placeholder_problem
@@ -184,9 +184,12 @@ def build_site(
             for lang in settings.languages
         ]
         results = [f.result() for f in futures]
+    except KeyboardInterrupt:
+        shutil.rmtree(scratch, ignore_errors=True)  # stopped: site/ stays as it was
+        raise
     finally:
         if pool:
-            pool.shutdown()
+            pool.shutdown(cancel_futures=True)
     failed = [(lang, msg) for lang, ok, msg in results if not ok]
     if failed:
         # Content problems are the same in every language: say them once.
@@ -243,7 +246,9 @@ def new_pool(workers: int, model=None, *, fork: bool = True) -> ProcessPoolExecu
         import methodkit.mkdocs_adapter.plugin  # noqa: F401  (and Material with it)
 
         return forked_pool(workers, _adopt, (model,))
-    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=get_context("spawn"), initializer=quiet_on_interrupt
+    )
 
 
 # In a forked worker: the (content, problems) its parent loaded, for every build it runs.

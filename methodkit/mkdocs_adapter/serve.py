@@ -43,6 +43,11 @@ def serve(
             file=sys.stderr,
         )
         return 1
+    # Stopped any way (Ctrl+C, kill, a closed terminal), the server takes its workers and its
+    # scratch site with it, from the first build on.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _interrupt)
     scratch = Path(tempfile.mkdtemp(prefix="methodkit-serve-"))
     out = scratch / "site"
     out.mkdir()
@@ -86,26 +91,26 @@ def serve(
             root, strict=False, site_dir=str(out), config_file=config_file, serve=True, pools=pools
         )
 
-    build_site(
-        root, strict=False, site_dir=str(out), config_file=config_file, serve=True, pools=pools
-    )
-    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(out), mount_path="/")
-    for path in watched:
-        if path.exists():
-            server.watch(str(path))
-    # Stopped any way (Ctrl+C, kill, a closed terminal), the server takes its workers with it.
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _interrupt)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    print(f"Serving every language at http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
+    server = None
     try:
+        build_site(
+            root, strict=False, site_dir=str(out), config_file=config_file, serve=True, pools=pools
+        )
+        server = LiveReloadServer(
+            builder=builder, host=host, port=port, root=str(out), mount_path="/"
+        )
+        for path in watched:
+            if path.exists():
+                server.watch(str(path))
+        logging.basicConfig(level=logging.INFO, format="%(message)s")
+        print(f"Serving every language at http://{host}:{port}/ (Ctrl+C to stop)", file=sys.stderr)
         server.serve()
     except KeyboardInterrupt:
         pass
     finally:
         _ignore_stop_signals()
-        server.shutdown()
+        if server is not None:
+            server.shutdown()
         shutil.rmtree(scratch, ignore_errors=True)
         # A build still running keeps the workers a while: a signal now stops at once.
         _stop_signals(signal.SIG_DFL)
