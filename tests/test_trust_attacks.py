@@ -69,6 +69,26 @@ ATTACKS = {
         PAGE + 'Zie <span title="`"><img src=x onerror=alert(1)>` hier.\n',
         "docs/c1.md:4: body: event-handler attribute 'onerror' on <img> is not allowed",
     ),
+    # comments as a browser reads them, which Python's HTMLParser reads otherwise: what follows
+    # `<!-->` is shown, a CDATA section ends at the first `>`
+    "docs/k1.md": (
+        PAGE + "<!--> <img src=x onerror=alert(1)> -->\n",
+        "docs/k1.md:4: body: event-handler attribute 'onerror' on <img> is not allowed",
+    ),
+    "docs/k2.md": (
+        PAGE + "Zie <![CDATA[>`<img src=x onerror=alert(1)>`]]> hier.\n",
+        "docs/k2.md:4: body: event-handler attribute 'onerror' on <img> is not allowed",
+    ),
+    # a backslash escape in an address, which CommonMark reads and Python-Markdown does not
+    "docs/k3.md": (
+        PAGE + "Een foto: ![foto](https\\://evil.example/x.png)\n",
+        "docs/k3.md:4: body: image 'https\\://evil.example/x.png' comes from another site",
+    ),
+    # a tag left open in a field
+    "docs/k4.md": (
+        '---\ntitle: "T <img src=x onerror=alert(1) x="\n---\nx\n',
+        "docs/k4.md:2: title: contains HTML",
+    ),
     # links in the home page's front matter
     "docs/h1.md": (
         "---\ntitle: H\npaths:\n  - title: P\n    text: T\n    links:\n"
@@ -492,3 +512,43 @@ def test_infinity_and_not_a_number_are_no_numbers(tmp_path):
         line = next(i for i, l in enumerate(lines, 1) if l.strip() == old)
         assert f"methodology/trajectory.yml:{line}: " in proc.stdout, proc.stdout
         assert f"'{value}' is not a number one can count with" in proc.stdout
+
+
+def test_an_unclosed_comment_does_not_stall_the_check(tmp_path):
+    """`<!--` without its end, many times: a pattern that looked for the end from each one took
+    time growing with the square of the text."""
+    root = assemble(tmp_path / "site")
+    practice = root / "methodology/practices/voorbeeldpraktijk.md"
+    practice.write_text(practice.read_text("utf-8") + "\n" + "<!-- " * 60_000 + "\n", "utf-8")
+    started = time.perf_counter()
+    proc = methodkit(root, "check")
+    assert time.perf_counter() - started < 60 and "Traceback" not in proc.stderr
+
+
+def test_a_field_of_the_wrong_kind_is_said_with_a_hint(tmp_path):
+    from sitekit import replace_in
+
+    root = assemble(tmp_path / "root")
+    module = root / "methodology/modules/gamma-module.md"
+    replace_in(module, 'title: "Gamma-module < 2 uur & klein"', "title: [a, b]")
+    out = methodkit(root, "check").stdout
+    assert "methodology/modules/gamma-module.md:3: title: must be text, not a list (" in out, out
+
+
+def test_a_coach_note_after_a_comment_a_browser_ends_stays_out_of_the_handout(tmp_path):
+    """`<!-->` is a whole comment to a browser (and to the sanitiser) but opens one to Python's
+    HTMLParser, which then skipped the coach's note that follows: the handout kept it."""
+    from methodkit.mkdocs_adapter.build import build_site
+    from sitekit import page, replace_in
+
+    root = assemble(tmp_path / "root")
+    replace_in(
+        root / "methodology/modules/alpha-module.md",
+        "    2. Tweede vraag?\n",
+        '    2. Tweede vraag?\n\n    <!--> <div class="coach">GEHEIM-COACH</div> -->\n',
+    )
+    assert methodkit(root, "check").returncode == 0
+    assert build_site(root, strict=True, quiet=True) == 0
+    assert "GEHEIM-COACH" in page(root / "site", "modules/alpha-module/").get_text()
+    handout = page(root / "site", "modules/alpha-module/handout/").get_text()
+    assert "GEHEIM-COACH" not in handout and "Tweede vraag?" in handout

@@ -89,6 +89,14 @@ URL_ATTRS = frozenset({"href", "src", "cite"})
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 VOID = frozenset({"br", "col", "hr", "img", "wbr"})
 
+# Comments as a browser's HTML tokenizer reads them: `<!-->` and `<!--->` are whole (empty)
+# comments, one ends at `-->` or `--!>` or with the text, and `<!` not followed by `--` (a CDATA
+# section, outside SVG) or `<?` opens one that ends at the first `>`. Python's HTMLParser reads some
+# of these otherwise (`<!-->` as the start of a comment that runs on, `<![CDATA[` up to `]]>`), so
+# whatever it skipped as a comment a browser might show: the checks and the handouts remove
+# comments this way before they parse. One match per comment, from its start: linear in the text.
+COMMENT = re.compile(r"<!--(?:-?>|.*?(?:--!?>|\Z))|<(?:!(?!--)|\?)[^>]*(?:>|\Z)", re.S)
+
 # A class the theme acts on by loading code from another host (Material fetches mermaid from
 # unpkg.com), and ids of the theme's own controls (`__drawer`, `__search`, ...), which a page
 # element must not shadow.

@@ -39,8 +39,9 @@ ALLOWED_TAGS = allowlist.TAGS
 _CODE_FENCE = re.compile(r"^( {0,3})(```|~~~)[^\n]*\n.*?^\1\2[^\n]*$", re.M | re.S)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:.-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>?")
-_FIELD_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# A tag in a field; also one left open (`<img src=x onerror=...`), which printed as it is (by a
+# generator of the plain files) makes the rest of the text its attributes.
+_FIELD_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>|</?[A-Za-z][^<>]*$")
 _ATTR = re.compile(r"([^\s=/]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 # An inline link or image, `[text](url)` / `![alt](url)`, or a reference definition, `[label]: url`
 # (a footnote's, `[^1]: Source: a report.`, is text, not an address).
@@ -56,7 +57,10 @@ _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-
 # What lets Markdown produce a tag, attribute or URL the source pass does not read as such:
 # raw HTML, attribute lists, entities, link text holding brackets (`[a [b] c](url)`, which the
 # source pass's pattern does not follow), and reference-style images (below).
-_MAY_HIDE = re.compile(r"[<{]|&#?\w+;|\[[^\]\n]*\[")
+_MAY_HIDE = re.compile(r"[<{]|&#?\w+;|\[[^\]\n]*\[|\\[!-/:-@\[-`{-~]")
+# A backslash escape, which CommonMark reads in a link's address (`https\://`) and Python-Markdown
+# does not: the `_MAY_HIDE` above renders such a body in both.
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 # E-mail addresses, also written to dodge harvesters: jan [at] bedrijf.be, jan(at)bedrijf(dot)be.
 PLAIN_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -303,7 +307,7 @@ def prose(body: str) -> str:
     as markup."""
     text = _CODE_FENCE.sub(_blank, body)
     text = _CODE_SPAN.sub(lambda m: _blank(m, "x"), text)
-    text = _COMMENT.sub(_blank, text)
+    text = allowlist.COMMENT.sub(_blank, text)
     text = _ANGLE_ADDRESS.sub(lambda m: f"{m.group(1)} {m.group(2)} ", text)
     return _AUTOLINK.sub(
         lambda m: "x" if allowlist.link_ok(m.group(0)[1:-1]) or "@" in m.group(0) else m.group(0),
@@ -385,13 +389,14 @@ def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[P
     for m in _MD_URL.finditer(text):
         url = (m.group("inline") or m.group("ref") or "").strip()
         line = _line(text, _start(m), first_line)
-        if _bad_scheme(url):
+        read = (url, _MD_ESCAPE.sub(r"\1", url))  # as written, and with escapes read
+        if any(map(_bad_scheme, read)):
             out.append(
                 Problem(
                     rel, line, field, say("policy.scheme", url=url[:40]), say("policy.scheme.hint")
                 )
             )
-        elif m.group("bang") and _remote(url):
+        elif m.group("bang") and any(map(_remote, read)):
             out.append(
                 Problem(
                     rel, line, field, say("policy.image", url=url[:40]), say("policy.image.hint")
@@ -527,13 +532,13 @@ def _rendered_problems(
             )
         ]
     parser = _Rendered()
-    parser.feed(rendered)
+    parser.feed(allowlist.COMMENT.sub("", rendered))
     parser.close()
     # The plain files (`methodkit plan --out`) hand the body to another generator, which may read
     # it as CommonMark: there a tag wins over a code span that starts inside it, so what
     # Python-Markdown shows as code may be a tag. What is active either way is refused.
     other = _Rendered()
-    other.feed(_commonmark().render(body))
+    other.feed(allowlist.COMMENT.sub("", _commonmark().render(body)))
     other.close()
     out = []
     for tag, attr, value in parser.found + [f for f in other.found if f not in parser.found]:

@@ -351,18 +351,15 @@ def _to_problem(err, schema: dict, doc: Document, rel: str) -> Problem:
         want = (
             err.validator_value if isinstance(err.validator_value, str) else err.validator_value[0]
         )
-        hint = _example(schema, path)
+        expected = _TYPE_NAMES.get(want) or word(want)
+        hint = _example(schema, path) or say("schema.type.hint", expected=expected)
         if want == "string" and isinstance(err.instance, dict):
             hint = say("schema.type.quote")
         return Problem(
             rel,
             line,
             where or "file",
-            say(
-                "schema.type",
-                expected=_TYPE_NAMES.get(want) or word(want),
-                found=_json_kind(err.instance),
-            ),
+            say("schema.type", expected=expected, found=_json_kind(err.instance)),
             hint,
         )
     if v == "enum":

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from methodkit.checks.allowlist import VOID
+from methodkit.checks.allowlist import COMMENT, VOID
 from methodkit.pages.sanitiser import clean
 
 WORKSHEET_CLASS = "worksheet"
@@ -69,6 +69,9 @@ def participant_html(rendered: str, markup_free: bool = False, folder: str = "..
         rendered = _cut(rendered, _written_blocks(rendered, COACH_CLASS))
         blocks = _written_blocks(rendered, WORKSHEET_CLASS)
     else:
+        # Comments as a browser reads them: what the parser would skip inside one (`<!-->` ends
+        # there for a browser) could be a coach's note that the page shows.
+        rendered = COMMENT.sub("", rendered)
         parser = _Blocks.parse(rendered, COACH_CLASS, any_tag=True)
         if parser.unbalanced:
             return ""
