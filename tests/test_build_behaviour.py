@@ -274,9 +274,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(root, tmp_path) -> tuple[subprocess.Popen, str, Path]:
+def _serve(root, tmp_path, own_group: bool = False) -> tuple[subprocess.Popen, str, Path]:
     """`methodkit serve` on a free port, keeping its site in `tmp_path`; the server, its address and
-    its log (the test waits for "Serving on http" in it: logged once the file watcher runs)."""
+    its log (the test waits for "Serving on http" in it: logged once the file watcher runs).
+    `own_group`: in a process group of its own, as a terminal starts a command."""
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as err:
@@ -289,6 +290,7 @@ def _serve(root, tmp_path) -> tuple[subprocess.Popen, str, Path]:
             },  # where the server keeps the site it serves
             stdout=subprocess.DEVNULL,
             stderr=err,
+            start_new_session=own_group,
         )
     return server, f"http://127.0.0.1:{port}/", log
 
@@ -751,17 +753,7 @@ def test_serve_stops_cleanly_however_many_signals_arrive(root, tmp_path):
 def test_ctrl_c_during_the_first_build_stops_serve_without_a_traceback(root, tmp_path):
     """Ctrl+C reaches the server and its workers (the terminal's whole process group) while the
     site is still being built: everything ends, quietly, and the scratch site goes too."""
-    port = _free_port()
-    log = tmp_path / "serve.log"
-    with log.open("w") as err:
-        server = subprocess.Popen(
-            [str(BIN / "methodkit"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=root,
-            env={**os.environ, "TMPDIR": str(tmp_path)},
-            stdout=subprocess.DEVNULL,
-            stderr=err,
-            start_new_session=True,  # a process group of its own, as a terminal gives a command
-        )
+    server, _, log = _serve(root, tmp_path, own_group=True)
     try:
         deadline = time.monotonic() + 60
         while not list(tmp_path.glob("methodkit-serve-*")) and time.monotonic() < deadline:
