@@ -89,6 +89,31 @@ ATTACKS = {
         '---\ntitle: "T <img src=x onerror=alert(1) x="\n---\nx\n',
         "docs/k4.md:2: title: contains HTML",
     ),
+    # a comment inside an attribute's value is text, and hides nothing from the check
+    "docs/k5.md": (
+        PAGE + 'Tekst <b title="<!--"><img src=x onerror=alert(1)></b><b title="-->">x</b> meer.\n',
+        "docs/k5.md:4: body: event-handler attribute 'onerror' on <img> is not allowed",
+    ),
+    # code the source pass reads otherwise than Markdown: an indented fence closed by an
+    # unindented one, a code span over two lines
+    "docs/k6.md": (
+        PAGE + "  ```\ncode\n```\n![pixel](https://evil.example/track.png)\n\n  ```\n",
+        "docs/k6.md:7: body: image 'https://evil.example/track.png' comes from another site",
+    ),
+    "docs/k7.md": (
+        PAGE + "Dit is `a\nb` ![pixel](https://evil.example/t2.png) `c` tekst.\n",
+        "docs/k7.md:5: body: image 'https://evil.example/t2.png' comes from another site",
+    ),
+    # depth hidden behind a comment in an attribute (the PDF step would exhaust its recursion)
+    "docs/k9.md": (
+        PAGE + '<div><b title="<!--"></b>' + "<div>" * 400 + '<b title="-->"></b></div>\n',
+        "docs/k9.md:4: body: is nested or marked too deeply",
+    ),
+    # a tag in a field, with a `<` inside
+    "docs/k8.md": (
+        '---\ntitle: "T <img src=x onerror=alert(1) <1 >"\n---\nx\n',
+        "docs/k8.md:2: title: contains HTML",
+    ),
     # links in the home page's front matter
     "docs/h1.md": (
         "---\ntitle: H\npaths:\n  - title: P\n    text: T\n    links:\n"
@@ -529,20 +554,59 @@ def test_a_field_of_the_wrong_kind_is_said_with_a_hint(tmp_path):
     assert "methodology/modules/gamma-module.md:3: title: must be text, not a list (" in out, out
 
 
-def test_a_coach_note_after_a_comment_a_browser_ends_stays_out_of_the_handout(tmp_path):
-    """`<!-->` is a whole comment to a browser (and to the sanitiser) but opens one to Python's
-    HTMLParser, which then skipped the coach's note that follows: the handout kept it."""
+# A coach's note written in HTML that Python's HTML parser reads otherwise than a browser: the
+# handout's cutter saw no note where the page shows one.
+HIDDEN_NOTES = {
+    "a comment a browser ends at once": '<!--> <div class="coach">GEHEIM-COACH</div> -->',
+    "a repeated class": '<div class="admonition coach" class="x">\n<p>GEHEIM-COACH</p>\n</div>',
+    "an end tag with a space": '<div class="coach">\n</ div>\nGEHEIM-COACH\n</div>',
+    "a comment in an attribute": '<b title="<!--"></b><div class="coach"><b title="-->"></b>'
+    'GEHEIM-COACH<b title="<!--"></b></div><b title="-->"></b>',
+    "a self-closed div": '<div class="coach"/>\nGEHEIM-COACH\n',
+}
+
+
+@pytest.mark.parametrize("note", HIDDEN_NOTES.values(), ids=HIDDEN_NOTES.keys())
+def test_a_coach_note_a_browser_shows_stays_out_of_the_handout(tmp_path, monkeypatch, note):
+    """With the check of bodies switched off (some of these it refuses): the page shows the note
+    to the coach, the participant version does not."""
+    import methodkit.loading.loader
     from methodkit.mkdocs_adapter.build import build_site
     from sitekit import page, replace_in
 
     root = assemble(tmp_path / "root")
     replace_in(
         root / "methodology/modules/alpha-module.md",
-        "    2. Tweede vraag?\n",
-        '    2. Tweede vraag?\n\n    <!--> <div class="coach">GEHEIM-COACH</div> -->\n',
+        "## Werkblad\n",
+        f'## Werkblad\n\n<div class="worksheet">\n<p>Eerste vraag?</p>\n{note}\n</div>\n',
     )
-    assert methodkit(root, "check").returncode == 0
-    assert build_site(root, strict=True, quiet=True) == 0
-    assert "GEHEIM-COACH" in page(root / "site", "modules/alpha-module/").get_text()
+    monkeypatch.setattr(methodkit.loading.loader, "html_problems", lambda *a, **k: [])
+    monkeypatch.setenv("METHODKIT_CACHE", "0")
+    assert build_site(root, strict=False, quiet=True) == 0
+    coach = page(root / "site", "modules/alpha-module/").select(".coach")
+    assert any("GEHEIM-COACH" in c.get_text() for c in coach)
     handout = page(root / "site", "modules/alpha-module/handout/").get_text()
-    assert "GEHEIM-COACH" not in handout and "Tweede vraag?" in handout
+    assert "GEHEIM-COACH" not in handout and "Eerste vraag?" in handout
+
+
+def test_an_image_of_the_coachs_stays_out_of_the_handout():
+    from methodkit.pages.handouts import participant_html
+
+    html = '<div class="worksheet"><p>Vraag?</p><img class="coach" src="a.png" alt="GEHEIM"></div>'
+    sheets = participant_html(html, markup_free=False)
+    assert "Vraag?" in sheets and "GEHEIM" not in sheets
+
+
+def test_a_step_in_a_coach_note_code_or_a_comment_is_not_the_programmes():
+    """The participants' programme (and the card, the planner) takes the lead-ins of the body's own
+    numbered steps: one in a coach's note written in HTML, in code or in a comment is not one."""
+    from methodkit.pages.steps import step_lines
+
+    body = (
+        "1. **Welkom (10 minuten).** Iedereen.\n\n"
+        '<div class="admonition coach" markdown="1">\n\n'
+        "1. **GEHEIM in de notitie.** Alleen voor de coach.\n\n</div>\n\n"
+        "```\n2. **GEHEIM in code.**\n```\n\n<!--\n3. **GEHEIM in commentaar.**\n-->\n\n"
+        "2. **Afsluiten (5 minuten).** Samen.\n"
+    )
+    assert step_lines(body) == ["Welkom (10 minuten)", "Afsluiten (5 minuten)"]

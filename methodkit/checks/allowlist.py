@@ -96,6 +96,21 @@ VOID = frozenset({"br", "col", "hr", "img", "wbr"})
 # whatever it skipped as a comment a browser might show: the checks and the handouts remove
 # comments this way before they parse. One match per comment, from its start: linear in the text.
 COMMENT = re.compile(r"<!--(?:-?>|.*?(?:--!?>|\Z))|<(?:!(?!--)|\?)[^>]*(?:>|\Z)", re.S)
+# A start or end tag with its attributes, a quoted value whole (a `<!--` in one is text), or else a
+# comment: read from the left, as a browser reads them.
+_TAG_OR_COMMENT = re.compile(
+    r"""(</?[A-Za-z][^\s/>]*(?:=\s*(?:"[^"]*(?:"|\Z)|'[^']*(?:'|\Z))|[^>])*>?)|"""
+    + COMMENT.pattern,
+    re.S,
+)
+
+
+def replace_comments(text: str, replacement) -> str:
+    """`text` with each comment a browser would find replaced by `replacement(match)`."""
+    return _TAG_OR_COMMENT.sub(
+        lambda m: m.group(1) if m.group(1) is not None else replacement(m), text
+    )
+
 
 # A class the theme acts on by loading code from another host (Material fetches mermaid from
 # unpkg.com), and ids of the theme's own controls (`__drawer`, `__search`, ...), which a page

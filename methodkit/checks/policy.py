@@ -39,9 +39,9 @@ ALLOWED_TAGS = allowlist.TAGS
 _CODE_FENCE = re.compile(r"^( {0,3})(```|~~~)[^\n]*\n.*?^\1\2[^\n]*$", re.M | re.S)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
 _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:.-]*)((?:[^<>\"']|\"[^\"]*\"|'[^']*')*)>?")
-# A tag in a field; also one left open (`<img src=x onerror=...`), which printed as it is (by a
-# generator of the plain files) makes the rest of the text its attributes.
-_FIELD_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>|</?[A-Za-z][^<>]*$")
+# A tag in a field; also one left open (`<img src=x onerror=...`, `<img ... <1 >`): printed as
+# it is (by a generator of the plain files), a `<` before a letter starts a tag.
+_FIELD_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]*>|</?[A-Za-z]")
 _ATTR = re.compile(r"([^\s=/]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 # An inline link or image, `[text](url)` / `![alt](url)`, or a reference definition, `[label]: url`
 # (a footnote's, `[^1]: Source: a report.`, is text, not an address).
@@ -56,8 +56,10 @@ _IMAGE_REF = re.compile(r"!\[(?P<alt>[^\]\n]*)\](?:\[(?P<label>[^\]\n]*)\])?(?!\
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
 # What lets Markdown produce a tag, attribute or URL the source pass does not read as such:
 # raw HTML, attribute lists, entities, link text holding brackets (`[a [b] c](url)`, which the
-# source pass's pattern does not follow), and reference-style images (below).
-_MAY_HIDE = re.compile(r"[<{]|&#?\w+;|\[[^\]\n]*\[|\\[!-/:-@\[-`{-~]")
+# source pass's pattern does not follow), code (the source pass finds fences and spans only
+# roughly: an indented fence closed by an unindented one, a span over two lines), backslash
+# escapes, and reference-style images (below).
+_MAY_HIDE = re.compile(r"[<{`]|&#?\w+;|\[[^\]\n]*\[|\\[!-/:-@\[-`{-~]")
 # A backslash escape, which CommonMark reads in a link's address (`https\://`) and Python-Markdown
 # does not: the `_MAY_HIDE` above renders such a body in both.
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -307,7 +309,7 @@ def prose(body: str) -> str:
     as markup."""
     text = _CODE_FENCE.sub(_blank, body)
     text = _CODE_SPAN.sub(lambda m: _blank(m, "x"), text)
-    text = allowlist.COMMENT.sub(_blank, text)
+    text = allowlist.replace_comments(text, _blank)
     text = _ANGLE_ADDRESS.sub(lambda m: f"{m.group(1)} {m.group(2)} ", text)
     return _AUTOLINK.sub(
         lambda m: "x" if allowlist.link_ok(m.group(0)[1:-1]) or "@" in m.group(0) else m.group(0),
@@ -532,13 +534,13 @@ def _rendered_problems(
             )
         ]
     parser = _Rendered()
-    parser.feed(allowlist.COMMENT.sub("", rendered))
+    parser.feed(allowlist.replace_comments(rendered, lambda m: ""))
     parser.close()
     # The plain files (`methodkit plan --out`) hand the body to another generator, which may read
     # it as CommonMark: there a tag wins over a code span that starts inside it, so what
     # Python-Markdown shows as code may be a tag. What is active either way is refused.
     other = _Rendered()
-    other.feed(allowlist.COMMENT.sub("", _commonmark().render(body)))
+    other.feed(allowlist.replace_comments(_commonmark().render(body), lambda m: ""))
     other.close()
     out = []
     for tag, attr, value in parser.found + [f for f in other.found if f not in parser.found]:

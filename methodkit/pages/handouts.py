@@ -10,8 +10,9 @@ only the worksheet blocks, so it does not carry the rest at all, not even
 hidden. Relative links are moved one folder up, since the handout lives at
 modules/<id>/handout/, one level below modules/<id>/.
 
-Where the module's tags do not balance, the browser (and the sanitiser) may end a
-block elsewhere than Markdown did: such a module's handout gets no text at all.
+Where the author wrote HTML, the coach's notes are found in the sanitiser's output: html5ever
+parses it as a browser does (where tags do not balance, a comment ends early, an end tag is
+malformed), so the notes cut are those a reader sees on the module page.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from methodkit.checks.allowlist import COMMENT, VOID
+from methodkit.checks.allowlist import VOID
 from methodkit.pages.sanitiser import clean
 
 WORKSHEET_CLASS = "worksheet"
@@ -57,8 +58,8 @@ def participant_html(rendered: str, markup_free: bool = False, folder: str = "..
     note inside a worksheet or a worksheet inside a note), sanitised, with relative links rebased.
 
     `rendered` is the module's body as Markdown made it, before the sanitiser: one pass finds
-    the coach's notes and whether the tags balance (nothing when they do not), another the
-    worksheets in what is left.
+    the coach's notes (in the sanitiser's output, which balances every tag as a browser would),
+    another the worksheets in what is left.
     `markup_free`: the Markdown it came from is (`only_written_tags(markdown)`), so no `<` or `"`
     stands in its text or attribute values either, and a pattern finds the blocks in a tenth of
     an HTML parser's time.
@@ -69,13 +70,12 @@ def participant_html(rendered: str, markup_free: bool = False, folder: str = "..
         rendered = _cut(rendered, _written_blocks(rendered, COACH_CLASS))
         blocks = _written_blocks(rendered, WORKSHEET_CLASS)
     else:
-        # Comments as a browser reads them: what the parser would skip inside one (`<!-->` ends
-        # there for a browser) could be a coach's note that the page shows.
-        rendered = COMMENT.sub("", rendered)
-        parser = _Blocks.parse(rendered, COACH_CLASS, any_tag=True)
-        if parser.unbalanced:
-            return ""
-        rendered = _cut(rendered, parser.blocks)
+        # The HTML as the page shows it: the sanitiser parses it as a browser does (html5ever), so
+        # what its output says is a coach's note is the one a reader sees. Python's parser, on the
+        # author's own HTML, read comments, end tags (`</ div>`), a repeated `class` and `<div/>`
+        # otherwise: a note could pass into the handout.
+        rendered = clean(rendered)
+        rendered = _cut(rendered, _Blocks.parse(rendered, COACH_CLASS, any_tag=True).blocks)
         blocks = _Blocks.parse(rendered, WORKSHEET_CLASS).blocks
     sheets = "\n".join(clean(rendered[start:end]) for start, end in blocks)
     return rebase(sheets, folder) if folder else sheets
@@ -126,8 +126,8 @@ def _written_blocks(html: str, cls: str) -> list[tuple[int, int]]:
 
 
 class _Blocks(HTMLParser):
-    """Where each block of a class (a <div> or <details> with that class) starts and ends, and
-    whether any tag is not closed in the order it was opened."""
+    """Where each block of a class (a <div> or <details> with that class) starts and ends, in
+    balanced HTML."""
 
     def __init__(self, html: str, cls: str, any_tag: bool = False):
         super().__init__(convert_charrefs=False)
@@ -135,8 +135,6 @@ class _Blocks(HTMLParser):
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
         self.blocks: list[tuple[int, int]] = []
         self.open: tuple[str, int, int] | None = None  # tag, start offset, nesting depth
-        self.stack: list[str] = []  # the tags open here
-        self.unbalanced = False
 
     @classmethod
     def parse(cls, html: str, block_class: str, any_tag: bool = False) -> _Blocks:
@@ -152,21 +150,20 @@ class _Blocks(HTMLParser):
         return self.line_starts[line - 1] + col
 
     def handle_starttag(self, tag, attrs):
-        if tag not in VOID:
-            self.stack.append(tag)
+        # The first `class`, as a browser takes it.
+        classes = (next((v for k, v in attrs if k == "class"), None) or "").split()
         if self.open is not None:
             if tag == self.open[0]:
                 self.open = (tag, self.open[1], self.open[2] + 1)
-        elif (tag in ("div", "details") or self.any_tag and tag not in VOID) and self.cls in (
-            dict(attrs).get("class") or ""
-        ).split():
+        elif self.cls not in classes:
+            return
+        elif tag in ("div", "details") or self.any_tag and tag not in VOID:
             self.open = (tag, self._offset(), 0)
+        elif self.any_tag:  # an element without content (an image): the tag is the block
+            start = self._offset()
+            self.blocks.append((start, start + len(self.get_starttag_text())))
 
     def handle_endtag(self, tag):
-        if self.stack and self.stack[-1] == tag:
-            self.stack.pop()
-        elif tag not in VOID:
-            self.unbalanced = True  # an end tag that closes nothing here
         if self.open is None or tag != self.open[0]:
             return
         tag, start, depth = self.open
@@ -176,7 +173,3 @@ class _Blocks(HTMLParser):
         end = self.html.index(">", self._offset()) + 1
         self.blocks.append((start, end))
         self.open = None
-
-    def close(self):
-        super().close()
-        self.unbalanced = self.unbalanced or bool(self.stack)
