@@ -12,7 +12,6 @@ from mkdocs.structure.files import File, Files
 
 from methodkit.loading.docs import SUFFIX, split_suffix
 from methodkit.model.site_pages import SitePage
-from methodkit.model.translations import translation_state
 
 
 class DocsTranslations:
@@ -53,14 +52,13 @@ class DocsTranslations:
                 continue  # a translation without a source page, or the page in its own language
             src, tr = by_lang[written], by_lang.get(lang)
             page = pages.get(base)  # none only when the content could not be loaded at all
-            recorded = page.translations.get(lang) if page and tr else None
-            state = translation_state(written, lang, recorded, page and page.hash, serving)
-            if state == "missing":
+            notice = page.shown_in(lang, serving)[1] if page and tr else "fallback"
+            if notice == "fallback":
                 self.state[base] = "fallback"
                 continue
             files.remove(src)
             files.append(File.generated(config, base, abs_src_path=tr.abs_src_path))
-            if state == "outdated":
+            if notice == "outdated":
                 self.state[base] = "outdated"
 
     def notice(self, page) -> str | None:

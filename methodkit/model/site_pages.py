@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from methodkit.model.translations import translation_state
+
 
 def url_of(src: str) -> str:
     """The address of the page whose Markdown file is `src` (in docs/, or a page the engine plans),
@@ -48,3 +50,13 @@ class SitePage:
     def url(self) -> str:
         """Its address in a language's site, as a site with directory addresses has it."""
         return url_of(self.src)
+
+    def shown_in(self, lang: str, include_drafts: bool = False) -> tuple:
+        """What `lang`'s site shows of it, and the notice it says: its translation where there is
+        one (`outdated` when made from an older version), else the page itself (`fallback` in a
+        language other than its own); the MkDocs adapter and the plain files both ask."""
+        translation = self.translations.get(lang)
+        state = translation_state(self.lang, lang, translation, self.hash, include_drafts)
+        if state in ("source", "missing"):
+            return self, "fallback" if state == "missing" else None
+        return translation, "outdated" if state == "outdated" else None

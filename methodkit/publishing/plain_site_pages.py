@@ -23,7 +23,6 @@ from methodkit.catalogue.catalogue import Catalogue
 from methodkit.checks.policy import prose
 from methodkit.checks.site_pages import MACRO_CALL
 from methodkit.loading.files import walk
-from methodkit.model.translations import translation_state
 from methodkit.pages.engine_macros import MACROS, Here
 from methodkit.pages.metadata import website_jsonld
 from methodkit.pages.sanitiser import clean
@@ -52,10 +51,7 @@ def write_site_pages(
     content, lang = cat.content, cat.lang
     pages, files = [], []
     for src, page in sorted(content.site_pages.items()):
-        translation = page.translations.get(lang)
-        state = translation_state(page.lang, lang, translation, page.hash)
-        variant = page if state in ("source", "missing") else translation
-        notice = {"missing": "fallback", "outdated": "outdated"}.get(state)
+        variant, notice = page.shown_in(lang)
         meta = {k: variant.meta[k] for k in SHOWN_FIELDS if k in variant.meta}
         # The layout is the source page's in every language, as in the MkDocs site.
         meta |= {"template": page.template} if page.template else {}
