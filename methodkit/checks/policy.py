@@ -89,6 +89,12 @@ PHONE = re.compile(
     r"|(?<![\w/.+-])0\d(?:[ /-]?\d){7,8}(?!\d|\.\d))"
 )
 
+# What every address and every number above contains, found much faster than the patterns: an @
+# or a bracketed "at"; seven digits, each at most two spaces, dots, slashes, dashes or brackets
+# from the next (`+32 (0)9`). A text without one has no personal data to look for.
+_MAY_BE_EMAIL = re.compile(r"@|[\[(]\s*at\s*[\])]", re.I)
+_MAY_BE_PHONE = re.compile(r"\d(?:[\s./()-]{0,2}\d){6}")
+
 # The allowed tags, as a hint names them.
 _TAG_LIST = ", ".join(sorted(ALLOWED_TAGS))
 
@@ -237,7 +243,9 @@ def _depth_problems(body: str, rel: str, first_line: int, field: str) -> list[Pr
 def _width_problems(text: str, rel: str, first_line: int, field: str) -> list[Problem]:
     """`text`: the body as `prose` gives it."""
     out = []
-    spans = list(_SPAN.finditer(text))
+    # Most bodies never name a span: a search for the word, not the pattern, tells (casefolded as
+    # the pattern's IGNORECASE folds).
+    spans = list(_SPAN.finditer(text)) if "span" in text.casefold() else []
     if sum(int(m.group(1)) for m in spans) > MAX_COLUMNS:
         line = first_line - 1 + line_of(text, spans[-1].start())
         out.append(
@@ -308,7 +316,10 @@ def prose(body: str) -> str:
     link's address (`[text](<file.md>)`) read as Markdown reads them: what a browser would read
     as markup."""
     text = _CODE_FENCE.sub(_blank, body)
-    text = _CODE_SPAN.sub(lambda m: _blank(m, "x"), text)
+    if "`" in text:
+        text = _CODE_SPAN.sub(lambda m: _blank(m, "x"), text)
+    if "<" not in text:  # a comment, an autolink and an address in angle brackets all start so
+        return text
     text = allowlist.replace_comments(text, _blank)
     text = _ANGLE_ADDRESS.sub(lambda m: f"{m.group(1)} {m.group(2)} ", text)
     return _AUTOLINK.sub(
@@ -388,7 +399,7 @@ def _source_problems(body: str, rel: str, first_line: int, field: str) -> list[P
             name = am.group(1).lower()
             if name != "/":
                 out += _attr_problems(rel, line, field, tag, name, (am.group(2) or "").strip("\"'"))
-    for m in _MD_URL.finditer(text):
+    for m in md_urls(text):
         url = (m.group("inline") or m.group("ref") or "").strip()
         line = _line(text, _start(m), first_line)
         read = (url, _MD_ESCAPE.sub(r"\1", url))  # as written, and with escapes read
@@ -417,7 +428,7 @@ def page_references(body: str, first_line: int) -> tuple[list, list]:
     text, images, links = prose(body), [], []
     # A definition whose label an image uses gives that image its address: said at the definition.
     shown = {_label(m.group("label") or m.group("alt")) for m in _IMAGE_REF.finditer(text)}
-    for m in _MD_URL.finditer(text):
+    for m in md_urls(text):
         parts = (m.group("inline") or m.group("ref") or "").split()
         image = m.group("bang") or (
             m.group("label") is not None and _label(m.group("label")) in shown
@@ -434,6 +445,16 @@ def page_references(body: str, first_line: int) -> tuple[list, list]:
                     found = images if tag == "img" else links
                     found.append((address, _line(text, m.start(), first_line), False))
     return images, links
+
+
+@lru_cache(maxsize=4)
+def md_urls(text: str) -> tuple[re.Match, ...]:
+    """The links, images and definitions of a text, found once: the source pass, the references
+    and the rendered pass's test all read them (of a body without code or comments, its prose is
+    the same text)."""
+    if "](" not in text and "]:" not in text:  # what every one of them holds
+        return ()
+    return tuple(_MD_URL.finditer(text))
 
 
 def _start(m: re.Match) -> int:
@@ -503,7 +524,7 @@ def _links_unread(body: str) -> bool:
     such. Markdown still makes a link of text over two lines (`[a\nb](url)`), an escaped bracket
     (`[a\\]b](url)`), and a reference definition inside a quote, a list, a note or a footnote
     (`> [r]: url`), or with an empty label (`[]: url`)."""
-    read = [(m.start(), m.end()) for m in _MD_URL.finditer(body)]
+    read = [(m.start(), m.end()) for m in md_urls(body)]
     starts = [start for start, _ in read]
     for m in re.finditer(r"\][(:]", body):
         i = bisect.bisect_right(starts, m.start()) - 1
@@ -603,7 +624,12 @@ def personal_data_problems(text: str, rel: str, first_line: int, field: str) -> 
     """E-mail addresses and phone numbers, also when written with entities or split by markup."""
     out = []
     for version in dict.fromkeys((text, _as_read(text))):
-        for rx, what in ((EMAIL, word("an e-mail address")), (PHONE, word("a phone number"))):
+        for rx, hint, what in (
+            (EMAIL, _MAY_BE_EMAIL, word("an e-mail address")),
+            (PHONE, _MAY_BE_PHONE, word("a phone number")),
+        ):
+            if not hint.search(version):
+                continue
             for m in rx.finditer(version):
                 out.append(
                     Problem(
