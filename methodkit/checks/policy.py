@@ -54,15 +54,15 @@ _MD_URL = re.compile(
 _IMAGE_REF = re.compile(r"!\[(?P<alt>[^\]\n]*)\](?:\[(?P<label>[^\]\n]*)\])?(?!\()")
 # Standard autolinks (`<https://example.org/>`, `<info@example.org>`) are links, not tags.
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+# A backslash escape (a backslash before ASCII punctuation), which CommonMark reads in a link's
+# address (`https\://`) and Python-Markdown does not: a body with one is rendered in both.
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # What lets Markdown produce a tag, attribute or URL the source pass does not read as such:
 # raw HTML, attribute lists, entities, link text holding brackets (`[a [b] c](url)`, which the
 # source pass's pattern does not follow), code (the source pass finds fences and spans only
 # roughly: an indented fence closed by an unindented one, a span over two lines), backslash
 # escapes, and reference-style images (below).
-_MAY_HIDE = re.compile(r"[<{`]|&#?\w+;|\[[^\]\n]*\[|\\[!-/:-@\[-`{-~]")
-# A backslash escape, which CommonMark reads in a link's address (`https\://`) and Python-Markdown
-# does not: the `_MAY_HIDE` above renders such a body in both.
-_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_MAY_HIDE = re.compile(r"[<{`]|&#?\w+;|\[[^\]\n]*\[|" + _MD_ESCAPE.pattern)
 
 # E-mail addresses, also written to dodge harvesters: jan [at] bedrijf.be, jan(at)bedrijf(dot)be.
 PLAIN_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"

@@ -54,6 +54,12 @@ def card(cat: Catalogue, item: Item) -> list[dict]:
     return rows
 
 
+def anchor(part: str) -> str:
+    """The id of the heading of a part of an item's page around its body (a section, its results,
+    its links): the page, its table of contents and its search entries lead there."""
+    return f"section-{part}"
+
+
 def sections(cat: Catalogue, item: Item, handout: bool = False) -> list[dict]:
     """Texts and lists from the front matter, shown before and after the body (a handout leaves
     some out)."""
@@ -72,7 +78,7 @@ def sections(cat: Catalogue, item: Item, handout: bool = False) -> list[dict]:
                 out.append(
                     {
                         "key": name,
-                        "anchor": f"section-{name}",
+                        "anchor": anchor(name),
                         "title": field_label(cat, item.type, name, f"section.{name}"),
                         "items": [found] if text else found,
                         "text": text,
@@ -86,7 +92,7 @@ def sections(cat: Catalogue, item: Item, handout: bool = False) -> list[dict]:
             out.append(
                 {
                     "key": "programme",
-                    "anchor": "section-programme",
+                    "anchor": anchor("programme"),
                     "title": t["section.programme"],
                     "items": steps,
                     "place": "before",
@@ -102,9 +108,9 @@ def section_headings(view: dict, t: dict) -> tuple[list, list]:
     before = [(s["anchor"], s["title"]) for s in view["sections"] if s["place"] == "before"]
     after = [(s["anchor"], s["title"]) for s in view["sections"] if s["place"] == "after"]
     if view.get("results"):
-        after.append(("section-results", t["section.results"]))
+        after.append((anchor("results"), t["section.results"]))
     if view.get("links"):
-        after.append(("section-links", t["section.links"]))
+        after.append((anchor("links"), t["section.links"]))
     return before, after
 
 
@@ -240,6 +246,7 @@ def item_view(
         "card": card(cat, item),
         "sections": sections(cat, item, handout),
         "results": cat.text(item, "results") or [],
+        "anchors": {part: anchor(part) for part in ("results", "links")},
         "links": item.meta.get("links") or [],
         "backlinks": [] if handout else backlinks(cat, item),
         "previous": item_link(cat, prev) if prev else None,
