@@ -397,6 +397,10 @@ def test_check_flags_personal_data_in_a_session_summary(tmp_path):
         ("Bel +32 476 12 34 56.", "a phone number (+32 476 12 34 56)"),
         ("Mail jan [at] bedrijf.be.", "an e-mail address (jan [at] bedrijf.be)"),
         ("Mail jan (at) bedrijf (dot) be.", "an e-mail address (jan (at) bedrijf (dot) be)"),
+        ("Mail jan [AT] bedrijf.be.", "an e-mail address (jan [AT] bedrijf.be)"),
+        ("Mail jan&#64;bedrijf.be.", "an e-mail address (jan@bedrijf.be)"),
+        ("Bel +32 (0)9 123 45 67.", "a phone number (+32 (0)9 123 45 67)"),
+        ("Bel 09/123.45.67.", "a phone number (09/123.45.67)"),
     ],
 )
 def test_check_flags_personal_data_written_in_other_ways(tmp_path, text, found):

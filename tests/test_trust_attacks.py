@@ -246,6 +246,10 @@ ATTACKS = {
         PAGE + "<table><tr>" + '<td colspan="1000">x</td>' * 1000 + "</tr></table>\n",
         "docs/e5.md:4: body: claims more than 5000 table columns in all",
     ),
+    "docs/e6.md": (
+        PAGE + "<table><tr>" + '<td COLSPAN="1000">x</td>' * 1000 + "</tr></table>\n",
+        "docs/e6.md:4: body: claims more than 5000 table columns in all",
+    ),
     "docs/s5.svg": (
         SVG.format(
             '<defs><g id="l0"><rect width="1" height="1"/></g>'
