@@ -401,6 +401,19 @@ def test_check_flags_personal_data_in_a_session_summary(tmp_path):
         ("Mail jan&#64;bedrijf.be.", "an e-mail address (jan@bedrijf.be)"),
         ("Bel +32 (0)9 123 45 67.", "a phone number (+32 (0)9 123 45 67)"),
         ("Bel 09/123.45.67.", "a phone number (09/123.45.67)"),
+        # As a reader or a phone reads them: spaces run together, a comment, a zero-width space or
+        # emphasis between the digits, other dashes, escapes, a country code in brackets.
+        ("Bel 0470  12  34  56.", "a phone number (0470 12 34 56)"),
+        ("Bel 0470<!-- -->12 34 56.", "a phone number (047012 34 56)"),
+        ("Bel 0470\u200b12\u200b34\u200b56.", "a phone number (0470123456)"),
+        ("Bel 0470 1*2* 34 56.", "a phone number (0470 12 34 56)"),
+        ("Bel 0470\u201312\u201334\u201356.", "a phone number (0470-12-34-56)"),
+        ("Bel 0470\\-12\\-34\\-56.", "a phone number (0470-12-34-56)"),
+        ("Bel 09 / 123 45 67.", "a phone number (09/123 45 67)"),
+        ("Bel (+32) 470 12 34 56.", "a phone number (+32 470 12 34 56)"),
+        ("Mail jan<!-- -->@bedrijf.be.", "an e-mail address (jan@bedrijf.be)"),
+        ("[Mail ons](mailto:jan%40bedrijf.be).", "an e-mail address (jan@bedrijf.be)"),
+        ("Mail jan@b*e*drijf.be.", "an e-mail address (jan@bedrijf.be)"),
     ],
 )
 def test_check_flags_personal_data_written_in_other_ways(tmp_path, text, found):

@@ -250,6 +250,30 @@ ATTACKS = {
         PAGE + "<table><tr>" + '<td COLSPAN="1000">x</td>' * 1000 + "</tr></table>\n",
         "docs/e6.md:4: body: claims more than 5000 table columns in all",
     ),
+    # A backtick in two attributes' values made the source pass read a code span across the
+    # columns and the depth between them; raw HTML has no code spans.
+    "docs/e7.md": (
+        PAGE
+        + "<table>\n"
+        + '<tr><td title="`" colspan="1000" lang="`">x</td></tr>\n' * 8
+        + "</table>\n",
+        "docs/e7.md:4: body: claims more than 5000 table columns in all",
+    ),
+    "docs/e8.md": (
+        PAGE + '<div title="`">' + "<div>" * 200 + '<div lang="`">diep' + "</div>" * 202 + "\n",
+        "docs/e8.md:4: body: is nested or marked too deeply to be rendered",
+    ),
+    # A tab indents a list as four spaces do.
+    "docs/e9.md": (
+        PAGE + "Lijst:\n\n" + "\n".join("\t" * k + f"- niveau {k}" for k in range(20)) + "\n",
+        "docs/e9.md:23: body: is nested or marked too deeply to be rendered",
+    ),
+    # Words after a fence's tildes make it none to the site's Markdown: what is inside is read.
+    "docs/e10.md": (
+        PAGE
+        + "Tekst.\n\n~~~ a b\n[klik](javascript:alert(1)) ![y](https://evil.example/b.png)\n~~~\n",
+        "docs/e10.md:7: body: link 'javascript:alert(1)' uses a forbidden scheme",
+    ),
     "docs/s5.svg": (
         SVG.format(
             '<defs><g id="l0"><rect width="1" height="1"/></g>'

@@ -19,8 +19,10 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import unicodedata
 from functools import lru_cache
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 
@@ -60,9 +62,9 @@ _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # What lets Markdown produce a tag, attribute or URL the source pass does not read as such:
 # raw HTML, attribute lists, entities, link text holding brackets (`[a [b] c](url)`, which the
 # source pass's pattern does not follow), code (the source pass finds fences and spans only
-# roughly: an indented fence closed by an unindented one, a span over two lines), backslash
-# escapes, and reference-style images (below).
-_MAY_HIDE = re.compile(r"[<{`]|&#?\w+;|\[[^\]\n]*\[|" + _MD_ESCAPE.pattern)
+# roughly: an indented fence closed by an unindented one, a span over two lines, a fence whose
+# words after the tildes make it none), backslash escapes, and reference-style images (below).
+_MAY_HIDE = re.compile(r"[<{`]|~~~|&#?\w+;|\[[^\]\n]*\[|" + _MD_ESCAPE.pattern)
 
 # E-mail addresses, also written to dodge harvesters: jan [at] bedrijf.be, jan(at)bedrijf(dot)be.
 PLAIN_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -167,12 +169,18 @@ MAX_INDENT = 64  # spaces: sixteen levels of nested lists or boxes
 # More than sixteen quotes or list items opened on one line (`> - 1. ...`): each is a level.
 _QUOTE_RUN = re.compile(r"^[ \t]*(?:(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))[ \t]*){17,}")
 MAX_HTML_DEPTH = 32
+# The same, as rendered: Markdown adds its own elements (sixteen levels of lists are 32, a note's
+# box two more), so the rendered body may be deeper than its raw HTML, within what WeasyPrint lays
+# out.
+MAX_RENDERED_DEPTH = 100
 
 
 # Columns all the tables of a body may claim together: a thousand cells of colspan 1000 are
 # within each attribute's limit and still take the PDF step longer than a build may.
 MAX_COLUMNS = 5000
 _SPAN = re.compile(r"""\b(?:col)?span\s*=\s*["']?\s*0*(\d{1,9})""", re.I)
+# A span's value as a browser reads it: its leading digits.
+_SPAN_VALUE = re.compile(r"\s*0*([0-9]{1,9})")
 
 
 # Python-Markdown reads every `[` as a link's start and looks ahead in its paragraph for the `]`
@@ -222,7 +230,7 @@ def _depth_problems(body: str, rel: str, first_line: int, field: str) -> list[Pr
         n
         for n, line in enumerate(body.split("\n"))
         if _MARKER_RUN.search(line)
-        or len(line) - len(line.lstrip(" \t")) > MAX_INDENT
+        or len(_indent(line).expandtabs(4)) > MAX_INDENT
         or _QUOTE_RUN.match(line)
     }
     depth, text = 0, prose(body)
@@ -238,6 +246,10 @@ def _depth_problems(body: str, rel: str, first_line: int, field: str) -> list[Pr
         Problem(rel, first_line + n, field, say("policy.too_deep"), say("policy.too_deep.hint"))
         for n in sorted(deep)
     ]
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" \t"))]
 
 
 def _width_problems(text: str, rel: str, first_line: int, field: str) -> list[Problem]:
@@ -490,11 +502,17 @@ class _Rendered(HTMLParser):
         self.found: list[tuple[str, str | None, str]] = []
         self.unbalanced: list[str] = []
         self.open: list[str] = []
+        self.depth = 0  # the most elements open at once
+        self.columns = 0  # claimed by the tables' cells and columns, in all
 
     def handle_starttag(self, tag, attrs):
         self._allowed(tag, attrs)
+        for name, value in attrs:
+            number = _SPAN_VALUE.match(value or "") if name in ("colspan", "span") else None
+            self.columns += int(number.group(1)) if number else 0
         if tag not in allowlist.VOID:
             self.open.append(tag)
+            self.depth = max(self.depth, len(self.open))
 
     def handle_startendtag(self, tag, attrs):
         # `<div/>` opens a div all the same: HTML reads the slash on void elements only.
@@ -564,6 +582,22 @@ def _rendered_problems(
     other.feed(allowlist.replace_comments(_commonmark().render(body), lambda m: ""))
     other.close()
     out = []
+    # What the source pass measures, measured again as rendered: a code span the source pass saw
+    # (a backtick in two attributes' values) may be none inside raw HTML.
+    if max(parser.depth, other.depth) > MAX_RENDERED_DEPTH:
+        out.append(
+            Problem(rel, first_line, field, say("policy.too_deep"), say("policy.too_deep.hint"))
+        )
+    if max(parser.columns, other.columns) > MAX_COLUMNS:
+        out.append(
+            Problem(
+                rel,
+                first_line,
+                field,
+                say("policy.too_wide", limit=MAX_COLUMNS),
+                say("policy.too_wide.hint"),
+            )
+        )
     for tag, attr, value in parser.found + [f for f in other.found if f not in parser.found]:
         # A Markdown link has no `href` in its source: its address finds the line.
         line = _where(body, value or attr or tag, first_line)
@@ -614,10 +648,54 @@ def text_field_problems(
 
 
 def _as_read(text: str) -> str:
-    """The text as a reader sees it: tags left out, entities decoded (line breaks kept, for the line
-    numbers)."""
-    text = _FIELD_TAG.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-    return html.unescape(text.replace("&#10;", " ").replace("&#xa;", " "))
+    """The text as a reader sees it, or as a phone or a mail program takes it from a page: comments
+    and tags left out, entities, Markdown's backslash escapes and an address's %-escapes decoded,
+    emphasis dropped (`*`, and `_` beside a digit), characters that show as nothing removed,
+    full-width forms and dashes read as their ASCII; around digits, a run of spaces as one, no
+    space around a separator (`09 / 123`), a country code out of its brackets (line breaks kept,
+    for the line numbers)."""
+    keep_lines = lambda m: "\n" * m.group(0).count("\n")
+    if "<" in text:
+        text = _FIELD_TAG.sub(keep_lines, allowlist.replace_comments(text, keep_lines))
+    text = html.unescape(text.replace("&#10;", " ").replace("&#xa;", " "))
+    if not text.isascii():
+        text = _DASH.sub("-", _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)))
+    if "\\" in text:
+        text = _MD_ESCAPE.sub(r"\1", text)
+    text = unquote(text).replace("*", "")  # emphasis, wherever it splits an address or a number
+    if sum(map(text.count, "0123456789")) < 7:  # fewer digits than any phone number has
+        return text
+    text = _EMPHASIS_BEFORE_DIGIT.sub("", _EMPHASIS_AFTER_DIGIT.sub(r"\1", text))
+    text = _SEPARATOR.sub(r"\1\2", _SPACES.sub(" ", text))
+    return _COUNTRY_CODE.sub(r"\1\2", text) if "(" in text else text
+
+
+def _format_characters() -> str:
+    """A character class of the characters that show as nothing (Unicode's format characters), as
+    ranges: a class of single characters this long is searched several times slower."""
+    ranges: list[list[int]] = []
+    for c in range(0x10000):
+        if unicodedata.category(chr(c)) == "Cf":
+            if ranges and ranges[-1][1] == c - 1:
+                ranges[-1][1] = c
+            else:
+                ranges.append([c, c])
+    bmp = "".join(f"\\u{a:04x}" + (f"-\\u{b:04x}" if b > a else "") for a, b in ranges)
+    return (
+        f"[{bmp}\\U000110BD\\U000110CD\\U00013430-\\U0001343F\\U0001BCA0-\\U0001BCA3"
+        "\\U0001D173-\\U0001D17A\\U000E0001\\U000E0020-\\U000E007F]"
+    )
+
+
+_INVISIBLE = re.compile(_format_characters())
+_DASH = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+# Each pattern starts with what it looks for, which the search finds fast.
+_EMPHASIS_AFTER_DIGIT = re.compile(r"(\d)_+")
+_EMPHASIS_BEFORE_DIGIT = re.compile(r"_+(?=\d)")
+# After NFKC every space is an ASCII one.
+_SPACES = re.compile(r"[ \t\r\f\v]{2,}")
+_SEPARATOR = re.compile(r"(\d) ?([./-]) ?(?=\d)")
+_COUNTRY_CODE = re.compile(r"\((\+|00)(\d{1,3})\)")
 
 
 def personal_data_problems(text: str, rel: str, first_line: int, field: str) -> list[Problem]:
