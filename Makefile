@@ -8,7 +8,8 @@
 #   make status  translation status per language
 #   make linkcheck  build, then check every link; external ones too (needs the network; advice, never fails)
 #   make bench   the performance benchmark (slow; not part of make test)
-#   make test-properdocs  the whole suite again on ProperDocs (the maintained MkDocs 1.6 fork)
+#   make test-properdocs  the suite again on ProperDocs (the maintained MkDocs 1.6 fork), but the
+#                tests of the engine alone (marked `engine`)
 #   make lint    ruff check and ruff format --check (lines up to 100)
 
 PYTHON ?= python3
@@ -46,7 +47,8 @@ $(PD_STAMP): pyproject.toml requirements.lock
 	! $(PD_VENV)/bin/pip show mkdocs >/dev/null 2>&1
 	touch $@
 
-# The whole suite: all but two of its files build or serve sites through the generator.
+# Every test that builds or serves a site, and those that read what was built: all but the files
+# marked `engine` (the engine alone, which needs no generator).
 # `make test-properdocs PD_TESTS=tests/test_site.py` runs one file.
 PD_TESTS ?= tests
 # One test process per core (pytest-xdist); a file's tests stay in one process, so a fixture site
@@ -56,7 +58,8 @@ PYTEST := -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 test-properdocs: $(PD_STAMP) system-deps
 	$(PD_VENV)/bin/python -c "import mkdocs, properdocs; assert mkdocs is properdocs"
-	$(PD_VENV)/bin/python $(PYTEST) -q -p no:cacheprovider $(PD_TESTS)
+	$(PD_VENV)/bin/python -m compileall -q methodkit
+	$(PD_VENV)/bin/python $(PYTEST) -q -p no:cacheprovider -m "not engine" $(PD_TESTS)
 
 serve: $(STAMP)
 	$(BIN)/methodkit check || true
@@ -78,7 +81,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The package compiled once: the tests start `methodkit` hundreds of times, and an environment
+# that sets PYTHONDONTWRITEBYTECODE would compile it from source at every start.
 test: $(STAMP) system-deps lint
+	$(BIN)/python -m compileall -q methodkit
 	$(BIN)/methodkit check
 	$(BIN)/python $(PYTEST)
 

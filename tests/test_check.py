@@ -16,6 +16,9 @@ import pytest
 from methodkit.cli.main import main
 from sitekit import BIN, assemble, replace_in
 
+# The engine alone: no site is built or served here (`make test-properdocs` leaves it out).
+pytestmark = pytest.mark.engine
+
 MODULE = """---
 id: {id}
 title: Een module

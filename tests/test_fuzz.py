@@ -31,6 +31,9 @@ from methodkit.loading.loader import load
 from methodkit.loading.source import split_front_matter
 from sitekit import FIXTURES, REPO, assemble
 
+# The engine alone: no site is built or served here (`make test-properdocs` leaves it out).
+pytestmark = pytest.mark.engine
+
 # On CI the examples are the same every run (a pull request must not fail on a case its
 # change did not touch); locally every run explores new ones.
 EXTENSIONS = markdown_extensions(REPO)  # the site's, as `methodkit check` reads them

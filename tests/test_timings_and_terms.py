@@ -15,6 +15,9 @@ from methodkit.cli.main import main
 from sitekit import assemble, replace_in
 from test_check import MODULE
 
+# The engine alone: no site is built or served here (`make test-properdocs` leaves it out).
+pytestmark = pytest.mark.engine
+
 M = "methodology/modules"
 
 TIMED = (
