@@ -24,6 +24,9 @@ PO = "po/fr/methodology/modules/delta-module.po"
 SECOND = "Een tweede alinea met **vet** en een [link](https://example.org/)."
 
 
+# Each test but the one that builds is of the engine alone: `make test-properdocs` leaves them out.
+
+
 @pytest.fixture(scope="session")
 def po_template(tmp_path_factory):
     """The basic site plus the delta module, its current French translation, all in one commit."""
@@ -66,6 +69,7 @@ def catalogue(root: Path, rel: str = PO):
         return {m.context: m for m in read_po(fh) if m.id}
 
 
+@pytest.mark.engine
 def test_export_splits_a_file_into_units(repo):
     methodkit(repo, "po", "export", "--lang", "fr", check=True)
     cat = catalogue(repo)
@@ -102,6 +106,7 @@ def test_export_splits_a_file_into_units(repo):
     assert (repo / "po/fr/methodology/modules/alpha-module.po").is_file()
 
 
+@pytest.mark.engine
 def test_round_trip_without_changes_leaves_every_file_byte_identical(repo):
     before = snapshot(repo)
     for lang in ("fr", "en"):
@@ -136,6 +141,7 @@ def test_a_unit_changed_in_the_po_file_reaches_the_page(repo):
     assert [td.get_text() for td in html.select("article table td")][2] == "Mise en pratique"
 
 
+@pytest.mark.engine
 def test_a_new_translation_is_created_from_the_po_file(repo):
     methodkit(repo, "po", "export", "--lang", "en", check=True)
     cat = catalogue(repo, "po/en/methodology/modules/delta-module.po")
@@ -156,6 +162,7 @@ def test_a_new_translation_is_created_from_the_po_file(repo):
     )
 
 
+@pytest.mark.engine
 def test_a_dutch_edit_marks_exactly_the_changed_units_fuzzy(repo):
     replace_in(
         repo / MODULE, "Het tweede doel van de delta-module.", "Het tweede, herschreven doel."
@@ -208,6 +215,7 @@ def test_a_dutch_edit_marks_exactly_the_changed_units_fuzzy(repo):
     )
 
 
+@pytest.mark.engine
 def test_without_git_an_outdated_translation_is_all_fuzzy(repo):
     shutil.rmtree(repo / ".git")
     replace_in(repo / MODULE, "Doe nog iets.", "Doe nog iets anders.")
@@ -216,6 +224,7 @@ def test_without_git_an_outdated_translation_is_all_fuzzy(repo):
     assert all(m.fuzzy and m.string for m in cat.values())
 
 
+@pytest.mark.engine
 def test_import_never_overwrites_a_translation_it_cannot_rebuild(repo):
     methodkit(repo, "po", "export", "--lang", "fr", check=True)
     # The translator merged two paragraphs by hand after the export: not in the PO file.
@@ -235,6 +244,7 @@ def test_import_never_overwrites_a_translation_it_cannot_rebuild(repo):
     assert (repo / TRANSLATION).read_bytes() == before
 
 
+@pytest.mark.engine
 def test_a_translation_that_would_change_the_structure_is_refused(repo):
     methodkit(repo, "po", "export", "--lang", "fr", check=True)
     before = (repo / TRANSLATION).read_bytes()
@@ -247,6 +257,7 @@ def test_a_translation_that_would_change_the_structure_is_refused(repo):
     assert (repo / TRANSLATION).read_bytes() == before
 
 
+@pytest.mark.engine
 def test_vocabularies_export_as_a_tbx_glossary(repo):
     import xml.etree.ElementTree as ET
 
@@ -288,6 +299,7 @@ def _edit_po(root: Path, changes: dict[str, str], rel: str = PO) -> None:
         write_po(fh, cat)
 
 
+@pytest.mark.engine
 def test_a_long_translation_is_wrapped_like_the_source_and_reads_back(repo):
     methodkit(repo, "po", "export", "--lang", "fr", check=True)
     long = (
@@ -306,6 +318,7 @@ def test_a_long_translation_is_wrapped_like_the_source_and_reads_back(repo):
     assert catalogue(repo)[_context(catalogue(repo), SECOND)].string == long
 
 
+@pytest.mark.engine
 def test_a_po_file_without_a_source_is_reported_not_imported(repo):
     methodkit(repo, "po", "export", "--lang", "fr", check=True)
     shutil.copy(repo / PO, repo / "po/fr/methodology/modules/weg.po")
@@ -336,6 +349,7 @@ def _set_po(root: Path, msgid: str, text: str, *, fuzzy: bool, translator: str |
         write_po(fh, cat)
 
 
+@pytest.mark.engine
 def test_export_again_keeps_what_the_translator_has_not_imported_yet(repo):
     methodkit(repo, "po", "export", "--lang", "fr", check=True)
     _set_po(repo, "Oefening", "Mise en pratique", fuzzy=False, translator="Anne <anne@example.org>")
@@ -364,6 +378,7 @@ def test_export_again_keeps_what_the_translator_has_not_imported_yet(repo):
     assert cat[_context(cat, "Tweede vraag?")].string == "Seconde question ?"
 
 
+@pytest.mark.engine
 def test_import_keeps_a_hand_edit_made_after_the_export(repo):
     methodkit(repo, "po", "export", "--lang", "fr", check=True)
     replace_in(repo / TRANSLATION, FRENCH_SECOND, "Un second paragraphe, corrigé à la main.")
@@ -376,6 +391,7 @@ def test_import_keeps_a_hand_edit_made_after_the_export(repo):
     assert not behind(repo, "fr", "delta-module")
 
 
+@pytest.mark.engine
 def test_a_text_changed_on_both_sides_is_a_conflict_and_nothing_is_written(repo):
     methodkit(repo, "po", "export", "--lang", "fr", check=True)
     replace_in(repo / TRANSLATION, FRENCH_SECOND, "Un second paragraphe, corrigé à la main.")
@@ -398,6 +414,7 @@ def test_a_text_changed_on_both_sides_is_a_conflict_and_nothing_is_written(repo)
     assert "| Mise en pratique |" in (repo / TRANSLATION).read_text("utf-8")
 
 
+@pytest.mark.engine
 def test_export_leaves_alone_a_po_file_it_cannot_read(repo):
     methodkit(repo, "po", "export", "--lang", "fr", check=True)
     (repo / PO).write_text('msgid "unclosed\n', "utf-8")
@@ -406,6 +423,7 @@ def test_export_leaves_alone_a_po_file_it_cannot_read(repo):
     assert (repo / PO).read_text("utf-8") == 'msgid "unclosed\n'
 
 
+@pytest.mark.engine
 def test_import_says_the_problems_of_what_it_wrote_at_once(repo):
     methodkit(repo, "po", "export", "--lang", "fr", check=True)
     _set_po(repo, SECOND, "Un second paragraphe avec un [lien](nulle-part.md).", fuzzy=False)
@@ -415,6 +433,7 @@ def test_import_says_the_problems_of_what_it_wrote_at_once(repo):
     assert f"{TRANSLATION}:" in proc.stderr and "'nulle-part.md' leads to no page" in proc.stderr
 
 
+@pytest.mark.engine
 def test_a_paragraph_added_in_dutch_moves_no_waiting_translation(repo):
     methodkit(repo, "po", "export", "--lang", "fr", check=True)
     _set_po(repo, SECOND, "Un second paragraphe revu, pas encore importé.", fuzzy=False)
@@ -431,6 +450,7 @@ def test_a_paragraph_added_in_dutch_moves_no_waiting_translation(repo):
     assert "Un nouveau paragraphe.\n\nUn second paragraphe revu, pas encore importé." in text
 
 
+@pytest.mark.engine
 def test_a_conflict_survives_an_export_in_between(repo):
     methodkit(repo, "po", "export", "--lang", "fr", check=True)
     replace_in(repo / TRANSLATION, FRENCH_SECOND, "Un second paragraphe, corrigé à la main.")
@@ -443,6 +463,7 @@ def test_a_conflict_survives_an_export_in_between(repo):
     assert (repo / TRANSLATION).read_bytes() == before
 
 
+@pytest.mark.engine
 def test_a_second_round_of_corrections_in_the_same_po_file_is_no_conflict(repo):
     methodkit(repo, "po", "export", "--lang", "fr", check=True)
     _set_po(repo, SECOND, "Première correction.", fuzzy=False)

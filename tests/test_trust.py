@@ -409,7 +409,18 @@ def test_check_flags_personal_data_in_a_session_summary(tmp_path):
         ("Bel 0470 1*2* 34 56.", "a phone number (0470 12 34 56)"),
         ("Bel 0470\u201312\u201334\u201356.", "a phone number (0470-12-34-56)"),
         ("Bel 0470\\-12\\-34\\-56.", "a phone number (0470-12-34-56)"),
-        ("Bel 09 / 123 45 67.", "a phone number (09/123 45 67)"),
+        ("Bel gerust `0476` 12 34 56.", "a phone number (0476 12 34 56)"),
+        ("GSM (0476) 12 34 56.", "a phone number (0476 12 34 56)"),
+        ("Tel.0476 12 34 56.", "a phone number (0476 12 34 56)"),
+        ("Bel 0476 \u00b7 12 \u00b7 34 \u00b7 56.", "a phone number (0476 12 34 56)"),
+        (
+            'Schrijf <a href="mailto:jan%40example.org">ons</a>.',
+            "an e-mail address (jan@example.org)",
+        ),
+        (
+            '<abbr title="0476&#32;12&#32;34&#32;56">De coach</abbr>.',
+            "a phone number (0476 12 34 56)",
+        ),
         ("Bel (+32) 470 12 34 56.", "a phone number (+32 470 12 34 56)"),
         ("Mail jan<!-- -->@bedrijf.be.", "an e-mail address (jan@bedrijf.be)"),
         ("[Mail ons](mailto:jan%40bedrijf.be).", "an e-mail address (jan@bedrijf.be)"),
@@ -422,6 +433,22 @@ def test_check_flags_personal_data_written_in_other_ways(tmp_path, text, found):
     path.write_text(path.read_text("utf-8").rstrip("\n") + f"\n\n{text}\n", "utf-8")
     proc = methodkit(root, "check")
     assert f"body: contains {found}" in proc.stdout, proc.stdout
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Programma: 09.00 – 12.30 uur, of 09.00 - 12.30 uur.",
+        "De sessies vallen op 07/12 - 08/12, of 01-03 - 15-04.",
+        "Deelnemers per ronde: 05 - 08 - 12 - 10; scores 04 / 05 / 03 / 04.",
+    ],
+)
+def test_time_and_date_ranges_and_series_are_no_phone_numbers(tmp_path, text):
+    root = assemble(tmp_path / "root", docs=False)
+    path = root / SESSION
+    path.write_text(path.read_text("utf-8").rstrip("\n") + f"\n\n{text}\n", "utf-8")
+    proc = methodkit(root, "check")
+    assert proc.returncode == 0 and "phone number" not in proc.stdout, proc.stdout
 
 
 def test_a_date_written_day_month_year_is_no_phone_number(tmp_path):

@@ -268,6 +268,15 @@ ATTACKS = {
         PAGE + "Lijst:\n\n" + "\n".join("\t" * k + f"- niveau {k}" for k in range(20)) + "\n",
         "docs/e9.md:23: body: is nested or marked too deeply to be rendered",
     ),
+    "docs/e12.md": (
+        PAGE + "\\*" * 6000 + "\n",
+        "docs/e12.md:4: body: has 6000 backslash escapes, more than Markdown reads in good time",
+    ),
+    # Lists nest in a quote as deep as outside it.
+    "docs/e11.md": (
+        PAGE + "\n".join(">" + "    " * k + "- a" for k in range(20)) + "\n",
+        "docs/e11.md:20: body: is nested or marked too deeply to be rendered",
+    ),
     # Words after a fence's tildes make it none to the site's Markdown: what is inside is read.
     "docs/e10.md": (
         PAGE

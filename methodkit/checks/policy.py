@@ -143,10 +143,11 @@ def html_problems(
     A problem repeated in one body is reported once, with a count and its first lines, so that a
     long imported text with hundreds of them stays readable.
     """
-    # Too deep a body, or one with too many open brackets, is not rendered at all (it would
-    # exhaust the renderer); too wide a one is.
+    # Too deep a body, or one with too many open brackets or escapes, is not rendered at all (it
+    # would exhaust the renderer); too wide a one is.
     out = (
         _bracket_problems(body, rel, first_line, field)
+        or _escape_problems(body, rel, first_line, field)
         or _depth_problems(body, rel, first_line, field)
         or _source_problems(body, rel, first_line, field)
     )
@@ -209,6 +210,27 @@ def bracket_reach(body: str) -> int:
 
 _BRACKET = re.compile(r"[\[\]]")
 
+# Python-Markdown takes time growing with the square of a body's backslash escapes (twenty thousand
+# take a second, a hundred thousand minutes); real text has a few.
+MAX_ESCAPES = 5000
+
+
+def _escape_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
+    if body.count("\\") <= MAX_ESCAPES:
+        return []
+    count = len(_MD_ESCAPE.findall(body))
+    if count <= MAX_ESCAPES:
+        return []
+    return [
+        Problem(
+            rel,
+            first_line,
+            field,
+            say("policy.escapes", count=count, limit=MAX_ESCAPES),
+            say("policy.escapes.hint"),
+        )
+    ]
+
 
 def _bracket_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
     reach = bracket_reach(body)
@@ -229,9 +251,7 @@ def _depth_problems(body: str, rel: str, first_line: int, field: str) -> list[Pr
     deep = {
         n
         for n, line in enumerate(body.split("\n"))
-        if _MARKER_RUN.search(line)
-        or len(_indent(line).expandtabs(4)) > MAX_INDENT
-        or _QUOTE_RUN.match(line)
+        if _MARKER_RUN.search(line) or _indent_width(line) > MAX_INDENT or _QUOTE_RUN.match(line)
     }
     depth, text = 0, prose(body)
     for m in _TAG.finditer(text):
@@ -248,8 +268,15 @@ def _depth_problems(body: str, rel: str, first_line: int, field: str) -> list[Pr
     ]
 
 
-def _indent(line: str) -> str:
-    return line[: len(line) - len(line.lstrip(" \t"))]
+def _indent_width(line: str) -> int:
+    """How far a line is indented as Markdown nests it: a tab to the next multiple of four, and
+    inside a quote, each `>` as a level of four columns (the lists in a quote nest as deep)."""
+    quotes = _QUOTES.match(line).group(0)
+    rest = line[len(quotes) :]
+    return 4 * quotes.count(">") + len(rest[: len(rest) - len(rest.lstrip(" \t"))].expandtabs(4))
+
+
+_QUOTES = re.compile(r"(?:[ \t]*>)*")
 
 
 def _width_problems(text: str, rel: str, first_line: int, field: str) -> list[Problem]:
@@ -650,24 +677,28 @@ def text_field_problems(
 def _as_read(text: str) -> str:
     """The text as a reader sees it, or as a phone or a mail program takes it from a page: comments
     and tags left out, entities, Markdown's backslash escapes and an address's %-escapes decoded,
-    emphasis dropped (`*`, and `_` beside a digit), characters that show as nothing removed,
-    full-width forms and dashes read as their ASCII; around digits, a run of spaces as one, no
-    space around a separator (`09 / 123`), a country code out of its brackets (line breaks kept,
-    for the line numbers)."""
+    emphasis and code marks dropped (`*`, a backtick, `_` beside a digit), characters that show
+    as nothing removed, full-width forms, dashes and a middle dot read as ASCII; around digits, a
+    run of spaces as one, a country or area code out of its brackets, a space after `Tel.` (line
+    breaks kept, for the line numbers). Spaces around a separator stay: `09.00 - 12.30` is a
+    time, `07/12 - 08/12` two dates."""
     keep_lines = lambda m: "\n" * m.group(0).count("\n")
     if "<" in text:
         text = _FIELD_TAG.sub(keep_lines, allowlist.replace_comments(text, keep_lines))
     text = html.unescape(text.replace("&#10;", " ").replace("&#xa;", " "))
     if not text.isascii():
         text = _DASH.sub("-", _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)))
+        text = text.replace("\u00b7", " ")  # a middle dot between groups of digits
     if "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)
-    text = unquote(text).replace("*", "")  # emphasis, wherever it splits an address or a number
+    # Emphasis and code, wherever they split an address or a number.
+    text = unquote(text).replace("*", "").replace("`", "")
     if sum(map(text.count, "0123456789")) < 7:  # fewer digits than any phone number has
         return text
     text = _EMPHASIS_BEFORE_DIGIT.sub("", _EMPHASIS_AFTER_DIGIT.sub(r"\1", text))
-    text = _SEPARATOR.sub(r"\1\2", _SPACES.sub(" ", text))
-    return _COUNTRY_CODE.sub(r"\1\2", text) if "(" in text else text
+    text = _SPACES.sub(" ", text)
+    text = _AFTER_ABBREVIATION.sub(" ", text)
+    return _BRACKETED_PREFIX.sub(r"\1", text) if "(" in text else text
 
 
 def _format_characters() -> str:
@@ -683,7 +714,9 @@ def _format_characters() -> str:
     bmp = "".join(f"\\u{a:04x}" + (f"-\\u{b:04x}" if b > a else "") for a, b in ranges)
     return (
         f"[{bmp}\\U000110BD\\U000110CD\\U00013430-\\U0001343F\\U0001BCA0-\\U0001BCA3"
-        "\\U0001D173-\\U0001D17A\\U000E0001\\U000E0020-\\U000E007F]"
+        "\\U0001D173-\\U0001D17A\\U000E0001\\U000E0020-\\U000E007F"
+        # and the variation selectors, marks that show as nothing either
+        "\\u180b-\\u180d\\ufe00-\\ufe0f\\U000E0100-\\U000E01EF]"
     )
 
 
@@ -694,14 +727,30 @@ _EMPHASIS_AFTER_DIGIT = re.compile(r"(\d)_+")
 _EMPHASIS_BEFORE_DIGIT = re.compile(r"_+(?=\d)")
 # After NFKC every space is an ASCII one.
 _SPACES = re.compile(r"[ \t\r\f\v]{2,}")
-_SEPARATOR = re.compile(r"(\d) ?([./-]) ?(?=\d)")
-_COUNTRY_CODE = re.compile(r"\((\+|00)(\d{1,3})\)")
+# A country or an area code in brackets, `(+32) 470 ...`, `(09) 223 ...`.
+_BRACKETED_PREFIX = re.compile(r"\(((?:\+|00)\d{1,3}|0\d{1,3})\)")
+# `Tel.0476 ...`: the number starts after the abbreviation's full stop.
+_AFTER_ABBREVIATION = re.compile(r"(?<=[A-Za-z]\.)(?=[0+]\d)")
+
+
+def _attribute_values(text: str) -> str:
+    """The values of the attributes of a text's tags (an address in a link's `href`, a number in a
+    `title`), each on the line of its tag, and nothing else."""
+    if "<" not in text:
+        return ""
+    out, at = [], 0
+    for m in _FIELD_TAG.finditer(text):
+        out.append("\n" * text.count("\n", at, m.start()))
+        out += [" " + value.strip("\"'") for _name, value in _ATTR.findall(m.group(0)) if value]
+        out.append("\n" * m.group(0).count("\n"))
+        at = m.end()
+    return "".join(out)
 
 
 def personal_data_problems(text: str, rel: str, first_line: int, field: str) -> list[Problem]:
     """E-mail addresses and phone numbers, also when written with entities or split by markup."""
     out = []
-    for version in dict.fromkeys((text, _as_read(text))):
+    for version in dict.fromkeys((text, _as_read(text), _as_read(_attribute_values(text)))):
         for rx, hint, what in (
             (EMAIL, _MAY_BE_EMAIL, word("an e-mail address")),
             (PHONE, _MAY_BE_PHONE, word("a phone number")),
