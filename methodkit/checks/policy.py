@@ -221,30 +221,16 @@ def _escape_problems(body: str, rel: str, first_line: int, field: str) -> list[P
     count = len(_MD_ESCAPE.findall(body))
     if count <= MAX_ESCAPES:
         return []
-    return [
-        Problem(
-            rel,
-            first_line,
-            field,
-            say("policy.escapes", count=count, limit=MAX_ESCAPES),
-            say("policy.escapes.hint"),
-        )
-    ]
+    message = say("policy.escapes", count=count, limit=MAX_ESCAPES)
+    return [Problem(rel, first_line, field, message, say("policy.escapes.hint"))]
 
 
 def _bracket_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
     reach = bracket_reach(body)
     if reach <= MAX_BRACKET_REACH:
         return []
-    return [
-        Problem(
-            rel,
-            first_line,
-            field,
-            say("policy.brackets", count=reach),
-            say("policy.brackets.hint"),
-        )
-    ]
+    message = say("policy.brackets", count=reach)
+    return [Problem(rel, first_line, field, message, say("policy.brackets.hint"))]
 
 
 def _depth_problems(body: str, rel: str, first_line: int, field: str) -> list[Problem]:
@@ -616,15 +602,8 @@ def _rendered_problems(
             Problem(rel, first_line, field, say("policy.too_deep"), say("policy.too_deep.hint"))
         )
     if max(parser.columns, other.columns) > MAX_COLUMNS:
-        out.append(
-            Problem(
-                rel,
-                first_line,
-                field,
-                say("policy.too_wide", limit=MAX_COLUMNS),
-                say("policy.too_wide.hint"),
-            )
-        )
+        message = say("policy.too_wide", limit=MAX_COLUMNS)
+        out.append(Problem(rel, first_line, field, message, say("policy.too_wide.hint")))
     for tag, attr, value in parser.found + [f for f in other.found if f not in parser.found]:
         # A Markdown link has no `href` in its source: its address finds the line.
         line = _where(body, value or attr or tag, first_line)
