@@ -666,7 +666,7 @@ def _as_read(text: str) -> str:
         text = _FIELD_TAG.sub(keep_lines, allowlist.replace_comments(text, keep_lines))
     text = html.unescape(text.replace("&#10;", " ").replace("&#xa;", " "))
     if not text.isascii():
-        text = _DASH.sub("-", _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)))
+        text = _DASH.sub("-", _invisible().sub("", unicodedata.normalize("NFKC", text)))
         text = text.replace("\u00b7", " ")  # a middle dot between groups of digits
     if "\\" in text:
         text = _MD_ESCAPE.sub(r"\1", text)
@@ -680,9 +680,12 @@ def _as_read(text: str) -> str:
     return _BRACKETED_PREFIX.sub(r"\1", text) if "(" in text else text
 
 
-def _format_characters() -> str:
-    """A character class of the characters that show as nothing (Unicode's format characters), as
-    ranges: a class of single characters this long is searched several times slower."""
+@lru_cache(maxsize=1)
+def _invisible() -> re.Pattern:
+    """The characters that show as nothing (Unicode's format characters and the variation
+    selectors), as a class of ranges: a class of single characters this long is searched several
+    times slower. Made at its first use, not at every start of `methodkit`: it reads every
+    character of the first plane."""
     ranges: list[list[int]] = []
     for c in range(0x10000):
         if unicodedata.category(chr(c)) == "Cf":
@@ -691,15 +694,13 @@ def _format_characters() -> str:
             else:
                 ranges.append([c, c])
     bmp = "".join(f"\\u{a:04x}" + (f"-\\u{b:04x}" if b > a else "") for a, b in ranges)
-    return (
+    return re.compile(
         f"[{bmp}\\U000110BD\\U000110CD\\U00013430-\\U0001343F\\U0001BCA0-\\U0001BCA3"
         "\\U0001D173-\\U0001D17A\\U000E0001\\U000E0020-\\U000E007F"
-        # and the variation selectors, marks that show as nothing either
         "\\u180b-\\u180d\\ufe00-\\ufe0f\\U000E0100-\\U000E01EF]"
     )
 
 
-_INVISIBLE = re.compile(_format_characters())
 _DASH = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 # Each pattern starts with what it looks for, which the search finds fast.
 _EMPHASIS_AFTER_DIGIT = re.compile(r"(\d)_+")
